@@ -1,0 +1,150 @@
+//! Double-double arithmetic: an unevaluated sum `hi + lo` of two `f64` with
+//! `|lo| ≤ ulp(hi)/2`, about 32 significant digits.
+//!
+//! Least squares factors its design in this precision, so that the error of
+//! the solution, which grows with the square of the condition number on
+//! large-residual problems, stays far below `f64` resolution. The algorithms
+//! are those of the QD library (Hida, Li and Bailey), built on the error-free
+//! transformations `two_sum` (Knuth) and `two_prod` (with a fused multiply-add).
+//!
+//! Methods are named `plus`, `minus`, `times`, `over` rather than operator
+//! traits so that the crate's lint against unchecked arithmetic keeps
+//! applying to integers without exceptions.
+
+/// A double-double number.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Dd {
+    hi: f64,
+    lo: f64,
+}
+
+/// `a + b = s + e` exactly.
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let bb = s - a;
+    (s, (a - (s - bb)) + (b - bb))
+}
+
+/// `a + b = s + e` exactly, given `|a| ≥ |b|`.
+fn quick_two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    (s, b - (s - a))
+}
+
+/// `a × b = p + e` exactly.
+fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    let p = a * b;
+    (p, libm::fma(a, b, -p))
+}
+
+impl Dd {
+    pub(crate) const ZERO: Dd = Dd { hi: 0.0, lo: 0.0 };
+
+    pub(crate) const fn from_f64(x: f64) -> Dd {
+        Dd { hi: x, lo: 0.0 }
+    }
+
+    /// The nearest `f64`.
+    pub(crate) fn to_f64(self) -> f64 {
+        self.hi + self.lo
+    }
+
+    pub(crate) const fn hi(self) -> f64 {
+        self.hi
+    }
+
+    pub(crate) fn plus(self, b: Dd) -> Dd {
+        let (s1, s2) = two_sum(self.hi, b.hi);
+        let (t1, t2) = two_sum(self.lo, b.lo);
+        let (s1, s2) = quick_two_sum(s1, s2 + t1);
+        let (hi, lo) = quick_two_sum(s1, s2 + t2);
+        Dd { hi, lo }
+    }
+
+    pub(crate) fn neg(self) -> Dd {
+        Dd {
+            hi: -self.hi,
+            lo: -self.lo,
+        }
+    }
+
+    pub(crate) fn minus(self, b: Dd) -> Dd {
+        self.plus(b.neg())
+    }
+
+    pub(crate) fn times(self, b: Dd) -> Dd {
+        let (p1, p2) = two_prod(self.hi, b.hi);
+        let p2 = p2 + (self.hi * b.lo + self.lo * b.hi);
+        let (hi, lo) = quick_two_sum(p1, p2);
+        Dd { hi, lo }
+    }
+
+    pub(crate) fn over(self, b: Dd) -> Dd {
+        // Long division: three quotient digits.
+        let q1 = self.hi / b.hi;
+        let r = self.minus(b.times(Dd::from_f64(q1)));
+        let q2 = r.hi / b.hi;
+        let r = r.minus(b.times(Dd::from_f64(q2)));
+        let q3 = r.hi / b.hi;
+        let (q1, q2) = quick_two_sum(q1, q2);
+        Dd { hi: q1, lo: q2 }.plus(Dd::from_f64(q3))
+    }
+
+    pub(crate) fn sqrt(self) -> Dd {
+        if self.hi <= 0.0 {
+            return Dd::from_f64(libm::sqrt(self.hi));
+        }
+        // One Newton step from the f64 root (Karp's trick).
+        let x = 1.0 / libm::sqrt(self.hi);
+        let ax = self.hi * x;
+        let (s, e) = two_prod(ax, ax);
+        let diff = self.minus(Dd { hi: s, lo: e }).hi;
+        let (hi, lo) = two_sum(ax, diff * (x * 0.5));
+        Dd { hi, lo }
+    }
+
+    pub(crate) fn abs(self) -> Dd {
+        if self.hi < 0.0 {
+            self.neg()
+        } else {
+            self
+        }
+    }
+
+    /// Multiplication by a power of two: exact.
+    pub(crate) fn scale(self, pow2: f64) -> Dd {
+        Dd {
+            hi: self.hi * pow2,
+            lo: self.lo * pow2,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_third_times_three_is_one() {
+        let third = Dd::from_f64(1.0).over(Dd::from_f64(3.0));
+        let one = third.times(Dd::from_f64(3.0));
+        assert!(one.minus(Dd::from_f64(1.0)).abs().hi < 1e-31);
+        // 1/3 carries digits far below f64's.
+        assert!(third.lo != 0.0);
+    }
+
+    #[test]
+    fn sqrt_two_squared() {
+        let r = Dd::from_f64(2.0).sqrt();
+        let back = r.times(r).minus(Dd::from_f64(2.0));
+        assert!(back.abs().hi < 1e-30, "{back:?}");
+    }
+
+    #[test]
+    fn sums_keep_small_parts() {
+        let a = Dd::from_f64(1e16)
+            .plus(Dd::from_f64(1.0))
+            .minus(Dd::from_f64(1e16));
+        assert_eq!(a.to_f64(), 1.0);
+    }
+}

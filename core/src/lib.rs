@@ -1,0 +1,42 @@
+//! # dxcast-core
+//!
+//! The metric model and projection math of dxcast.
+#![cfg_attr(not(test), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::exit,
+    )
+)]
+
+#[cfg(test)]
+extern crate std;
+
+pub mod date;
+mod dd;
+pub mod error;
+pub mod indicator;
+pub mod lstsq;
+pub mod number;
+pub mod observation;
+pub mod period;
+pub mod series;
+pub mod target;
+
+pub use date::Date;
+pub use error::{Error, Result};
+pub use indicator::{Anchor, Bounds, Indicator, MeasureKind, Pillar, Unit};
+pub use observation::{Observation, Qualifier, Status};
+pub use period::{Period, PeriodKind};
+pub use series::{Point, Series};
+pub use target::{Comparison, Target};

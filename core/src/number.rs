@@ -1,0 +1,449 @@
+//! Numbers as the reports write them, and as people read them.
+//!
+//! Vietnamese writes `58.397.139` for 58,397,139 and `79,95` for 79.95, and
+//! scales large figures with words: "triệu" (10⁶), "tỷ" (10⁹), "nghìn tỷ"
+//! (10¹²). [`parse_vi`] reads such a figure and keeps its precision (one unit
+//! of its last stated digit), which the claim checker needs. [`Compact`] and
+//! [`Grouped`] write numbers back in either language.
+
+use core::fmt::{self, Write};
+
+use crate::error::{Error, Result};
+use crate::indicator::Unit;
+
+/// A figure read from text: its value in base units and its precision.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Stated {
+    /// The value in base units ("1,6 triệu" is 1 600 000).
+    pub value: f64,
+    /// One unit of the last stated digit in base units ("1,6 triệu": 100 000).
+    pub precision: f64,
+    /// Whether the figure ends in a percent sign.
+    pub percent: bool,
+}
+
+/// The scale words, longest first so that "nghìn tỷ" wins over "nghìn".
+const SCALES: [(&str, f64); 6] = [
+    ("nghìn tỷ", 1e12),
+    ("ngàn tỷ", 1e12),
+    ("triệu", 1e6),
+    ("tỷ", 1e9),
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+];
+
+/// Powers of ten that are exact in `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+fn pow10(n: usize) -> f64 {
+    POW10.get(n).copied().unwrap_or(f64::INFINITY)
+}
+
+/// Reads a figure written the Vietnamese way: digits grouped by `.` in threes,
+/// an optional `,` and decimals, an optional scale word (`triệu`, `tỷ`,
+/// `nghìn tỷ`, `nghìn`) and an optional `%`.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::number::parse_vi;
+///
+/// let s = parse_vi("58.397.139")?;
+/// assert_eq!((s.value, s.precision), (58_397_139.0, 1.0));
+/// let s = parse_vi("1,276 tỷ")?;
+/// assert_eq!((s.value, s.precision), (1.276e9, 1e6));
+/// let s = parse_vi("12,9 nghìn tỷ")?;
+/// assert_eq!((s.value, s.precision), (12.9e12, 1e11));
+/// let s = parse_vi("97,3%")?;
+/// assert!(s.percent && s.value == 97.3);
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Parse`] (line 0, field `"number"`) for anything else, including
+/// misplaced group separators ("1.23.456") and more than 15 significant digits.
+pub fn parse_vi(text: &str) -> Result<Stated> {
+    let err = Error::Parse {
+        line: 0,
+        field: "number",
+        expected: "a Vietnamese number such as 58.397.139, 79,95, 1,6 triệu or 97,3%",
+    };
+    let mut rest = text.trim();
+    let percent = match rest.strip_suffix('%') {
+        Some(r) => {
+            rest = r.trim_end();
+            true
+        }
+        None => false,
+    };
+    let mut scale = 1.0;
+    for (word, factor) in SCALES {
+        if let Some(r) = rest.strip_suffix(word) {
+            let r = r.trim_end();
+            if r.len() < rest.len().saturating_sub(word.len()) {
+                // At least one space separated the number from the word.
+                rest = r;
+                scale = factor;
+                break;
+            }
+        }
+    }
+    if percent && scale != 1.0 {
+        return Err(err);
+    }
+    let (int_part, frac_part) = match rest.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut digits: u64 = 0;
+    let mut count: usize = 0;
+    let mut push = |c: u8| -> Option<()> {
+        digits = digits
+            .checked_mul(10)?
+            .checked_add(u64::from(c.checked_sub(b'0')?))?;
+        count = count.checked_add(1)?;
+        Some(())
+    };
+    let groups = int_part.split('.');
+    for (i, group) in groups.enumerate() {
+        let ok_len = if i == 0 {
+            (1..=3).contains(&group.len()) || (int_part.find('.').is_none() && !group.is_empty())
+        } else {
+            group.len() == 3
+        };
+        if !ok_len || !group.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(err);
+        }
+        for c in group.bytes() {
+            push(c).ok_or(err)?;
+        }
+    }
+    let mut decimals = 0usize;
+    if let Some(f) = frac_part {
+        if f.is_empty() || !f.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(err);
+        }
+        for c in f.bytes() {
+            push(c).ok_or(err)?;
+        }
+        decimals = f.len();
+    }
+    if count > 15 {
+        return Err(err);
+    }
+    let unit = pow10(decimals);
+    // One correctly rounded operation on exact operands.
+    let (value, precision) = if scale >= unit {
+        let s = scale / unit;
+        (digits as f64 * s, s)
+    } else {
+        let d = unit / scale;
+        (digits as f64 / d, 1.0 / d)
+    };
+    Ok(Stated {
+        value,
+        precision,
+        percent,
+    })
+}
+
+/// The language numbers are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum Locale {
+    /// Vietnamese: `1.234,5`, `860 triệu`, `52,8 %`.
+    Vi,
+    /// English: `1,234.5`, `860 million`, `52.8%`.
+    En,
+}
+
+impl Locale {
+    const fn group(self) -> char {
+        match self {
+            Locale::Vi => '.',
+            Locale::En => ',',
+        }
+    }
+
+    const fn decimal(self) -> char {
+        match self {
+            Locale::Vi => ',',
+            Locale::En => '.',
+        }
+    }
+}
+
+/// Writes `value` rounded to `decimals` decimals with grouped thousands,
+/// dropping trailing zeros of the decimals when `trim` is set.
+fn write_grouped<W: Write>(
+    w: &mut W,
+    value: f64,
+    decimals: usize,
+    trim: bool,
+    locale: Locale,
+) -> fmt::Result {
+    if !value.is_finite() {
+        return w.write_str(if value.is_nan() {
+            "–"
+        } else if value > 0.0 {
+            "∞"
+        } else {
+            "−∞"
+        });
+    }
+    let decimals = decimals.min(9);
+    let scale = pow10(decimals);
+    let scaled = libm::round(libm::fabs(value) * scale);
+    if scaled >= 9.0e15 {
+        // Beyond exact integers: fall back to plain notation.
+        return write!(w, "{value:e}");
+    }
+    let n = scaled as u64;
+    let div = 10u64.checked_pow(decimals as u32).unwrap_or(1);
+    let int = n.checked_div(div).unwrap_or(0);
+    let frac = n.checked_rem(div).unwrap_or(0);
+    if value < 0.0 && n != 0 {
+        w.write_char('−')?;
+    }
+    // Integer part with groups of three.
+    let mut buf = [0u8; 24];
+    let mut len = 0usize;
+    let mut x = int;
+    loop {
+        let d = (x % 10) as u8;
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b'0'.saturating_add(d);
+        }
+        len = len.saturating_add(1);
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        let c = buf.get(i).copied().unwrap_or(b'0');
+        w.write_char(char::from(c))?;
+        if i > 0 && i % 3 == 0 {
+            w.write_char(locale.group())?;
+        }
+    }
+    if decimals > 0 {
+        let mut fbuf = [b'0'; 9];
+        let mut f = frac;
+        for i in (0..decimals).rev() {
+            if let Some(slot) = fbuf.get_mut(i) {
+                *slot = b'0'.saturating_add((f % 10) as u8);
+            }
+            f /= 10;
+        }
+        let mut end = decimals;
+        if trim {
+            while end > 0 && fbuf.get(end.saturating_sub(1)) == Some(&b'0') {
+                end = end.saturating_sub(1);
+            }
+        }
+        if end > 0 {
+            w.write_char(locale.decimal())?;
+            for c in fbuf.iter().take(end) {
+                w.write_char(char::from(*c))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A number with all its integer digits grouped by thousands and a fixed
+/// number of decimals: `58.397.139` and `79,95` in Vietnamese, `58,397,139`
+/// and `79.95` in English.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::number::{Grouped, Locale};
+///
+/// assert_eq!(Grouped::new(58_397_139.0, 0, Locale::Vi).to_string(), "58.397.139");
+/// assert_eq!(Grouped::new(79.95, 2, Locale::En).to_string(), "79.95");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grouped {
+    value: f64,
+    decimals: usize,
+    locale: Locale,
+}
+
+impl Grouped {
+    /// `value` with `decimals` decimals (at most 9).
+    #[must_use]
+    pub const fn new(value: f64, decimals: usize, locale: Locale) -> Grouped {
+        Grouped {
+            value,
+            decimals,
+            locale,
+        }
+    }
+}
+
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_grouped(f, self.value, self.decimals, false, self.locale)
+    }
+}
+
+/// A value written for reading: large counts with a scale word, up to four
+/// significant digits, and the unit.
+///
+/// | value | unit | Vietnamese | English |
+/// |---|---|---|---|
+/// | 860 000 000 | count | 860 triệu | 860 million |
+/// | 1 276 000 000 | count | 1,276 tỷ | 1.276 billion |
+/// | 52.8 | percent | 52,8 % | 52.8% |
+/// | 68 933 | count | 68.933 | 68,933 |
+/// | 79.95 | Mbps | 79,95 Mbps | 79.95 Mbps |
+/// | 12.9 × 10¹² | VND | 12,9 nghìn tỷ đồng | 12.9 trillion VND |
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::number::{Compact, Locale};
+/// use dxcast_core::Unit;
+///
+/// assert_eq!(Compact::new(860e6, Unit::Count, Locale::Vi).to_string(), "860 triệu");
+/// assert_eq!(Compact::new(1.276e9, Unit::Count, Locale::En).to_string(), "1.276 billion");
+/// assert_eq!(Compact::new(52.8, Unit::Percent, Locale::Vi).to_string(), "52,8 %");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compact {
+    value: f64,
+    unit: Unit,
+    locale: Locale,
+}
+
+impl Compact {
+    /// `value` in `unit`, written in `locale`.
+    #[must_use]
+    pub const fn new(value: f64, unit: Unit, locale: Locale) -> Compact {
+        Compact {
+            value,
+            unit,
+            locale,
+        }
+    }
+}
+
+/// Decimals that show `sig` significant digits of `x` (|x| ≥ 1 shows fewer
+/// decimals as it grows).
+fn decimals_for(x: f64, sig: i32) -> usize {
+    let ax = libm::fabs(x);
+    if ax == 0.0 || !ax.is_finite() {
+        return 0;
+    }
+    let mag = libm::floor(libm::log10(ax)) as i32;
+    sig.saturating_sub(1).saturating_sub(mag).clamp(0, 6) as usize
+}
+
+impl fmt::Display for Compact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (v, loc) = (self.value, self.locale);
+        let ax = libm::fabs(v);
+        let (scaled, word) = if matches!(self.unit, Unit::Count | Unit::Vnd | Unit::Usd) {
+            match loc {
+                Locale::Vi if ax >= 1e12 => (v / 1e12, Some("nghìn tỷ")),
+                Locale::Vi if ax >= 1e9 => (v / 1e9, Some("tỷ")),
+                Locale::Vi if ax >= 1e6 => (v / 1e6, Some("triệu")),
+                Locale::En if ax >= 1e12 => (v / 1e12, Some("trillion")),
+                Locale::En if ax >= 1e9 => (v / 1e9, Some("billion")),
+                Locale::En if ax >= 1e6 => (v / 1e6, Some("million")),
+                _ => (v, None),
+            }
+        } else {
+            (v, None)
+        };
+        let decimals = match (word, self.unit) {
+            (None, Unit::Count | Unit::Rank) => 0,
+            _ => decimals_for(scaled, 4),
+        };
+        write_grouped(f, scaled, decimals, true, loc)?;
+        if let Some(word) = word {
+            write!(f, " {word}")?;
+        }
+        match (self.unit, loc) {
+            (Unit::Percent, Locale::Vi) => f.write_str(" %"),
+            (Unit::Percent, Locale::En) => f.write_str("%"),
+            (Unit::Mbps, _) => f.write_str(" Mbps"),
+            (Unit::Vnd, Locale::Vi) => f.write_str(" đồng"),
+            (Unit::Vnd, Locale::En) => f.write_str(" VND"),
+            (Unit::Usd, _) => f.write_str(" USD"),
+            (Unit::Times, Locale::Vi) => f.write_str(" lần"),
+            (Unit::Times, Locale::En) => f.write_str("×"),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::string::ToString;
+
+    #[test]
+    fn report_figures_parse() {
+        let cases: [(&str, f64, f64); 10] = [
+            ("58.397.139", 58_397_139.0, 1.0),
+            ("1,6 triệu", 1.6e6, 1e5),
+            ("661 triệu", 661e6, 1e6),
+            ("1,276 tỷ", 1.276e9, 1e6),
+            ("2,75 nghìn tỷ", 2.75e12, 1e10),
+            ("79,95", 79.95, 0.01),
+            ("119.498", 119_498.0, 1.0),
+            ("02", 2.0, 1.0),
+            ("2,36 triệu", 2.36e6, 1e4),
+            ("59.600", 59_600.0, 1.0),
+        ];
+        for (t, v, p) in cases {
+            let s = parse_vi(t).unwrap();
+            assert_eq!(s.value, v, "{t}");
+            assert!((s.precision - p).abs() <= p * 1e-12, "{t}");
+        }
+        assert!(parse_vi("52,80%").unwrap().percent);
+        assert_eq!(parse_vi("52,80%").unwrap().precision, 0.01);
+    }
+
+    #[test]
+    fn malformed_numbers() {
+        for t in [
+            "",
+            "1.23.456",
+            "1,2,3",
+            "abc",
+            "1.2345",
+            ",5",
+            "5,",
+            "12 triệu%",
+            "1234567890123456",
+        ] {
+            assert!(parse_vi(t).is_err(), "{t}");
+        }
+    }
+
+    #[test]
+    fn compact_forms() {
+        let c = |v, u, l| Compact::new(v, u, l).to_string();
+        assert_eq!(c(860e6, Unit::Count, Locale::Vi), "860 triệu");
+        assert_eq!(c(1.276e9, Unit::Count, Locale::Vi), "1,276 tỷ");
+        assert_eq!(c(52.8, Unit::Percent, Locale::Vi), "52,8 %");
+        assert_eq!(c(52.8, Unit::Percent, Locale::En), "52.8%");
+        assert_eq!(c(68_933.0, Unit::Count, Locale::Vi), "68.933");
+        assert_eq!(c(68_933.0, Unit::Count, Locale::En), "68,933");
+        assert_eq!(c(79.95, Unit::Mbps, Locale::Vi), "79,95 Mbps");
+        assert_eq!(c(12.9e12, Unit::Vnd, Locale::En), "12.9 trillion VND");
+        assert_eq!(c(58_397_139.0, Unit::Count, Locale::En), "58.4 million");
+        assert_eq!(c(-3.5, Unit::Percent, Locale::En), "−3.5%");
+        assert_eq!(c(f64::NAN, Unit::Count, Locale::En), "–");
+    }
+}
