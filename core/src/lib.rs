@@ -25,6 +25,7 @@ extern crate std;
 pub mod date;
 mod dd;
 pub mod error;
+pub mod explain;
 pub mod indicator;
 pub mod lstsq;
 pub mod number;
@@ -35,6 +36,7 @@ pub mod target;
 
 pub use date::Date;
 pub use error::{Error, Result};
+pub use explain::{Explanation, Formula, Symbol, Term};
 pub use indicator::{Anchor, Bounds, Indicator, MeasureKind, Pillar, Unit};
 pub use observation::{Observation, Qualifier, Status};
 pub use period::{Period, PeriodKind};

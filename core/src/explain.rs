@@ -1,0 +1,398 @@
+//! Explanations: how a result was computed, as data.
+//!
+//! Every result of the crate can say which formula produced it and with which
+//! inputs. An [`Explanation`] holds a [`Formula`] (with its expression in
+//! language-neutral notation) and the [`Term`]s that went in, each named by a
+//! [`Symbol`]. Applications render them in any language by translating the
+//! symbols' [`Symbol::code`]s; the notation itself needs no translation.
+
+use heapless::Vec;
+
+use crate::error::{Error, Result};
+use crate::indicator::Unit;
+
+/// The most terms an explanation holds.
+pub const MAX_TERMS: usize = 10;
+
+/// A formula, with its expression in mathematical notation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[non_exhaustive]
+pub enum Formula {
+    /// Year-to-date total extended to the whole year.
+    RunRate,
+    /// A period's total divided by its days.
+    DailyAverage,
+    /// A daily average multiplied by a period's days.
+    PeriodTotal,
+    /// The difference of a cumulative series between two dates.
+    CumulativeDifference,
+    /// One value as a multiple of another ("gấp N lần").
+    Multiple,
+    /// One value as a percentage of another (of a whole, or of a target).
+    Percentage,
+    /// A sum of parts.
+    Sum,
+    /// Relative change in percent.
+    RelativeChange,
+    /// Change in percentage points.
+    PointChange,
+    /// Compound annual growth rate.
+    Cagr,
+    /// Attainment of a target, in percent.
+    Attainment,
+    /// The gap between a target and the latest value.
+    Gap,
+    /// The compound annual growth needed to reach a target by its deadline.
+    RequiredCagr,
+    /// The compound daily growth needed to reach a target by its deadline.
+    RequiredDailyRate,
+    /// The percentage points per year needed to reach a target by its deadline.
+    RequiredPointsPerYear,
+    /// A straight-line trend.
+    LinearTrend,
+    /// A polynomial trend.
+    PolynomialTrend,
+    /// An exponential (log-linear) trend.
+    LogLinearTrend,
+    /// A logistic trend with a cap.
+    LogisticTrend,
+    /// Holt's linear trend on irregular dates.
+    Holt,
+    /// Holt's damped trend on irregular dates.
+    DampedHolt,
+    /// A prediction interval from a Student-t quantile, on a transformed scale.
+    PredictionInterval,
+    /// The probability that the value at the deadline meets the target.
+    ProbabilityOfMeeting,
+    /// The first date the projection meets the target.
+    ReachDate,
+    /// The ratio of projected to required growth that sets the status.
+    StatusRatio,
+    /// The small-sample corrected Akaike information criterion.
+    Aicc,
+    /// Leave-one-out mean absolute percentage error.
+    LeaveOneOut,
+    /// A what-if path: growth overridden from a date, plus a level shock.
+    Scenario,
+}
+
+impl Formula {
+    /// The expression in language-neutral notation.
+    #[must_use]
+    pub const fn expression(self) -> &'static str {
+        match self {
+            Formula::RunRate => "x̂ = x_ytd × D / d",
+            Formula::DailyAverage => "x̄ = X / d",
+            Formula::PeriodTotal => "X = x̄ × d",
+            Formula::CumulativeDifference => "f = C(t₂) − C(t₁)",
+            Formula::Multiple => "m = a / b",
+            Formula::Percentage => "p = 100 × a / b",
+            Formula::Sum => "S = a + b + …",
+            Formula::RelativeChange => "Δ% = 100 × (b − a) / a",
+            Formula::PointChange => "Δpp = b − a",
+            Formula::Cagr => "g = (b / a)^(1/t) − 1",
+            Formula::Attainment => "A = 100 × x / T",
+            Formula::Gap => "G = T − x",
+            Formula::RequiredCagr => "g* = (T / x)^(1/t) − 1",
+            Formula::RequiredDailyRate => "r* = (T / x)^(1/d) − 1",
+            Formula::RequiredPointsPerYear => "v* = (T − x) / t",
+            Formula::LinearTrend => "ŷ(t) = a + b·t",
+            Formula::PolynomialTrend => "ŷ(t) = Σₖ βₖ·tᵏ",
+            Formula::LogLinearTrend => "ŷ(t) = exp(a + b·t)",
+            Formula::LogisticTrend => "ŷ(t) = K / (1 + exp(−r·(t − t₀)))",
+            Formula::Holt => "ŷ(t + h) = ℓ + h·b",
+            Formula::DampedHolt => "ŷ(t + h) = ℓ + (φ + φ² + … + φʰ)·b",
+            Formula::PredictionInterval => "g⁻¹(g(ŷ) ± t_ν(1 − α/2)·se)",
+            Formula::ProbabilityOfMeeting => "P = 1 − F_ν((g(T) − g(ŷ)) / se)",
+            Formula::ReachDate => "t* = min{t : ŷ(t) meets T}",
+            Formula::StatusRatio => "ρ = ĝ / g*",
+            Formula::Aicc => "AICc = n·ln(SSE/n) + 2k + 2k(k + 1)/(n − k − 1)",
+            Formula::LeaveOneOut => "MAPE = (100/n)·Σᵢ |yᵢ − ŷ₋ᵢ(tᵢ)| / |yᵢ|",
+            Formula::Scenario => "y(t) = y₀(t_s)·(1 + g)^((t − t_s)/month) + δ",
+        }
+    }
+}
+
+/// The name of an input or intermediate value in an explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[non_exhaustive]
+pub enum Symbol {
+    /// The result itself.
+    Result,
+    /// A year-to-date total.
+    YearToDate,
+    /// Days elapsed (the basis of a run-rate or average).
+    DaysElapsed,
+    /// Days in the whole year or period.
+    DaysInPeriod,
+    /// A period total.
+    Total,
+    /// A daily average.
+    DailyAverage,
+    /// A numerator, part or later value `a`.
+    A,
+    /// A denominator, whole or earlier value `b`.
+    B,
+    /// One more addend of a sum.
+    C,
+    /// The stated figure a claim is checked against.
+    Stated,
+    /// The lower end of a recomputed range.
+    Low,
+    /// The upper end of a recomputed range.
+    High,
+    /// A time span in years.
+    Years,
+    /// A time span in days.
+    Days,
+    /// The latest observed value.
+    Latest,
+    /// The target value.
+    Target,
+    /// The projected value.
+    Projected,
+    /// A level (intercept, Holt level).
+    Level,
+    /// A slope or trend per year.
+    Slope,
+    /// A growth rate per year.
+    Growth,
+    /// Holt's level smoothing α.
+    Alpha,
+    /// Holt's trend smoothing β.
+    Beta,
+    /// Holt's damping φ.
+    Phi,
+    /// A logistic cap K.
+    Cap,
+    /// A logistic rate r.
+    Rate,
+    /// A logistic midpoint t₀ (years from the first observation).
+    Midpoint,
+    /// A standard error.
+    StandardError,
+    /// A Student-t quantile.
+    Quantile,
+    /// Degrees of freedom ν.
+    DegreesOfFreedom,
+    /// A confidence level, 0–1.
+    Level95,
+    /// A probability, 0–1.
+    Probability,
+    /// A ratio.
+    Ratio,
+    /// A sum of squared errors.
+    Sse,
+    /// A number of points.
+    Count,
+    /// A number of parameters.
+    Params,
+    /// A criterion value (AICc, MAPE).
+    Score,
+    /// A step length in days (Holt on irregular dates).
+    Step,
+    /// A level shock added by a scenario.
+    Shock,
+}
+
+impl Symbol {
+    /// A stable ASCII identifier, for translation tables.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Symbol::Result => "result",
+            Symbol::YearToDate => "year_to_date",
+            Symbol::DaysElapsed => "days_elapsed",
+            Symbol::DaysInPeriod => "days_in_period",
+            Symbol::Total => "total",
+            Symbol::DailyAverage => "daily_average",
+            Symbol::A => "a",
+            Symbol::B => "b",
+            Symbol::C => "c",
+            Symbol::Stated => "stated",
+            Symbol::Low => "low",
+            Symbol::High => "high",
+            Symbol::Years => "years",
+            Symbol::Days => "days",
+            Symbol::Latest => "latest",
+            Symbol::Target => "target",
+            Symbol::Projected => "projected",
+            Symbol::Level => "level",
+            Symbol::Slope => "slope",
+            Symbol::Growth => "growth",
+            Symbol::Alpha => "alpha",
+            Symbol::Beta => "beta",
+            Symbol::Phi => "phi",
+            Symbol::Cap => "cap",
+            Symbol::Rate => "rate",
+            Symbol::Midpoint => "midpoint",
+            Symbol::StandardError => "standard_error",
+            Symbol::Quantile => "quantile",
+            Symbol::DegreesOfFreedom => "degrees_of_freedom",
+            Symbol::Level95 => "confidence_level",
+            Symbol::Probability => "probability",
+            Symbol::Ratio => "ratio",
+            Symbol::Sse => "sse",
+            Symbol::Count => "count",
+            Symbol::Params => "params",
+            Symbol::Score => "score",
+            Symbol::Step => "step",
+            Symbol::Shock => "shock",
+        }
+    }
+
+    /// The symbol as written in [`Formula::expression`]s.
+    #[must_use]
+    pub const fn notation(self) -> &'static str {
+        match self {
+            Symbol::Result => "=",
+            Symbol::YearToDate => "x_ytd",
+            Symbol::DaysElapsed => "d",
+            Symbol::DaysInPeriod => "D",
+            Symbol::Total => "X",
+            Symbol::DailyAverage => "x̄",
+            Symbol::A => "a",
+            Symbol::B => "b",
+            Symbol::C => "c",
+            Symbol::Stated => "claim",
+            Symbol::Low => "min",
+            Symbol::High => "max",
+            Symbol::Years => "t",
+            Symbol::Days => "d",
+            Symbol::Latest => "x",
+            Symbol::Target => "T",
+            Symbol::Projected => "ŷ",
+            Symbol::Level => "ℓ",
+            Symbol::Slope => "b",
+            Symbol::Growth => "g",
+            Symbol::Alpha => "α",
+            Symbol::Beta => "β",
+            Symbol::Phi => "φ",
+            Symbol::Cap => "K",
+            Symbol::Rate => "r",
+            Symbol::Midpoint => "t₀",
+            Symbol::StandardError => "se",
+            Symbol::Quantile => "t_ν",
+            Symbol::DegreesOfFreedom => "ν",
+            Symbol::Level95 => "1 − α",
+            Symbol::Probability => "P",
+            Symbol::Ratio => "ρ",
+            Symbol::Sse => "SSE",
+            Symbol::Count => "n",
+            Symbol::Params => "k",
+            Symbol::Score => "score",
+            Symbol::Step => "Δ",
+            Symbol::Shock => "δ",
+        }
+    }
+}
+
+/// One input of an explanation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Term {
+    /// What the value is.
+    pub symbol: Symbol,
+    /// The value.
+    pub value: f64,
+    /// Its unit, when it has one.
+    pub unit: Option<Unit>,
+}
+
+/// How a result was computed.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::explain::{Explanation, Formula, Symbol};
+///
+/// let mut e = Explanation::new(Formula::Multiple, 860.0 / 180.0);
+/// e.push(Symbol::A, 860e6, None)?;
+/// e.push(Symbol::B, 180e6, None)?;
+/// assert_eq!(e.formula.expression(), "m = a / b");
+/// assert_eq!(e.term(Symbol::B), Some(180e6));
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Explanation {
+    /// The formula.
+    pub formula: Formula,
+    /// The inputs, in the order the formula reads them.
+    pub terms: Vec<Term, MAX_TERMS>,
+    /// The result.
+    pub result: f64,
+}
+
+impl Explanation {
+    /// An explanation with no terms yet.
+    #[must_use]
+    pub const fn new(formula: Formula, result: f64) -> Explanation {
+        Explanation {
+            formula,
+            terms: Vec::new(),
+            result,
+        }
+    }
+
+    /// Adds a term.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Capacity`] when [`MAX_TERMS`] terms are already there; the
+    /// explanation is left unchanged.
+    pub fn push(&mut self, symbol: Symbol, value: f64, unit: Option<Unit>) -> Result<()> {
+        self.terms
+            .push(Term {
+                symbol,
+                value,
+                unit,
+            })
+            .map_err(|_| Error::Capacity {
+                what: "explanation terms",
+                capacity: MAX_TERMS,
+            })
+    }
+
+    /// Builder form of [`Explanation::push`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Explanation::push`].
+    pub fn with(mut self, symbol: Symbol, value: f64, unit: Option<Unit>) -> Result<Explanation> {
+        self.push(symbol, value, unit)?;
+        Ok(self)
+    }
+
+    /// The value of the first term named `symbol`.
+    #[must_use]
+    pub fn term(&self, symbol: Symbol) -> Option<f64> {
+        self.terms
+            .iter()
+            .find(|t| t.symbol == symbol)
+            .map(|t| t.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_explanation_is_left_unchanged() {
+        let mut e = Explanation::new(Formula::Sum, 0.0);
+        for i in 0..MAX_TERMS {
+            e.push(Symbol::A, i as f64, None).unwrap();
+        }
+        assert!(matches!(
+            e.push(Symbol::B, 1.0, None),
+            Err(Error::Capacity { .. })
+        ));
+        assert_eq!(e.terms.len(), MAX_TERMS);
+        assert_eq!(e.terms.last().unwrap().value, (MAX_TERMS - 1) as f64);
+    }
+}
