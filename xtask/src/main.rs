@@ -1,1 +1,486 @@
-fn main() {}
+//! dxcast's tasks: `cargo xtask <command>`.
+//!
+//! - `setup`: install the pinned tools that are missing (idempotent; tools are
+//!   cached in `$DXCAST_TOOLS`, by default `~/.cache/dxcast/tools`, outside the clone);
+//! - `build`: a release build of the app into `dist/`;
+//! - `serve [--port N]`: set up, build, and serve the app on http://127.0.0.1:N/ (8080);
+//! - `test`: set up, then run every check and test, and print `N passed, N failed`.
+
+use std::collections::BTreeSet;
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// Trunk: 0.22 needs a newer rustc than this toolchain's 1.95.
+const TRUNK_VERSION: &str = "0.21.14";
+/// wasm-tools, to inspect the imports and exports of the C-ABI module.
+const WASM_TOOLS_VERSION: &str = "1.263.0";
+const TARGETS: [&str; 2] = ["wasm32-unknown-unknown", "thumbv7em-none-eabihf"];
+/// What the core may depend on (normal edges), without and with its features.
+const CORE_DEPENDENCIES: [&str; 2] = ["heapless", "libm"];
+const CORE_OPTIONAL_DEPENDENCIES: [&str; 2] = ["serde", "csv-core"];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(Needs::All),
+        Some("build") => setup(Needs::App).and_then(|()| build_app()),
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <setup | build | serve [--port N] | test>\n\n\
+                 setup  install the pinned tools that are missing\n\
+                 build  release build of the app into dist/\n\
+                 serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
+                 test   set up, then run every check and test"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn tools_dir() -> PathBuf {
+    if let Some(dir) = env::var_os("DXCAST_TOOLS") {
+        return PathBuf::from(dir);
+    }
+    let home = env::var_os("HOME").unwrap_or_else(|| OsString::from("."));
+    PathBuf::from(home).join(".cache/dxcast/tools")
+}
+
+/// `PATH` with the cached tools and the npm binaries first.
+fn tool_path() -> OsString {
+    let mut parts = vec![tools_dir().join("bin"), root().join("node_modules/.bin")];
+    if let Some(path) = env::var_os("PATH") {
+        parts.extend(env::split_paths(&path));
+    }
+    env::join_paths(parts).unwrap_or_default()
+}
+
+/// A command run from the repository root with the tools on `PATH`.
+fn cmd(program: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(program);
+    c.args(args).current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+fn run(mut c: Command) -> Result {
+    let shown = format!("{c:?}");
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed with {status}"))
+    }
+}
+
+/// The trimmed standard output of a command, or `None` if it cannot run or fails.
+fn output(mut c: Command) -> Option<String> {
+    let out = c.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Needs {
+    /// What building and serving the app needs.
+    App,
+    /// Everything, tests included.
+    All,
+}
+
+fn setup(needs: Needs) -> Result {
+    let started = Instant::now();
+    ensure_targets()?;
+    ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    let wbg = wasm_bindgen_version()?;
+    // wasm-bindgen-cli does not install with --locked (a locked dependency left the index).
+    ensure_cargo_tool("wasm-bindgen-cli", "wasm-bindgen", &wbg, false)?;
+    ensure_npm()?;
+    if needs == Needs::All {
+        ensure_cargo_tool("wasm-tools", "wasm-tools", WASM_TOOLS_VERSION, true)?;
+        ensure_chromium()?;
+    }
+    println!("setup: ready in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+fn ensure_targets() -> Result {
+    let installed = output(cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
+    let missing: Vec<&str> = TARGETS
+        .into_iter()
+        .filter(|t| !installed.lines().any(|l| l.trim() == *t))
+        .collect();
+    if missing.is_empty() {
+        println!("setup: rust targets {} present", TARGETS.join(", "));
+        return Ok(());
+    }
+    let mut args = vec!["target", "add"];
+    args.extend(&missing);
+    run(cmd("rustup", &args))
+}
+
+/// Installs `krate` at `version` into the tools folder unless its binary
+/// `bin` already reports that version.
+fn ensure_cargo_tool(krate: &str, bin: &str, version: &str, locked: bool) -> Result {
+    let path = tools_dir().join("bin").join(bin);
+    let current = output(cmd(path.to_string_lossy().as_ref(), &["--version"]));
+    if current
+        .as_deref()
+        .is_some_and(|v| v.split_whitespace().any(|w| w == version))
+    {
+        println!("setup: {bin} {version} present");
+        return Ok(());
+    }
+    println!("setup: installing {krate} {version} (first run only; Trunk takes about 11 minutes)");
+    let root = tools_dir();
+    let root = root.to_string_lossy();
+    let mut args = vec![
+        "install",
+        krate,
+        "--version",
+        version,
+        "--root",
+        root.as_ref(),
+    ];
+    if locked {
+        args.push("--locked");
+    }
+    run(cmd("cargo", &args))
+}
+
+/// The `wasm-bindgen` version in Cargo.lock: wasm-bindgen-cli must match it exactly.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
+                return Ok(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+/// `npm ci` from the committed lockfile, unless node_modules already matches it.
+fn ensure_npm() -> Result {
+    let lock = fs::read(root().join("package-lock.json"))
+        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp = root().join("node_modules/.dxcast-package-lock.json");
+    if fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
+        println!("setup: npm packages present");
+        return Ok(());
+    }
+    run(cmd("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    fs::write(&stamp, lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+}
+
+/// Debian's chromium and chromedriver, for the end-to-end tests.
+fn ensure_chromium() -> Result {
+    if let Some(v) = output(cmd("chromium", &["--version"])) {
+        if output(cmd("chromedriver", &["--version"])).is_some() {
+            println!("setup: {v} present");
+            return Ok(());
+        }
+    }
+    println!("setup: installing Debian's chromium and chromium-driver");
+    let root_user = output(cmd("id", &["-u"])).as_deref() == Some("0");
+    let apt = |args: &[&str]| {
+        if root_user {
+            cmd("apt-get", args)
+        } else {
+            let mut all = vec!["apt-get"];
+            all.extend(args);
+            cmd("sudo", &all)
+        }
+    };
+    run(apt(&["update"]))?;
+    let mut install = apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ]);
+    install.env("DEBIAN_FRONTEND", "noninteractive");
+    run(install)
+}
+
+fn build_app() -> Result {
+    // Trunk's own `cargo metadata` call is not offline: fetch first.
+    run(cmd("cargo", &["fetch", "--locked"]))?;
+    run(cmd("trunk", &["build", "--release", "--offline"]))
+}
+
+fn serve(args: &[String]) -> Result {
+    let port = match args {
+        [] => "8080".to_string(),
+        [flag, port] if flag == "--port" => port.clone(),
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    setup(Needs::App)?;
+    build_app()?;
+    println!("dxcast: open http://127.0.0.1:{port}/ (Ctrl-C stops the server)");
+    run(cmd("node", &["e2e/serve.mjs", "dist", &port]))
+}
+
+/// The core's features, read from core/Cargo.toml's `[features]` table.
+fn core_features() -> Result<Vec<String>> {
+    let manifest = fs::read_to_string(root().join("core/Cargo.toml"))
+        .map_err(|e| format!("cannot read core/Cargo.toml: {e}"))?;
+    let mut in_features = false;
+    let mut features = Vec::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_features = line == "[features]";
+        } else if in_features {
+            if let Some((name, _)) = line.split_once('=') {
+                let name = name.trim();
+                if !name.is_empty() && !name.starts_with('#') && name != "default" {
+                    features.push(name.to_string());
+                }
+            }
+        }
+    }
+    Ok(features)
+}
+
+/// Every combination of the core's features: "", "serde", "csv", "serde,csv", …
+fn feature_sets() -> Result<Vec<String>> {
+    let features = core_features()?;
+    let mut sets = Vec::new();
+    for mask in 0..(1u32 << features.len()) {
+        let set: Vec<&str> = features
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, f)| f.as_str())
+            .collect();
+        sets.push(set.join(","));
+    }
+    Ok(sets)
+}
+
+/// Checks that the core's normal dependencies are only the allowed ones.
+fn check_core_dependencies(features: &str) -> Result {
+    let mut c = cmd(
+        "cargo",
+        &[
+            "tree",
+            "-e",
+            "normal",
+            "-p",
+            "dxcast-core",
+            "--depth",
+            "1",
+            "--prefix",
+            "none",
+        ],
+    );
+    if !features.is_empty() {
+        c.args(["--features", features]);
+    }
+    let tree = output(c).ok_or("cargo tree failed")?;
+    let names: BTreeSet<&str> = tree
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let allowed: BTreeSet<&str> = CORE_DEPENDENCIES
+        .into_iter()
+        .chain(CORE_OPTIONAL_DEPENDENCIES)
+        .collect();
+    let base: BTreeSet<&str> = CORE_DEPENDENCIES.into_iter().collect();
+    if !names.is_superset(&base) || !names.is_subset(&allowed) {
+        return Err(format!(
+            "the core (features: [{features}]) depends on {names:?}; allowed: {allowed:?}"
+        ));
+    }
+    if features.is_empty() && names != base {
+        return Err(format!(
+            "the core without features depends on {names:?}, not only {base:?}"
+        ));
+    }
+    println!("dxcast-core [{features}] depends on {names:?}");
+    Ok(())
+}
+
+struct Step {
+    name: String,
+    run: Box<dyn Fn() -> Result>,
+}
+
+fn step(name: impl Into<String>, run: impl Fn() -> Result + 'static) -> Step {
+    Step {
+        name: name.into(),
+        run: Box::new(run),
+    }
+}
+
+fn cargo_step(name: impl Into<String>, args: &'static [&'static str]) -> Step {
+    step(name, move || run(cmd("cargo", args)))
+}
+
+/// `cargo <args…> [--features F] [-- -D warnings]` for the core.
+fn core_step(name: String, args: Vec<&'static str>, features: String, deny: bool) -> Step {
+    step(name, move || {
+        let mut c = cmd("cargo", &args);
+        if !features.is_empty() {
+            c.args(["--features", &features]);
+        }
+        if deny {
+            c.args(["--", "-D", "warnings"]);
+        }
+        run(c)
+    })
+}
+
+fn test() -> Result {
+    let started = Instant::now();
+    setup(Needs::All)?;
+    let mut steps = vec![
+        cargo_step("rustfmt", &["fmt", "--all", "--check"]),
+        cargo_step(
+            "clippy: workspace, native, all targets",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        cargo_step(
+            "clippy: app for wasm32",
+            &[
+                "clippy",
+                "-p",
+                "dxcast-web",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ];
+    let sets = feature_sets()?;
+    for features in &sets {
+        let label = if features.is_empty() {
+            "no features"
+        } else {
+            features
+        };
+        steps.push(core_step(
+            format!("clippy: core [{label}], native, all targets"),
+            vec!["clippy", "-p", "dxcast-core", "--all-targets"],
+            features.clone(),
+            true,
+        ));
+        for target in TARGETS {
+            steps.push(core_step(
+                format!("clippy: core [{label}] for {target}"),
+                vec!["clippy", "-p", "dxcast-core", "--target", target],
+                features.clone(),
+                true,
+            ));
+            steps.push(core_step(
+                format!("build: core [{label}] for {target}"),
+                vec!["build", "-p", "dxcast-core", "--target", target],
+                features.clone(),
+                false,
+            ));
+        }
+        let f = features.clone();
+        steps.push(step(format!("dependencies: core [{label}]"), move || {
+            check_core_dependencies(&f)
+        }));
+    }
+    steps.push(cargo_step(
+        "tests: workspace, native",
+        &["test", "--workspace"],
+    ));
+    for features in sets.iter().filter(|f| !f.is_empty()) {
+        steps.push(core_step(
+            format!("tests: core [{features}], native"),
+            vec!["test", "-p", "dxcast-core"],
+            features.clone(),
+            false,
+        ));
+    }
+    steps.push(step("tests: core, compiled to wasm32, in Node", || {
+        let mut c = cmd(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                "dxcast-core",
+                "--all-features",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+        );
+        c.env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        );
+        run(c)
+    }));
+    steps.push(step("build: app, release, Trunk", build_app));
+    steps.push(step("tests: end to end, Playwright in Chromium", || {
+        run(cmd("playwright", &["test"]))
+    }));
+
+    let mut results = Vec::new();
+    for s in &steps {
+        println!("\n=== {}", s.name);
+        let t = Instant::now();
+        let outcome = (s.run)();
+        if let Err(e) = &outcome {
+            eprintln!("FAILED: {e}");
+        }
+        results.push((s.name.as_str(), outcome.is_ok(), t.elapsed()));
+    }
+    println!("\n=== summary");
+    for (name, ok, took) in &results {
+        println!("{} {name} ({took:.1?})", if *ok { "pass" } else { "FAIL" });
+    }
+    let failed = results.iter().filter(|(_, ok, _)| !ok).count();
+    let passed = results.len() - failed;
+    println!("total time {:.0?}", started.elapsed());
+    println!("{passed} passed, {failed} failed");
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} step(s) failed"))
+    }
+}
