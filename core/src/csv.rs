@@ -568,7 +568,8 @@ impl<'a> Fields<'_, 'a> {
     }
 
     /// A figure as written in a report, checked against `value`: returns its
-    /// precision.
+    /// precision. A decrease ("giảm 32,6%") has a negative value while the
+    /// report writes the figure without a sign, so the magnitudes are compared.
     fn stated(&self, index: usize, value: Option<f64>) -> Result<Option<f64>> {
         let Some(s) = self.optional(index)? else {
             return Ok(None);
@@ -576,7 +577,7 @@ impl<'a> Fields<'_, 'a> {
         let st = parse_vi(s).map_err(|e| self.relocate(index, e))?;
         if let Some(v) = value {
             let tolerance = 1e-12 * libm::fabs(v).max(1.0);
-            if libm::fabs(st.value - v) > tolerance {
+            if libm::fabs(st.value - libm::fabs(v)) > tolerance {
                 return Err(self.err(index, "the figure whose value is in the value column"));
             }
         }
@@ -960,6 +961,10 @@ pub enum Ref<'a> {
     Target(&'a str),
     /// `c:ID`: another claim's recomputed interval.
     Claim(&'a str),
+    /// `s:ID`: another claim's stated figure ("35,65%" of "tăng 35,65%").
+    Stated(&'a str),
+    /// `n:NUMBER`: an exact number, such as the 100 of `100 + r`.
+    Number(&'a str),
     /// `?`: a value the reports do not give.
     Missing,
 }
@@ -974,12 +979,18 @@ impl<'a> Ref<'a> {
         let err = Error::Parse {
             line: 0,
             field: "inputs",
-            expected: "references o:ID, d:ID, t:ID, c:ID or ? separated by spaces",
+            expected: "references o:ID, d:ID, t:ID, c:ID, s:ID, n:NUMBER or ? separated by spaces",
         };
         if token == "?" {
             return Ok(Ref::Missing);
         }
         let (prefix, id) = token.split_once(':').ok_or(err)?;
+        if prefix == "n" {
+            return match id.parse::<f64>() {
+                Ok(v) if v.is_finite() => Ok(Ref::Number(id)),
+                _ => Err(err),
+            };
+        }
         let valid = !id.is_empty()
             && id
                 .bytes()
@@ -992,6 +1003,7 @@ impl<'a> Ref<'a> {
             "d" => Ok(Ref::Denominator(id)),
             "t" => Ok(Ref::Target(id)),
             "c" => Ok(Ref::Claim(id)),
+            "s" => Ok(Ref::Stated(id)),
             _ => Err(err),
         }
     }
@@ -1362,6 +1374,10 @@ mod tests {
         ));
         assert_eq!(Ref::parse("?"), Ok(Ref::Missing));
         assert_eq!(Ref::parse("t:x"), Ok(Ref::Target("x")));
+        assert_eq!(Ref::parse("s:x"), Ok(Ref::Stated("x")));
+        assert_eq!(Ref::parse("n:100"), Ok(Ref::Number("100")));
+        assert!(Ref::parse("n:1e999").is_err());
+        assert!(Ref::parse("n:abc").is_err());
         assert!(Ref::parse("o:").is_err());
     }
 
