@@ -22,10 +22,15 @@
 #[cfg(test)]
 extern crate std;
 
+pub mod claim;
+pub mod convert;
+#[cfg(feature = "csv")]
+pub mod csv;
 pub mod date;
 mod dd;
 pub mod error;
 pub mod explain;
+pub mod growth;
 pub mod indicator;
 pub mod lstsq;
 pub mod number;
@@ -34,6 +39,7 @@ pub mod period;
 pub mod series;
 pub mod target;
 
+pub use claim::{Check, Claim, ClaimKind, Figure, Interval, Verdict};
 pub use date::Date;
 pub use error::{Error, Result};
 pub use explain::{Explanation, Formula, Symbol, Term};
