@@ -930,6 +930,8 @@ impl Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn fig(text: &str, q: Qualifier) -> Figure {
         Figure::parse(text, q).unwrap()

@@ -527,6 +527,8 @@ pub fn readings_of_change(after: f64, change: f64) -> Result<Readings> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn d(y: i32, m: u32, dd: u32) -> Date {
         Date::from_ymd(y, m, dd).unwrap()

@@ -1157,6 +1157,8 @@ mod tests {
     use super::*;
     use std::string::ToString;
     use std::vec::Vec as StdVec;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const HEADER: &str =
         "id,indicator,period,status,qualifier,value,stated,denominator,report,quote,note";

@@ -381,6 +381,8 @@ impl Explanation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn full_explanation_is_left_unchanged() {

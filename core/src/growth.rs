@@ -341,6 +341,8 @@ pub fn cagr(start: Point, end: Point) -> Result<Cagr> {
 mod tests {
     use super::*;
     use crate::date::Date;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn p(t: &str) -> Period {
         Period::parse(t).unwrap()

@@ -390,6 +390,8 @@ impl fmt::Display for Compact {
 mod tests {
     use super::*;
     use std::string::ToString;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn report_figures_parse() {

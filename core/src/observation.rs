@@ -178,7 +178,7 @@ fn widen_over_trailing_zeros(value: f64, precision: f64) -> f64 {
 /// One figure of one indicator: its value, when it applies, its status and qualifier.
 ///
 /// The text that goes with it (which indicator, which report, the exact
-/// quote) is kept by the caller beside it; see [`crate::csv`] for the file
+/// quote) is kept by the caller beside it; see the `csv` module (feature `csv`) for the file
 /// format that carries both.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -207,6 +207,8 @@ impl Observation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn codes_round_trip() {

@@ -266,6 +266,8 @@ impl<'de> serde::Deserialize<'de> for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn lengths() {

@@ -141,6 +141,8 @@ pub fn next_target(targets: &[Target], today: Date) -> Option<&Target> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn greater_than_is_strict() {
