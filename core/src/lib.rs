@@ -22,6 +22,7 @@
 #[cfg(test)]
 extern crate std;
 
+pub mod basis;
 pub mod claim;
 pub mod convert;
 #[cfg(feature = "csv")]
