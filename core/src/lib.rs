@@ -24,6 +24,7 @@ extern crate std;
 
 pub mod date;
 mod dd;
+pub mod dist;
 pub mod error;
 pub mod explain;
 pub mod indicator;
