@@ -27,19 +27,26 @@ mod dd;
 pub mod dist;
 pub mod error;
 pub mod explain;
+pub mod forecast;
 pub mod indicator;
 pub mod lstsq;
 pub mod number;
 pub mod observation;
+pub mod optimize;
 pub mod period;
 pub mod series;
 pub mod target;
+pub mod trend;
 
 pub use date::Date;
 pub use error::{Error, Result};
 pub use explain::{Explanation, Formula, Symbol, Term};
+pub use forecast::{
+    forecast_into, Fit, ForecastPoint, Horizon, Method, Model, Prediction, Scale, Step,
+};
 pub use indicator::{Anchor, Bounds, Indicator, MeasureKind, Pillar, Unit};
 pub use observation::{Observation, Qualifier, Status};
 pub use period::{Period, PeriodKind};
 pub use series::{Point, Series};
 pub use target::{Comparison, Target};
+pub use trend::{Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend};
