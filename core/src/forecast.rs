@@ -39,6 +39,17 @@ use crate::trend::{
 };
 
 /// The scale a prediction's location and standard error live on.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::{Bounds, Scale};
+///
+/// let s = Scale::for_bounds(Bounds::PERCENT);
+/// assert_eq!(s, Scale::Logit { lo: 0.0, hi: 100.0 });
+/// assert!((s.inverse(s.forward(97.5)) - 97.5).abs() < 1e-12);
+/// assert_eq!(s.forward(100.0), f64::INFINITY);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
@@ -562,6 +573,30 @@ impl Model {
 }
 
 /// A fitted method, of any kind.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::explain::{Formula, Symbol};
+/// use dxcast_core::{Bounds, Date, Fit, LogLinearTrend, Method, Point, Series};
+///
+/// let pts = [
+///     Point::new(Date::from_ymd(2021, 12, 31)?, 180e6),
+///     Point::new(Date::from_ymd(2022, 12, 31)?, 290e6),
+///     Point::new(Date::from_ymd(2023, 12, 31)?, 480e6),
+///     Point::new(Date::from_ymd(2024, 12, 31)?, 760e6),
+/// ];
+/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
+/// let fit: Fit = LogLinearTrend::new().fit(&s)?.into();
+/// assert_eq!(fit.method(), Method::LogLinear);
+/// let mut fitted = [0.0; 4];
+/// assert_eq!(fit.fitted_into(&mut fitted)?, 4);
+/// let e = fit.explain()?;
+/// assert_eq!(e.formula, Formula::LogLinearTrend);
+/// let growth = e.term(Symbol::Growth).unwrap_or(0.0);
+/// assert!(growth > 0.6 && growth < 0.65);
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fit<'a> {
     /// A linear trend.

@@ -13,6 +13,7 @@ use dxcast_core::dist::{
     normal_cdf, normal_quantile, student_t_cdf, student_t_pdf, student_t_quantile,
 };
 use dxcast_core::forecast::{forecast_into, Fit, ForecastPoint, Horizon, Model, Step};
+use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::optimize::NelderMead;
 use dxcast_core::trend::{
     variance_factor, Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend,
@@ -328,6 +329,20 @@ proptest! {
             let _ = forecast_into(&fit, Horizon::Dates(&[date, s.last().date]), 0.9, bounds, &mut out);
             let _ = forecast_into(&fit, Horizon::After { start: s.last().date, step: Step::Months(1), count: 9 }, 0.9, bounds, &mut out);
             if let Fit::Logistic(l) = &fit { let _ = l.midpoint_date(); }
+        }
+    }
+
+    #[test]
+    fn least_squares_never_panics(
+        x in prop::collection::vec(any_float(), 0..24),
+        y in prop::collection::vec(any_float(), 0..12),
+        cols in 0usize..14,
+        intercept in any::<bool>(),
+        x0 in prop::collection::vec(any_float(), 0..14),
+    ) {
+        if let Ok(fit) = LeastSquares::fit(&x, cols, &y, intercept) {
+            let _ = (fit.coefficients(), fit.standard_errors(), fit.residual_sd(), fit.r_squared());
+            let _ = (fit.predict(&x0), fit.leverage(&x0));
         }
     }
 

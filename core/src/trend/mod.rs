@@ -28,7 +28,7 @@
 //! | [`LogisticTrend`] | `y = K / (1 + e^(−r (t − t₀)))` | Levenberg–Marquardt on `y` | `logit(y/K)` |
 //! | [`Holt`] | Holt's linear or damped trend, Wright's irregular-date weights | given, or least one-step SSE | identity |
 //!
-//! The regressions hold at most [`MAX_ROWS`](crate::lstsq::MAX_ROWS) points;
+//! The regressions hold at most [`crate::lstsq::MAX_ROWS`] points;
 //! Holt's methods any number.
 
 mod holt;
