@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::indicator::Unit;
 
 /// The most terms an explanation holds.
-pub const MAX_TERMS: usize = 10;
+pub const MAX_TERMS: usize = 16;
 
 /// A formula, with its expression in mathematical notation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,6 +197,10 @@ pub enum Symbol {
     Step,
     /// A level shock added by a scenario.
     Shock,
+    /// One coefficient of a polynomial, in the order of its powers.
+    Coefficient,
+    /// The centre of a polynomial's time axis, in years from the first observation.
+    Centre,
 }
 
 impl Symbol {
@@ -242,6 +246,8 @@ impl Symbol {
             Symbol::Score => "score",
             Symbol::Step => "step",
             Symbol::Shock => "shock",
+            Symbol::Coefficient => "coefficient",
+            Symbol::Centre => "centre",
         }
     }
 
@@ -287,6 +293,8 @@ impl Symbol {
             Symbol::Score => "score",
             Symbol::Step => "Δ",
             Symbol::Shock => "δ",
+            Symbol::Coefficient => "βₖ",
+            Symbol::Centre => "t̄",
         }
     }
 }

@@ -1,0 +1,188 @@
+//! The linear trend `y = a + b·t`.
+
+use crate::date::Date;
+use crate::error::Result;
+use crate::explain::{Explanation, Formula, Symbol};
+use crate::forecast::{Prediction, Scale};
+use crate::lstsq::{LeastSquares, MAX_ROWS};
+use crate::series::Series;
+
+use super::{check_size, write_fitted, years};
+
+/// The straight-line trend `y = a + b·t`, `t` in years from the first
+/// observation, fitted by least squares.
+///
+/// Predictions are on the natural scale with the standard error of a new
+/// observation, `s √(1 + h(t))` (`s` the residual standard deviation, `h`
+/// the leverage of the new time), and `n − 2` degrees of freedom.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::trend::LinearTrend;
+/// use dxcast_core::{Bounds, Date, Point, Series};
+///
+/// let pts = [
+///     Point::new(Date::from_ymd(2021, 12, 31)?, 1_000.0),
+///     Point::new(Date::from_ymd(2022, 12, 31)?, 1_480.0),
+///     Point::new(Date::from_ymd(2023, 12, 31)?, 2_010.0),
+///     Point::new(Date::from_ymd(2024, 12, 31)?, 2_490.0),
+/// ];
+/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
+/// let fit = LinearTrend::new().fit(&s)?;
+/// // About 500 more a year.
+/// assert!((fit.slope() - 499.918).abs() < 1e-3);
+/// let p = fit.predict(Date::from_ymd(2025, 12, 31)?)?;
+/// assert!((p.point() - 2_994.99).abs() < 1e-2);
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LinearTrend;
+
+impl LinearTrend {
+    /// The method (it has no settings).
+    #[must_use]
+    pub const fn new() -> LinearTrend {
+        LinearTrend
+    }
+
+    /// Fits the line to `series`.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::TooFewPoints`](crate::Error::TooFewPoints) for fewer than
+    ///   3 points (a line through 2 leaves nothing to estimate its error from);
+    /// - [`Error::Capacity`](crate::Error::Capacity) for more than
+    ///   [`MAX_ROWS`] points.
+    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LinearFit<'a>> {
+        check_size(series, "linear trend", 3)?;
+        let mut x = [0.0; 2 * MAX_ROWS];
+        let mut y = [0.0; MAX_ROWS];
+        for ((row, yi), p) in x.chunks_exact_mut(2).zip(y.iter_mut()).zip(series.points()) {
+            if let [one, t] = row {
+                *one = 1.0;
+                *t = years(series, p.date);
+            }
+            *yi = p.value;
+        }
+        let n = series.len();
+        let ls = LeastSquares::fit(
+            x.get(..n.saturating_mul(2)).unwrap_or(&[]),
+            2,
+            y.get(..n).unwrap_or(&[]),
+            true,
+        )?;
+        Ok(LinearFit {
+            series: *series,
+            ls,
+        })
+    }
+}
+
+/// A fitted [`LinearTrend`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearFit<'a> {
+    series: Series<'a>,
+    ls: LeastSquares,
+}
+
+impl<'a> LinearFit<'a> {
+    /// The series it was fitted to.
+    #[must_use]
+    pub const fn series(&self) -> &Series<'a> {
+        &self.series
+    }
+
+    /// The intercept `a`: the trend's value at the first observation's date.
+    #[must_use]
+    pub fn intercept(&self) -> f64 {
+        self.ls.coefficients().first().copied().unwrap_or(f64::NAN)
+    }
+
+    /// The slope `b` per year.
+    #[must_use]
+    pub fn slope(&self) -> f64 {
+        self.ls.coefficients().get(1).copied().unwrap_or(f64::NAN)
+    }
+
+    /// The standard errors of `(a, b)`.
+    #[must_use]
+    pub fn standard_errors(&self) -> (f64, f64) {
+        let se = self.ls.standard_errors();
+        (
+            se.first().copied().unwrap_or(f64::NAN),
+            se.get(1).copied().unwrap_or(f64::NAN),
+        )
+    }
+
+    /// The least-squares fit itself (R², residual standard deviation, …).
+    #[must_use]
+    pub const fn least_squares(&self) -> &LeastSquares {
+        &self.ls
+    }
+
+    /// The trend's value at `date`.
+    #[must_use]
+    pub fn value_at(&self, date: Date) -> f64 {
+        self.intercept() + self.slope() * years(&self.series, date)
+    }
+
+    /// The prediction at `date` (any date, before, inside or after the data).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotFinite`](crate::Error::NotFinite) if the prediction
+    /// overflows.
+    pub fn predict(&self, date: Date) -> Result<Prediction> {
+        let t = years(&self.series, date);
+        let x0 = [1.0, t];
+        let se = self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0));
+        Prediction::new(
+            self.ls.predict(&x0),
+            se,
+            self.ls.df() as f64,
+            Scale::Identity,
+        )
+    }
+
+    /// Writes the fitted values into `out` (see
+    /// [`Fit::fitted_into`](crate::forecast::Fit::fitted_into)).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Capacity`](crate::Error::Capacity) when `out` is too short.
+    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
+        let pts = self.series.points();
+        write_fitted(&self.series, out, |i| {
+            pts.get(i).map_or(f64::NAN, |p| self.value_at(p.date))
+        })
+    }
+
+    /// The residual sum of squares.
+    #[must_use]
+    pub fn sse(&self) -> f64 {
+        self.ls.rss()
+    }
+
+    /// 2: the intercept and the slope.
+    #[must_use]
+    pub const fn params(&self) -> usize {
+        2
+    }
+
+    /// [`Formula::LinearTrend`] evaluated at the last observation, with
+    /// terms `a` ([`Symbol::Level`]), `b` per year ([`Symbol::Slope`]), the
+    /// number of points, of parameters, and the SSE.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice ([`Error::Capacity`](crate::Error::Capacity) for too many terms).
+    pub fn explain(&self) -> Result<Explanation> {
+        Explanation::new(Formula::LinearTrend, self.value_at(self.series.last().date))
+            .with(Symbol::Level, self.intercept(), None)?
+            .with(Symbol::Slope, self.slope(), None)?
+            .with(Symbol::Count, self.series.len() as f64, None)?
+            .with(Symbol::Params, 2.0, None)?
+            .with(Symbol::Sse, self.sse(), None)
+    }
+}

@@ -1,0 +1,220 @@
+//! The log-linear (exponential) trend `ln y = a + b·t`.
+
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::explain::{Explanation, Formula, Symbol};
+use crate::forecast::{Prediction, Scale};
+use crate::lstsq::{LeastSquares, MAX_ROWS};
+use crate::series::Series;
+
+use super::{check_size, write_fitted, years};
+
+/// The exponential trend `y = exp(a + b·t)`, fitted by least squares on
+/// `ln y` (`t` in years from the first observation).
+///
+/// Growth per year is `exp(b) − 1`. Predictions live on the log scale
+/// ([`Scale::Log`] with `lo = 0`): location `a + b·t`, the standard error of
+/// a new observation of `ln y`, `s √(1 + h(t))`, and `n − 2` degrees of
+/// freedom. Their intervals are positive by construction; the point,
+/// `exp(a + b·t)`, is the median of the predictive distribution.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::trend::LogLinearTrend;
+/// use dxcast_core::{Bounds, Date, Point, Series};
+///
+/// // Transactions doubling every year.
+/// let pts = [
+///     Point::new(Date::from_ymd(2021, 1, 1)?, 100.0),
+///     Point::new(Date::from_ymd(2022, 1, 1)?, 205.0),
+///     Point::new(Date::from_ymd(2023, 1, 1)?, 395.0),
+///     Point::new(Date::from_ymd(2024, 1, 1)?, 810.0),
+/// ];
+/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
+/// let fit = LogLinearTrend::new().fit(&s)?;
+/// assert!((fit.growth_per_year() - 1.0).abs() < 0.02);
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LogLinearTrend;
+
+impl LogLinearTrend {
+    /// The method (it has no settings).
+    #[must_use]
+    pub const fn new() -> LogLinearTrend {
+        LogLinearTrend
+    }
+
+    /// Fits the trend to `series`.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::NonPositive`] (what `"value"`) for a value that is 0 or
+    ///   negative, with its index;
+    /// - [`Error::TooFewPoints`] for fewer than 3 points;
+    /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points.
+    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LogLinearFit<'a>> {
+        check_size(series, "log-linear trend", 3)?;
+        let mut x = [0.0; 2 * MAX_ROWS];
+        let mut y = [0.0; MAX_ROWS];
+        for (index, ((row, yi), p)) in x
+            .chunks_exact_mut(2)
+            .zip(y.iter_mut())
+            .zip(series.points())
+            .enumerate()
+        {
+            if p.value <= 0.0 {
+                return Err(Error::NonPositive {
+                    what: "value",
+                    index,
+                });
+            }
+            if let [one, t] = row {
+                *one = 1.0;
+                *t = years(series, p.date);
+            }
+            *yi = libm::log(p.value);
+        }
+        let n = series.len();
+        let ls = LeastSquares::fit(
+            x.get(..n.saturating_mul(2)).unwrap_or(&[]),
+            2,
+            y.get(..n).unwrap_or(&[]),
+            true,
+        )?;
+        Ok(LogLinearFit {
+            series: *series,
+            ls,
+        })
+    }
+}
+
+/// A fitted [`LogLinearTrend`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogLinearFit<'a> {
+    series: Series<'a>,
+    ls: LeastSquares,
+}
+
+impl<'a> LogLinearFit<'a> {
+    /// The series it was fitted to.
+    #[must_use]
+    pub const fn series(&self) -> &Series<'a> {
+        &self.series
+    }
+
+    /// The intercept `a` of `ln y` at the first observation's date.
+    #[must_use]
+    pub fn intercept(&self) -> f64 {
+        self.ls.coefficients().first().copied().unwrap_or(f64::NAN)
+    }
+
+    /// The slope `b` of `ln y` per year.
+    #[must_use]
+    pub fn slope(&self) -> f64 {
+        self.ls.coefficients().get(1).copied().unwrap_or(f64::NAN)
+    }
+
+    /// The standard errors of `(a, b)`.
+    #[must_use]
+    pub fn standard_errors(&self) -> (f64, f64) {
+        let se = self.ls.standard_errors();
+        (
+            se.first().copied().unwrap_or(f64::NAN),
+            se.get(1).copied().unwrap_or(f64::NAN),
+        )
+    }
+
+    /// The growth per year, `exp(b) − 1` (0.25 is 25 % a year).
+    #[must_use]
+    pub fn growth_per_year(&self) -> f64 {
+        libm::expm1(self.slope())
+    }
+
+    /// The least-squares fit on `ln y`.
+    #[must_use]
+    pub const fn least_squares(&self) -> &LeastSquares {
+        &self.ls
+    }
+
+    /// The trend's value `exp(a + b·t)` at `date`.
+    #[must_use]
+    pub fn value_at(&self, date: Date) -> f64 {
+        libm::exp(self.intercept() + self.slope() * years(&self.series, date))
+    }
+
+    /// The prediction at `date`, on the log scale.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotFinite`] if the prediction overflows.
+    pub fn predict(&self, date: Date) -> Result<Prediction> {
+        let x0 = [1.0, years(&self.series, date)];
+        let se = self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0));
+        Prediction::new(
+            self.ls.predict(&x0),
+            se,
+            self.ls.df() as f64,
+            Scale::Log { lo: 0.0 },
+        )
+    }
+
+    /// Writes the fitted values `exp(a + b·tᵢ)` into `out`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Capacity`] when `out` is too short.
+    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
+        let pts = self.series.points();
+        write_fitted(&self.series, out, |i| {
+            pts.get(i).map_or(f64::NAN, |p| self.value_at(p.date))
+        })
+    }
+
+    /// The sum of squared errors on the natural scale, `Σ (yᵢ − exp(a + b·tᵢ))²`.
+    #[must_use]
+    pub fn sse(&self) -> f64 {
+        self.series
+            .points()
+            .iter()
+            .map(|p| {
+                let e = p.value - self.value_at(p.date);
+                e * e
+            })
+            .sum()
+    }
+
+    /// The residual sum of squares of `ln y`, which the fit minimises.
+    #[must_use]
+    pub fn log_sse(&self) -> f64 {
+        self.ls.rss()
+    }
+
+    /// 2: the intercept and the slope.
+    #[must_use]
+    pub const fn params(&self) -> usize {
+        2
+    }
+
+    /// [`Formula::LogLinearTrend`] evaluated at the last observation, with
+    /// terms `a` ([`Symbol::Level`]), `b` ([`Symbol::Slope`]), the growth
+    /// per year ([`Symbol::Growth`]), the number of points, of parameters,
+    /// and the SSE on the natural scale.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice ([`Error::Capacity`] for too many terms).
+    pub fn explain(&self) -> Result<Explanation> {
+        Explanation::new(
+            Formula::LogLinearTrend,
+            self.value_at(self.series.last().date),
+        )
+        .with(Symbol::Level, self.intercept(), None)?
+        .with(Symbol::Slope, self.slope(), None)?
+        .with(Symbol::Growth, self.growth_per_year(), None)?
+        .with(Symbol::Count, self.series.len() as f64, None)?
+        .with(Symbol::Params, 2.0, None)?
+        .with(Symbol::Sse, self.sse(), None)
+    }
+}

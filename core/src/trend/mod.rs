@@ -1,0 +1,88 @@
+//! The projection methods, one file each, in the shape "configure, fit,
+//! predict".
+//!
+//! An unfitted method (such as [`LinearTrend`]) is a small `Copy` value of
+//! settings. Its `fit(&Series)` checks the series, estimates the parameters
+//! and returns a fitted model (such as [`LinearFit`]) that borrows the
+//! series and offers:
+//!
+//! - `predict(date)`: a [`Prediction`](crate::forecast::Prediction) with a
+//!   location, a predictive standard error and degrees of freedom on the
+//!   method's working scale;
+//! - `fitted_into(&mut [f64])`: the in-sample fitted values (one-step
+//!   forecasts for Holt's methods) on the natural scale;
+//! - `sse()`: the sum of their squared errors on the natural scale;
+//! - `params()`: how many quantities the fit took from the data;
+//! - `explain()`: the formula with the fitted parameters as terms.
+//!
+//! The time axis is in years of [`DAYS_PER_YEAR`](crate::series::DAYS_PER_YEAR)
+//! days from the first observation, so irregular dates need no special
+//! treatment in the regressions. Holt's methods count time in steps of a
+//! fixed number of days instead (see [`Holt`]).
+//!
+//! | method | model | fitted by | working scale |
+//! |---|---|---|---|
+//! | [`LinearTrend`] | `y = a + b·t` | least squares | identity |
+//! | [`PolynomialTrend`] | `y = Σ βₖ uᵏ`, `u` the centred, scaled time | least squares | identity |
+//! | [`LogLinearTrend`] | `ln y = a + b·t` | least squares on `ln y` | `ln y` |
+//! | [`LogisticTrend`] | `y = K / (1 + e^(−r (t − t₀)))` | Levenberg–Marquardt on `y` | `logit(y/K)` |
+//! | [`Holt`] | Holt's linear or damped trend, Wright's irregular-date weights | given, or least one-step SSE | identity |
+//!
+//! The regressions hold at most [`crate::lstsq::MAX_ROWS`] points;
+//! Holt's methods any number.
+
+mod holt;
+mod linear;
+mod logistic;
+mod loglinear;
+mod polynomial;
+
+pub use holt::{
+    variance_factor, Damping, Holt, HoltFit, Initial, Smoothing, StepLength, PHI_RANGE,
+    SMOOTHING_RANGE,
+};
+pub use linear::{LinearFit, LinearTrend};
+pub use logistic::{Cap, LogisticFit, LogisticTrend};
+pub use loglinear::{LogLinearFit, LogLinearTrend};
+pub use polynomial::{PolynomialFit, PolynomialTrend, MAX_DEGREE};
+
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::lstsq::MAX_ROWS;
+use crate::series::{years_between, Series};
+
+/// Checks that `series` has at least `needed` points and at most
+/// [`MAX_ROWS`].
+pub(crate) fn check_size(series: &Series<'_>, method: &'static str, needed: usize) -> Result<()> {
+    series.require(method, needed)?;
+    if series.len() > MAX_ROWS {
+        return Err(Error::Capacity {
+            what: "least-squares rows",
+            capacity: MAX_ROWS,
+        });
+    }
+    Ok(())
+}
+
+/// The time of `date` in years from the series' first observation.
+pub(crate) fn years(series: &Series<'_>, date: Date) -> f64 {
+    years_between(series.first().date, date)
+}
+
+/// Writes `value(point index)` for every point into `out`.
+pub(crate) fn write_fitted<F>(series: &Series<'_>, out: &mut [f64], mut value: F) -> Result<usize>
+where
+    F: FnMut(usize) -> f64,
+{
+    let n = series.len();
+    if out.len() < n {
+        return Err(Error::Capacity {
+            what: "fitted values buffer",
+            capacity: out.len(),
+        });
+    }
+    for (i, slot) in out.iter_mut().enumerate().take(n) {
+        *slot = value(i);
+    }
+    Ok(n)
+}
