@@ -291,11 +291,14 @@ impl Prediction {
         bounds.clamp(self.point())
     }
 
-    /// The prediction on the scale its intervals use for an indicator with
-    /// `bounds`. A prediction already on a log or logit scale is returned
-    /// unchanged. An identity-scale one is carried by the delta method to
-    /// [`Scale::for_bounds`] when its point lies strictly inside the bounds,
-    /// and returned unchanged otherwise.
+    /// The prediction on the scale its probabilities use for an indicator
+    /// with `bounds`. A prediction already on a log or logit scale is
+    /// returned unchanged. An identity-scale one is carried by the delta
+    /// method to [`Scale::for_bounds`] when its natural-scale 95 % interval
+    /// stays strictly inside the bounds; near a bound the delta method breaks
+    /// down (the logit's slope grows without limit), so there the prediction
+    /// stays on the natural scale and its mass beyond a bound sits on the
+    /// bound (a share predicted at 99.5 ± 1.5 can reach 100).
     ///
     /// # Errors
     ///
@@ -308,7 +311,8 @@ impl Prediction {
         let target = Scale::for_bounds(bounds);
         let (lo, hi) = target.range();
         let y = self.location;
-        if target == Scale::Identity || y <= lo || y >= hi {
+        let reach = student_t_quantile(0.975, self.df)? * self.se;
+        if target == Scale::Identity || y - reach <= lo || y + reach >= hi {
             return Ok(*self);
         }
         let z = target.forward(y);
@@ -325,22 +329,39 @@ impl Prediction {
     }
 
     /// The two-sided prediction interval at confidence `level` (such as
-    /// 0.95), respecting `bounds`: computed on the working scale of
-    /// [`Prediction::bounded`], transformed back, and clamped into the
-    /// bounds (which only matters for a native scale narrower than them, or
-    /// a point outside them). It always contains
-    /// [`Prediction::point_within`].
+    /// 0.95), respecting `bounds`. For a prediction on a log or logit scale it
+    /// is the Student-t interval there, transformed back. For an
+    /// identity-scale prediction on a bounded indicator it is the
+    /// intersection of two intervals: the one computed on the bounds' scale
+    /// by the delta method and transformed back (which bends towards a bound
+    /// as the point nears it), and the natural-scale one clamped into the
+    /// bounds (which keeps the first from blowing up where the delta method
+    /// breaks down). It always contains [`Prediction::point_within`] and never
+    /// leaves the bounds.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidArgument`] for a level outside (0, 1) or invalid bounds.
     pub fn interval(&self, level: f64, bounds: Bounds) -> Result<(f64, f64)> {
         let level = check_level(level)?;
-        let work = self.bounded(bounds)?;
-        let q = student_t_quantile(0.5 + 0.5 * level, work.df)?;
-        let half = q * work.se;
-        let a = bounds.clamp(work.scale.inverse(work.location - half));
-        let b = bounds.clamp(work.scale.inverse(work.location + half));
+        let bounds = bounds.validate()?;
+        let q = student_t_quantile(0.5 + 0.5 * level, self.df)?;
+        let half = q * self.se;
+        let mut a = bounds.clamp(self.scale.inverse(self.location - half));
+        let mut b = bounds.clamp(self.scale.inverse(self.location + half));
+        if self.scale == Scale::Identity {
+            let target = Scale::for_bounds(bounds);
+            let (lo, hi) = target.range();
+            let y = self.location;
+            if target != Scale::Identity && y > lo && y < hi {
+                let z = target.forward(y);
+                let se = self.se * target.derivative(y);
+                if z.is_finite() && se.is_finite() {
+                    a = a.max(bounds.clamp(target.inverse(z - q * se)));
+                    b = b.min(bounds.clamp(target.inverse(z + q * se)));
+                }
+            }
+        }
         let p = self.point_within(bounds);
         // Rounding in the back-transform must not leave the point outside.
         Ok((a.min(p), b.max(p)))
@@ -985,5 +1006,54 @@ mod tests {
             assert_eq!(Method::from_code(m.code()).unwrap(), m);
         }
         assert!(Method::from_code("arima").is_err());
+    }
+
+    #[test]
+    fn share_intervals_near_the_cap_are_continuous_and_bounded() {
+        // A linear or Holt point forecast for a share, se 1.5, 10 degrees of
+        // freedom, swept across the cap: the ends never jump, never leave
+        // 0-100, and always contain the point.
+        let mut prev: Option<(f64, f64)> = None;
+        let mut y = 90.0;
+        while y <= 101.0 {
+            let p = Prediction::new(y, 1.5, 10.0, Scale::Identity).unwrap();
+            let (lo, hi) = p.interval(0.95, Bounds::PERCENT).unwrap();
+            let point = p.point_within(Bounds::PERCENT);
+            assert!(
+                0.0 <= lo && lo <= point && point <= hi && hi <= 100.0,
+                "{y}: ({lo}, {hi})"
+            );
+            if let Some((plo, phi)) = prev {
+                assert!(
+                    (lo - plo).abs() < 0.1 && (hi - phi).abs() < 0.1,
+                    "jump at {y}: ({plo}, {phi}) -> ({lo}, {hi})"
+                );
+            }
+            prev = Some((lo, hi));
+            y += 0.01;
+        }
+        // Far from the cap the delta method's upper end bends below the
+        // symmetric natural one: 98 ± 2.228 × 1.5 would reach 101.3.
+        let p = Prediction::new(98.0, 1.5, 10.0, Scale::Identity).unwrap();
+        let (lo, hi) = p.interval(0.95, Bounds::PERCENT).unwrap();
+        let q = crate::dist::student_t_quantile(0.975, 10.0).unwrap();
+        assert!((lo - (98.0 - q * 1.5)).abs() < 1e-9, "{lo}");
+        assert!(hi < 100.0 && hi > 98.0, "{hi}");
+    }
+
+    #[test]
+    fn a_share_near_the_cap_can_reach_it() {
+        // 99.5 ± 1.5: the natural-scale t puts P(Y >= 100) = P(T >= 0.333) on 10 df.
+        let p = Prediction::new(99.5, 1.5, 10.0, Scale::Identity).unwrap();
+        let prob = p.probability_at_least(100.0, Bounds::PERCENT).unwrap();
+        let expected = 1.0 - crate::dist::student_t_cdf(0.5 / 1.5, 10.0).unwrap();
+        assert!((prob - expected).abs() < 1e-12, "{prob} vs {expected}");
+        assert!(prob > 0.3 && prob < 0.4);
+        // Well inside, probabilities come from the delta-method logit scale.
+        let p = Prediction::new(60.0, 2.0, 10.0, Scale::Identity).unwrap();
+        assert!(matches!(
+            p.bounded(Bounds::PERCENT).unwrap().scale(),
+            Scale::Logit { .. }
+        ));
     }
 }
