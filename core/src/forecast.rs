@@ -32,7 +32,7 @@ use crate::dist::{student_t_cdf, student_t_quantile};
 use crate::error::{Error, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::indicator::Bounds;
-use crate::series::Series;
+use crate::series::{Point, Series};
 use crate::trend::{
     Holt, HoltFit, LinearFit, LinearTrend, LogLinearFit, LogLinearTrend, LogisticFit,
     LogisticTrend, PolynomialFit, PolynomialTrend,
@@ -452,6 +452,31 @@ impl Prediction {
             .with(Symbol::Level95, level, None)?
             .with(Symbol::Low, lo, None)?
             .with(Symbol::High, hi, None)
+    }
+}
+
+/// Anything that predicts an indicator's value at a date: a fitted method
+/// ([`Fit`]), or a what-if scenario over one ([`crate::scenario::WhatIf`]).
+pub trait Predictor {
+    /// The prediction at `date`.
+    ///
+    /// # Errors
+    ///
+    /// The method's own: for example Holt predicts only after its last
+    /// observation.
+    fn predict(&self, date: Date) -> Result<Prediction>;
+
+    /// The last observation the predictions continue from.
+    fn latest(&self) -> Point;
+}
+
+impl Predictor for Fit<'_> {
+    fn predict(&self, date: Date) -> Result<Prediction> {
+        Fit::predict(self, date)
+    }
+
+    fn latest(&self) -> Point {
+        self.series().last()
     }
 }
 
@@ -896,7 +921,7 @@ impl Default for ForecastPoint {
 /// # Examples
 ///
 /// ```
-/// use dxcast_core::forecast::{forecast_into, ForecastPoint, Horizon, Step};
+/// use dxcast_core::forecast::{forecast_into, Fit, ForecastPoint, Horizon, Step};
 /// use dxcast_core::trend::LinearTrend;
 /// use dxcast_core::{Bounds, Date, Point, Series};
 ///
@@ -925,7 +950,7 @@ impl Default for ForecastPoint {
 ///   [`Horizon::date`] for dates beyond year 9999. The points before the
 ///   failing one have then been written.
 pub fn forecast_into(
-    fit: &Fit<'_>,
+    predictor: &dyn Predictor,
     horizon: Horizon<'_>,
     level: f64,
     bounds: Bounds,
@@ -942,7 +967,7 @@ pub fn forecast_into(
     let bounds = bounds.validate()?;
     for (k, slot) in out.iter_mut().enumerate().take(n) {
         let date = horizon.date(k)?;
-        let prediction = fit.predict(date)?;
+        let prediction = predictor.predict(date)?;
         let (lo, hi) = prediction.interval(level, bounds)?;
         *slot = ForecastPoint {
             date,

@@ -79,7 +79,7 @@ pub use date::Date;
 pub use error::{Error, Result};
 pub use explain::{Explanation, Formula, Symbol, Term};
 pub use forecast::{
-    forecast_into, Fit, ForecastPoint, Horizon, Method, Model, Prediction, Scale, Step,
+    forecast_into, Fit, ForecastPoint, Horizon, Method, Model, Prediction, Predictor, Scale, Step,
 };
 pub use indicator::{Anchor, Bounds, Indicator, MeasureKind, Pillar, Unit};
 pub use observation::{Observation, Qualifier, Status};
