@@ -932,7 +932,7 @@ impl Default for ForecastPoint {
 ///     Point::new(Date::from_ymd(2022, 12, 31)?, 89.0),
 /// ];
 /// let s = Series::new(&pts, Bounds::PERCENT)?;
-/// let fit = LinearTrend::new().fit(&s)?.into();
+/// let fit: Fit = LinearTrend::new().fit(&s)?.into();
 /// let mut out = [ForecastPoint::default(); 4];
 /// let horizon = Horizon::After { start: s.last().date, step: Step::Months(3), count: 4 };
 /// let n = forecast_into(&fit, horizon, 0.95, Bounds::PERCENT, &mut out)?;
