@@ -52,6 +52,7 @@
 #[cfg(test)]
 extern crate std;
 
+pub mod analytics;
 pub mod basis;
 pub mod claim;
 pub mod convert;

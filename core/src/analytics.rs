@@ -1,0 +1,711 @@
+//! Target analytics: where an indicator will be at a target's deadline, and
+//! whether the target will be met.
+//!
+//! [`analyse`] takes a [`Predictor`] (a fitted method, or a what-if scenario
+//! over one) and a [`Target`], and gives:
+//!
+//! - the projected value at the deadline with its prediction interval;
+//! - attainment: the latest value as a percentage of the target;
+//! - the gap still to cover;
+//! - the growth needed to reach the target by the deadline: compound annual
+//!   and daily rates, or percentage points a year for shares;
+//! - the date the projection first meets the target;
+//! - the probability that the value at the deadline meets it;
+//! - a [`TargetStatus`].
+//!
+//! Totals (flows, year-to-date figures) are projected as daily rates (see
+//! [`crate::basis`]); their latest value and projection are turned into
+//! yearly totals (the rate times the days of the target's year) before they
+//! are compared with the target.
+//!
+//! # The status and its thresholds
+//!
+//! The status follows Open SDG's method: the ratio ρ of the growth the
+//! projection makes from the latest value to the deadline to the growth the
+//! target requires (compound annual rates; percentage points a year for
+//! shares). ρ ≥ 1 means the projection meets the target.
+//!
+//! | status | when |
+//! |---|---|
+//! | achieved | the latest value of a level already meets the target |
+//! | on track | ρ ≥ 0.95 ([`ON_TRACK`]) |
+//! | needs acceleration | 0.6 ≤ ρ < 0.95 ([`NEEDS_ACCELERATION`]) |
+//! | off track | ρ < 0.6, or the deadline has passed without the target being met |
+//!
+//! 0.95 leaves room for the rounding of the reports' own figures (a projection
+//! within 5 % of the required growth is on track); 0.6 is where Open SDG
+//! stops calling progress "moderate". A target at the top of its scale (100 %)
+//! counts as met from the value that rounds to it (99.5 %): the reports write
+//! "100 %", and no trend that respects the cap reaches the cap itself.
+
+use crate::basis::{evaluation, Basis, Evaluation};
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::explain::{Explanation, Formula, Symbol};
+use crate::forecast::{Prediction, Predictor};
+use crate::indicator::{Bounds, MeasureKind, Unit};
+use crate::series::{Point, DAYS_PER_YEAR};
+use crate::target::Target;
+
+/// The smallest growth ratio that is on track.
+pub const ON_TRACK: f64 = 0.95;
+/// The smallest growth ratio that needs acceleration rather than being off track.
+pub const NEEDS_ACCELERATION: f64 = 0.6;
+/// How far past the deadline [`analyse`] looks for the date the target is reached.
+pub const REACH_SEARCH_YEARS: i32 = 30;
+
+/// Where an indicator stands against a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum TargetStatus {
+    /// The latest value already meets the target.
+    Achieved,
+    /// The projection meets the target, or nearly (ρ ≥ 0.95).
+    OnTrack,
+    /// Growth must speed up to meet the target (0.6 ≤ ρ < 0.95).
+    NeedsAcceleration,
+    /// The target will not be met at this pace (ρ < 0.6), or its deadline has passed.
+    OffTrack,
+}
+
+impl TargetStatus {
+    /// A stable identifier: `achieved`, `on_track`, `needs_acceleration`, `off_track`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            TargetStatus::Achieved => "achieved",
+            TargetStatus::OnTrack => "on_track",
+            TargetStatus::NeedsAcceleration => "needs_acceleration",
+            TargetStatus::OffTrack => "off_track",
+        }
+    }
+}
+
+/// The settings of an analysis: what the indicator is, today's date, the
+/// confidence level of intervals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Context {
+    /// The indicator's measure kind.
+    pub kind: MeasureKind,
+    /// Its unit: percentages grow in points, everything else compounds.
+    pub unit: Unit,
+    /// Its bounds.
+    pub bounds: Bounds,
+    /// Today: a deadline before it has passed.
+    pub today: Date,
+    /// The confidence level of prediction intervals, such as 0.95.
+    pub level: f64,
+}
+
+/// Growth rates, either needed or projected.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Growth {
+    /// Compound annual growth in percent, when both ends are positive.
+    pub cagr: Option<f64>,
+    /// Compound daily growth in percent, when both ends are positive.
+    pub daily: Option<f64>,
+    /// Change in percentage points a year (for shares, in percent units).
+    pub points_per_year: Option<f64>,
+}
+
+/// The analysis of one target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct TargetAnalysis {
+    /// The target.
+    pub target: Target,
+    /// Where the projection is evaluated, and the factor from basis to target terms.
+    pub evaluation: Evaluation,
+    /// The value the analysis counts as meeting the target (the target
+    /// itself, or the value that rounds to it at the top of a scale).
+    pub threshold: f64,
+    /// The latest observation on the projection's basis.
+    pub latest_point: Point,
+    /// The latest value in the target's terms (a daily rate times the days of
+    /// the target's year for totals).
+    pub latest: f64,
+    /// Years from the latest observation to the evaluation date.
+    pub years: f64,
+    /// Days from the latest observation to the evaluation date.
+    pub days: i32,
+    /// The prediction at the evaluation date, on the basis.
+    pub prediction: Prediction,
+    /// The projected value at the deadline, in the target's terms.
+    pub projected: f64,
+    /// Its prediction interval at the context's level.
+    pub interval: (f64, f64),
+    /// The confidence level of the interval.
+    pub level: f64,
+    /// The latest value as a percentage of the target (the target as a
+    /// percentage of the latest value for "at most" targets such as ranks).
+    pub attainment: f64,
+    /// The target minus the latest value.
+    pub gap: f64,
+    /// The growth needed from the latest value to the target by the deadline.
+    pub required: Growth,
+    /// The growth the projection makes from the latest value to the deadline.
+    pub projected_growth: Growth,
+    /// Projected over required growth, when the target still requires growth.
+    pub ratio: Option<f64>,
+    /// The first date the projection meets the target (the latest
+    /// observation's date when it already does), within
+    /// [`REACH_SEARCH_YEARS`] after the deadline.
+    pub reach_date: Option<Date>,
+    /// The probability that the value at the deadline meets the target.
+    pub probability: f64,
+    /// The status.
+    pub status: TargetStatus,
+}
+
+/// What an explanation of a [`TargetAnalysis`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub enum Quantity {
+    /// The projected value and its interval.
+    Projected,
+    /// Attainment.
+    Attainment,
+    /// The gap.
+    Gap,
+    /// The growth required.
+    Required,
+    /// The date the target is reached.
+    ReachDate,
+    /// The probability of meeting the target.
+    Probability,
+    /// The status.
+    Status,
+}
+
+fn growth(unit: Unit, from: f64, to: f64, years: f64, days: i32) -> Growth {
+    let positive = from > 0.0 && to > 0.0 && years > 0.0;
+    let cagr = positive.then(|| (libm::pow(to / from, 1.0 / years) - 1.0) * 100.0);
+    let daily =
+        (positive && days > 0).then(|| (libm::pow(to / from, 1.0 / f64::from(days)) - 1.0) * 100.0);
+    let points_per_year =
+        (matches!(unit, Unit::Percent) && years > 0.0).then(|| (to - from) / years);
+    Growth {
+        cagr,
+        daily,
+        points_per_year,
+    }
+}
+
+/// The growth figure a status compares: points a year for percentages,
+/// compound annual growth otherwise.
+fn headline(unit: Unit, g: &Growth) -> Option<f64> {
+    if matches!(unit, Unit::Percent) {
+        g.points_per_year
+    } else {
+        g.cagr
+    }
+}
+
+fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
+    if factor == 1.0 {
+        return Ok(*p);
+    }
+    use crate::forecast::Scale;
+    match p.scale() {
+        Scale::Identity => Prediction::new(
+            p.location() * factor,
+            p.se() * factor,
+            p.df(),
+            Scale::Identity,
+        ),
+        Scale::Log { lo: 0.0 } => {
+            Prediction::new(p.location() + libm::log(factor), p.se(), p.df(), p.scale())
+        }
+        _ => Err(Error::InvalidArgument {
+            name: "factor",
+            expected: "a daily-rate prediction on the identity or log scale",
+        }),
+    }
+}
+
+/// Analyses `target` for the predictions of `predictor`.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::analytics::{analyse, Context, TargetStatus};
+/// use dxcast_core::{Bounds, Comparison, Date, LinearTrend, MeasureKind, Point, Series, Target, Unit};
+/// use dxcast_core::forecast::Fit;
+///
+/// // Community digital technology teams (r000, r001, r003).
+/// let pts = [
+///     Point::new(Date::from_ymd(2022, 9, 30)?, 59_600.0),
+///     Point::new(Date::from_ymd(2022, 11, 20)?, 68_933.0),
+///     Point::new(Date::from_ymd(2023, 3, 31)?, 71_836.0),
+/// ];
+/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
+/// let fit: Fit = LinearTrend::new().fit(&s)?.into();
+/// let target = Target::new(80_000.0, Date::from_ymd(2023, 12, 31)?, Comparison::AtLeast)?;
+/// let ctx = Context {
+///     kind: MeasureKind::Stock,
+///     unit: Unit::Count,
+///     bounds: Bounds::NON_NEGATIVE,
+///     today: Date::from_ymd(2023, 4, 1)?,
+///     level: 0.95,
+/// };
+/// let a = analyse(&fit, &target, &ctx)?;
+/// assert!((a.attainment - 100.0 * 71_836.0 / 80_000.0).abs() < 1e-9);
+/// assert!(a.projected > 80_000.0);
+/// assert_eq!(a.status, TargetStatus::OnTrack);
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// - [`Error::InvalidArgument`] for a level outside (0, 1) or invalid bounds;
+/// - [`Error::NotFinite`] when the target or the latest value is not finite;
+/// - the predictor's errors at the evaluation date.
+pub fn analyse(
+    predictor: &dyn Predictor,
+    target: &Target,
+    ctx: &Context,
+) -> Result<TargetAnalysis> {
+    let bounds = ctx.bounds.validate()?;
+    if !target.value.is_finite() {
+        return Err(Error::NotFinite {
+            what: "target",
+            index: 0,
+        });
+    }
+    let latest_point = predictor.latest();
+    if !latest_point.value.is_finite() {
+        return Err(Error::NotFinite {
+            what: "latest value",
+            index: 0,
+        });
+    }
+    let evaluation = evaluation(ctx.kind, target);
+    let factor = evaluation.factor;
+    let basis = Basis::for_kind(ctx.kind);
+    let upward = target.comparison.is_upward();
+    // At the top of a scale, the value that rounds to the target meets it.
+    let threshold = match bounds.max {
+        Some(hi) if upward && target.value >= hi => hi - 0.5,
+        _ => target.value,
+    };
+    let meets = |v: f64| {
+        if target.value == threshold {
+            target.is_met(v)
+        } else {
+            v >= threshold
+        }
+    };
+
+    let latest = latest_point.value * factor;
+    let days = latest_point.date.days_until(evaluation.date);
+    let years = f64::from(days) / DAYS_PER_YEAR;
+
+    let prediction = predictor.predict(evaluation.date)?;
+    let projected = prediction.point_within(bounds) * factor;
+    let (lo, hi) = prediction.interval(ctx.level, bounds)?;
+    let interval = (lo * factor, hi * factor);
+    let scaled = scale_prediction(&prediction, factor)?;
+    let scaled_bounds = if factor == 1.0 {
+        bounds
+    } else {
+        Bounds::NON_NEGATIVE
+    };
+    let probability = if upward {
+        scaled.probability_at_least(threshold, scaled_bounds)?
+    } else {
+        scaled.probability_at_most(threshold, scaled_bounds)?
+    };
+
+    let attainment = if upward {
+        if target.value != 0.0 {
+            100.0 * latest / target.value
+        } else {
+            f64::NAN
+        }
+    } else if latest != 0.0 {
+        100.0 * target.value / latest
+    } else {
+        f64::NAN
+    };
+    let gap = target.value - latest;
+    let required = growth(ctx.unit, latest, target.value, years, days);
+    let projected_growth = growth(ctx.unit, latest, projected, years, days);
+    let ratio = match (
+        headline(ctx.unit, &required),
+        headline(ctx.unit, &projected_growth),
+    ) {
+        (Some(r), Some(p)) if (upward && r > 0.0) || (!upward && r < 0.0) => Some(p / r),
+        _ => None,
+    };
+
+    let achieved = basis == Basis::Level && meets(latest_point.value);
+    let status = if achieved {
+        TargetStatus::Achieved
+    } else if ctx.today > target.deadline {
+        TargetStatus::OffTrack
+    } else if meets(projected) {
+        TargetStatus::OnTrack
+    } else {
+        match ratio {
+            Some(r) if r >= ON_TRACK => TargetStatus::OnTrack,
+            Some(r) if r >= NEEDS_ACCELERATION => TargetStatus::NeedsAcceleration,
+            _ => TargetStatus::OffTrack,
+        }
+    };
+
+    let reach_date = reach_date(
+        predictor,
+        latest_point,
+        bounds,
+        factor,
+        &meets,
+        target.deadline,
+    )?;
+
+    Ok(TargetAnalysis {
+        target: *target,
+        evaluation,
+        threshold,
+        latest_point,
+        latest,
+        years,
+        days,
+        prediction,
+        projected,
+        interval,
+        level: ctx.level,
+        attainment,
+        gap,
+        required,
+        projected_growth,
+        ratio,
+        reach_date,
+        probability,
+        status,
+    })
+}
+
+/// The first date after the latest observation at which the projection meets
+/// the target: a monthly scan, then bisection on days.
+fn reach_date(
+    predictor: &dyn Predictor,
+    latest: Point,
+    bounds: Bounds,
+    factor: f64,
+    meets: &dyn Fn(f64) -> bool,
+    deadline: Date,
+) -> Result<Option<Date>> {
+    if meets(latest.value * factor) {
+        return Ok(Some(latest.date));
+    }
+    let value_at = |d: Date| -> Option<f64> {
+        predictor
+            .predict(d)
+            .ok()
+            .map(|p| p.point_within(bounds) * factor)
+    };
+    let limit = Date::first_of_year(deadline.year().saturating_add(REACH_SEARCH_YEARS));
+    let mut before = latest.date;
+    let mut month = 1i32;
+    loop {
+        let Ok(date) = latest.date.add_months(month) else {
+            return Ok(None);
+        };
+        if date > limit {
+            return Ok(None);
+        }
+        if value_at(date).is_some_and(meets) {
+            // Bisect on days between `before` (not met) and `date` (met).
+            let (mut lo, mut hi) = (before, date);
+            while lo.days_until(hi) > 1 {
+                let mid = lo.add_days(lo.days_until(hi) / 2)?;
+                if value_at(mid).is_some_and(meets) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return Ok(Some(hi));
+        }
+        before = date;
+        month = month.saturating_add(1);
+    }
+}
+
+impl TargetAnalysis {
+    /// How `quantity` was computed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Capacity`] never in practice (explanations hold 16 terms);
+    /// the prediction's errors for [`Quantity::Projected`].
+    pub fn explain(&self, quantity: Quantity, unit: Unit, bounds: Bounds) -> Result<Explanation> {
+        let u = Some(unit);
+        let t = self.target.value;
+        match quantity {
+            Quantity::Projected => {
+                let mut e = self.prediction.explain_interval(self.level, bounds)?;
+                e.result = self.projected;
+                if self.evaluation.factor != 1.0 {
+                    e.push(Symbol::DaysInPeriod, self.evaluation.factor, None)?;
+                }
+                Ok(e)
+            }
+            Quantity::Attainment => Explanation::new(Formula::Attainment, self.attainment)
+                .with(Symbol::Latest, self.latest, u)?
+                .with(Symbol::Target, t, u),
+            Quantity::Gap => Explanation::new(Formula::Gap, self.gap)
+                .with(Symbol::Target, t, u)?
+                .with(Symbol::Latest, self.latest, u),
+            Quantity::Required => {
+                let (formula, result) = match (unit, self.required) {
+                    (
+                        Unit::Percent,
+                        Growth {
+                            points_per_year: Some(v),
+                            ..
+                        },
+                    ) => (Formula::RequiredPointsPerYear, v),
+                    (_, Growth { cagr: Some(v), .. }) => (Formula::RequiredCagr, v),
+                    _ => (Formula::RequiredCagr, f64::NAN),
+                };
+                let mut e = Explanation::new(formula, result)
+                    .with(Symbol::Target, t, u)?
+                    .with(Symbol::Latest, self.latest, u)?
+                    .with(Symbol::Years, self.years, None)?
+                    .with(Symbol::Days, f64::from(self.days), None)?;
+                if let Some(d) = self.required.daily {
+                    e.push(Symbol::Growth, d, None)?;
+                }
+                Ok(e)
+            }
+            Quantity::ReachDate => {
+                let days = self.reach_date.map_or(f64::NAN, |d| {
+                    f64::from(self.latest_point.date.days_until(d))
+                });
+                Explanation::new(Formula::ReachDate, days)
+                    .with(Symbol::Target, self.threshold, u)?
+                    .with(Symbol::Latest, self.latest, u)?
+                    .with(Symbol::Days, days, None)
+            }
+            Quantity::Probability => {
+                let work = self.prediction.bounded(bounds)?;
+                Explanation::new(Formula::ProbabilityOfMeeting, self.probability)
+                    .with(Symbol::Target, self.threshold, u)?
+                    .with(Symbol::Projected, self.projected, u)?
+                    .with(Symbol::StandardError, work.se(), None)?
+                    .with(Symbol::DegreesOfFreedom, work.df(), None)?
+                    .with(Symbol::Probability, self.probability, None)
+            }
+            Quantity::Status => {
+                let mut e = Explanation::new(Formula::StatusRatio, self.ratio.unwrap_or(f64::NAN));
+                if let Some(r) = headline(unit, &self.required) {
+                    e.push(Symbol::Target, r, None)?;
+                }
+                if let Some(p) = headline(unit, &self.projected_growth) {
+                    e.push(Symbol::Growth, p, None)?;
+                }
+                e.push(Symbol::Ratio, self.ratio.unwrap_or(f64::NAN), None)?;
+                e.push(Symbol::Probability, self.probability, None)?;
+                Ok(e)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::forecast::Scale;
+    use crate::target::Comparison;
+
+    /// A predictor with a straight line through the latest point and a fixed
+    /// standard error: values computable by hand.
+    struct Line {
+        latest: Point,
+        per_day: f64,
+        se: f64,
+    }
+
+    impl Predictor for Line {
+        fn predict(&self, date: Date) -> Result<Prediction> {
+            let d = f64::from(self.latest.date.days_until(date));
+            Prediction::new(
+                self.latest.value + self.per_day * d,
+                self.se,
+                20.0,
+                Scale::Identity,
+            )
+        }
+        fn latest(&self) -> Point {
+            self.latest
+        }
+    }
+
+    fn d(y: i32, m: u32, dd: u32) -> Date {
+        Date::from_ymd(y, m, dd).unwrap()
+    }
+
+    fn ctx(kind: MeasureKind, unit: Unit, bounds: Bounds) -> Context {
+        Context {
+            kind,
+            unit,
+            bounds,
+            today: d(2023, 1, 1),
+            level: 0.95,
+        }
+    }
+
+    #[test]
+    fn share_needing_acceleration() {
+        // 43 % on 30/9/2022 rising 0.02 points a day (7.3 a year); target 60 % by 31/12/2023.
+        let p = Line {
+            latest: Point::new(d(2022, 9, 30), 43.0),
+            per_day: 0.02,
+            se: 2.0,
+        };
+        let t = Target::new(60.0, d(2023, 12, 31), Comparison::AtLeast).unwrap();
+        let a = analyse(
+            &p,
+            &t,
+            &ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT),
+        )
+        .unwrap();
+        let days = 457; // 30/9/2022 to 31/12/2023
+        assert_eq!(a.days, days);
+        let years = days as f64 / DAYS_PER_YEAR;
+        assert!((a.projected - (43.0 + 0.02 * days as f64)).abs() < 1e-9);
+        assert!((a.attainment - 100.0 * 43.0 / 60.0).abs() < 1e-12);
+        assert!((a.gap - 17.0).abs() < 1e-12);
+        let need = 17.0 / years;
+        assert!((a.required.points_per_year.unwrap() - need).abs() < 1e-9);
+        let made = 0.02 * days as f64 / years;
+        assert!((a.ratio.unwrap() - made / need).abs() < 1e-9);
+        // 9.14 / 17 = 0.538: off track by Open SDG's thresholds.
+        assert_eq!(a.status, TargetStatus::OffTrack);
+        // Reached when 43 + 0.02 d >= 60: d = 850 days after 30/9/2022.
+        assert_eq!(a.reach_date, Some(d(2022, 9, 30).add_days(850).unwrap()));
+        // P(Y >= 60) for Y ~ 52.14 + 2 t_20.
+        let z = (60.0 - a.projected) / 2.0;
+        let expected = 1.0 - crate::dist::student_t_cdf(z, 20.0).unwrap();
+        // The share is well inside 0-100, so the delta-method logit scale is used.
+        assert!(
+            (a.probability - expected).abs() < 0.02,
+            "{} vs {}",
+            a.probability,
+            expected
+        );
+    }
+
+    #[test]
+    fn yearly_total_target_from_daily_rates() {
+        // NDXP: 2.36 million a day in mid-2022, +1000 a day per day; target > 860 million in 2023.
+        let p = Line {
+            latest: Point::new(d(2022, 7, 2), 2.36e6),
+            per_day: 1000.0,
+            se: 1e5,
+        };
+        let t = Target::new(860e6, d(2023, 12, 31), Comparison::GreaterThan).unwrap();
+        let a = analyse(
+            &p,
+            &t,
+            &ctx(MeasureKind::Flow, Unit::Count, Bounds::NON_NEGATIVE),
+        )
+        .unwrap();
+        // Evaluated on 2/7/2023, 365 days later: (2.36e6 + 365 000) × 365 days.
+        assert_eq!(a.evaluation.date, d(2023, 7, 2));
+        assert!((a.projected - (2.36e6 + 365_000.0) * 365.0).abs() < 1e-3);
+        assert!((a.latest - 2.36e6 * 365.0).abs() < 1e-3);
+        assert_eq!(a.status, TargetStatus::OnTrack);
+        let expected_cagr =
+            (libm::pow(860e6 / (2.36e6 * 365.0), DAYS_PER_YEAR / 365.0) - 1.0) * 100.0;
+        assert!((a.required.cagr.unwrap() - expected_cagr).abs() < 1e-9);
+        assert!(a.probability > 0.99);
+    }
+
+    #[test]
+    fn achieved_and_missed() {
+        let p = Line {
+            latest: Point::new(d(2022, 12, 31), 100.0),
+            per_day: 0.0,
+            se: 0.5,
+        };
+        let t = Target::new(100.0, d(2022, 12, 31), Comparison::AtLeast).unwrap();
+        let c = ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT);
+        let a = analyse(&p, &t, &c).unwrap();
+        assert_eq!(a.status, TargetStatus::Achieved);
+        assert_eq!(a.reach_date, Some(d(2022, 12, 31)));
+        // 97.3 % at the end of 2022 against 100 %: the deadline passed on 31/12/2022.
+        let p = Line {
+            latest: Point::new(d(2022, 12, 31), 97.3),
+            per_day: 0.01,
+            se: 0.5,
+        };
+        let a = analyse(&p, &t, &c).unwrap();
+        assert_eq!(a.status, TargetStatus::OffTrack);
+        assert_eq!(a.threshold, 99.5);
+        // 97.3 + 0.01 d >= 99.5 from d = 220.
+        assert_eq!(a.reach_date, Some(d(2022, 12, 31).add_days(220).unwrap()));
+    }
+
+    #[test]
+    fn rank_target_downward() {
+        // E-government rank 86 falling 5 places a year, target top 50 by 2025.
+        let p = Line {
+            latest: Point::new(d(2022, 12, 31), 86.0),
+            per_day: -5.0 / DAYS_PER_YEAR,
+            se: 3.0,
+        };
+        let t = Target::new(50.0, d(2025, 12, 31), Comparison::AtMost).unwrap();
+        let a = analyse(&p, &t, &ctx(MeasureKind::Rank, Unit::Rank, Bounds::RANK)).unwrap();
+        assert!((a.attainment - 100.0 * 50.0 / 86.0).abs() < 1e-12);
+        assert!(a.required.cagr.unwrap() < 0.0);
+        let r = a.ratio.unwrap();
+        assert!(r > 0.0 && r < NEEDS_ACCELERATION, "{r}");
+        assert_eq!(a.status, TargetStatus::OffTrack);
+        assert!(a.probability < 0.01);
+    }
+
+    #[test]
+    fn explanations_carry_their_inputs() {
+        let p = Line {
+            latest: Point::new(d(2022, 9, 30), 43.0),
+            per_day: 0.02,
+            se: 2.0,
+        };
+        let t = Target::new(60.0, d(2023, 12, 31), Comparison::AtLeast).unwrap();
+        let a = analyse(
+            &p,
+            &t,
+            &ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT),
+        )
+        .unwrap();
+        for q in [
+            Quantity::Projected,
+            Quantity::Attainment,
+            Quantity::Gap,
+            Quantity::Required,
+            Quantity::ReachDate,
+            Quantity::Probability,
+            Quantity::Status,
+        ] {
+            let e = a.explain(q, Unit::Percent, Bounds::PERCENT).unwrap();
+            assert!(!e.terms.is_empty(), "{q:?}");
+        }
+        let e = a
+            .explain(Quantity::Attainment, Unit::Percent, Bounds::PERCENT)
+            .unwrap();
+        assert_eq!(e.term(Symbol::Latest), Some(43.0));
+        assert_eq!(e.term(Symbol::Target), Some(60.0));
+    }
+}
