@@ -70,10 +70,9 @@ pub enum Formula {
     ReachDate,
     /// The ratio of projected to required growth that sets the status.
     StatusRatio,
-    /// The small-sample corrected Akaike information criterion.
-    Aicc,
-    /// Leave-one-out mean absolute percentage error.
-    LeaveOneOut,
+    /// Mean absolute percentage error of one-step-ahead forecasts from a
+    /// rolling origin: each held-out point predicted from the points before it.
+    OneStepError,
     /// A what-if path: growth overridden from a date, plus a level shock.
     Scenario,
 }
@@ -108,8 +107,7 @@ impl Formula {
             Formula::ProbabilityOfMeeting => "P = 1 − F_ν((g(T) − g(ŷ)) / se)",
             Formula::ReachDate => "t* = min{t : ŷ(t) meets T}",
             Formula::StatusRatio => "ρ = ĝ / g*",
-            Formula::Aicc => "AICc = n·ln(SSE/n) + 2k + 2k(k + 1)/(n − k − 1)",
-            Formula::LeaveOneOut => "MAPE = (100/n)·Σᵢ |yᵢ − ŷ₋ᵢ(tᵢ)| / |yᵢ|",
+            Formula::OneStepError => "MAPE = (100/m)·Σᵢ |yᵢ − ŷᵢ| / |yᵢ|, ŷᵢ fitted on y₁ … yᵢ₋₁",
             Formula::Scenario => "y(t) = y₀(t_s)·(1 + g)^((t − t_s)/month) + δ",
         }
     }

@@ -212,11 +212,14 @@ fn check_level(level: f64) -> Result<f64> {
 impl Prediction {
     /// A prediction with `location` and standard error `se` on `scale`, and
     /// `df` degrees of freedom (`f64::INFINITY` for a normal distribution).
+    /// An infinite `se` says the spread is unknown (a line through exactly
+    /// two points): intervals then span the bounds, and probabilities of
+    /// values inside the bounds are NaN.
     ///
     /// # Errors
     ///
-    /// - [`Error::NotFinite`] for a non-finite location (index 0) or standard
-    ///   error (index 1);
+    /// - [`Error::NotFinite`] for a non-finite location (index 0) or a NaN
+    ///   standard error (index 1);
     /// - [`Error::InvalidArgument`] for a negative standard error, degrees of
     ///   freedom that are not above 0, or a scale with non-finite or
     ///   unordered ends.
@@ -227,7 +230,7 @@ impl Prediction {
                 index: 0,
             });
         }
-        if !se.is_finite() {
+        if se.is_nan() {
             return Err(Error::NotFinite {
                 what: "standard error",
                 index: 1,
@@ -371,7 +374,8 @@ impl Prediction {
     /// Student-t distribution on the working scale of
     /// [`Prediction::bounded`]. Values beyond the bounds are impossible: the
     /// result is 1 for `x` at or below the lower bound and 0 above the upper
-    /// one.
+    /// one. NaN inside the bounds when the spread is unknown (an infinite
+    /// standard error).
     ///
     /// # Errors
     ///
@@ -419,6 +423,10 @@ impl Prediction {
         }
         if z == f64::INFINITY {
             return Ok(1.0);
+        }
+        if work.se == f64::INFINITY {
+            // Unknown spread: nothing can be said inside the bounds.
+            return Ok(f64::NAN);
         }
         if work.se == 0.0 {
             let below = if strict {
@@ -1064,6 +1072,20 @@ mod tests {
         let q = crate::dist::student_t_quantile(0.975, 10.0).unwrap();
         assert!((lo - (98.0 - q * 1.5)).abs() < 1e-9, "{lo}");
         assert!(hi < 100.0 && hi > 98.0, "{hi}");
+    }
+
+    #[test]
+    fn unknown_spread_spans_the_bounds() {
+        let p = Prediction::new(60.0, f64::INFINITY, f64::INFINITY, Scale::Identity).unwrap();
+        assert_eq!(p.interval(0.95, Bounds::PERCENT).unwrap(), (0.0, 100.0));
+        assert!(p
+            .probability_at_least(70.0, Bounds::PERCENT)
+            .unwrap()
+            .is_nan());
+        assert_eq!(p.probability_at_least(0.0, Bounds::PERCENT).unwrap(), 1.0);
+        let (lo, hi) = p.interval(0.95, Bounds::NONE).unwrap();
+        assert!(lo == f64::NEG_INFINITY && hi == f64::INFINITY);
+        assert!(Prediction::new(60.0, f64::NAN, 3.0, Scale::Identity).is_err());
     }
 
     #[test]

@@ -54,6 +54,7 @@ extern crate std;
 
 pub mod analytics;
 pub mod basis;
+pub mod choice;
 pub mod claim;
 pub mod convert;
 #[cfg(feature = "csv")]

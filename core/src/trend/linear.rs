@@ -51,11 +51,13 @@ impl LinearTrend {
     /// # Errors
     ///
     /// - [`Error::TooFewPoints`](crate::Error::TooFewPoints) for fewer than
-    ///   3 points (a line through 2 leaves nothing to estimate its error from);
+    ///   2 points. A line through exactly 2 leaves nothing to estimate its
+    ///   error from: its predictions have an unknown spread (an infinite
+    ///   standard error), so their intervals span the indicator's bounds.
     /// - [`Error::Capacity`](crate::Error::Capacity) for more than
     ///   [`MAX_ROWS`] points.
     pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LinearFit<'a>> {
-        check_size(series, "linear trend", 3)?;
+        check_size(series, "linear trend", 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
         for ((row, yi), p) in x.chunks_exact_mut(2).zip(y.iter_mut()).zip(series.points()) {
@@ -136,13 +138,16 @@ impl<'a> LinearFit<'a> {
     pub fn predict(&self, date: Date) -> Result<Prediction> {
         let t = years(&self.series, date);
         let x0 = [1.0, t];
-        let se = self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0));
-        Prediction::new(
-            self.ls.predict(&x0),
-            se,
-            self.ls.df() as f64,
-            Scale::Identity,
-        )
+        // Through exactly two points nothing is left to estimate the error
+        // from: the spread is unknown (an infinite standard error).
+        let (se, df) = match self.ls.df() {
+            0 => (f64::INFINITY, f64::INFINITY),
+            df => (
+                self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0)),
+                df as f64,
+            ),
+        };
+        Prediction::new(self.ls.predict(&x0), se, df, Scale::Identity)
     }
 
     /// Writes the fitted values into `out` (see

@@ -52,10 +52,11 @@ impl LogLinearTrend {
     ///
     /// - [`Error::NonPositive`] (what `"value"`) for a value that is 0 or
     ///   negative, with its index;
-    /// - [`Error::TooFewPoints`] for fewer than 3 points;
+    /// - [`Error::TooFewPoints`] for fewer than 2 points (through exactly 2,
+    ///   predictions have an unknown spread, as for the linear trend);
     /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points.
     pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LogLinearFit<'a>> {
-        check_size(series, "log-linear trend", 3)?;
+        check_size(series, "log-linear trend", 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
         for (index, ((row, yi), p)) in x
@@ -151,13 +152,16 @@ impl<'a> LogLinearFit<'a> {
     /// [`Error::NotFinite`] if the prediction overflows.
     pub fn predict(&self, date: Date) -> Result<Prediction> {
         let x0 = [1.0, years(&self.series, date)];
-        let se = self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0));
-        Prediction::new(
-            self.ls.predict(&x0),
-            se,
-            self.ls.df() as f64,
-            Scale::Log { lo: 0.0 },
-        )
+        // Through exactly two points nothing is left to estimate the error
+        // from: the spread is unknown (an infinite standard error).
+        let (se, df) = match self.ls.df() {
+            0 => (f64::INFINITY, f64::INFINITY),
+            df => (
+                self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0)),
+                df as f64,
+            ),
+        };
+        Prediction::new(self.ls.predict(&x0), se, df, Scale::Log { lo: 0.0 })
     }
 
     /// Writes the fitted values `exp(a + b·tᵢ)` into `out`.
