@@ -72,6 +72,7 @@ pub mod number;
 pub mod observation;
 pub mod optimize;
 pub mod period;
+pub mod scenario;
 pub mod series;
 pub mod target;
 pub mod trend;
