@@ -27,10 +27,10 @@
 //!
 //! | status | when |
 //! |---|---|
-//! | achieved | the latest value of a level already meets the target |
+//! | achieved | the latest value of a level meets the target (for a deadline already inside the data, the last value on or before the deadline) |
 //! | on track | ρ ≥ 0.95 ([`ON_TRACK`]) |
 //! | needs acceleration | 0.6 ≤ ρ < 0.95 ([`NEEDS_ACCELERATION`]) |
-//! | off track | ρ < 0.6, or the deadline has passed without the target being met |
+//! | off track | ρ < 0.6, or the deadline has passed (in the data or before today) without the target being met |
 //!
 //! 0.95 leaves room for the rounding of the reports' own figures (a projection
 //! within 5 % of the required growth is on track); 0.6 is where Open SDG
@@ -345,10 +345,28 @@ pub fn analyse(
         _ => None,
     };
 
-    let achieved = basis == Basis::Level && meets(latest_point.value);
+    // A deadline inside the data is judged by the last observation on or
+    // before it: a target met then stays achieved, one missed stays missed.
+    let deadline_in_data = basis == Basis::Level && target.deadline <= latest_point.date;
+    let achieved = basis == Basis::Level
+        && if deadline_in_data {
+            let history = predictor.history();
+            let last = if history.is_empty() {
+                Some(latest_point).filter(|p| p.date <= target.deadline)
+            } else {
+                history
+                    .iter()
+                    .rev()
+                    .find(|p| p.date <= target.deadline)
+                    .copied()
+            };
+            last.is_some_and(|p| meets(p.value))
+        } else {
+            meets(latest_point.value)
+        };
     let status = if achieved {
         TargetStatus::Achieved
-    } else if ctx.today > target.deadline {
+    } else if deadline_in_data || ctx.today > target.deadline {
         TargetStatus::OffTrack
     } else if meets(projected) {
         TargetStatus::OnTrack
@@ -656,6 +674,34 @@ mod tests {
         assert_eq!(a.threshold, 99.5);
         // 97.3 + 0.01 d >= 99.5 from d = 220.
         assert_eq!(a.reach_date, Some(d(2022, 12, 31).add_days(220).unwrap()));
+    }
+
+    /// A fitted line, so that the history is known.
+    fn fit_line(points: &[Point]) -> crate::forecast::Fit<'_> {
+        let s = crate::series::Series::new(points, Bounds::PERCENT).unwrap();
+        crate::trend::LinearTrend::new().fit(&s).unwrap().into()
+    }
+
+    #[test]
+    fn a_deadline_inside_the_data_is_judged_by_the_value_then() {
+        // Dossiers submitted online: 52.8 % at the end of 2022 (target 50 %
+        // for 2022), 38.3 % in April 2024 under a different definition.
+        let pts = [
+            Point::new(d(2022, 12, 31), 52.8),
+            Point::new(d(2024, 4, 30), 38.3),
+        ];
+        let fit = fit_line(&pts);
+        let t = Target::new(50.0, d(2022, 12, 31), Comparison::AtLeast).unwrap();
+        let c = ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT);
+        assert_eq!(
+            analyse(&fit, &t, &c).unwrap().status,
+            TargetStatus::Achieved
+        );
+        let higher = Target::new(55.0, d(2022, 12, 31), Comparison::AtLeast).unwrap();
+        assert_eq!(
+            analyse(&fit, &higher, &c).unwrap().status,
+            TargetStatus::OffTrack
+        );
     }
 
     #[test]

@@ -476,6 +476,12 @@ pub trait Predictor {
 
     /// The last observation the predictions continue from.
     fn latest(&self) -> Point;
+
+    /// The observations the predictions rest on, in date order (empty when
+    /// unknown).
+    fn history(&self) -> &[Point] {
+        &[]
+    }
 }
 
 impl Predictor for Fit<'_> {
@@ -485,6 +491,10 @@ impl Predictor for Fit<'_> {
 
     fn latest(&self) -> Point {
         self.series().last()
+    }
+
+    fn history(&self) -> &[Point] {
+        self.series().points()
     }
 }
 

@@ -282,6 +282,10 @@ impl Predictor for WhatIf<'_> {
     fn latest(&self) -> Point {
         self.base.latest()
     }
+
+    fn history(&self) -> &[Point] {
+        self.base.history()
+    }
 }
 
 #[cfg(test)]
