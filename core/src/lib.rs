@@ -1,36 +1,4 @@
-//! # dxcast-core
-//!
-//! The metric model and projection math of dxcast.
-//!
-//! ## Projection methods
-//!
-//! - [`trend`]: linear, polynomial, log-linear and logistic trends, and Holt's
-//!   linear and damped trends on irregular dates. Each is configured, fitted
-//!   to a [`Series`], and predicts a [`Prediction`] at any date.
-//! - [`forecast`]: predictions on a working scale whose intervals respect an
-//!   indicator's [`Bounds`] (never below 0 for a count, never above 100 for a
-//!   share), the [`Model`] and [`Fit`] enums over every method, and
-//!   [`forecast_into`] to fill a caller's buffer with a forecast path.
-//! - [`dist`]: the normal and Student-t distributions; [`lstsq`] and
-//!   [`optimize`]: least squares and bounded Nelder–Mead.
-//!
-//! ```
-//! use dxcast_core::{Bounds, Date, Holt, Point, Series};
-//!
-//! let pts = [
-//!     Point::new(Date::from_ymd(2023, 3, 31)?, 61.0),
-//!     Point::new(Date::from_ymd(2023, 6, 30)?, 66.5),
-//!     Point::new(Date::from_ymd(2023, 9, 30)?, 70.0),
-//!     Point::new(Date::from_ymd(2023, 12, 31)?, 76.0),
-//!     Point::new(Date::from_ymd(2024, 3, 31)?, 79.5),
-//! ];
-//! let s = Series::new(&pts, Bounds::PERCENT)?;
-//! let fit = Holt::with_params(0.5, 0.3)?.fit(&s)?;
-//! let p = fit.predict(Date::from_ymd(2024, 12, 31)?)?;
-//! let (lo, hi) = p.interval(0.95, Bounds::PERCENT)?;
-//! assert!(0.0 <= lo && lo < p.point() && p.point() < hi && hi <= 100.0);
-//! # Ok::<(), dxcast_core::Error>(())
-//! ```
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(test), no_std)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
