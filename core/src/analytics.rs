@@ -30,7 +30,12 @@
 //! | achieved | the latest value of a level meets the target (for a deadline already inside the data, the last value on or before the deadline) |
 //! | on track | ρ ≥ 0.95 ([`ON_TRACK`]) |
 //! | needs acceleration | 0.6 ≤ ρ < 0.95 ([`NEEDS_ACCELERATION`]) |
-//! | off track | ρ < 0.6, or the deadline has passed (in the data or before today) without the target being met |
+//! | off track | ρ < 0.6, or the deadline lies inside the data and the last value on or before it misses the target |
+//!
+//! A deadline that has passed (before [`Context::today`]) but lies after the
+//! last observation is judged by the projection like any other: no figure
+//! says whether the target was met. [`TargetAnalysis::deadline_passed`]
+//! flags it.
 //!
 //! 0.95 leaves room for the rounding of the reports' own figures (a projection
 //! within 5 % of the required growth is on track); 0.6 is where Open SDG
@@ -94,7 +99,7 @@ pub struct Context {
     pub unit: Unit,
     /// Its bounds.
     pub bounds: Bounds,
-    /// Today: a deadline before it has passed.
+    /// Today: a deadline before it has passed ([`TargetAnalysis::deadline_passed`]).
     pub today: Date,
     /// The confidence level of prediction intervals, such as 0.95.
     pub level: f64,
@@ -161,6 +166,10 @@ pub struct TargetAnalysis {
     pub probability: f64,
     /// The status.
     pub status: TargetStatus,
+    /// Whether the deadline is before the context's today. When the data end
+    /// before the deadline, the status still comes from the projection: no
+    /// figure says whether the target was met.
+    pub deadline_passed: bool,
 }
 
 /// What an explanation of a [`TargetAnalysis`] is about.
@@ -366,7 +375,7 @@ pub fn analyse(
         };
     let status = if achieved {
         TargetStatus::Achieved
-    } else if deadline_in_data || ctx.today > target.deadline {
+    } else if deadline_in_data {
         TargetStatus::OffTrack
     } else if meets(projected) {
         TargetStatus::OnTrack
@@ -407,6 +416,7 @@ pub fn analyse(
         reach_date,
         probability,
         status,
+        deadline_passed: ctx.today > target.deadline,
     })
 }
 
@@ -702,6 +712,26 @@ mod tests {
             analyse(&fit, &higher, &c).unwrap().status,
             TargetStatus::OffTrack
         );
+    }
+
+    #[test]
+    fn a_passed_deadline_after_the_data_is_judged_by_the_projection() {
+        // Data to 31/3/2023, target for 2025, looked at in November 2026.
+        let p = Line {
+            latest: Point::new(d(2023, 3, 31), 71_836.0),
+            per_day: 20.0,
+            se: 500.0,
+        };
+        let t = Target::new(80_000.0, d(2025, 12, 31), Comparison::AtLeast).unwrap();
+        let mut c = ctx(MeasureKind::Stock, Unit::Count, Bounds::NON_NEGATIVE);
+        c.today = d(2026, 11, 22);
+        let a = analyse(&p, &t, &c).unwrap();
+        assert!(a.deadline_passed);
+        // 71 836 + 20 × 1006 days = 91 956 ≥ 80 000.
+        assert!((a.projected - (71_836.0 + 20.0 * 1006.0)).abs() < 1e-6);
+        assert_eq!(a.status, TargetStatus::OnTrack);
+        c.today = d(2023, 4, 1);
+        assert!(!analyse(&p, &t, &c).unwrap().deadline_passed);
     }
 
     #[test]
