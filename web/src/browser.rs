@@ -95,18 +95,38 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
-/// Moves the focus to the element with id `id` (and scrolls to the top), as
-/// after a page change.
+/// Moves the focus to the element with id `id` without scrolling to it.
 pub fn focus(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Scrolls to the top and moves the focus to the element with id `id`, as
+/// after a page change.
+pub fn focus_page(id: &str) {
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(el) = w
-            .document()
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+    }
+    focus(id);
+}
+
+/// Scrolls the element with id `id` into view and focuses it (a form
+/// field with an error).
+pub fn focus_field(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
     }
 }
 

@@ -4,7 +4,7 @@
 //! Time is a day number (days since 1970-01-01, as `Date::day_number`), as a
 //! float so that a flow can sit at the middle of its period.
 
-use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period};
+use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period, PeriodKind};
 
 use crate::dataset::Observation;
 
@@ -17,6 +17,48 @@ pub struct SeriesPoint {
     pub value: f64,
     /// Whether it is an estimate (drawn hollow).
     pub estimate: bool,
+    /// Which line it belongs to: totals over periods of different lengths
+    /// (a month, a quarter, a year) are not joined by one line.
+    pub series: u8,
+}
+
+/// The line a figure of `kind` over `period` belongs to: flows by the kind of
+/// their period; every other kind has one line.
+#[must_use]
+pub fn series_of(kind: MeasureKind, period: Period) -> u8 {
+    if kind != MeasureKind::Flow {
+        return 0;
+    }
+    match period.kind() {
+        PeriodKind::Day => 1,
+        PeriodKind::Month => 2,
+        PeriodKind::Quarter => 3,
+        PeriodKind::Year => 4,
+        PeriodKind::Range => 5,
+    }
+}
+
+/// SVG path data joining the points of each series in time order; a series
+/// of one point has no line.
+fn series_path(points: &[(f64, f64, u8)]) -> String {
+    let mut seen: Vec<u8> = Vec::new();
+    for p in points {
+        if !seen.contains(&p.2) {
+            seen.push(p.2);
+        }
+    }
+    seen.into_iter()
+        .map(|s| {
+            points
+                .iter()
+                .filter(|p| p.2 == s)
+                .map(|p| (p.0, p.1))
+                .collect::<Vec<_>>()
+        })
+        .filter(|line| line.len() >= 2)
+        .map(|line| polyline(&line))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where a figure of `kind` over `period` sits on the time axis (the core's
@@ -51,6 +93,7 @@ pub fn series_points(kind: MeasureKind, observations: &[&Observation]) -> Vec<Se
             day: anchor_day(kind, o.period()),
             value: o.value(),
             estimate: o.is_estimate(),
+            series: series_of(kind, o.period()),
         })
         .collect()
 }
@@ -171,7 +214,8 @@ pub struct Geometry {
     pub y_ticks: Vec<Tick>,
     /// Time ticks, left to right.
     pub x_ticks: Vec<TimeTick>,
-    /// The line through the figures (SVG path data; empty for fewer than two).
+    /// The lines through the figures, one per series (SVG path data; empty
+    /// when no series has two figures).
     pub line: String,
     /// The figures' markers.
     pub markers: Vec<Marker>,
@@ -316,6 +360,70 @@ pub fn polyline(points: &[(f64, f64)]) -> String {
         .join(" ")
 }
 
+/// For each target, the targets whose label it carries: the first of
+/// several targets with the same deadline and value carries them all (report
+/// 001's "> 860 triệu" and report 003's "≥ 860 triệu" for 2023); the others
+/// carry none, so labels never print over each other.
+#[must_use]
+pub fn shared_labels(targets: &[TargetInput]) -> Vec<Vec<usize>> {
+    let same = |a: &TargetInput, b: &TargetInput| a.deadline == b.deadline && a.value == b.value;
+    targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if targets[..i].iter().any(|u| same(u, t)) {
+                Vec::new()
+            } else {
+                (i..targets.len())
+                    .filter(|&j| same(&targets[j], t))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The width in pixels a label of `text` takes at the chart's 12-pixel
+/// font, roughly (the average advance of digits and letters).
+#[must_use]
+pub fn label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 6.6
+}
+
+/// Baselines for labels that end at `x` (right-aligned) and sit on `y`,
+/// given as `(x, y, width)`: each keeps its `y` unless it would overlap a
+/// label placed before it, then it moves a line up or down (whichever comes
+/// first, alternating) while staying within `[line, bottom]`.
+#[must_use]
+pub fn stack_labels(labels: &[(f64, f64, f64)], line: f64, bottom: f64) -> Vec<f64> {
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    labels
+        .iter()
+        .map(|&(x, y, w)| {
+            let clear = |base: f64| {
+                placed.iter().all(|&(px, py, pw)| {
+                    let apart_x = x - w >= px || px - pw >= x;
+                    let apart_y = (base - py).abs() >= line;
+                    apart_x || apart_y
+                })
+            };
+            let candidates = (0..12).map(|k| {
+                let step = f64::from((k + 1) / 2) * line;
+                if k % 2 == 1 {
+                    y - step
+                } else {
+                    y + step
+                }
+            });
+            let base = candidates
+                .filter(|b| *b >= line && *b <= bottom)
+                .find(|b| clear(*b))
+                .unwrap_or(y);
+            placed.push((x, base, w));
+            base
+        })
+        .collect()
+}
+
 /// Lays the chart out.
 #[must_use]
 pub fn layout(input: &ChartInput<'_>) -> Geometry {
@@ -384,11 +492,13 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             index,
         })
         .collect();
-    let line = if markers.len() >= 2 {
-        polyline(&markers.iter().map(|m| (m.x, m.y)).collect::<Vec<_>>())
-    } else {
-        String::new()
-    };
+    let line = series_path(
+        &markers
+            .iter()
+            .zip(input.points)
+            .map(|(m, p)| (m.x, m.y, p.series))
+            .collect::<Vec<_>>(),
+    );
     let targets = input
         .targets
         .iter()
@@ -464,11 +574,13 @@ pub fn sparkline(points: &[SeriesPoint], width: f64, height: f64, pad: f64) -> S
             )
         })
         .collect();
-    let path = if dots.len() >= 2 {
-        polyline(&dots.iter().map(|(x, y, _)| (*x, *y)).collect::<Vec<_>>())
-    } else {
-        String::new()
-    };
+    let path = series_path(
+        &dots
+            .iter()
+            .zip(points)
+            .map(|((x, y, _), p)| (*x, *y, p.series))
+            .collect::<Vec<_>>(),
+    );
     Spark { path, dots }
 }
 
@@ -508,11 +620,13 @@ mod tests {
                 day: day(2021, 7, 2),
                 value: 180e6,
                 estimate: false,
+                series: 0,
             },
             SeriesPoint {
                 day: day(2022, 7, 2),
                 value: 860e6,
                 estimate: true,
+                series: 0,
             },
         ];
         let targets = vec![TargetInput {
@@ -601,11 +715,13 @@ mod tests {
                 day: day(2022, 9, 30),
                 value: 97.3,
                 estimate: false,
+                series: 0,
             },
             SeriesPoint {
                 day: day(2022, 12, 31),
                 value: 100.0,
                 estimate: true,
+                series: 0,
             },
         ];
         let g = layout(&ChartInput {
@@ -628,6 +744,7 @@ mod tests {
             day: day(2024, 4, 30),
             value: 63.0,
             estimate: false,
+            series: 0,
         }];
         let g = layout(&ChartInput {
             points: &points,
@@ -645,6 +762,64 @@ mod tests {
         let s = sparkline(&points, 96.0, 28.0, 3.0);
         assert!(s.path.is_empty());
         assert_eq!(s.dots, [(48.0, 14.0, false)]);
+    }
+
+    #[test]
+    fn flows_over_different_periods_are_separate_lines() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert_eq!(
+            series_of(MeasureKind::Flow, p("2022")),
+            series_of(MeasureKind::Flow, p("2021"))
+        );
+        assert_ne!(
+            series_of(MeasureKind::Flow, p("2022")),
+            series_of(MeasureKind::Flow, p("2022-09"))
+        );
+        assert_eq!(series_of(MeasureKind::Share, p("2022-09-30")), 0);
+        let pts = [
+            (0.0, 0.0, 4),
+            (10.0, 5.0, 2),
+            (20.0, 1.0, 4),
+            (30.0, 2.0, 3),
+            (40.0, 3.0, 2),
+        ];
+        assert_eq!(series_path(&pts), "M0,0 L20,1 M10,5 L40,3");
+        assert_eq!(series_path(&pts[..2]), "");
+    }
+
+    #[test]
+    fn targets_with_the_same_deadline_and_value_share_a_label() {
+        let t = |deadline: f64, value: f64, comparison| TargetInput {
+            start: 0.0,
+            deadline,
+            value,
+            comparison,
+        };
+        let targets = [
+            t(1.0, 860.0, Comparison::GreaterThan),
+            t(2.0, 860.0, Comparison::GreaterThan),
+            t(1.0, 860.0, Comparison::AtLeast),
+        ];
+        assert_eq!(shared_labels(&targets), [vec![0, 2], vec![1], vec![]]);
+    }
+
+    #[test]
+    fn labels_that_would_overlap_are_stacked() {
+        // Two labels ending 40 px apart, each 100 px wide, on the same line.
+        let ys = stack_labels(
+            &[
+                (200.0, 50.0, 100.0),
+                (240.0, 50.0, 100.0),
+                (600.0, 50.0, 100.0),
+            ],
+            14.0,
+            300.0,
+        );
+        assert_eq!(ys, [50.0, 36.0, 50.0]);
+        // Near the top, the second goes down instead.
+        let ys = stack_labels(&[(200.0, 14.0, 100.0), (240.0, 14.0, 100.0)], 14.0, 300.0);
+        assert_eq!(ys, [14.0, 28.0]);
+        assert_eq!(label_width("> 860 triệu"), 11.0 * 6.6);
     }
 
     #[test]

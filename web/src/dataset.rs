@@ -499,11 +499,7 @@ impl Parsed {
 /// # Errors
 ///
 /// The header's error (line 1 or the first non-blank line).
-pub fn parse_table(
-    text: &str,
-    table: Table,
-    origin: Origin,
-) -> Result<Vec<ParsedRow>, RowError> {
+pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<ParsedRow>, RowError> {
     let header_err = |e: Error| RowError::from_core(e, 1, "id");
     let row_err = |e: Error, line: u32| RowError::from_core(e, line, "id");
     Ok(match table {

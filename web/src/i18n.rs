@@ -170,6 +170,7 @@ catalogue! {
     ColDate => "Ngày trên trục", "Date on the axis";
     ColValue => "Giá trị", "Value";
     ColStatus => "Loại", "Kind";
+    ColExact => "Số đầy đủ", "Full number";
     ColStated => "Như báo cáo viết", "As stated";
     ColSource => "Nguồn", "Source";
     ColQuote => "Trích dẫn nguyên văn", "Verbatim quote";

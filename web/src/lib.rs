@@ -180,7 +180,7 @@ fn Shell(builtin: Dataset) -> impl IntoView {
             state.notice.set(None);
         }
         route.set(next);
-        browser::focus("main");
+        browser::focus_page("main");
     });
     let on_update = window_event_listener_untyped("dxcast-update", move |_| {
         state.update_ready.set(true);
@@ -192,8 +192,8 @@ fn Shell(builtin: Dataset) -> impl IntoView {
 
     view! {
         <components::header::Header />
-        <components::banners::Banners />
         <main id="main" tabindex="-1">
+            <components::banners::Banners />
             <ErrorBoundary fallback=|errors| {
                 view! { <components::errors::ErrorPanel errors /> }
             }>{move || pages::page(route.get())}</ErrorBoundary>

@@ -144,6 +144,7 @@ mod tests {
             day,
             value: 1.0,
             estimate: false,
+            series: 0,
         }
     }
 

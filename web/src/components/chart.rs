@@ -5,7 +5,7 @@
 use dxcast_core::Unit;
 use leptos::prelude::*;
 
-use crate::chart::Geometry;
+use crate::chart::{label_width, stack_labels, Geometry};
 use crate::format;
 use crate::i18n::K;
 use crate::use_state;
@@ -71,10 +71,32 @@ pub fn Chart(
                 }
             })
             .collect_view();
+        // Target labels end a little before their deadline, just above the
+        // line, and move apart where they would overlap.
+        let label_y = stack_labels(
+            &g.targets
+                .iter()
+                .map(|t| {
+                    let text = targets.get(t.index).map_or("", String::as_str);
+                    (
+                        t.x2 - 8.0,
+                        t.y - 7.0,
+                        if text.is_empty() {
+                            0.0
+                        } else {
+                            label_width(text)
+                        },
+                    )
+                })
+                .collect::<Vec<_>>(),
+            14.0,
+            p.bottom,
+        );
         let target_marks = g
             .targets
             .iter()
-            .map(|t| {
+            .zip(label_y)
+            .map(|(t, ly)| {
                 let label = targets.get(t.index).cloned().unwrap_or_default();
                 view! {
                     <g class="target" data-testid="chart-target">
@@ -95,9 +117,14 @@ pub fn Chart(
                             )
                             fill=TARGET
                         />
-                        <text x=t.x2 - 8.0 y=t.y - 7.0 text-anchor="end" fill=TARGET>
-                            {label.clone()}
-                        </text>
+                        {(!label.is_empty())
+                            .then(|| {
+                                view! {
+                                    <text x=t.x2 - 8.0 y=ly text-anchor="end" fill=TARGET>
+                                        {label.clone()}
+                                    </text>
+                                }
+                            })}
                         <title>{label}</title>
                     </g>
                 }

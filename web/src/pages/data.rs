@@ -350,7 +350,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                 s.say(tf(lang, K::FormHasErrors, &[&es.len().to_string()]), true);
                 errors.set(es);
                 if let Some(id) = first {
-                    browser::focus(&id);
+                    browser::focus_field(&id);
                 }
             }
         }
@@ -463,7 +463,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                 s.say(tf(lang, K::FormHasErrors, &[&es.len().to_string()]), true);
                 errors.set(es);
                 if let Some(id) = first {
-                    browser::focus(&id);
+                    browser::focus_field(&id);
                 }
             }
         }

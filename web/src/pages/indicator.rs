@@ -7,7 +7,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::chart::{
-    anchor_day, in_time_order, layout, series_points, ChartInput, SeriesPoint, TargetInput,
+    anchor_day, in_time_order, layout, series_points, shared_labels, ChartInput, SeriesPoint,
+    TargetInput,
 };
 use crate::components::chart::Chart;
 use crate::components::projection::ProjectionPanel;
@@ -209,15 +210,23 @@ fn content(
             l
         })
         .collect();
-    let target_labels: Vec<String> = p
-        .targets
-        .iter()
-        .map(|tg| {
+    let target_labels: Vec<String> = shared_labels(&p.target_inputs)
+        .into_iter()
+        .map(|group| {
+            let Some(first) = group.first().and_then(|&i| p.targets.get(i)) else {
+                return String::new();
+            };
+            let mut signs: Vec<&str> = group
+                .iter()
+                .filter_map(|&i| p.targets.get(i))
+                .map(|tg| i18n::comparison_sign(tg.comparison))
+                .collect();
+            signs.dedup();
             format!(
                 "{} {} ({})",
-                i18n::comparison_sign(tg.comparison),
-                format::value(tg.value, unit, lang),
-                tg.period.end().year()
+                signs.join(" / "),
+                format::value(first.value, unit, lang),
+                first.period.end().year()
             )
         })
         .collect();
@@ -244,6 +253,7 @@ fn content(
                     <td>{format::period(o.period(), lang)}</td>
                     <td>{on_axis}</td>
                     <td class="num">{figure_text(o, unit, lang)}</td>
+                    <td class="num">{format::plain(o.value(), lang)}</td>
                     <td>{i18n::status(lang, o.obs.status)}</td>
                 </tr>
             }
@@ -423,8 +433,8 @@ fn content(
                     </button>
                 </div>
                 <details class="chart-table">
-                    <summary>{t(lang, K::ChartAsTable)}</summary>
-                    <div class="table-wrap">
+                    <summary data-testid="chart-table-toggle">{t(lang, K::ChartAsTable)}</summary>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=t(lang, K::ChartAsTable)>
                         <table data-testid="chart-table">
                             <caption>{title_caption(&name, lang)}</caption>
                             <thead>
@@ -432,6 +442,7 @@ fn content(
                                     <th scope="col">{t(lang, K::ColPeriod)}</th>
                                     <th scope="col">{t(lang, K::ColDate)}</th>
                                     <th scope="col">{t(lang, K::ColValue)}</th>
+                                    <th scope="col">{t(lang, K::ColExact)}</th>
                                     <th scope="col">{t(lang, K::ColStatus)}</th>
                                 </tr>
                             </thead>
@@ -447,13 +458,13 @@ fn content(
             // controls. Nothing until the projection engine is part of the app.
             {move || view! { <ProjectionPanel projection=projection.get() /> }}
 
-            <section class="targets" aria-labelledby="targets-title">
+            <section class="targets">
                 <h2 id="targets-title">{t(lang, K::TargetsTitle)}</h2>
                 {if p.targets.is_empty() {
                     view! { <p class="muted" data-testid="no-targets">{t(lang, K::NoTargets)}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-title">
                             <table data-testid="targets-table">
                                 <thead>
                                     <tr>
@@ -471,9 +482,9 @@ fn content(
                 }}
             </section>
 
-            <section class="observations" aria-labelledby="obs-title">
+            <section class="observations">
                 <h2 id="obs-title">{t(lang, K::ObservationsTitle)}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="obs-title">
                     <table data-testid="observations-table">
                         <thead>
                             <tr>
