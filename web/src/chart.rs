@@ -391,8 +391,8 @@ pub fn label_width(text: &str) -> f64 {
 
 /// Baselines for labels that end at `x` (right-aligned) and sit on `y`,
 /// given as `(x, y, width)`: each keeps its `y` unless it would overlap a
-/// label placed before it, then it moves a line up or down (whichever comes
-/// first, alternating) while staying within `[line, bottom]`.
+/// label placed before it, then it moves a line up or (clear of its own
+/// line) down, alternating, while staying within `[line, bottom]`.
 #[must_use]
 pub fn stack_labels(labels: &[(f64, f64, f64)], line: f64, bottom: f64) -> Vec<f64> {
     let mut placed: Vec<(f64, f64, f64)> = Vec::new();
@@ -410,8 +410,11 @@ pub fn stack_labels(labels: &[(f64, f64, f64)], line: f64, bottom: f64) -> Vec<f
                 let step = f64::from((k + 1) / 2) * line;
                 if k % 2 == 1 {
                     y - step
+                } else if k == 0 {
+                    y
                 } else {
-                    y + step
+                    // Below: clear of the line the label belongs to.
+                    y + step + 5.0
                 }
             });
             let base = candidates
@@ -818,7 +821,7 @@ mod tests {
         assert_eq!(ys, [50.0, 36.0, 50.0]);
         // Near the top, the second goes down instead.
         let ys = stack_labels(&[(200.0, 14.0, 100.0), (240.0, 14.0, 100.0)], 14.0, 300.0);
-        assert_eq!(ys, [14.0, 28.0]);
+        assert_eq!(ys, [14.0, 33.0]);
         assert_eq!(label_width("> 860 triệu"), 11.0 * 6.6);
     }
 

@@ -45,6 +45,23 @@ pub struct Notice {
     pub text: String,
     /// Whether it reports a problem.
     pub problem: bool,
+    /// Where it is shown: next to what the user acted on.
+    pub place: Place,
+}
+
+/// Where on the data page a notice is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The list of the user's rows.
+    Rows,
+    /// The figure form.
+    Observation,
+    /// The indicator form.
+    Indicator,
+    /// The import.
+    Import,
+    /// The reset.
+    Reset,
 }
 
 /// The app's shared state. Signals are `Copy`, so is this.
@@ -85,9 +102,13 @@ impl AppState {
         i18n::tf(self.lang.get(), key, args)
     }
 
-    /// Shows a message about the last action.
-    pub fn say(self, text: String, problem: bool) {
-        self.notice.set(Some(Notice { text, problem }));
+    /// Shows a message about the last action, at `place`.
+    pub fn say(self, place: Place, text: String, problem: bool) {
+        self.notice.set(Some(Notice {
+            text,
+            problem,
+            place,
+        }));
     }
 
     /// Switches the language and remembers it.

@@ -144,7 +144,7 @@ pub fn Chart(
                     />
                     <text
                         x=x - 4.0
-                        y=p.top + 10.0
+                        y=p.bottom - 6.0
                         text-anchor="end"
                         fill=TODAY
                     >

@@ -10,7 +10,7 @@ use crate::forms::{can_delete_indicator, IndicatorForm, ObservationForm};
 use crate::i18n::{self, t, tf, Lang, K};
 use crate::import::{apply, plan, Plan, Refused};
 use crate::route::EditTarget;
-use crate::{browser, messages, use_state, AppState};
+use crate::{browser, messages, use_state, AppState, Place};
 
 /// A field's message, if the errors name it (`value` is shown on the field
 /// the value is read from).
@@ -183,21 +183,6 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
         <section class="page data-page" data-testid="data-page">
             <h1>{move || s.t(K::DataTitle)}</h1>
             <p class="intro">{move || s.t(K::DataIntro)}</p>
-            {move || {
-                s.notice
-                    .get()
-                    .map(|n| {
-                        view! {
-                            <p
-                                class=if n.problem { "notice problem" } else { "notice" }
-                                role="status"
-                                data-testid="notice"
-                            >
-                                {n.text}
-                            </p>
-                        }
-                    })
-            }}
             <UserRows />
             <ObservationFormView form=obs_form editing=obs_editing />
             <IndicatorFormView form=ind_form editing=ind_editing />
@@ -205,6 +190,25 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
             <ExportView />
             <ResetView />
         </section>
+    }
+}
+
+/// The notice about the last action, if it belongs at `place`.
+#[component]
+fn NoticeView(place: Place) -> impl IntoView {
+    let s = use_state();
+    move || {
+        s.notice.get().filter(|n| n.place == place).map(|n| {
+            view! {
+                <p
+                    class=if n.problem { "notice problem" } else { "notice" }
+                    role="status"
+                    data-testid="notice"
+                >
+                    {n.text}
+                </p>
+            }
+        })
     }
 }
 
@@ -217,6 +221,7 @@ fn UserRows() -> impl IntoView {
         if table == Table::Indicators {
             if let Err(e) = s.data.with_untracked(|d| can_delete_indicator(d, &id)) {
                 s.say(
+                    Place::Rows,
                     format!("{id}: {}", messages::problem(lang, &e.problem)),
                     true,
                 );
@@ -226,7 +231,7 @@ fn UserRows() -> impl IntoView {
         s.change_user(|u| {
             u.remove(table, &id);
         });
-        s.say(tf(lang, K::Deleted, &[&id]), false);
+        s.say(Place::Rows, tf(lang, K::Deleted, &[&id]), false);
     };
     move || {
         let lang = s.lang.get();
@@ -300,6 +305,7 @@ fn UserRows() -> impl IntoView {
         view! {
             <section aria-labelledby="user-rows-title" data-testid="user-rows">
                 <h2 id="user-rows-title">{t(lang, K::UserRowsTitle)}</h2>
+                <NoticeView place=Place::Rows />
                 <p data-testid="user-counts">{tf(lang, K::UserCounts, &[&counts[0], &counts[1], &counts[2]])}</p>
                 {items}
             </section>
@@ -337,7 +343,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                     u.upsert(Table::Observations, fields);
                 });
                 errors.set(Vec::new());
-                s.say(tf(lang, K::Saved, &[&id]), false);
+                s.say(Place::Observation, tf(lang, K::Saved, &[&id]), false);
                 let indicator = form.with_untracked(|f| f.indicator.clone());
                 form.set(ObservationForm::new(&indicator));
                 if editing.get_untracked().is_some() {
@@ -347,7 +353,11 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
             }
             Err(es) => {
                 let first = es.first().map(|e| field_id("obs", e.field));
-                s.say(tf(lang, K::FormHasErrors, &[&es.len().to_string()]), true);
+                s.say(
+                    Place::Observation,
+                    tf(lang, K::FormHasErrors, &[&es.len().to_string()]),
+                    true,
+                );
                 errors.set(es);
                 if let Some(id) = first {
                     browser::focus_field(&id);
@@ -407,6 +417,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                 </div>
                 {text_field(s, "obs-quote", K::FieldQuote, None, true, true, never, v_quote, s_quote, err("quote"))}
                 {text_field(s, "obs-note", K::FieldNote, None, true, true, never, v_note, s_note, err("note"))}
+                <NoticeView place=Place::Observation />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="obs-save">
                         {move || s.t(K::Save)}
@@ -451,7 +462,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                     u.upsert(Table::Indicators, fields);
                 });
                 errors.set(Vec::new());
-                s.say(tf(lang, K::Saved, &[&id]), false);
+                s.say(Place::Indicator, tf(lang, K::Saved, &[&id]), false);
                 form.set(IndicatorForm::default());
                 if editing.get_untracked().is_some() {
                     editing.set(None);
@@ -460,7 +471,11 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
             }
             Err(es) => {
                 let first = es.first().map(|e| field_id("ind", e.field));
-                s.say(tf(lang, K::FormHasErrors, &[&es.len().to_string()]), true);
+                s.say(
+                    Place::Indicator,
+                    tf(lang, K::FormHasErrors, &[&es.len().to_string()]),
+                    true,
+                );
                 errors.set(es);
                 if let Some(id) = first {
                     browser::focus_field(&id);
@@ -546,6 +561,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                     </div>
                 </div>
                 {text_field(s, "ind-note", K::FieldNote, None, true, true, never, v_note, s_note, err("note"))}
+                <NoticeView place=Place::Indicator />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="ind-save">
                         {move || s.t(K::Save)}
@@ -604,20 +620,28 @@ fn ImportView() -> impl IntoView {
             Ok(applied) => {
                 s.change_user(|u| *u = user);
                 pending.set(None);
-                s.say(report(&applied, lang), false);
+                s.say(Place::Import, report(&applied, lang), false);
             }
             Err(Refused::Empty) => {
                 pending.set(None);
-                s.say(t(lang, K::ImportEmpty).to_string(), true);
+                s.say(Place::Import, t(lang, K::ImportEmpty).to_string(), true);
             }
             Err(Refused::Header) => {
                 pending.set(Some(p));
-                s.say(t(lang, K::ImportHeaderError).to_string(), true);
+                s.say(
+                    Place::Import,
+                    t(lang, K::ImportHeaderError).to_string(),
+                    true,
+                );
             }
             Err(Refused::BadLines) => {
                 let n = p.bad.len();
                 pending.set(Some(p));
-                s.say(tf(lang, K::ImportErrors, &[&n.to_string()]), true);
+                s.say(
+                    Place::Import,
+                    tf(lang, K::ImportErrors, &[&n.to_string()]),
+                    true,
+                );
             }
         }
     };
@@ -631,9 +655,9 @@ fn ImportView() -> impl IntoView {
                 Ok((name, content)) => {
                     text.set(content);
                     pending.set(None);
-                    s.say(tf(lang, K::ImportFileRead, &[&name]), false);
+                    s.say(Place::Import, tf(lang, K::ImportFileRead, &[&name]), false);
                 }
-                Err(e) => s.say(tf(lang, K::ImportFileFailed, &[&e]), true),
+                Err(e) => s.say(Place::Import, tf(lang, K::ImportFileFailed, &[&e]), true),
             }
         });
     };
@@ -699,6 +723,7 @@ fn ImportView() -> impl IntoView {
                     {move || s.t(K::ImportCheck)}
                 </button>
             </div>
+            <NoticeView place=Place::Import />
             {problems}
         </section>
     }
@@ -753,12 +778,17 @@ fn ResetView() -> impl IntoView {
     let reset = move |_| {
         s.change_user(|u| *u = UserData::default());
         confirming.set(false);
-        s.say(s.t(K::ResetDone).to_string(), false);
+        s.say(
+            Place::Reset,
+            t(s.lang.get_untracked(), K::ResetDone).to_string(),
+            false,
+        );
     };
     view! {
         <section aria-labelledby="reset-title" data-testid="reset">
             <h2 id="reset-title">{move || s.t(K::ResetTitle)}</h2>
             <p class="hint">{move || s.t(K::ResetHelp)}</p>
+            <NoticeView place=Place::Reset />
             <Show
                 when=move || confirming.get()
                 fallback=move || {
