@@ -53,21 +53,22 @@ test("the figure form names the wrong fields and keeps what was typed", async ({
   const d = new DataPage(page);
   await d.open("#/data");
   await d.saveObservation();
-  await expect(d.notice).toContainText("Chưa lưu");
-  await expect(page.getByTestId("obs-id-error")).toHaveText("cần điền");
-  await expect(page.getByTestId("obs-stated-error")).toHaveText("cần con số như báo cáo viết");
+  await expect(d.notice).toHaveText("Chưa lưu, hãy sửa: Mã, Chỉ tiêu, Kỳ, Số liệu như báo cáo viết.");
+  await expect(page.getByTestId("obs-id-error")).toHaveText("Mã: cần điền");
+  await expect(page.getByTestId("obs-stated-error")).toHaveText("Số liệu như báo cáo viết: cần con số như báo cáo viết");
   await expect(page.getByTestId("obs-id")).toHaveAttribute("aria-invalid", "true");
 
   await d.fillObservation({ indicator: "ndxp_tx_daily", id: "u-daily-2024", period: "2024", qualifier: "about", stated: "2,8 trieu", quote: "khoảng 2,8 triệu" });
   await d.saveObservation();
-  await expect(page.getByTestId("obs-stated-error")).toHaveText(/một con số viết kiểu Việt Nam/);
+  await expect(page.getByTestId("obs-stated-error")).toHaveText(/^Số liệu như báo cáo viết: một con số viết kiểu Việt Nam/);
+  await expect(page.getByTestId("obs-id-error")).toHaveText("");
   await expect(page.getByTestId("obs-stated")).toHaveValue("2,8 trieu");
   await expect(page.getByTestId("obs-quote")).toHaveValue("khoảng 2,8 triệu");
   await expect(page.getByTestId("obs-stated")).toBeFocused();
 
   await d.fillObservation({ stated: "2,8 triệu", period: "2024-13" });
   await d.saveObservation();
-  await expect(page.getByTestId("obs-period-error")).toHaveText("một ngày có thật");
+  await expect(page.getByTestId("obs-period-error")).toHaveText("Kỳ: một ngày có thật");
 
   await d.fillObservation({ period: "2024" });
   await d.saveObservation();

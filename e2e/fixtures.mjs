@@ -31,6 +31,12 @@ export const test = base.extend({
     });
     await use(page);
     const violations = await page.evaluate(() => window.__violations ?? []).catch(() => []);
+    // No inline style attributes (the policy forbids them; classes only). The
+    // browser itself leaves an empty one on a form field after a screenshot.
+    const styled = await page
+      .evaluate(() => [...document.querySelectorAll("[style]")].filter((e) => e.getAttribute("style").trim() !== "").map((e) => e.outerHTML.slice(0, 200)))
+      .catch(() => []);
+    expect(styled, "elements with a style attribute").toEqual([]);
     expect(violations, "securitypolicyviolation events").toEqual([]);
     expect(refused, "CSP messages in the console").toEqual([]);
     expect(external, "requests that left the origin").toEqual([]);

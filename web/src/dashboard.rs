@@ -6,7 +6,17 @@ use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
 use crate::chart::{series_points, SeriesPoint};
 use crate::dataset::{Dataset, Indicator, Observation};
-use crate::projection::{status_now, TargetStatus};
+use crate::projection::{project, status_now, Method, Scenario, TargetStatus};
+
+/// An indicator's status: the one known without a projection, else the
+/// projection's (with the engine's own choice of method and no scenario);
+/// `None` while neither says.
+#[must_use]
+pub fn status(points: &[SeriesPoint], targets: &[Target], today: Date) -> Option<TargetStatus> {
+    status_now(points, targets, today).or_else(|| {
+        project(points, targets, today, Method::Auto, &Scenario::default()).map(|p| p.status)
+    })
+}
 
 /// An indicator's latest figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +127,7 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
             qualifier: o.obs.qualifier,
         }),
         target: shown_target(&targets, today),
-        status: status_now(&points, &targets, today),
+        status: status(&points, &targets, today),
         search: fold(&format!("{} {} {}", ind.name_vi, ind.name_en, ind.id)),
         points,
     }

@@ -7,6 +7,36 @@ use dxcast_core::number::parse_vi;
 use crate::dataset::{
     check_references, parse_fields, Dataset, Fields, Origin, Parsed, Problem, RowError, Table,
 };
+use crate::i18n::K;
+
+/// The label of a form field, by its column in `table` (the value of a
+/// figure is read from its stated text, so its errors go there).
+#[must_use]
+pub fn label(table: Table, field: &str) -> Option<K> {
+    Some(match (table, field) {
+        (_, "id") => K::FieldId,
+        (_, "note") => K::FieldNote,
+        (Table::Observations | Table::Targets, "indicator") => K::FieldIndicator,
+        (Table::Observations | Table::Targets, "period") => K::FieldPeriod,
+        (Table::Observations, "status") => K::FieldStatus,
+        (Table::Observations, "qualifier") => K::FieldQualifier,
+        (Table::Observations, "value" | "stated") => K::FieldStated,
+        (Table::Observations, "denominator") => K::FieldDenominator,
+        (Table::Observations | Table::Targets, "report") => K::FieldReport,
+        (Table::Observations | Table::Targets, "quote") => K::FieldQuote,
+        (Table::Targets, "comparison") => K::FieldComparison,
+        (Table::Targets, "value" | "stated") => K::FieldValue,
+        (Table::Indicators, "name_vi") => K::FieldNameVi,
+        (Table::Indicators, "name_en") => K::FieldNameEn,
+        (Table::Indicators, "unit") => K::FieldUnit,
+        (Table::Indicators, "kind") => K::FieldKind,
+        (Table::Indicators, "pillar") => K::FieldPillar,
+        (Table::Indicators, "min") => K::FieldMin,
+        (Table::Indicators, "max") => K::FieldMax,
+        (Table::Indicators, "since") => K::FieldSince,
+        _ => return None,
+    })
+}
 
 /// The line the form's row is on when it is read as a one-row file.
 const FORM_LINE: u32 = 2;
@@ -300,6 +330,17 @@ mod tests {
             quote: "khoảng 2,8 triệu, mỗi ngày".into(),
             ..ObservationForm::new("ndxp_tx_daily")
         }
+    }
+
+    #[test]
+    fn every_column_has_a_label() {
+        for table in Table::ALL {
+            for column in table.columns() {
+                assert!(label(table, column).is_some(), "{table:?} {column}");
+            }
+        }
+        assert_eq!(label(Table::Observations, "value"), Some(K::FieldStated));
+        assert_eq!(label(Table::Indicators, "nope"), None);
     }
 
     #[test]

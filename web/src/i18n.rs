@@ -236,7 +236,7 @@ catalogue! {
     Delete => "Xoá", "Delete";
     Saved => "Đã lưu «{0}».", "Saved “{0}”.";
     Deleted => "Đã xoá «{0}».", "Deleted “{0}”.";
-    FormHasErrors => "Chưa lưu: hãy sửa {0} trường được đánh dấu.", "Not saved: correct the {0} marked fields.";
+    FormHasErrors => "Chưa lưu, hãy sửa: {0}.", "Not saved; correct: {0}.";
     Required => "cần điền", "required";
     Optional => "không bắt buộc", "optional";
     Choose => "— chọn —", "— choose —";

@@ -13,7 +13,9 @@
 //!   overlay to the chart geometry and hands the projection to
 //!   `components::projection::ProjectionPanel`, which renders nothing for `None`.
 //! - [`status_now`] gives the statuses that need no projection ("no target",
-//!   "not enough data"); the others come from [`Projection::status`].
+//!   "not enough data"); the others come from [`Projection::status`]
+//!   (`dashboard::status` asks both, for the dashboard's rows; the indicator
+//!   page does the same for its summary).
 
 use dxcast_core::{Date, Explanation, Target};
 

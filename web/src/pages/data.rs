@@ -6,26 +6,47 @@ use leptos::prelude::*;
 
 use crate::dataset::{choices, Origin, RowError, Table, UserData};
 use crate::export::{dataset_json, table_csv};
-use crate::forms::{can_delete_indicator, IndicatorForm, ObservationForm};
+use crate::forms::{self, can_delete_indicator, IndicatorForm, ObservationForm};
 use crate::i18n::{self, t, tf, Lang, K};
 use crate::import::{apply, plan, Plan, Refused};
 use crate::route::EditTarget;
 use crate::{browser, messages, use_state, AppState, Place};
 
-/// A field's message, if the errors name it (`value` is shown on the field
-/// the value is read from).
+/// A field's message, if the errors name it: "Kỳ: một ngày có thật".
 fn field_message(
     s: AppState,
     errors: RwSignal<Vec<RowError>>,
+    table: Table,
     field: &'static str,
-    value_field: &'static str,
 ) -> Option<String> {
     let lang = s.lang.get();
+    let shown = |f: &str| forms::label(table, f);
     errors.with(|es| {
         es.iter()
-            .find(|e| e.field == field || (e.field == "value" && field == value_field))
-            .map(|e| messages::problem(lang, &e.problem))
+            .find(|e| {
+                e.field == field || (shown(e.field).is_some() && shown(e.field) == shown(field))
+            })
+            .map(|e| {
+                let name = shown(field).map_or(field, |k| t(lang, k));
+                tf(
+                    lang,
+                    K::FieldError,
+                    &[name, &messages::problem(lang, &e.problem)],
+                )
+            })
     })
+}
+
+/// The labels of the fields the errors name, for the form's summary.
+fn error_fields(lang: Lang, table: Table, errors: &[RowError]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for e in errors {
+        let name = forms::label(table, e.field).map_or(e.field, |k| t(lang, k));
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
 }
 
 /// A labelled input with its hint and its error message.
@@ -321,7 +342,8 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let editing = RwSignal::new(editing);
     let errors = RwSignal::new(Vec::<RowError>::new());
     let readonly = Signal::derive(move || editing.get().is_some());
-    let err = move |field: &'static str| move || field_message(s, errors, field, "stated");
+    let err =
+        move |field: &'static str| move || field_message(s, errors, Table::Observations, field);
     let indicator_options = move |lang: Lang| {
         s.data.with(|d| {
             d.indicators
@@ -355,7 +377,11 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                 let first = es.first().map(|e| field_id("obs", e.field));
                 s.say(
                     Place::Observation,
-                    tf(lang, K::FormHasErrors, &[&es.len().to_string()]),
+                    tf(
+                        lang,
+                        K::FormHasErrors,
+                        &[&error_fields(lang, Table::Observations, &es)],
+                    ),
                     true,
                 );
                 errors.set(es);
@@ -448,7 +474,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     let errors = RwSignal::new(Vec::<RowError>::new());
     let readonly = Signal::derive(move || editing.get().is_some());
     let never = Signal::derive(|| false);
-    let err = move |field: &'static str| move || field_message(s, errors, field, "");
+    let err = move |field: &'static str| move || field_message(s, errors, Table::Indicators, field);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = s.lang.get_untracked();
@@ -473,7 +499,11 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                 let first = es.first().map(|e| field_id("ind", e.field));
                 s.say(
                     Place::Indicator,
-                    tf(lang, K::FormHasErrors, &[&es.len().to_string()]),
+                    tf(
+                        lang,
+                        K::FormHasErrors,
+                        &[&error_fields(lang, Table::Indicators, &es)],
+                    ),
                     true,
                 );
                 errors.set(es);

@@ -162,7 +162,8 @@ fn content(
     };
     let obs_refs: Vec<&Observation> = p.observations.iter().collect();
     let targets_core: Vec<_> = p.targets.iter().filter_map(|t| t.target().ok()).collect();
-    let status = status_now(&p.points, &targets_core, today);
+    let status = status_now(&p.points, &targets_core, today)
+        .or_else(|| projection.with_untracked(|pr| pr.as_ref().map(|pr| pr.status)));
     let summary_latest = latest(obs_refs.iter().copied()).map(|o| {
         view! {
             <p>
