@@ -76,6 +76,12 @@ test("the figure form names the wrong fields and keeps what was typed", async ({
   await expect(d.userRows).toHaveCount(1);
   await d.shots("data");
 
+  // A new figure from an indicator's page starts with that indicator.
+  await d.open("#/i/cdt_teams");
+  await page.getByTestId("add-observation").click();
+  await expect(page.getByTestId("obs-indicator")).toHaveValue("cdt_teams");
+  await expect(page.getByTestId("obs-id")).toHaveValue("");
+
   // Editing a built-in figure makes an edit, which the claims use.
   await d.open("#/data/o/r001-ndxp-ytd");
   await expect(page.getByTestId("obs-id")).toHaveValue("r001-ndxp-ytd");

@@ -11,8 +11,8 @@ pub enum Route {
     Indicator(String),
     /// `#/claims`: the derived figures checked.
     Claims,
-    /// `#/data`, `#/data/o/<id>`, `#/data/i/<id>`: the user's data, with a
-    /// row opened in its form.
+    /// `#/data`, `#/data/o/<id>`, `#/data/i/<id>`, `#/data/new/<indicator>`:
+    /// the user's data, with a row (or a new figure) opened in its form.
     Data(Option<EditTarget>),
     /// Anything else (the fragment as given).
     NotFound(String),
@@ -21,6 +21,8 @@ pub enum Route {
 /// A row to open for editing on the data page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditTarget {
+    /// A new figure of an indicator, by the indicator's id.
+    NewObservation(String),
     /// An observation, by id.
     Observation(String),
     /// An indicator, by id.
@@ -74,6 +76,9 @@ impl Route {
             ["data", "o", id] if is_id(id) => {
                 Route::Data(Some(EditTarget::Observation((*id).to_string())))
             }
+            ["data", "new", id] if is_id(id) => {
+                Route::Data(Some(EditTarget::NewObservation((*id).to_string())))
+            }
             ["data", "i", id] if is_id(id) => {
                 Route::Data(Some(EditTarget::Indicator((*id).to_string())))
             }
@@ -91,6 +96,7 @@ impl Route {
             Route::Data(None) => "#/data".to_string(),
             Route::Data(Some(EditTarget::Observation(id))) => format!("#/data/o/{id}"),
             Route::Data(Some(EditTarget::Indicator(id))) => format!("#/data/i/{id}"),
+            Route::Data(Some(EditTarget::NewObservation(id))) => format!("#/data/new/{id}"),
             Route::NotFound(s) => format!("#{s}"),
         }
     }
@@ -138,6 +144,10 @@ mod tests {
             (
                 "#/data/o/r001-ndxp-2022",
                 Route::Data(Some(EditTarget::Observation("r001-ndxp-2022".into()))),
+            ),
+            (
+                "#/data/new/cdt_teams",
+                Route::Data(Some(EditTarget::NewObservation("cdt_teams".into()))),
             ),
             (
                 "#/data/i/cdt_teams",

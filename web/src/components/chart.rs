@@ -73,30 +73,27 @@ pub fn Chart(
             .collect_view();
         // Target labels end a little before their deadline, just above the
         // line, and move apart where they would overlap.
-        let label_y = stack_labels(
-            &g.targets
-                .iter()
-                .map(|t| {
-                    let text = targets.get(t.index).map_or("", String::as_str);
-                    (
-                        t.x2 - 8.0,
-                        t.y - 7.0,
-                        if text.is_empty() {
-                            0.0
-                        } else {
-                            label_width(text)
-                        },
-                    )
-                })
-                .collect::<Vec<_>>(),
-            14.0,
-            p.bottom,
-        );
+        let anchors: Vec<(f64, f64, f64)> = g
+            .targets
+            .iter()
+            .map(|t| {
+                let text = targets.get(t.index).map_or("", String::as_str);
+                let w = if text.is_empty() {
+                    0.0
+                } else {
+                    label_width(text)
+                };
+                // Never over the value axis's labels.
+                ((t.x2 - 8.0).max(p.left + 4.0 + w), t.y - 7.0, w)
+            })
+            .collect();
+        let label_y = stack_labels(&anchors, 14.0, p.bottom);
         let target_marks = g
             .targets
             .iter()
             .zip(label_y)
-            .map(|(t, ly)| {
+            .zip(anchors.iter().map(|a| a.0))
+            .map(|((t, ly), lx)| {
                 let label = targets.get(t.index).cloned().unwrap_or_default();
                 view! {
                     <g class="target" data-testid="chart-target">
@@ -120,7 +117,7 @@ pub fn Chart(
                         {(!label.is_empty())
                             .then(|| {
                                 view! {
-                                    <text x=t.x2 - 8.0 y=ly text-anchor="end" fill=TARGET>
+                                    <text x=lx y=ly text-anchor="end" fill=TARGET>
                                         {label.clone()}
                                     </text>
                                 }

@@ -176,6 +176,7 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
                     .map(|o| (ObservationForm::from_fields(&o.fields), Some(id.clone())))
             })
             .unwrap_or((ObservationForm::new(""), None)),
+        Some(EditTarget::NewObservation(indicator)) => (ObservationForm::new(indicator), None),
         _ => (ObservationForm::new(""), None),
     };
     let (ind_form, ind_editing) = match &edit {
@@ -189,7 +190,7 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
         _ => (IndicatorForm::default(), None),
     };
     let focus_form = edit.as_ref().map(|e| match e {
-        EditTarget::Observation(_) => "obs-form",
+        EditTarget::Observation(_) | EditTarget::NewObservation(_) => "obs-form",
         EditTarget::Indicator(_) => "ind-form",
     });
     if let Some(id) = focus_form {

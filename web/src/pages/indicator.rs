@@ -485,6 +485,10 @@ fn content(
 
             <section class="observations">
                 <h2 id="obs-title">{t(lang, K::ObservationsTitle)}</h2>
+                {p
+                    .observations
+                    .is_empty()
+                    .then(|| view! { <p class="muted">{t(lang, K::NoObservations)}</p> })}
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="obs-title">
                     <table data-testid="observations-table">
                         <thead>
@@ -501,7 +505,9 @@ fn content(
                     </table>
                 </div>
                 <p>
-                    <a href="#/data">{t(lang, K::AddObservation)}</a>
+                    <a href=format!("#/data/new/{}", ind.id) data-testid="add-observation">
+                        {t(lang, K::AddObservation)}
+                    </a>
                 </p>
             </section>
         </article>
