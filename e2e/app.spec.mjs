@@ -1,27 +1,50 @@
-import { expect, test } from "@playwright/test";
+// The app works offline after the first load, keeping the user's data, and
+// offers a new version when one is waiting.
+import { readFileSync, writeFileSync } from "node:fs";
+import { controlled, expect, test } from "./fixtures.mjs";
+import { DataPage, Dashboard } from "./pages.mjs";
 
-test("the app renders, computes with the core, and works offline after the first load", async ({ page, context }) => {
-  await page.goto("./");
-  const result = page.getByTestId("result");
-  await expect(result).toHaveText("806 triệu trong 342 ngày");
+test("an offline reload keeps the app and the user's data", async ({ page, context }) => {
+  const d = new DataPage(page);
+  await d.open("#/data");
+  await d.fillObservation({ indicator: "cdt_teams", id: "u-offline", period: "2024-06-30", stated: "80.000" });
+  await d.saveObservation();
+  await expect(d.notice).toHaveText("Đã lưu «u-offline».");
+  await controlled(page);
 
-  await page.getByTestId("figure").fill("1,276 tỷ");
-  await page.getByTestId("as-of").fill("2023-03-31");
-  await expect(result).toHaveText("1,276 tỷ trong 90 ngày");
-  await page.screenshot({ path: "artifacts/screenshots/app-online.png", fullPage: true });
-
-  // Wait until the service worker controls the page, then cut the network and reload.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
   await context.setOffline(true);
   await page.reload();
-  await expect(result).toHaveText("806 triệu trong 342 ngày");
-  await page.getByTestId("figure").fill("58.397.139");
-  await expect(result).toHaveText("58,4 triệu trong 342 ngày");
-  await page.screenshot({ path: "artifacts/screenshots/app-offline.png", fullPage: true });
+  await expect(page.getByTestId("user-row")).toHaveCount(1);
+  await expect(page.locator('[data-testid="user-row"][data-id="u-offline"]')).toBeVisible();
+  const dash = new Dashboard(page);
+  await dash.nav("dashboard");
+  await expect(dash.rows).toHaveCount(115);
+  await expect(dash.row("cdt_teams").getByTestId("latest-value")).toHaveText("80.000");
+  await dash.nav("claims");
+  await expect(page.getByTestId("claim")).toHaveCount(42);
+  await page.screenshot({ path: "artifacts/screenshots/offline-claims.png" });
   await context.setOffline(false);
+});
+
+test("a waiting service worker shows the update banner, which applies it", async ({ page }) => {
+  const d = new Dashboard(page);
+  await d.open("#/");
+  await controlled(page);
+  await expect(page.getByTestId("update-banner")).toHaveCount(0);
+  const sw = "dist/sw.js";
+  const original = readFileSync(sw, "utf8");
+  try {
+    writeFileSync(sw, `${original}\n// a new version\n`);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      await reg.update();
+    });
+    await expect(page.getByTestId("update-banner")).toBeVisible();
+    await page.screenshot({ path: "artifacts/screenshots/update-banner.png" });
+    await Promise.all([page.waitForEvent("load"), page.getByTestId("update-apply").click()]);
+    await expect(page.getByTestId("dashboard")).toBeVisible();
+    await expect(page.getByTestId("update-banner")).toHaveCount(0);
+  } finally {
+    writeFileSync(sw, original);
+  }
 });

@@ -1,0 +1,352 @@
+//! The browser, behind small functions: storage, the clock, downloads, the
+//! service worker's update flag, reading a file, drawing the chart as PNG.
+//! Everything here only makes sense in a page; the logic that decides what
+//! to do lives in the plain modules.
+
+use dxcast_core::Date;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The text stored under `key`.
+#[must_use]
+pub fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`.
+///
+/// # Errors
+///
+/// The browser's reason (storage full, or disabled).
+pub fn set(key: &str, value: &str) -> Result<(), String> {
+    let s = storage().ok_or_else(|| "localStorage is not available".to_string())?;
+    s.set_item(key, value).map_err(describe)
+}
+
+/// A JavaScript error as text.
+fn describe(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Milliseconds since 1970.
+#[must_use]
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today's date in the browser's time zone, or the `today=YYYY-MM-DD`
+/// query parameter when the page was opened with one (to look at the data
+/// as of another day).
+#[must_use]
+pub fn today() -> Date {
+    let from_query = window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("today=").map(str::to_string))
+        })
+        .and_then(|d| Date::parse_iso(&d).ok());
+    if let Some(d) = from_query {
+        return d;
+    }
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|_| Date::first_of_year(2026))
+}
+
+/// The location's fragment (`#/claims`).
+#[must_use]
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Goes to the fragment `href` (`#/data`).
+pub fn go(href: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(href);
+    }
+}
+
+/// Sets the page's `lang` attribute.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Moves the focus to the element with id `id` without scrolling to it.
+pub fn focus(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Scrolls to the top and moves the focus to the element with id `id`, as
+/// after a page change.
+pub fn focus_page(id: &str) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    focus(id);
+}
+
+/// Scrolls the element with id `id` into view and focuses it (a form
+/// field with an error).
+pub fn focus_field(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+/// Whether a new service worker is already waiting: sw-register.js sets
+/// `data-update-ready` on the root element when it finds one, possibly
+/// before the app has started.
+#[must_use]
+pub fn update_waiting() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|e| e.dataset().get("updateReady"))
+        .is_some_and(|v| v == "true")
+}
+
+/// Asks the waiting service worker to take over (`window.dxcastApplyUpdate()`
+/// from sw-register.js); the page reloads when it has.
+pub fn apply_update() {
+    let Some(w) = window() else { return };
+    if let Ok(f) = js_sys::Reflect::get(&w, &JsValue::from_str("dxcastApplyUpdate")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&w);
+        }
+    }
+}
+
+/// Saves `blob` as a file named `name` (through a temporary link; nothing
+/// leaves the page).
+fn save_blob(blob: &web_sys::Blob, name: &str) -> Result<(), String> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "no link".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+    }
+    a.click();
+    a.remove();
+    // Let the download start before the URL goes.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    Ok(())
+}
+
+/// A blob of `text` with type `mime`.
+fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)
+}
+
+/// Saves `text` as a file.
+///
+/// # Errors
+///
+/// The browser's reason.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    save_blob(&text_blob(text, mime)?, name)
+}
+
+/// The element with id `id` as SVG markup (namespaces included, as a
+/// stand-alone file needs them).
+fn svg_markup(id: &str) -> Result<String, String> {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .ok_or_else(|| format!("no element #{id}"))?;
+    let serializer = web_sys::XmlSerializer::new().map_err(describe)?;
+    let markup = serializer.serialize_to_string(&el).map_err(describe)?;
+    Ok(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}"
+    ))
+}
+
+/// Saves the SVG element with id `id` as an SVG file.
+///
+/// # Errors
+///
+/// The browser's reason.
+pub fn download_svg(id: &str, name: &str) -> Result<(), String> {
+    download(name, "image/svg+xml;charset=utf-8", &svg_markup(id)?)
+}
+
+/// Saves the SVG element with id `id` as a PNG at twice its size: the SVG
+/// is loaded as an image from a blob URL (which the page's policy allows),
+/// drawn onto a canvas on a white ground, and the canvas saved.
+///
+/// # Errors
+///
+/// The browser's reason, for what fails before the image loads.
+pub fn download_png(id: &str, width: f64, height: f64, name: &str) -> Result<(), String> {
+    let blob = text_blob(&svg_markup(id)?, "image/svg+xml;charset=utf-8")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let image = web_sys::HtmlImageElement::new().map_err(describe)?;
+    let name = name.to_string();
+    let img = image.clone();
+    let src = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&src);
+        let _ = draw_and_save(&img, width, height, &name);
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+    Ok(())
+}
+
+fn draw_and_save(
+    img: &web_sys::HtmlImageElement,
+    width: f64,
+    height: f64,
+    name: &str,
+) -> Result<(), String> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document".to_string())?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "no canvas".to_string())?;
+    let scale = 2.0;
+    canvas.set_width((width * scale) as u32);
+    canvas.set_height((height * scale) as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(describe)?
+        .ok_or_else(|| "no 2d context".to_string())?
+        .dyn_into()
+        .map_err(|_| "no 2d context".to_string())?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, width * scale, height * scale);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(
+        img,
+        0.0,
+        0.0,
+        width * scale,
+        height * scale,
+    )
+    .map_err(describe)?;
+    let name = name.to_string();
+    let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+        if let Some(b) = blob {
+            let _ = save_blob(&b, &name);
+        }
+    });
+    canvas.to_blob(on_blob.unchecked_ref()).map_err(describe)
+}
+
+/// The text of the first file chosen in a file input.
+///
+/// # Errors
+///
+/// The browser's reason; "no file" when none was chosen.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Result<(String, String), String> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| "no file".to_string())?;
+    let name = file.name();
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(describe)?;
+    Ok((name, text.as_string().unwrap_or_default()))
+}
+
+/// Shows a last-resort message if the app stops on an unexpected error, so
+/// the page is never left blank: what happened, and a link that reloads the
+/// app at its dashboard. The user's data stays in storage.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(body) = document.body() else { return };
+        if document.get_element_by_id("fatal").is_some() {
+            return;
+        }
+        let Ok(section) = document.create_element("section") else {
+            return;
+        };
+        section.set_id("fatal");
+        let _ = section.set_attribute("role", "alert");
+        let _ = section.set_attribute("class", "fatal");
+        let _ = section.set_attribute("data-testid", "fatal");
+        let heading = document.create_element("h1");
+        let text = document.create_element("p");
+        let detail = document.create_element("pre");
+        let link = document.create_element("a");
+        if let (Ok(h), Ok(p), Ok(pre), Ok(a)) = (heading, text, detail, link) {
+            h.set_text_content(Some(
+                "Ứng dụng gặp lỗi và đã dừng — The app stopped on an error",
+            ));
+            p.set_text_content(Some(
+                "Dữ liệu của bạn vẫn được lưu trong trình duyệt. Your data is still stored in this browser.",
+            ));
+            pre.set_text_content(Some(&info.to_string()));
+            a.set_text_content(Some("Tải lại ứng dụng — Reload the app"));
+            let _ = a.set_attribute("href", "./");
+            let _ = section.append_child(&h);
+            let _ = section.append_child(&p);
+            let _ = section.append_child(&a);
+            let _ = section.append_child(&pre);
+        }
+        let _ = body.prepend_with_node_1(&section);
+    }));
+}

@@ -1,0 +1,835 @@
+//! Chart geometry: where each figure, target and tick goes, as numbers and
+//! SVG path data. The components only draw what this computes.
+//!
+//! Time is a day number (days since 1970-01-01, as `Date::day_number`), as a
+//! float so that a flow can sit at the middle of its period.
+
+use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period, PeriodKind};
+
+use crate::dataset::Observation;
+
+/// A figure on the time axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeriesPoint {
+    /// Where it sits: a level at its as-of day, a flow at its period's middle.
+    pub day: f64,
+    /// Its value.
+    pub value: f64,
+    /// Whether it is an estimate (drawn hollow).
+    pub estimate: bool,
+    /// Which line it belongs to: totals over periods of different lengths
+    /// (a month, a quarter, a year) are not joined by one line.
+    pub series: u8,
+}
+
+/// The line a figure of `kind` over `period` belongs to: flows by the kind of
+/// their period; every other kind has one line.
+#[must_use]
+pub fn series_of(kind: MeasureKind, period: Period) -> u8 {
+    if kind != MeasureKind::Flow {
+        return 0;
+    }
+    match period.kind() {
+        PeriodKind::Day => 1,
+        PeriodKind::Month => 2,
+        PeriodKind::Quarter => 3,
+        PeriodKind::Year => 4,
+        PeriodKind::Range => 5,
+    }
+}
+
+/// SVG path data joining the points of each series in time order; a series
+/// of one point has no line.
+fn series_path(points: &[(f64, f64, u8)]) -> String {
+    let mut seen: Vec<u8> = Vec::new();
+    for p in points {
+        if !seen.contains(&p.2) {
+            seen.push(p.2);
+        }
+    }
+    seen.into_iter()
+        .map(|s| {
+            points
+                .iter()
+                .filter(|p| p.2 == s)
+                .map(|p| (p.0, p.1))
+                .collect::<Vec<_>>()
+        })
+        .filter(|line| line.len() >= 2)
+        .map(|line| polyline(&line))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a figure of `kind` over `period` sits on the time axis (the core's
+/// [`MeasureKind::anchor`]).
+#[must_use]
+pub fn anchor_day(kind: MeasureKind, period: Period) -> f64 {
+    match kind.anchor() {
+        Anchor::Middle => period.midpoint(),
+        Anchor::End => f64::from(period.end().day_number()),
+    }
+}
+
+/// The figures in the order the time axis shows them (figures on the same
+/// day keep their order).
+#[must_use]
+pub fn in_time_order<'a>(
+    kind: MeasureKind,
+    observations: &[&'a Observation],
+) -> Vec<&'a Observation> {
+    let mut sorted = observations.to_vec();
+    sorted.sort_by(|a, b| anchor_day(kind, a.period()).total_cmp(&anchor_day(kind, b.period())));
+    sorted
+}
+
+/// The figures of an indicator of `kind` on the time axis, in time order
+/// ([`in_time_order`]).
+#[must_use]
+pub fn series_points(kind: MeasureKind, observations: &[&Observation]) -> Vec<SeriesPoint> {
+    in_time_order(kind, observations)
+        .into_iter()
+        .map(|o| SeriesPoint {
+            day: anchor_day(kind, o.period()),
+            value: o.value(),
+            estimate: o.is_estimate(),
+            series: series_of(kind, o.period()),
+        })
+        .collect()
+}
+
+/// What the projection engine draws over the figures (see
+/// [`crate::projection::project`]); every series is `(day, value)`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overlay {
+    /// The fitted trend over the figures.
+    pub fitted: Vec<(f64, f64)>,
+    /// The projection beyond the last figure (drawn dashed).
+    pub projected: Vec<(f64, f64)>,
+    /// The prediction band: `(day, low, high)`.
+    pub band: Vec<(f64, f64, f64)>,
+}
+
+/// A target on the chart: its value over its period, due on the period's last day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetInput {
+    /// The first day of its period.
+    pub start: f64,
+    /// The deadline.
+    pub deadline: f64,
+    /// The value.
+    pub value: f64,
+    /// How a value compares with it.
+    pub comparison: Comparison,
+}
+
+/// Everything the chart shows.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartInput<'a> {
+    /// The figures, in time order.
+    pub points: &'a [SeriesPoint],
+    /// The staged targets.
+    pub targets: &'a [TargetInput],
+    /// Today's date.
+    pub today: Date,
+    /// The projection, when there is one.
+    pub overlay: Option<&'a Overlay>,
+    /// The indicator's bounds: the value axis stays inside them.
+    pub bounds: Bounds,
+    /// The drawing's width in pixels.
+    pub width: f64,
+    /// The drawing's height in pixels.
+    pub height: f64,
+}
+
+/// The plotting area.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+/// A value-axis tick.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tick {
+    /// Its vertical position.
+    pub y: f64,
+    /// The value it marks.
+    pub value: f64,
+}
+
+/// A time-axis tick.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeTick {
+    /// Its horizontal position.
+    pub x: f64,
+    /// The date it marks (a 1 January, or a quarter's first day).
+    pub date: Date,
+    /// Whether it marks a month rather than a year.
+    pub month: bool,
+}
+
+/// A figure's marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Marker {
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Drawn hollow.
+    pub estimate: bool,
+    /// The figure's position in the input.
+    pub index: usize,
+}
+
+/// A target's segment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetMark {
+    /// Where the segment starts.
+    pub x1: f64,
+    /// The deadline.
+    pub x2: f64,
+    /// The target's height.
+    pub y: f64,
+    /// The target's position in the input.
+    pub index: usize,
+}
+
+/// The computed chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geometry {
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// The plotting area.
+    pub plot: Rect,
+    /// Value ticks, bottom to top.
+    pub y_ticks: Vec<Tick>,
+    /// Time ticks, left to right.
+    pub x_ticks: Vec<TimeTick>,
+    /// The lines through the figures, one per series (SVG path data; empty
+    /// when no series has two figures).
+    pub line: String,
+    /// The figures' markers.
+    pub markers: Vec<Marker>,
+    /// The targets' segments.
+    pub targets: Vec<TargetMark>,
+    /// Today's x, when today lies on the axis.
+    pub today: Option<f64>,
+    /// The fitted trend's path.
+    pub fitted: Option<String>,
+    /// The projection's path.
+    pub projected: Option<String>,
+    /// The band's closed path.
+    pub band: Option<String>,
+}
+
+/// Left margin: room for value labels such as "1.276 billion".
+pub const MARGIN_LEFT: f64 = 84.0;
+const MARGIN_RIGHT: f64 = 16.0;
+const MARGIN_TOP: f64 = 16.0;
+const MARGIN_BOTTOM: f64 = 36.0;
+/// The narrowest chart drawn.
+pub const MIN_WIDTH: f64 = 280.0;
+
+/// Up to about `count` round values (1, 2, 2.5 or 5 × 10ⁿ apart) within `[lo, hi]`.
+#[must_use]
+pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || count == 0 {
+        return Vec::new();
+    }
+    let rough = (hi - lo) / count as f64;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil();
+    let last = (hi / step).floor();
+    let mut ticks = Vec::new();
+    let mut k = first;
+    while k <= last && ticks.len() <= count * 2 {
+        // Multiply rather than accumulate, so ticks stay round.
+        let v = k * step;
+        ticks.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
+        k += 1.0;
+    }
+    ticks
+}
+
+/// The value range to show: the data with some room, from zero when the
+/// values are non-negative and zero is not far off, inside the bounds.
+fn value_domain(values: &[f64], bounds: Bounds) -> (f64, f64) {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let (mut lo, mut hi) = finite
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    if finite.is_empty() {
+        (lo, hi) = (0.0, 1.0);
+    }
+    if lo >= 0.0 && lo <= 0.5 * hi {
+        lo = 0.0;
+    }
+    if hi - lo <= 0.0 {
+        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        (lo, hi) = (lo - pad, hi + pad);
+        if finite.iter().all(|v| *v >= 0.0) && lo < 0.0 {
+            lo = 0.0;
+        }
+    }
+    let pad = (hi - lo) * 0.06;
+    if lo != 0.0 {
+        lo -= pad;
+    }
+    hi += pad;
+    (
+        bounds.clamp(lo),
+        bounds.clamp(hi).max(bounds.clamp(lo) + f64::EPSILON),
+    )
+}
+
+/// Time ticks between day numbers `lo` and `hi`: 1 January of each year,
+/// every few years when they would crowd; quarters when the span is short.
+fn time_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<(Date, bool)> {
+    let (Ok(a), Ok(b)) = (
+        Date::from_day_number(lo.floor() as i32),
+        Date::from_day_number(hi.ceil() as i32),
+    ) else {
+        return Vec::new();
+    };
+    let years: Vec<Date> = (a.year()..=b.year() + 1)
+        .map(Date::first_of_year)
+        .filter(|d| (lo..=hi).contains(&f64::from(d.day_number())))
+        .collect();
+    if years.len() >= 2 {
+        let step = years.len().div_ceil(max_ticks.max(1));
+        return years
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0)
+            .map(|(_, d)| (d, false))
+            .collect();
+    }
+    let mut quarters = Vec::new();
+    for y in a.year()..=b.year() {
+        for m in [1, 4, 7, 10] {
+            if let Ok(d) = Date::from_ymd(y, m, 1) {
+                if (lo..=hi).contains(&f64::from(d.day_number())) {
+                    quarters.push((d, true));
+                }
+            }
+        }
+    }
+    let step = quarters.len().div_ceil(max_ticks.max(1)).max(1);
+    quarters
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % step == 0)
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// A number for SVG path data, to a tenth of a pixel.
+fn n(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// SVG path data through `points`.
+#[must_use]
+pub fn polyline(points: &[(f64, f64)]) -> String {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| format!("{}{},{}", if i == 0 { "M" } else { "L" }, n(*x), n(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// For each target, the targets whose label it carries: the first of
+/// several targets with the same deadline and value carries them all (report
+/// 001's "> 860 triệu" and report 003's "≥ 860 triệu" for 2023); the others
+/// carry none, so labels never print over each other.
+#[must_use]
+pub fn shared_labels(targets: &[TargetInput]) -> Vec<Vec<usize>> {
+    let same = |a: &TargetInput, b: &TargetInput| a.deadline == b.deadline && a.value == b.value;
+    targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if targets[..i].iter().any(|u| same(u, t)) {
+                Vec::new()
+            } else {
+                (i..targets.len())
+                    .filter(|&j| same(&targets[j], t))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The width in pixels a label of `text` takes at the chart's 12-pixel
+/// font, roughly (the average advance of digits and letters).
+#[must_use]
+pub fn label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 6.6
+}
+
+/// Baselines for labels that end at `x` (right-aligned) and sit on `y`,
+/// given as `(x, y, width)`: each keeps its `y` unless it would overlap a
+/// label placed before it, then it moves a line up or (clear of its own
+/// line) down, alternating, while staying within `[line, bottom]`.
+#[must_use]
+pub fn stack_labels(labels: &[(f64, f64, f64)], line: f64, bottom: f64) -> Vec<f64> {
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    labels
+        .iter()
+        .map(|&(x, y, w)| {
+            let clear = |base: f64| {
+                placed.iter().all(|&(px, py, pw)| {
+                    let apart_x = x - w >= px || px - pw >= x;
+                    let apart_y = (base - py).abs() >= line;
+                    apart_x || apart_y
+                })
+            };
+            let candidates = (0..12).map(|k| {
+                let step = f64::from((k + 1) / 2) * line;
+                if k % 2 == 1 {
+                    y - step
+                } else if k == 0 {
+                    y
+                } else {
+                    // Below: clear of the line the label belongs to.
+                    y + step + 5.0
+                }
+            });
+            let base = candidates
+                .filter(|b| *b >= line && *b <= bottom)
+                .find(|b| clear(*b))
+                .unwrap_or(y);
+            placed.push((x, base, w));
+            base
+        })
+        .collect()
+}
+
+/// Lays the chart out.
+#[must_use]
+pub fn layout(input: &ChartInput<'_>) -> Geometry {
+    let width = input.width.max(MIN_WIDTH);
+    let height = input.height.max(160.0);
+    let plot = Rect {
+        left: MARGIN_LEFT,
+        top: MARGIN_TOP,
+        right: width - MARGIN_RIGHT,
+        bottom: height - MARGIN_BOTTOM,
+    };
+    let today = f64::from(input.today.day_number());
+    let overlay = input.overlay.cloned().unwrap_or_default();
+
+    let mut days: Vec<f64> = input.points.iter().map(|p| p.day).collect();
+    days.extend(input.targets.iter().flat_map(|t| [t.start, t.deadline]));
+    days.extend(overlay.fitted.iter().map(|p| p.0));
+    days.extend(overlay.projected.iter().map(|p| p.0));
+    days.extend(overlay.band.iter().map(|p| p.0));
+    days.push(today);
+    let (mut x_lo, mut x_hi) = days
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &d| {
+            (a.min(d), b.max(d))
+        });
+    if x_hi - x_lo < 1.0 {
+        x_lo -= 180.0;
+        x_hi += 180.0;
+    }
+    let pad = (x_hi - x_lo) * 0.03;
+    x_lo -= pad;
+    x_hi += pad;
+
+    let mut values: Vec<f64> = input.points.iter().map(|p| p.value).collect();
+    values.extend(input.targets.iter().map(|t| t.value));
+    values.extend(overlay.fitted.iter().map(|p| p.1));
+    values.extend(overlay.projected.iter().map(|p| p.1));
+    values.extend(overlay.band.iter().flat_map(|p| [p.1, p.2]));
+    let (y_lo, y_hi) = value_domain(&values, input.bounds);
+
+    let x = |d: f64| plot.left + (d - x_lo) / (x_hi - x_lo) * (plot.right - plot.left);
+    let y = |v: f64| plot.bottom - (v - y_lo) / (y_hi - y_lo) * (plot.bottom - plot.top);
+
+    let y_count = ((plot.bottom - plot.top) / 48.0).clamp(2.0, 6.0) as usize;
+    let y_ticks = nice_ticks(y_lo, y_hi, y_count)
+        .into_iter()
+        .map(|v| Tick { y: y(v), value: v })
+        .collect();
+    let x_count = ((plot.right - plot.left) / 72.0).clamp(2.0, 10.0) as usize;
+    let x_ticks = time_ticks(x_lo, x_hi, x_count)
+        .into_iter()
+        .map(|(date, month)| TimeTick {
+            x: x(f64::from(date.day_number())),
+            date,
+            month,
+        })
+        .collect();
+    let markers: Vec<Marker> = input
+        .points
+        .iter()
+        .enumerate()
+        .map(|(index, p)| Marker {
+            x: x(p.day),
+            y: y(p.value),
+            estimate: p.estimate,
+            index,
+        })
+        .collect();
+    let line = series_path(
+        &markers
+            .iter()
+            .zip(input.points)
+            .map(|(m, p)| (m.x, m.y, p.series))
+            .collect::<Vec<_>>(),
+    );
+    let targets = input
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(index, t)| TargetMark {
+            x1: x(t.start.max(x_lo)),
+            x2: x(t.deadline),
+            y: y(t.value),
+            index,
+        })
+        .collect();
+    let path = |pts: &[(f64, f64)]| {
+        (pts.len() >= 2)
+            .then(|| polyline(&pts.iter().map(|(d, v)| (x(*d), y(*v))).collect::<Vec<_>>()))
+    };
+    let band = (overlay.band.len() >= 2).then(|| {
+        let upper = overlay.band.iter().map(|(d, _, hi)| (x(*d), y(*hi)));
+        let lower = overlay.band.iter().rev().map(|(d, lo, _)| (x(*d), y(*lo)));
+        format!("{} Z", polyline(&upper.chain(lower).collect::<Vec<_>>()))
+    });
+    Geometry {
+        width,
+        height,
+        plot,
+        y_ticks,
+        x_ticks,
+        line,
+        markers,
+        targets,
+        today: (x_lo..=x_hi).contains(&today).then(|| x(today)),
+        fitted: path(&overlay.fitted),
+        projected: path(&overlay.projected),
+        band,
+    }
+}
+
+/// A sparkline: the path through the figures and a dot for each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spark {
+    /// Path data (empty for one figure).
+    pub path: String,
+    /// `(x, y, estimate)` of each figure.
+    pub dots: Vec<(f64, f64, bool)>,
+}
+
+/// A sparkline of `points` in a `width` × `height` box with `pad` pixels of room.
+#[must_use]
+pub fn sparkline(points: &[SeriesPoint], width: f64, height: f64, pad: f64) -> Spark {
+    let (d_lo, d_hi) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+            (a.min(p.day), b.max(p.day))
+        });
+    let (v_lo, v_hi) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+            (a.min(p.value), b.max(p.value))
+        });
+    let scale = |v: f64, lo: f64, hi: f64, from: f64, to: f64| {
+        if hi > lo {
+            from + (v - lo) / (hi - lo) * (to - from)
+        } else {
+            (from + to) / 2.0
+        }
+    };
+    let dots: Vec<(f64, f64, bool)> = points
+        .iter()
+        .map(|p| {
+            (
+                scale(p.day, d_lo, d_hi, pad, width - pad),
+                scale(p.value, v_lo, v_hi, height - pad, pad),
+                p.estimate,
+            )
+        })
+        .collect();
+    let path = series_path(
+        &dots
+            .iter()
+            .zip(points)
+            .map(|((x, y, _), p)| (*x, *y, p.series))
+            .collect::<Vec<_>>(),
+    );
+    Spark { path, dots }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> f64 {
+        f64::from(Date::from_ymd(y, m, d).unwrap().day_number())
+    }
+
+    #[test]
+    fn nice_ticks_are_round() {
+        assert_eq!(
+            nice_ticks(0.0, 100.0, 5),
+            [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        assert_eq!(nice_ticks(0.0, 9.3e8, 4), [0.0, 2.5e8, 5e8, 7.5e8]);
+        assert_eq!(nice_ticks(96.1, 100.0, 4), [97.0, 98.0, 99.0, 100.0]);
+        assert_eq!(nice_ticks(-1.2, 1.2, 4), [-1.0, 0.0, 1.0]);
+        assert_eq!(nice_ticks(-1.2, 1.2, 8), [-1.0, -0.5, 0.0, 0.5, 1.0]);
+        assert!(nice_ticks(1.0, 1.0, 4).is_empty());
+        assert!(nice_ticks(f64::NAN, 1.0, 4).is_empty());
+    }
+
+    #[test]
+    fn anchors_follow_the_measure_kind() {
+        let q3 = Period::parse("2022-Q3").unwrap();
+        assert_eq!(anchor_day(MeasureKind::Stock, q3), day(2022, 9, 30));
+        // A flow sits at its period's middle: 1 July + 92 / 2 days.
+        assert_eq!(anchor_day(MeasureKind::Flow, q3), day(2022, 7, 1) + 46.0);
+    }
+
+    fn sample() -> (Vec<SeriesPoint>, Vec<TargetInput>) {
+        let points = vec![
+            SeriesPoint {
+                day: day(2021, 7, 2),
+                value: 180e6,
+                estimate: false,
+                series: 0,
+            },
+            SeriesPoint {
+                day: day(2022, 7, 2),
+                value: 860e6,
+                estimate: true,
+                series: 0,
+            },
+        ];
+        let targets = vec![TargetInput {
+            start: day(2023, 1, 1),
+            deadline: day(2023, 12, 31),
+            value: 860e6,
+            comparison: Comparison::GreaterThan,
+        }];
+        (points, targets)
+    }
+
+    #[test]
+    fn the_layout_places_figures_targets_and_today() {
+        let (points, targets) = sample();
+        let g = layout(&ChartInput {
+            points: &points,
+            targets: &targets,
+            today: Date::from_ymd(2023, 6, 1).unwrap(),
+            overlay: None,
+            bounds: Bounds::NON_NEGATIVE,
+            width: 640.0,
+            height: 320.0,
+        });
+        let p = g.plot;
+        assert_eq!(
+            (p.left, p.top, p.right, p.bottom),
+            (MARGIN_LEFT, 16.0, 624.0, 284.0)
+        );
+        // Counts start at zero: the first tick is 0 at the bottom.
+        assert_eq!(g.y_ticks[0].value, 0.0);
+        assert!((g.y_ticks[0].y - p.bottom).abs() < 1e-9);
+        // Markers in time order, inside the plot; the estimate is hollow.
+        assert_eq!(g.markers.len(), 2);
+        assert!(g.markers[0].x < g.markers[1].x && g.markers[0].y > g.markers[1].y);
+        assert!(g
+            .markers
+            .iter()
+            .all(|m| m.x > p.left && m.x < p.right && m.y > p.top && m.y < p.bottom));
+        assert!(g.markers[1].estimate && !g.markers[0].estimate);
+        assert!(g.line.starts_with('M') && g.line.contains(" L"));
+        // The target at 860 million is level with the 2022 figure and ends at its deadline.
+        let t = g.targets[0];
+        assert!((t.y - g.markers[1].y).abs() < 1e-9);
+        assert!(t.x1 < t.x2);
+        // Today lies between the figures and the deadline.
+        let today = g.today.unwrap();
+        assert!(today > g.markers[1].x && today < t.x2);
+        // Each 1 January is a tick (the axis runs a little past the deadline).
+        let years: Vec<i32> = g.x_ticks.iter().map(|t| t.date.year()).collect();
+        assert_eq!(years, [2022, 2023, 2024]);
+        assert!(g.x_ticks.iter().all(|t| !t.month));
+        assert!(g.fitted.is_none() && g.projected.is_none() && g.band.is_none());
+    }
+
+    #[test]
+    fn an_overlay_is_drawn_when_given() {
+        let (points, targets) = sample();
+        let overlay = Overlay {
+            fitted: vec![(day(2021, 7, 2), 200e6), (day(2022, 7, 2), 800e6)],
+            projected: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1.5e9)],
+            band: vec![
+                (day(2022, 7, 2), 700e6, 900e6),
+                (day(2023, 12, 31), 1.2e9, 1.8e9),
+            ],
+        };
+        let g = layout(&ChartInput {
+            points: &points,
+            targets: &targets,
+            today: Date::from_ymd(2023, 6, 1).unwrap(),
+            overlay: Some(&overlay),
+            bounds: Bounds::NON_NEGATIVE,
+            width: 640.0,
+            height: 320.0,
+        });
+        assert!(g.fitted.is_some() && g.projected.is_some());
+        let band = g.band.unwrap();
+        assert!(band.ends_with('Z') && band.matches('L').count() == 3);
+        // The band's top (1,8 billion) is inside the plot.
+        assert!(g.y_ticks.last().unwrap().value <= 1.8e9 * 1.1);
+    }
+
+    #[test]
+    fn shares_stay_within_their_bounds_and_short_spans_get_quarters() {
+        let points = [
+            SeriesPoint {
+                day: day(2022, 9, 30),
+                value: 97.3,
+                estimate: false,
+                series: 0,
+            },
+            SeriesPoint {
+                day: day(2022, 12, 31),
+                value: 100.0,
+                estimate: true,
+                series: 0,
+            },
+        ];
+        let g = layout(&ChartInput {
+            points: &points,
+            targets: &[],
+            today: Date::from_ymd(2023, 1, 15).unwrap(),
+            overlay: None,
+            bounds: Bounds::PERCENT,
+            width: 390.0,
+            height: 260.0,
+        });
+        assert!(g.y_ticks.iter().all(|t| t.value <= 100.0));
+        assert!(g.y_ticks.iter().all(|t| t.y >= g.plot.top - 1e-9));
+        assert!(g.x_ticks.iter().any(|t| t.month));
+    }
+
+    #[test]
+    fn a_single_figure() {
+        let points = [SeriesPoint {
+            day: day(2024, 4, 30),
+            value: 63.0,
+            estimate: false,
+            series: 0,
+        }];
+        let g = layout(&ChartInput {
+            points: &points,
+            targets: &[],
+            today: Date::from_ymd(2024, 4, 30).unwrap(),
+            overlay: None,
+            bounds: Bounds::NON_NEGATIVE,
+            width: 100.0,
+            height: 100.0,
+        });
+        assert_eq!(g.width, MIN_WIDTH);
+        assert!(g.line.is_empty());
+        assert_eq!(g.markers.len(), 1);
+        assert!(g.y_ticks.len() >= 2);
+        let s = sparkline(&points, 96.0, 28.0, 3.0);
+        assert!(s.path.is_empty());
+        assert_eq!(s.dots, [(48.0, 14.0, false)]);
+    }
+
+    #[test]
+    fn flows_over_different_periods_are_separate_lines() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert_eq!(
+            series_of(MeasureKind::Flow, p("2022")),
+            series_of(MeasureKind::Flow, p("2021"))
+        );
+        assert_ne!(
+            series_of(MeasureKind::Flow, p("2022")),
+            series_of(MeasureKind::Flow, p("2022-09"))
+        );
+        assert_eq!(series_of(MeasureKind::Share, p("2022-09-30")), 0);
+        let pts = [
+            (0.0, 0.0, 4),
+            (10.0, 5.0, 2),
+            (20.0, 1.0, 4),
+            (30.0, 2.0, 3),
+            (40.0, 3.0, 2),
+        ];
+        assert_eq!(series_path(&pts), "M0,0 L20,1 M10,5 L40,3");
+        assert_eq!(series_path(&pts[..2]), "");
+    }
+
+    #[test]
+    fn targets_with_the_same_deadline_and_value_share_a_label() {
+        let t = |deadline: f64, value: f64, comparison| TargetInput {
+            start: 0.0,
+            deadline,
+            value,
+            comparison,
+        };
+        let targets = [
+            t(1.0, 860.0, Comparison::GreaterThan),
+            t(2.0, 860.0, Comparison::GreaterThan),
+            t(1.0, 860.0, Comparison::AtLeast),
+        ];
+        assert_eq!(shared_labels(&targets), [vec![0, 2], vec![1], vec![]]);
+    }
+
+    #[test]
+    fn labels_that_would_overlap_are_stacked() {
+        // Two labels ending 40 px apart, each 100 px wide, on the same line.
+        let ys = stack_labels(
+            &[
+                (200.0, 50.0, 100.0),
+                (240.0, 50.0, 100.0),
+                (600.0, 50.0, 100.0),
+            ],
+            14.0,
+            300.0,
+        );
+        assert_eq!(ys, [50.0, 36.0, 50.0]);
+        // Near the top, the second goes down instead.
+        let ys = stack_labels(&[(200.0, 14.0, 100.0), (240.0, 14.0, 100.0)], 14.0, 300.0);
+        assert_eq!(ys, [14.0, 33.0]);
+        assert_eq!(label_width("> 860 triệu"), 11.0 * 6.6);
+    }
+
+    #[test]
+    fn sparklines_fill_their_box() {
+        let (points, _) = sample();
+        let s = sparkline(&points, 96.0, 28.0, 3.0);
+        assert_eq!(s.dots, [(3.0, 25.0, false), (93.0, 3.0, true)]);
+        assert_eq!(s.path, "M3,25 L93,3");
+    }
+}

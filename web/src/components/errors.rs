@@ -1,0 +1,78 @@
+//! What is shown instead of a page that cannot be shown.
+
+use std::fmt;
+
+use leptos::prelude::*;
+
+use crate::dataset::RowError;
+use crate::i18n::{t, tf, Lang, K};
+use crate::{messages, use_state};
+
+/// Why a page cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageError {
+    /// No page at this address.
+    NotFound(String),
+    /// No indicator with this id.
+    NoIndicator(String),
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PageError {}
+
+impl PageError {
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PageError::NotFound(p) => tf(lang, K::NotFoundPage, &[p]),
+            PageError::NoIndicator(id) => tf(lang, K::NotFoundIndicator, &[id]),
+        }
+    }
+}
+
+/// The error boundary's fallback: what went wrong and ways out.
+#[component]
+pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let s = use_state();
+    let messages = move || {
+        let lang = s.lang.get();
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| match e.downcast_ref::<PageError>() {
+                Some(p) => p.message(lang),
+                None => e.to_string(),
+            })
+            .map(|m| view! { <li>{m}</li> })
+            .collect_view()
+    };
+    view! {
+        <section class="page page-error" data-testid="page-error">
+            <h1>{move || s.t(K::ErrorTitle)}</h1>
+            <ul>{messages}</ul>
+            <p>
+                <a href="#/" data-testid="error-back">
+                    {move || s.t(K::ErrorBack)}
+                </a>
+            </p>
+            <p class="hint">{move || s.t(K::ErrorDataHint)}</p>
+        </section>
+    }
+}
+
+/// Shown when the built-in data cannot be read (the data's tests rule it out).
+#[component]
+pub fn BuiltinFailed(error: RowError, lang: Lang) -> impl IntoView {
+    view! {
+        <main id="main" class="page page-error" data-testid="builtin-error">
+            <h1>{t(lang, K::ErrorTitle)}</h1>
+            <p>{tf(lang, K::DataLoadFailed, &[&messages::line_error(lang, &error)])}</p>
+        </main>
+    }
+}

@@ -1,0 +1,82 @@
+//! The header: the app's name, the navigation and the language switch; and the footer.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, K};
+use crate::route::Section;
+use crate::{browser, use_state};
+
+/// The page header.
+#[component]
+pub fn Header() -> impl IntoView {
+    let s = use_state();
+    let section = Memo::new(move |_| s.route.with(|r| r.section()));
+    let link = move |href: &'static str, key: K, target: Section, testid: &'static str| {
+        view! {
+            <li>
+                <a
+                    href=href
+                    data-testid=testid
+                    aria-current=move || (section.get() == target).then_some("page")
+                >
+                    {move || s.t(key)}
+                </a>
+            </li>
+        }
+    };
+    let lang_button = move |lang: Lang| {
+        view! {
+            <button
+                type="button"
+                lang=lang.code()
+                data-testid=format!("lang-{}", lang.code())
+                aria-pressed=move || if s.lang.get() == lang { "true" } else { "false" }
+                on:click=move |_| s.set_lang(lang)
+            >
+                {lang.native_name()}
+            </button>
+        }
+    };
+    view! {
+        <header class="site-header">
+            <a
+                class="skip-link"
+                href="#/"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    browser::focus("main");
+                }
+            >
+                {move || s.t(K::SkipToContent)}
+            </a>
+            <div class="brand">
+                <a href="#/" class="brand-name">
+                    "dxcast"
+                </a>
+                <span class="tagline">{move || s.t(K::AppTagline)}</span>
+            </div>
+            <nav aria-label=move || s.t(K::NavLabel)>
+                <ul>
+                    {link("#/", K::NavDashboard, Section::Dashboard, "nav-dashboard")}
+                    {link("#/claims", K::NavClaims, Section::Claims, "nav-claims")}
+                    {link("#/data", K::NavData, Section::Data, "nav-data")}
+                </ul>
+            </nav>
+            <div class="lang-switch" role="group" aria-label=move || s.t(K::LangLabel)>
+                {lang_button(Lang::Vi)}
+                {lang_button(Lang::En)}
+            </div>
+        </header>
+    }
+}
+
+/// The page footer: where the data comes from.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let s = use_state();
+    view! {
+        <footer class="site-footer">
+            <p>{move || s.t(K::FooterSource)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,324 @@
+//! The dashboard's rows: each indicator's latest figure, the target to show,
+//! its sparkline points and status, and the filters.
+
+use dxcast_core::target::next_target;
+use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
+
+use crate::chart::{series_points, SeriesPoint};
+use crate::dataset::{Dataset, Indicator, Observation};
+use crate::projection::{project, status_now, Method, Scenario, TargetStatus};
+
+/// An indicator's status: the one known without a projection, else the
+/// projection's (with the engine's own choice of method and no scenario);
+/// `None` while neither says.
+#[must_use]
+pub fn status(points: &[SeriesPoint], targets: &[Target], today: Date) -> Option<TargetStatus> {
+    status_now(points, targets, today).or_else(|| {
+        project(points, targets, today, Method::Auto, &Scenario::default()).map(|p| p.status)
+    })
+}
+
+/// An indicator's latest figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Latest {
+    /// Its value.
+    pub value: f64,
+    /// The period it covers.
+    pub period: Period,
+    /// Whether it is an estimate.
+    pub estimate: bool,
+    /// How the source qualifies it.
+    pub qualifier: Qualifier,
+}
+
+/// The target a row shows: the next one, or when every deadline has
+/// passed, the last one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShownTarget {
+    /// The target.
+    pub target: Target,
+    /// Whether its deadline has passed.
+    pub passed: bool,
+}
+
+/// One dashboard row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The indicator's id.
+    pub id: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// Its pillar.
+    pub pillar: Pillar,
+    /// Its unit.
+    pub unit: Unit,
+    /// The latest figure.
+    pub latest: Option<Latest>,
+    /// The target to show.
+    pub target: Option<ShownTarget>,
+    /// The figures on a time axis, for the sparkline.
+    pub points: Vec<SeriesPoint>,
+    /// The status, where it is known ([`status_now`]).
+    pub status: Option<TargetStatus>,
+    /// The names and id, folded for search ([`fold`]).
+    pub search: String,
+}
+
+/// The latest figure: the one whose period ends last; for equal ends an
+/// observed figure wins over an estimate, then the later row.
+#[must_use]
+pub fn latest<'a>(
+    observations: impl IntoIterator<Item = &'a Observation>,
+) -> Option<&'a Observation> {
+    observations
+        .into_iter()
+        .fold(None, |best: Option<&Observation>, o| match best {
+            None => Some(o),
+            Some(b) => {
+                let key = |x: &Observation| (x.period().end(), x.obs.status == Status::Observed);
+                if key(o) >= key(b) {
+                    Some(o)
+                } else {
+                    Some(b)
+                }
+            }
+        })
+}
+
+/// The target to show on `today`: the core's [`next_target`], or when all
+/// deadlines have passed, the one with the latest deadline.
+#[must_use]
+pub fn shown_target(targets: &[Target], today: Date) -> Option<ShownTarget> {
+    if let Some(t) = next_target(targets, today) {
+        return Some(ShownTarget {
+            target: *t,
+            passed: false,
+        });
+    }
+    targets
+        .iter()
+        .rev()
+        .max_by_key(|t| t.deadline)
+        .map(|t| ShownTarget {
+            target: *t,
+            passed: true,
+        })
+}
+
+fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
+    let observations: Vec<&Observation> = data.observations_of(&ind.id).collect();
+    let targets: Vec<Target> = data
+        .targets_of(&ind.id)
+        .filter_map(|t| t.target().ok())
+        .collect();
+    let points = series_points(ind.kind, &observations);
+    Row {
+        id: ind.id.clone(),
+        name_vi: ind.name_vi.clone(),
+        name_en: ind.name_en.clone(),
+        pillar: ind.pillar,
+        unit: ind.unit,
+        latest: latest(observations.iter().copied()).map(|o| Latest {
+            value: o.value(),
+            period: o.period(),
+            estimate: o.is_estimate(),
+            qualifier: o.obs.qualifier,
+        }),
+        target: shown_target(&targets, today),
+        status: status(&points, &targets, today),
+        search: fold(&format!("{} {} {}", ind.name_vi, ind.name_en, ind.id)),
+        points,
+    }
+}
+
+/// Every indicator's row, in data order.
+#[must_use]
+pub fn rows(data: &Dataset, today: Date) -> Vec<Row> {
+    data.indicators
+        .iter()
+        .map(|i| row(data, i, today))
+        .collect()
+}
+
+/// What the dashboard shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this pillar.
+    pub pillar: Option<Pillar>,
+    /// Only this status.
+    pub status: Option<TargetStatus>,
+    /// Words that must all occur in the names or the id.
+    pub query: String,
+}
+
+impl Filter {
+    /// Whether `row` passes.
+    #[must_use]
+    pub fn matches(&self, row: &Row) -> bool {
+        self.pillar.is_none_or(|p| p == row.pillar)
+            && self.status.is_none_or(|s| row.status == Some(s))
+            && fold(&self.query)
+                .split_whitespace()
+                .all(|w| row.search.contains(w))
+    }
+}
+
+/// The rows that pass `filter`, grouped by pillar in the pillars' order;
+/// pillars with no row are left out.
+#[must_use]
+pub fn groups<'a>(rows: &'a [Row], filter: &Filter) -> Vec<(Pillar, Vec<&'a Row>)> {
+    Pillar::ALL
+        .into_iter()
+        .map(|p| {
+            (
+                p,
+                rows.iter()
+                    .filter(|r| r.pillar == p && filter.matches(r))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, rs)| !rs.is_empty())
+        .collect()
+}
+
+/// Vietnamese letters with diacritics and their base letter.
+const FOLDS: &[(&str, char)] = &[
+    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+    ("èéẻẽẹêềếểễệ", 'e'),
+    ("ìíỉĩị", 'i'),
+    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+    ("ùúủũụưừứửữự", 'u'),
+    ("ỳýỷỹỵ", 'y'),
+    ("đ", 'd'),
+];
+
+/// Lower case without Vietnamese diacritics ("Số giao dịch" → "so giao
+/// dich"), for matching what is typed with or without them. Combining marks
+/// (text typed in decomposed form) are dropped too.
+#[must_use]
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| {
+            FOLDS
+                .iter()
+                .find(|(set, _)| set.contains(c))
+                .map_or(c, |&(_, base)| base)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dxcast_core::Comparison;
+
+    fn data() -> Dataset {
+        Dataset::builtin().unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Date {
+        Date::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn folding_removes_diacritics() {
+        assert_eq!(fold("Số giao dịch qua NDXP"), "so giao dich qua ndxp");
+        assert_eq!(fold("ĐỒNG Ý"), "dong y");
+        // Decomposed: o + combining circumflex + combining acute.
+        assert_eq!(fold("so\u{302}\u{301}"), "so");
+        assert_eq!(
+            fold("Tổ công nghệ số cộng đồng"),
+            "to cong nghe so cong dong"
+        );
+    }
+
+    #[test]
+    fn every_indicator_has_a_row_and_every_pillar_a_group() {
+        let d = data();
+        let rows = rows(&d, day(2026, 11, 22));
+        assert_eq!(rows.len(), d.indicators.len());
+        let all = groups(&rows, &Filter::default());
+        assert_eq!(all.len(), Pillar::ALL.len());
+        assert_eq!(all.iter().map(|(_, r)| r.len()).sum::<usize>(), rows.len());
+        // Indicators with only a target have no latest figure.
+        for r in &rows {
+            assert_eq!(
+                r.latest.is_some(),
+                d.observations_of(&r.id).count() > 0,
+                "{}",
+                r.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_latest_figure_and_the_target_follow_today() {
+        let d = data();
+        let rows = rows(&d, day(2023, 6, 1));
+        let ndxp = rows.iter().find(|r| r.id == "ndxp_tx").unwrap();
+        let l = ndxp.latest.as_ref().unwrap();
+        assert_eq!(
+            (l.value, l.period),
+            (111e6, Period::parse("2023-Q1").unwrap())
+        );
+        let t = ndxp.target.unwrap();
+        assert_eq!(
+            (t.target.value, t.target.deadline, t.passed),
+            (860e6, day(2023, 12, 31), false)
+        );
+        // The first of two targets with the same deadline: report 001's "lớn hơn".
+        assert_eq!(t.target.comparison, Comparison::GreaterThan);
+        // After every deadline, the last target is shown as passed.
+        let later = super::rows(&d, day(2026, 11, 22));
+        let t = later
+            .iter()
+            .find(|r| r.id == "ndxp_tx")
+            .unwrap()
+            .target
+            .unwrap();
+        assert_eq!((t.target.deadline, t.passed), (day(2025, 12, 31), true));
+        // Level-4 share: 97,3% observed at the end of 2022 wins over the
+        // estimate for the year.
+        let l4 = rows.iter().find(|r| r.id == "dvctt_level4_share").unwrap();
+        assert!(!l4.latest.as_ref().unwrap().estimate);
+    }
+
+    #[test]
+    fn filters_and_search() {
+        let d = data();
+        let rows = rows(&d, day(2026, 11, 22));
+        let count = |f: Filter| {
+            groups(&rows, &f)
+                .iter()
+                .map(|(_, r)| r.len())
+                .sum::<usize>()
+        };
+        let with = |q: &str| Filter {
+            query: q.into(),
+            ..Filter::default()
+        };
+        let n = count(with("giao dịch NDXP"));
+        assert!(n >= 4);
+        assert_eq!(count(with("giao dich ndxp")), n);
+        assert_eq!(count(with("GIAO DỊCH ndxp")), n);
+        assert!(count(with("transactions NDXP")) >= 4);
+        assert_eq!(count(with("zzzz")), 0);
+        let gov = count(Filter {
+            pillar: Some(Pillar::Government),
+            ..Filter::default()
+        });
+        assert!(gov > 0 && gov < rows.len());
+        let no_target = count(Filter {
+            status: Some(TargetStatus::NoTarget),
+            ..Filter::default()
+        });
+        assert_eq!(
+            no_target,
+            rows.iter().filter(|r| r.target.is_none()).count()
+        );
+    }
+}

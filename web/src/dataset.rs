@@ -1,0 +1,1011 @@
+//! The data the app shows: the built-in files and the user's rows, read by
+//! the core's one import path.
+//!
+//! The built-in dataset is `data/*.csv`, embedded at build time. The user's
+//! rows are kept as text fields in the files' column order ([`Fields`]) and
+//! read the same way: each one is written as a one-row CSV file and parsed by
+//! [`dxcast_core::csv::read`]. A user row whose id is a built-in id replaces
+//! that row (an edit); the others are added.
+
+use dxcast_core::csv::{
+    read, ClaimRow, IndicatorRow, ObservationRow, Records, ReportRow, Row, TargetRow,
+};
+use dxcast_core::{
+    Bounds, Comparison, Date, Error, Figure, MeasureKind, Period, Pillar, Qualifier, Status,
+    Target, Unit,
+};
+
+use crate::export::csv_line;
+use crate::i18n::Lang;
+
+/// `data/indicators.csv`.
+pub const INDICATORS_CSV: &str = include_str!("../../data/indicators.csv");
+/// `data/observations.csv`.
+pub const OBSERVATIONS_CSV: &str = include_str!("../../data/observations.csv");
+/// `data/targets.csv`.
+pub const TARGETS_CSV: &str = include_str!("../../data/targets.csv");
+/// `data/reports.csv`.
+pub const REPORTS_CSV: &str = include_str!("../../data/reports.csv");
+/// `data/claims.csv`.
+pub const CLAIMS_CSV: &str = include_str!("../../data/claims.csv");
+
+/// The columns of `reports.csv`.
+pub const REPORT_COLUMNS: &[&str] = <ReportRow<'static> as Row<'static>>::COLUMNS;
+/// The columns of `claims.csv`.
+pub const CLAIM_COLUMNS: &[&str] = <ClaimRow<'static> as Row<'static>>::COLUMNS;
+
+/// One row as text, in its file's column order.
+pub type Fields = Vec<String>;
+
+/// A table users can add rows to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    /// `indicators.csv`.
+    Indicators,
+    /// `observations.csv`.
+    Observations,
+    /// `targets.csv`.
+    Targets,
+}
+
+impl Table {
+    /// Every table, in the order rows must be read (observations and targets
+    /// refer to indicators).
+    pub const ALL: [Table; 3] = [Table::Indicators, Table::Observations, Table::Targets];
+
+    /// The columns of its file.
+    #[must_use]
+    pub const fn columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Indicators => <IndicatorRow<'static> as Row<'static>>::COLUMNS,
+            Table::Observations => <ObservationRow<'static> as Row<'static>>::COLUMNS,
+            Table::Targets => <TargetRow<'static> as Row<'static>>::COLUMNS,
+        }
+    }
+
+    /// Its name in stored and exported JSON, and its file's base name.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Table::Indicators => "indicators",
+            Table::Observations => "observations",
+            Table::Targets => "targets",
+        }
+    }
+
+    /// The table whose columns best match the first line of `text`: the one
+    /// sharing the most column names (ties go to observations, the usual
+    /// import). The core then checks the header exactly.
+    #[must_use]
+    pub fn guess(text: &str) -> Table {
+        let header = text
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let names: Vec<&str> = header
+            .split(',')
+            .map(|c| c.trim().trim_matches('"'))
+            .collect();
+        let score = |t: Table| {
+            let cols = t.columns();
+            let shared = names.iter().filter(|n| cols.contains(n)).count();
+            let exact = usize::from(names.as_slice() == cols);
+            (exact, shared)
+        };
+        [Table::Observations, Table::Indicators, Table::Targets]
+            .into_iter()
+            .rev()
+            .max_by_key(|&t| score(t))
+            .unwrap_or(Table::Observations)
+    }
+}
+
+/// Where a row comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// The built-in data.
+    BuiltIn,
+    /// The user's own row.
+    User,
+    /// The user's edit of a built-in row.
+    Edited,
+}
+
+/// What is wrong with a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The core's parse message (what the field should hold, in English).
+    Core(&'static str),
+    /// The indicator id is not known.
+    UnknownIndicator(String),
+    /// The value lies outside the indicator's bounds.
+    OutOfBounds {
+        /// The value.
+        value: f64,
+        /// The indicator's bounds.
+        bounds: Bounds,
+        /// The indicator's unit.
+        unit: Unit,
+    },
+    /// The id is already used by another row of the same import.
+    RepeatsLine {
+        /// The id.
+        id: String,
+        /// The line that used it first.
+        line: u32,
+    },
+    /// The id is already used (a form that adds rather than edits).
+    DuplicateId(String),
+    /// An indicator still has figures or targets.
+    InUse(usize),
+    /// A form field that must be filled is empty.
+    Required,
+    /// The stated figure is missing (the form derives the value from it).
+    NeedsStated,
+}
+
+/// A problem with one row: its line (1-based; the header is line 1), the
+/// column, and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    /// The line the row starts on.
+    pub line: u32,
+    /// The column's name.
+    pub field: &'static str,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl RowError {
+    /// The row error for a core error (a `Parse` error keeps its line and
+    /// column; others are put on `line`, column `fallback`).
+    #[must_use]
+    pub fn from_core(e: Error, line: u32, fallback: &'static str) -> RowError {
+        match e {
+            Error::Parse {
+                line: l,
+                field,
+                expected,
+            } => RowError {
+                line: if l == 0 { line } else { l },
+                // A parser outside a file names its own kind of text ("number").
+                field: if l == 0 { fallback } else { field },
+                problem: Problem::Core(expected),
+            },
+            Error::InvalidArgument { expected, .. } => RowError {
+                line,
+                field: fallback,
+                problem: Problem::Core(expected),
+            },
+            Error::InvalidDate { .. } => RowError {
+                line,
+                field: fallback,
+                problem: Problem::Core("a date that exists"),
+            },
+            _ => RowError {
+                line,
+                field: fallback,
+                problem: Problem::Core("a number"),
+            },
+        }
+    }
+}
+
+/// An indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Its id.
+    pub id: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// Unit of its values.
+    pub unit: Unit,
+    /// How its values relate over time.
+    pub kind: MeasureKind,
+    /// Its pillar.
+    pub pillar: Pillar,
+    /// The range its values lie in.
+    pub bounds: Bounds,
+    /// For running totals, the launch date.
+    pub since: Option<Date>,
+    /// Definition and remarks.
+    pub note: String,
+    /// Where the row comes from.
+    pub origin: Origin,
+    /// The row as text.
+    pub fields: Fields,
+}
+
+impl Indicator {
+    /// Its name in `lang`.
+    #[must_use]
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.name_vi,
+            Lang::En => &self.name_en,
+        }
+    }
+}
+
+/// A figure of an indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// Its id.
+    pub id: String,
+    /// The indicator's id.
+    pub indicator: String,
+    /// Value, period, status, qualifier and precision.
+    pub obs: dxcast_core::Observation,
+    /// The figure as written ("1,6 triệu"), or empty.
+    pub stated: String,
+    /// The whole of a fraction as written, or empty.
+    pub denominator: String,
+    /// The whole's value.
+    pub denominator_value: Option<f64>,
+    /// The source's id.
+    pub report: String,
+    /// The source's words, verbatim.
+    pub quote: String,
+    /// Remarks.
+    pub note: String,
+    /// Where the row comes from.
+    pub origin: Origin,
+    /// The row as text.
+    pub fields: Fields,
+}
+
+impl Observation {
+    /// The value in base units.
+    #[must_use]
+    pub const fn value(&self) -> f64 {
+        self.obs.value
+    }
+
+    /// The period it covers.
+    #[must_use]
+    pub const fn period(&self) -> Period {
+        self.obs.period
+    }
+
+    /// Whether the source estimates it rather than reports it.
+    #[must_use]
+    pub fn is_estimate(&self) -> bool {
+        self.obs.status == Status::Estimate
+    }
+
+    /// The figure a claim uses: the interval its wording admits, over its
+    /// period (as `ObservationRow::figure` in the core).
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Figure::stated`].
+    pub fn figure(&self) -> Result<Figure, Error> {
+        Ok(
+            Figure::stated(self.obs.value, self.obs.precision, self.obs.qualifier)?
+                .during(self.obs.period),
+        )
+    }
+
+    /// The whole of a fraction as an exact figure.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Figure::exact`].
+    pub fn denominator_figure(&self) -> Result<Option<Figure>, Error> {
+        self.denominator_value.map(Figure::exact).transpose()
+    }
+}
+
+/// A target of an indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRec {
+    /// Its id.
+    pub id: String,
+    /// The indicator's id.
+    pub indicator: String,
+    /// The period it is for; its last day is the deadline.
+    pub period: Period,
+    /// How a value is compared with it.
+    pub comparison: Comparison,
+    /// The value in base units.
+    pub value: f64,
+    /// The figure as written.
+    pub stated: String,
+    /// The source's id.
+    pub report: String,
+    /// The source's words.
+    pub quote: String,
+    /// Remarks.
+    pub note: String,
+    /// Where the row comes from.
+    pub origin: Origin,
+    /// The row as text.
+    pub fields: Fields,
+}
+
+impl TargetRec {
+    /// The core's target, due on the period's last day.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Target::new`].
+    pub fn target(&self) -> Result<Target, Error> {
+        Target::new(self.value, self.period.end(), self.comparison)
+    }
+
+    /// The target as an exact figure over its period.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Figure::exact`].
+    pub fn figure(&self) -> Result<Figure, Error> {
+        Ok(Figure::exact(self.value)?.during(self.period))
+    }
+}
+
+/// A source report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Its id (`r001`).
+    pub id: String,
+    /// When it was published.
+    pub published: Period,
+    /// What "to date" refers to.
+    pub as_of: Date,
+    /// A short English title.
+    pub title_en: String,
+}
+
+/// The whole dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// The source reports.
+    pub reports: Vec<Report>,
+    /// Every indicator.
+    pub indicators: Vec<Indicator>,
+    /// Every figure.
+    pub observations: Vec<Observation>,
+    /// Every target.
+    pub targets: Vec<TargetRec>,
+    /// The derived figures to check.
+    pub claims: Vec<ClaimRow<'static>>,
+    /// `reports.csv` as text rows (for the export).
+    pub report_fields: Vec<Fields>,
+    /// `claims.csv` as text rows (for the export).
+    pub claim_fields: Vec<Fields>,
+}
+
+/// A row as read: its line, its text fields and the typed row or its error.
+type RawRow<R> = (u32, Fields, Result<R, Error>);
+
+/// A row of a table as read: its line and the parsed row or its error.
+pub type ParsedRow = (u32, Result<Parsed, RowError>);
+
+/// The rows of a CSV text: each row's line, its text fields and the typed
+/// row (or the error that names its line and column).
+///
+/// # Errors
+///
+/// The header's error.
+fn rows<'a, R: Row<'a>>(text: &'a str) -> Result<Vec<RawRow<R>>, Error> {
+    let typed = read::<R>(text)?;
+    let records = Records::new(text).skip(1);
+    Ok(records
+        .zip(typed)
+        .map(|(record, row)| match record {
+            Ok(r) => (
+                r.line(),
+                r.fields().iter().map(ToString::to_string).collect(),
+                row,
+            ),
+            Err(e) => {
+                let line = match e {
+                    Error::Parse { line, .. } => line,
+                    _ => 0,
+                };
+                (line, Vec::new(), row)
+            }
+        })
+        .collect())
+}
+
+fn indicator_from(r: IndicatorRow<'_>, fields: Fields, origin: Origin) -> Indicator {
+    Indicator {
+        id: r.id.to_string(),
+        name_vi: r.name_vi.to_string(),
+        name_en: r.name_en.to_string(),
+        unit: r.unit,
+        kind: r.kind,
+        pillar: r.pillar,
+        bounds: r.bounds,
+        since: r.since,
+        note: r.note.to_string(),
+        origin,
+        fields,
+    }
+}
+
+fn observation_from(r: ObservationRow<'_>, fields: Fields, origin: Origin) -> Observation {
+    Observation {
+        id: r.id.to_string(),
+        indicator: r.indicator.to_string(),
+        obs: r.observation(),
+        stated: r.stated.to_string(),
+        denominator: r.denominator.to_string(),
+        denominator_value: r.denominator_value,
+        report: r.report.to_string(),
+        quote: r.quote.to_string(),
+        note: r.note.to_string(),
+        origin,
+        fields,
+    }
+}
+
+fn target_from(r: TargetRow<'_>, fields: Fields, origin: Origin) -> TargetRec {
+    TargetRec {
+        id: r.id.to_string(),
+        indicator: r.indicator.to_string(),
+        period: r.period,
+        comparison: r.comparison,
+        value: r.value,
+        stated: r.stated.to_string(),
+        report: r.report.to_string(),
+        quote: r.quote.to_string(),
+        note: r.note.to_string(),
+        origin,
+        fields,
+    }
+}
+
+/// A row of any of the user's tables, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
+    /// An indicator.
+    Indicator(Indicator),
+    /// A figure.
+    Observation(Observation),
+    /// A target.
+    Target(TargetRec),
+}
+
+impl Parsed {
+    /// The row's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        match self {
+            Parsed::Indicator(i) => &i.id,
+            Parsed::Observation(o) => &o.id,
+            Parsed::Target(t) => &t.id,
+        }
+    }
+
+    /// The row as text.
+    #[must_use]
+    pub fn fields(&self) -> &Fields {
+        match self {
+            Parsed::Indicator(i) => &i.fields,
+            Parsed::Observation(o) => &o.fields,
+            Parsed::Target(t) => &t.fields,
+        }
+    }
+}
+
+/// Every row of a `table` file in `text`, each parsed by the core or with
+/// the error that names its line and column.
+///
+/// # Errors
+///
+/// The header's error (line 1 or the first non-blank line).
+pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<ParsedRow>, RowError> {
+    let header_err = |e: Error| RowError::from_core(e, 1, "id");
+    let row_err = |e: Error, line: u32| RowError::from_core(e, line, "id");
+    Ok(match table {
+        Table::Indicators => rows::<IndicatorRow>(text)
+            .map_err(header_err)?
+            .into_iter()
+            .map(|(line, f, r)| {
+                (
+                    line,
+                    r.map(|r| Parsed::Indicator(indicator_from(r, f, origin)))
+                        .map_err(|e| row_err(e, line)),
+                )
+            })
+            .collect(),
+        Table::Observations => rows::<ObservationRow>(text)
+            .map_err(header_err)?
+            .into_iter()
+            .map(|(line, f, r)| {
+                (
+                    line,
+                    r.map(|r| Parsed::Observation(observation_from(r, f, origin)))
+                        .map_err(|e| row_err(e, line)),
+                )
+            })
+            .collect(),
+        Table::Targets => rows::<TargetRow>(text)
+            .map_err(header_err)?
+            .into_iter()
+            .map(|(line, f, r)| {
+                (
+                    line,
+                    r.map(|r| Parsed::Target(target_from(r, f, origin)))
+                        .map_err(|e| row_err(e, line)),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// One row given as fields, parsed by the core as a one-row file of
+/// `table` (its line is 2).
+///
+/// # Errors
+///
+/// The row's error, naming its column.
+pub fn parse_fields(table: Table, fields: &[String], origin: Origin) -> Result<Parsed, RowError> {
+    let text = format!("{}\n{}\n", csv_line(table.columns()), csv_line(fields));
+    let mut rows = parse_table(&text, table, origin)?;
+    match rows.pop() {
+        Some((_, row)) if rows.is_empty() => row,
+        _ => Err(RowError {
+            line: 2,
+            field: "id",
+            problem: Problem::Core("as many fields as the header has columns"),
+        }),
+    }
+}
+
+/// The user's own rows, as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserData {
+    /// Indicators added or edited.
+    pub indicators: Vec<Fields>,
+    /// Figures added or edited.
+    pub observations: Vec<Fields>,
+    /// Targets added or edited.
+    pub targets: Vec<Fields>,
+}
+
+impl UserData {
+    /// The rows of `table`.
+    #[must_use]
+    pub fn rows(&self, table: Table) -> &[Fields] {
+        match table {
+            Table::Indicators => &self.indicators,
+            Table::Observations => &self.observations,
+            Table::Targets => &self.targets,
+        }
+    }
+
+    fn rows_mut(&mut self, table: Table) -> &mut Vec<Fields> {
+        match table {
+            Table::Indicators => &mut self.indicators,
+            Table::Observations => &mut self.observations,
+            Table::Targets => &mut self.targets,
+        }
+    }
+
+    /// The row of `table` with id `id`.
+    #[must_use]
+    pub fn get(&self, table: Table, id: &str) -> Option<&Fields> {
+        self.rows(table)
+            .iter()
+            .find(|r| r.first().map(String::as_str) == Some(id))
+    }
+
+    /// Adds a row, or replaces the row with the same id; returns whether it was new.
+    pub fn upsert(&mut self, table: Table, fields: Fields) -> bool {
+        let id = fields.first().cloned().unwrap_or_default();
+        let rows = self.rows_mut(table);
+        match rows
+            .iter_mut()
+            .find(|r| r.first().map(String::as_str) == Some(id.as_str()))
+        {
+            Some(row) => {
+                *row = fields;
+                false
+            }
+            None => {
+                rows.push(fields);
+                true
+            }
+        }
+    }
+
+    /// Removes the row with id `id`; returns whether there was one.
+    pub fn remove(&mut self, table: Table, id: &str) -> bool {
+        let rows = self.rows_mut(table);
+        let before = rows.len();
+        rows.retain(|r| r.first().map(String::as_str) != Some(id));
+        rows.len() != before
+    }
+
+    /// The number of rows in all tables.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.indicators.len() + self.observations.len() + self.targets.len()
+    }
+
+    /// Whether there are no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A user row that could not be used: its table, its id and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    /// The table.
+    pub table: Table,
+    /// The row's first field (its id), as stored.
+    pub id: String,
+    /// What is wrong.
+    pub error: RowError,
+}
+
+/// Checks a parsed row against the rest of the data: the indicator exists
+/// and the value lies in its bounds. Errors are put on `line`.
+///
+/// # Errors
+///
+/// The first problem found.
+pub fn check_references(data: &Dataset, row: &Parsed, line: u32) -> Result<(), RowError> {
+    let (indicator, value, field) = match row {
+        Parsed::Indicator(_) => return Ok(()),
+        Parsed::Observation(o) => (&o.indicator, o.value(), "value"),
+        Parsed::Target(t) => (&t.indicator, t.value, "value"),
+    };
+    let Some(ind) = data.indicator(indicator) else {
+        return Err(RowError {
+            line,
+            field: "indicator",
+            problem: Problem::UnknownIndicator(indicator.clone()),
+        });
+    };
+    if !ind.bounds.contains(value) {
+        return Err(RowError {
+            line,
+            field,
+            problem: Problem::OutOfBounds {
+                value,
+                bounds: ind.bounds,
+                unit: ind.unit,
+            },
+        });
+    }
+    Ok(())
+}
+
+impl Dataset {
+    /// The built-in dataset.
+    ///
+    /// # Errors
+    ///
+    /// The first row of the embedded files that does not read, which the
+    /// data's own tests rule out.
+    pub fn builtin() -> Result<Dataset, RowError> {
+        let mut data = Dataset {
+            reports: Vec::new(),
+            indicators: Vec::new(),
+            observations: Vec::new(),
+            targets: Vec::new(),
+            claims: Vec::new(),
+            report_fields: Vec::new(),
+            claim_fields: Vec::new(),
+        };
+        for (line, fields, row) in
+            rows::<ReportRow<'static>>(REPORTS_CSV).map_err(|e| RowError::from_core(e, 1, "id"))?
+        {
+            let r = row.map_err(|e| RowError::from_core(e, line, "id"))?;
+            data.reports.push(Report {
+                id: r.id.to_string(),
+                published: r.published,
+                as_of: r.as_of,
+                title_en: r.title_en.to_string(),
+            });
+            data.report_fields.push(fields);
+        }
+        for (text, table) in [
+            (INDICATORS_CSV, Table::Indicators),
+            (OBSERVATIONS_CSV, Table::Observations),
+            (TARGETS_CSV, Table::Targets),
+        ] {
+            for (line, row) in parse_table(text, table, Origin::BuiltIn)? {
+                let row = row?;
+                check_references(&data, &row, line)?;
+                data.push(row);
+            }
+        }
+        for (line, fields, row) in
+            rows::<ClaimRow<'static>>(CLAIMS_CSV).map_err(|e| RowError::from_core(e, 1, "id"))?
+        {
+            data.claims
+                .push(row.map_err(|e| RowError::from_core(e, line, "id"))?);
+            data.claim_fields.push(fields);
+        }
+        Ok(data)
+    }
+
+    /// Adds a parsed row, replacing a row with the same id (which makes a
+    /// built-in row an edit).
+    fn push(&mut self, row: Parsed) {
+        fn put<T>(
+            rows: &mut Vec<T>,
+            mut row: T,
+            id: impl Fn(&T) -> &str,
+            origin: impl Fn(&mut T) -> &mut Origin,
+        ) {
+            match rows.iter_mut().find(|r| id(r) == id(&row)) {
+                Some(old) => {
+                    if *origin(old) != Origin::User && *origin(&mut row) != Origin::BuiltIn {
+                        *origin(&mut row) = Origin::Edited;
+                    }
+                    *old = row;
+                }
+                None => rows.push(row),
+            }
+        }
+        match row {
+            Parsed::Indicator(i) => put(&mut self.indicators, i, |r| &r.id, |r| &mut r.origin),
+            Parsed::Observation(o) => {
+                put(&mut self.observations, o, |r| &r.id, |r| &mut r.origin);
+            }
+            Parsed::Target(t) => put(&mut self.targets, t, |r| &r.id, |r| &mut r.origin),
+        }
+    }
+
+    /// The dataset with the user's rows: each read by the core and checked
+    /// against the rest; rows that fail are left out and returned.
+    #[must_use]
+    pub fn with_user(&self, user: &UserData) -> (Dataset, Vec<Rejected>) {
+        let mut data = self.clone();
+        let mut rejected = Vec::new();
+        for table in Table::ALL {
+            for fields in user.rows(table) {
+                let parsed = parse_fields(table, fields, Origin::User)
+                    .and_then(|row| check_references(&data, &row, 2).map(|()| row));
+                match parsed {
+                    Ok(row) => data.push(row),
+                    Err(error) => rejected.push(Rejected {
+                        table,
+                        id: fields.first().cloned().unwrap_or_default(),
+                        error,
+                    }),
+                }
+            }
+        }
+        (data, rejected)
+    }
+
+    /// The indicator with id `id`.
+    #[must_use]
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The figure with id `id`.
+    #[must_use]
+    pub fn observation(&self, id: &str) -> Option<&Observation> {
+        self.observations.iter().find(|o| o.id == id)
+    }
+
+    /// The target with id `id`.
+    #[must_use]
+    pub fn target(&self, id: &str) -> Option<&TargetRec> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+
+    /// The report with id `id`.
+    #[must_use]
+    pub fn report(&self, id: &str) -> Option<&Report> {
+        self.reports.iter().find(|r| r.id == id)
+    }
+
+    /// The figures of an indicator, in file order.
+    pub fn observations_of<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl Iterator<Item = &'a Observation> + 'a {
+        self.observations.iter().filter(move |o| o.indicator == id)
+    }
+
+    /// The targets of an indicator, in file order.
+    pub fn targets_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a TargetRec> + 'a {
+        self.targets.iter().filter(move |t| t.indicator == id)
+    }
+
+    /// Whether a row with this id exists in `table`.
+    #[must_use]
+    pub fn contains(&self, table: Table, id: &str) -> bool {
+        match table {
+            Table::Indicators => self.indicator(id).is_some(),
+            Table::Observations => self.observation(id).is_some(),
+            Table::Targets => self.target(id).is_some(),
+        }
+    }
+
+    /// The rows of `table` as text.
+    #[must_use]
+    pub fn fields(&self, table: Table) -> Vec<Fields> {
+        match table {
+            Table::Indicators => self.indicators.iter().map(|r| r.fields.clone()).collect(),
+            Table::Observations => self.observations.iter().map(|r| r.fields.clone()).collect(),
+            Table::Targets => self.targets.iter().map(|r| r.fields.clone()).collect(),
+        }
+    }
+}
+
+/// The built-in qualifiers, statuses and comparisons a form offers.
+pub mod choices {
+    use super::{Comparison, MeasureKind, Pillar, Qualifier, Status, Unit};
+
+    /// Statuses of a figure (targets have their own table).
+    pub const STATUSES: [Status; 2] = [Status::Observed, Status::Estimate];
+    /// Qualifiers.
+    pub const QUALIFIERS: [Qualifier; 6] = Qualifier::ALL;
+    /// Units.
+    pub const UNITS: [Unit; 7] = Unit::ALL;
+    /// Measure kinds.
+    pub const KINDS: [MeasureKind; 7] = MeasureKind::ALL;
+    /// Pillars.
+    pub const PILLARS: [Pillar; 6] = Pillar::ALL;
+    /// Comparisons.
+    pub const COMPARISONS: [Comparison; 4] = Comparison::ALL;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> Dataset {
+        Dataset::builtin().expect("the built-in data reads")
+    }
+
+    #[test]
+    fn the_builtin_files_read_through_the_core() {
+        let d = builtin();
+        assert_eq!(d.reports.len(), 5);
+        assert_eq!(d.indicators.len(), INDICATORS_CSV.lines().count() - 1);
+        assert_eq!(d.observations.len(), OBSERVATIONS_CSV.lines().count() - 1);
+        assert_eq!(d.targets.len(), TARGETS_CSV.lines().count() - 1);
+        assert_eq!(d.claims.len(), CLAIMS_CSV.lines().count() - 1);
+        let o = d.observation("r000-ndxp-daily-ytd").unwrap();
+        assert_eq!(o.value(), 1.6e6);
+        assert_eq!(o.stated, "1,6 triệu");
+        assert_eq!(o.fields.len(), Table::Observations.columns().len());
+        assert_eq!(o.fields[6], "1,6 triệu");
+        assert!(o.quote.contains("khoảng 1,6 triệu"));
+        assert_eq!(
+            d.indicator("ndxp_tx").unwrap().name_en,
+            "Transactions through NDXP in a period"
+        );
+        assert_eq!(d.observations_of("ndxp_tx").count(), 5);
+        assert_eq!(d.targets_of("ndxp_tx").count(), 3);
+        assert!(d.indicators.iter().all(|i| i.origin == Origin::BuiltIn));
+    }
+
+    #[test]
+    fn a_table_is_guessed_from_its_header() {
+        assert_eq!(Table::guess(OBSERVATIONS_CSV), Table::Observations);
+        assert_eq!(Table::guess(INDICATORS_CSV), Table::Indicators);
+        assert_eq!(Table::guess(TARGETS_CSV), Table::Targets);
+        // A swapped column still points at its table; the core then names it.
+        assert_eq!(
+            Table::guess("\u{feff}id,indicator,status,period,qualifier,value\n"),
+            Table::Observations
+        );
+        assert_eq!(Table::guess("id,name_vi,name_en\n"), Table::Indicators);
+        assert_eq!(Table::guess(""), Table::Observations);
+    }
+
+    fn obs_fields(id: &str, indicator: &str, value: &str, stated: &str) -> Fields {
+        [
+            id,
+            indicator,
+            "2024-04-30",
+            "observed",
+            "exact",
+            value,
+            stated,
+            "",
+            "user",
+            "q, \"x\"",
+            "",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect()
+    }
+
+    #[test]
+    fn user_rows_are_read_by_the_core_and_merged() {
+        let base = builtin();
+        let mut user = UserData::default();
+        assert!(user.upsert(
+            Table::Observations,
+            obs_fields("u1", "ndxp_tx", "900000000", "900 triệu")
+        ));
+        // An edit of a built-in row.
+        let mut edit = base.observation("r004-ndxp-2021").unwrap().fields.clone();
+        edit[5] = "190000000".into();
+        edit[6] = "190 triệu".into();
+        assert!(user.upsert(Table::Observations, edit));
+        // Bad rows: unknown indicator, out of bounds, a parse error.
+        user.upsert(Table::Observations, obs_fields("u2", "nope", "1", "1"));
+        user.upsert(
+            Table::Observations,
+            obs_fields("u3", "dvctt_level4_share", "101", "101%"),
+        );
+        user.upsert(Table::Observations, obs_fields("u4", "ndxp_tx", "1", "2"));
+        let (data, rejected) = base.with_user(&user);
+        assert_eq!(data.observations.len(), base.observations.len() + 1);
+        let u1 = data.observation("u1").unwrap();
+        assert_eq!(
+            (u1.origin, u1.value(), u1.quote.as_str()),
+            (Origin::User, 9e8, "q, \"x\"")
+        );
+        let e = data.observation("r004-ndxp-2021").unwrap();
+        assert_eq!((e.origin, e.value()), (Origin::Edited, 1.9e8));
+        let problems: Vec<(&str, &str)> = rejected
+            .iter()
+            .map(|r| (r.id.as_str(), r.error.field))
+            .collect();
+        assert_eq!(
+            problems,
+            [("u2", "indicator"), ("u3", "value"), ("u4", "stated")]
+        );
+        assert!(
+            matches!(rejected[0].error.problem, Problem::UnknownIndicator(ref i) if i == "nope")
+        );
+        // Upsert replaces by id; remove deletes.
+        assert!(!user.upsert(Table::Observations, obs_fields("u1", "ndxp_tx", "1", "1")));
+        assert_eq!(user.get(Table::Observations, "u1").unwrap()[5], "1");
+        assert!(user.remove(Table::Observations, "u1"));
+        assert!(!user.remove(Table::Observations, "u1"));
+    }
+
+    #[test]
+    fn user_indicators_come_before_their_figures() {
+        let base = builtin();
+        let mut user = UserData::default();
+        user.upsert(
+            Table::Observations,
+            obs_fields("u1", "my_share", "40", "40%"),
+        );
+        user.upsert(
+            Table::Indicators,
+            [
+                "my_share",
+                "Tỷ lệ của tôi",
+                "My share",
+                "percent",
+                "share",
+                "society",
+                "0",
+                "100",
+                "",
+                "",
+            ]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect(),
+        );
+        let (data, rejected) = base.with_user(&user);
+        assert!(rejected.is_empty(), "{rejected:?}");
+        assert_eq!(data.indicator("my_share").unwrap().origin, Origin::User);
+        assert_eq!(data.observations_of("my_share").count(), 1);
+    }
+
+    #[test]
+    fn parse_fields_names_the_column() {
+        let mut f = obs_fields("u1", "ndxp_tx", "1", "1");
+        f[2] = "2024-02-30".into();
+        let e = parse_fields(Table::Observations, &f, Origin::User).unwrap_err();
+        assert_eq!((e.line, e.field), (2, "period"));
+        assert_eq!(e.problem, Problem::Core("a date that exists"));
+    }
+}

@@ -1,0 +1,200 @@
+//! Writing CSV and JSON: the user's rows as the core reads them back, the
+//! whole dataset for download, and a chart's data.
+
+use serde_json::{Map, Value};
+
+use crate::dataset::{Dataset, Fields, Table, CLAIM_COLUMNS, REPORT_COLUMNS};
+
+/// One field, quoted when it holds a comma, a double quote or a line break
+/// (inner quotes doubled), as RFC 4180 and the core's reader expect.
+#[must_use]
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One record, without its line end.
+#[must_use]
+pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
+    fields
+        .iter()
+        .map(|f| csv_field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A whole file: the header and the rows, each line ending in LF.
+#[must_use]
+pub fn csv_file<S: AsRef<str>>(columns: &[&str], rows: &[Vec<S>]) -> String {
+    let mut out = csv_line(columns);
+    out.push('\n');
+    for row in rows {
+        out.push_str(&csv_line(row));
+        out.push('\n');
+    }
+    out
+}
+
+/// One table of the dataset (built-in rows with the user's edits, then the
+/// user's own rows) in its file format.
+#[must_use]
+pub fn table_csv(data: &Dataset, table: Table) -> String {
+    csv_file(table.columns(), &data.fields(table))
+}
+
+/// A row as a JSON object keyed by column name.
+#[must_use]
+pub fn row_object(columns: &[&str], fields: &Fields) -> Value {
+    let mut map = Map::new();
+    for (i, c) in columns.iter().enumerate() {
+        map.insert(
+            (*c).to_string(),
+            Value::String(fields.get(i).cloned().unwrap_or_default()),
+        );
+    }
+    Value::Object(map)
+}
+
+/// A JSON object back to a row: every column must be a string (missing
+/// ones are empty); unknown keys are ignored. `None` if it is not an
+/// object or a value is not a string.
+#[must_use]
+pub fn object_row(columns: &[&str], value: &Value) -> Option<Fields> {
+    let map = value.as_object()?;
+    columns
+        .iter()
+        .map(|c| match map.get(*c) {
+            None => Some(String::new()),
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => None,
+        })
+        .collect()
+}
+
+/// Everything, built-in and the user's, as one JSON document.
+#[must_use]
+pub fn dataset_json(data: &Dataset, exported: &str) -> String {
+    let rows = |columns: &[&str], rows: &[Fields]| {
+        Value::Array(rows.iter().map(|r| row_object(columns, r)).collect())
+    };
+    let mut doc = Map::new();
+    doc.insert("format".into(), Value::String("dxcast".into()));
+    doc.insert("version".into(), Value::from(1));
+    doc.insert("exported".into(), Value::String(exported.to_string()));
+    doc.insert("reports".into(), rows(REPORT_COLUMNS, &data.report_fields));
+    for table in Table::ALL {
+        doc.insert(
+            table.key().into(),
+            rows(table.columns(), &data.fields(table)),
+        );
+    }
+    doc.insert("claims".into(), rows(CLAIM_COLUMNS, &data.claim_fields));
+    serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
+}
+
+/// The columns of a chart's data.
+pub const CHART_COLUMNS: &[&str] = &[
+    "series", "id", "period", "date", "value", "status", "stated", "report",
+];
+
+/// The data behind an indicator's chart: its figures (each at the date the
+/// chart puts it) and its targets (at their deadlines).
+#[must_use]
+pub fn chart_csv(data: &Dataset, indicator: &str) -> String {
+    let Some(ind) = data.indicator(indicator) else {
+        return csv_file::<String>(CHART_COLUMNS, &[]);
+    };
+    let mut rows: Vec<Vec<String>> = data
+        .observations_of(indicator)
+        .map(|o| {
+            let day = crate::chart::anchor_day(ind.kind, o.period()).floor() as i32;
+            let date = dxcast_core::Date::from_day_number(day)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            vec![
+                "observation".into(),
+                o.id.clone(),
+                o.period().to_string(),
+                date,
+                o.value().to_string(),
+                o.obs.status.code().into(),
+                o.stated.clone(),
+                o.report.clone(),
+            ]
+        })
+        .collect();
+    rows.extend(data.targets_of(indicator).map(|t| {
+        vec![
+            "target".into(),
+            t.id.clone(),
+            t.period.to_string(),
+            t.period.end().to_string(),
+            t.value.to_string(),
+            t.comparison.code().into(),
+            t.stated.clone(),
+            t.report.clone(),
+        ]
+    }));
+    csv_file(CHART_COLUMNS, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_read_back_through_the_core() {
+        let d = Dataset::builtin().unwrap();
+        for table in Table::ALL {
+            let text = table_csv(&d, table);
+            let rows =
+                crate::dataset::parse_table(&text, table, crate::dataset::Origin::User).unwrap();
+            assert_eq!(rows.len(), d.fields(table).len());
+            assert!(rows.iter().all(|(_, r)| r.is_ok()));
+        }
+        let json: Value = serde_json::from_str(&dataset_json(&d, "2026-11-22")).unwrap();
+        assert_eq!(json["format"], "dxcast");
+        assert_eq!(
+            json["observations"].as_array().unwrap().len(),
+            d.observations.len()
+        );
+        assert_eq!(json["indicators"][0]["id"], "ndxp_tx");
+        assert_eq!(json["claims"].as_array().unwrap().len(), d.claims.len());
+        assert_eq!(json["reports"].as_array().unwrap().len(), 5);
+        let chart = chart_csv(&d, "ndxp_tx");
+        assert_eq!(chart.lines().count(), 1 + 5 + 3);
+        assert!(chart.contains(
+            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-16,58397139,observed,58.397.139,r000"
+        ));
+        assert!(
+            chart.contains("target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001")
+        );
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_line(&["a", "", "1,6 triệu"]), "a,,\"1,6 triệu\"");
+    }
+
+    #[test]
+    fn objects_and_rows_round_trip() {
+        let columns = ["id", "name"];
+        let row: Fields = vec!["x".into(), "a \"b\"".into()];
+        let obj = row_object(&columns, &row);
+        assert_eq!(object_row(&columns, &obj), Some(row));
+        let partial = serde_json::json!({"id": "y", "extra": 1});
+        assert_eq!(
+            object_row(&columns, &partial),
+            Some(vec!["y".into(), String::new()])
+        );
+        assert_eq!(object_row(&columns, &serde_json::json!({"id": 3})), None);
+        assert_eq!(object_row(&columns, &serde_json::json!([1])), None);
+    }
+}

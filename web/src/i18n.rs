@@ -1,0 +1,918 @@
+//! The interface's words in Vietnamese and English.
+//!
+//! Every text has both languages by construction: the [`catalogue!`] macro
+//! takes a key, the Vietnamese text and the English text, and builds the
+//! [`K`] enum and its lookup. Placeholders are `{0}`, `{1}`, … and filled by
+//! [`tf`]; the tests check that both languages use the same ones.
+//!
+//! The core's codes are translated here too: pillars, units, verdicts, claim
+//! kinds, the explanation symbols ([`symbol`], keyed by `Symbol::code()`) and
+//! formulas, and the core's parse messages ([`expected`]).
+
+use dxcast_core::claim::Unchecked;
+use dxcast_core::number::Locale;
+
+use crate::projection::TargetStatus;
+use dxcast_core::{
+    ClaimKind, Comparison, Formula, MeasureKind, Pillar, Qualifier, Status, Unit, Verdict,
+};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Vietnamese, the default.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, Vietnamese first.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 code: `vi`, `en`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language with code `code`, if it is one of ours.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// How the core writes numbers in this language.
+    #[must_use]
+    pub const fn locale(self) -> Locale {
+        match self {
+            Lang::Vi => Locale::Vi,
+            Lang::En => Locale::En,
+        }
+    }
+
+    /// The language's own name, for the switch.
+    #[must_use]
+    pub const fn native_name(self) -> &'static str {
+        match self {
+            Lang::Vi => "Tiếng Việt",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $vi:literal, $en:literal;)*) => {
+        /// A text of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum K { $($key),* }
+
+        impl K {
+            /// Every key.
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
+            /// The text in `lang`.
+            #[must_use]
+            pub const fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((K::$key, Lang::Vi) => $vi, (K::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppTagline => "Chỉ tiêu chuyển đổi số quốc gia", "Vietnam's digital-transformation indicators";
+    NavLabel => "Điều hướng chính", "Main navigation";
+    NavDashboard => "Tổng quan", "Dashboard";
+    NavClaims => "Kiểm tra số liệu", "Claim checks";
+    NavData => "Dữ liệu của bạn", "Your data";
+    LangLabel => "Ngôn ngữ", "Language";
+    SkipToContent => "Bỏ qua đến nội dung chính", "Skip to main content";
+    UpdateAvailable => "Đã có phiên bản mới của ứng dụng.", "A new version of the app is available.";
+    UpdateApply => "Cập nhật ngay", "Update now";
+    Later => "Để sau", "Later";
+    Dismiss => "Đóng", "Dismiss";
+    ErrorTitle => "Không hiển thị được trang này", "This page cannot be shown";
+    ErrorBack => "Về trang tổng quan", "Back to the dashboard";
+    ErrorDataHint => "Nếu lỗi do dữ liệu bạn đã nhập, bạn có thể xuất hoặc khôi phục dữ liệu ở trang «Dữ liệu của bạn».", "If your own data caused it, you can export or reset it on the “Your data” page.";
+    NotFoundTitle => "Không tìm thấy trang", "Page not found";
+    NotFoundPage => "Không có trang «{0}».", "There is no page “{0}”.";
+    NotFoundIndicator => "Không có chỉ tiêu mã «{0}».", "There is no indicator with the id “{0}”.";
+    DataLoadFailed => "Không đọc được dữ liệu có sẵn: {0}", "The built-in data could not be read: {0}";
+    RecoveryTitle => "Không đọc được dữ liệu đã lưu", "Your saved data could not be read";
+    RecoveryNotJson => "Nội dung lưu trong trình duyệt không phải JSON hợp lệ.", "The text stored in this browser is not valid JSON.";
+    RecoveryUnknownVersion => "Dữ liệu được lưu theo lược đồ «{0}», phiên bản này không biết lược đồ đó.", "It was saved with schema “{0}”, which this version does not know.";
+    RecoveryBadShape => "Dữ liệu đã lưu không có cấu trúc như mong đợi.", "The saved data does not have the expected structure.";
+    RecoveryBadRows => "{0} dòng không hợp lệ đã được tách ra; các dòng còn lại vẫn được dùng.", "{0} invalid rows were set aside; the other rows are in use.";
+    RecoveryKept => "Nội dung gốc được giữ nguyên trong trình duyệt (khoá {0}); bạn có thể tải về.", "The original text is kept in this browser (key {0}); you can download it.";
+    RecoveryDownload => "Tải nội dung gốc", "Download the original text";
+    SaveFailed => "Không lưu được vào bộ nhớ của trình duyệt: {0}", "Could not save to the browser's storage: {0}";
+    Loading => "Đang tải…", "Loading…";
+    FooterSource => "Nguồn: năm báo cáo của Bộ Thông tin và Truyền thông (2022–2024). Ứng dụng chạy hoàn toàn trong trình duyệt và dùng được khi không có mạng.", "Source: five reports of the Ministry of Information and Communications (2022–2024). The app runs entirely in the browser and works offline.";
+
+    DashboardTitle => "Tổng quan các chỉ tiêu", "Indicators at a glance";
+    DashboardIntro => "Số liệu mới nhất, mục tiêu kế tiếp và diễn biến của từng chỉ tiêu, theo các báo cáo của Bộ Thông tin và Truyền thông.", "The latest figure, next target and trend of each indicator, from the reports of the Ministry of Information and Communications.";
+    Filters => "Bộ lọc", "Filters";
+    FilterPillar => "Trụ cột", "Pillar";
+    FilterStatus => "Tình trạng", "Status";
+    FilterAll => "Tất cả", "All";
+    SearchLabel => "Tìm chỉ tiêu", "Search indicators";
+    SearchHint => "Gõ có dấu hoặc không dấu, tiếng Việt hoặc tiếng Anh.", "Vietnamese with or without diacritics, or English.";
+    ShownCount => "Hiển thị {0}/{1} chỉ tiêu", "Showing {0} of {1} indicators";
+    NoMatch => "Không có chỉ tiêu nào khớp với bộ lọc.", "No indicator matches the filters.";
+    Latest => "Mới nhất", "Latest";
+    NextTarget => "Mục tiêu kế tiếp", "Next target";
+    LastTarget => "Mục tiêu gần nhất", "Last target";
+    Trend => "Diễn biến", "Trend";
+    NoFigures => "Chưa có số liệu", "No figures yet";
+    NoTargetShort => "Không có", "None";
+    Due => "hạn {0}", "due {0}";
+    DuePassed => "đã qua hạn {0}", "deadline {0} passed";
+    AsOf => "đến {0}", "as of {0}";
+    SparklineLabel => "{0} số liệu, từ {1} đến {2}", "{0} figures, from {1} to {2}";
+    IndicatorCount => "{0} chỉ tiêu", "{0} indicators";
+
+    StatusAchieved => "Đã đạt", "Achieved";
+    StatusOnTrack => "Đúng tiến độ", "On track";
+    StatusNeedsAcceleration => "Cần tăng tốc", "Needs acceleration";
+    StatusOffTrack => "Chậm tiến độ", "Off track";
+    StatusNoTarget => "Không có mục tiêu", "No target";
+    StatusNotEnoughData => "Chưa đủ số liệu", "Not enough data";
+
+    DefinitionTitle => "Định nghĩa và ghi chú", "Definition and notes";
+    UnitLabel => "Đơn vị", "Unit";
+    KindLabel => "Loại số đo", "Measure";
+    PillarLabel => "Trụ cột", "Pillar";
+    SinceLabel => "Tính luỹ kế từ", "Counted since";
+    IdLabel => "Mã", "Id";
+    NoNote => "Dữ liệu không có ghi chú cho chỉ tiêu này.", "The data has no note for this indicator.";
+    ChartTitle => "Biểu đồ", "Chart";
+    ChartDesc => "{0} số liệu của «{1}»: chấm đặc là số liệu thực tế, chấm rỗng là ước tính; đoạn nét đứt là mục tiêu; đường dọc là hôm nay ({2}).", "{0} figures of “{1}”: filled dots are observed, hollow dots are estimates; dashed segments are targets; the vertical line is today ({2}).";
+    LegendObserved => "Thực tế", "Observed";
+    LegendEstimate => "Ước tính", "Estimate";
+    LegendTarget => "Mục tiêu", "Target";
+    Today => "Hôm nay", "Today";
+    ChartAsTable => "Dữ liệu của biểu đồ dưới dạng bảng", "The chart's data as a table";
+    ExportSvg => "Tải biểu đồ SVG", "Download chart as SVG";
+    ExportPng => "Tải biểu đồ PNG", "Download chart as PNG";
+    ExportChartCsv => "Tải số liệu CSV", "Download data as CSV";
+    TargetsTitle => "Mục tiêu theo giai đoạn", "Staged targets";
+    NoTargets => "Các báo cáo không đặt mục tiêu cho chỉ tiêu này.", "The reports set no target for this indicator.";
+    ObservationsTitle => "Số liệu và nguồn", "Figures and sources";
+    ColPeriod => "Kỳ", "Period";
+    ColDate => "Ngày trên trục", "Date on the axis";
+    ColValue => "Giá trị", "Value";
+    ColStatus => "Loại", "Kind";
+    ColExact => "Số đầy đủ", "Full number";
+    ColStated => "Như báo cáo viết", "As stated";
+    ColSource => "Nguồn", "Source";
+    ColQuote => "Trích dẫn nguyên văn", "Verbatim quote";
+    ColDeadline => "Hạn", "Deadline";
+    ColTarget => "Mục tiêu", "Target";
+    ColActions => "Thao tác", "Actions";
+    ReportLabel => "Báo cáo {0}, {1}", "Report {0}: {1}";
+    EnteredByYou => "Bạn nhập (nguồn «{0}»)", "Entered by you (source “{0}”)";
+    EditedByYou => "đã sửa", "edited";
+    Edit => "Sửa", "Edit";
+    EditAria => "Sửa «{0}»", "Edit “{0}”";
+    DeleteAria => "Xoá «{0}»", "Delete “{0}”";
+    OfWhole => "trên {0}", "of {0}";
+    NoObservations => "Chưa có số liệu cho chỉ tiêu này.", "There are no figures for this indicator yet.";
+    AddObservation => "Thêm số liệu cho chỉ tiêu này", "Add a figure to this indicator";
+
+    ClaimsTitle => "Kiểm tra các số liệu suy ra", "Checking the derived figures";
+    ClaimsIntro => "Mỗi con số mà báo cáo suy ra từ con số khác (bình quân ngày, ước cả năm, gấp N lần, tỷ lệ…) được tính lại bằng số học khoảng: mỗi số liệu gốc được hiểu là khoảng giá trị mà cách viết của nó cho phép («khoảng», «hơn», cách làm tròn).", "Every figure a report derives from others (daily averages, full-year estimates, “N times”, shares…) is recomputed with interval arithmetic: each input is read as the range of values its wording admits (“about”, “more than”, rounding).";
+    FilterVerdict => "Kết luận", "Verdict";
+    FilterReport => "Báo cáo", "Report";
+    ClaimsCount => "{0} không khớp · {1} không kiểm tra được · {2} khớp", "{0} disagree · {1} cannot be checked · {2} agree";
+    NoClaims => "Không có phép kiểm tra nào khớp với bộ lọc.", "No check matches the filters.";
+    ClaimStated => "Báo cáo viết", "The report says";
+    ClaimStatedRange => "Cách viết này cho phép", "This wording admits";
+    ClaimRecomputed => "Tính lại từ số liệu gốc", "Recomputed from the inputs";
+    ClaimGap => "lệch ít nhất {0}", "off by at least {0}";
+    ClaimFormula => "Công thức", "Formula";
+    ClaimAtStated => "Với các số liệu như đã nêu", "At the stated values";
+    ClaimInputs => "Số liệu đầu vào", "Inputs";
+    ClaimNote => "Ghi chú tính tay (tiếng Anh)", "Hand arithmetic";
+    ClaimWhy => "Lý do", "Why";
+    ClaimDerivedOnly => "Con số trung gian do dxcast suy ra để dùng cho các phép kiểm tra khác.", "An intermediate figure dxcast derives to feed other checks.";
+    ClaimError => "Không tính được: {0}", "Could not be computed: {0}";
+    OriginReport => "Báo cáo tự suy ra", "Derived by the report";
+    OriginCrossCheck => "Đối chiếu giữa các báo cáo", "Cross-check between reports";
+    NotGiven => "(không có)", "(not given)";
+    InputObservation => "số liệu {0}", "figure {0}";
+    InputDenominator => "mẫu số của {0}", "the whole of {0}";
+    InputTarget => "mục tiêu {0}", "target {0}";
+    InputClaim => "kết quả tính lại của {0}", "the recomputed {0}";
+    InputStated => "con số đã nêu của {0}", "the stated figure of {0}";
+    InputNumber => "hằng số {0}", "the number {0}";
+    InputMissing => "không báo cáo nào nêu", "given by no report";
+    VerdictAgree => "Khớp", "Agrees";
+    VerdictDisagree => "Không khớp", "Disagrees";
+    VerdictCannotCheck => "Không kiểm tra được", "Cannot be checked";
+    ReasonMissingInput => "Thiếu số liệu đầu vào thứ {0}: không báo cáo nào nêu.", "Input {0} is not given by any report.";
+    ReasonUnbounded => "Số liệu đầu vào thứ {0} không bị chặn.", "Input {0} is unbounded.";
+    ReasonMissingPeriod => "Không rõ kỳ nên không đếm được số ngày.", "No period is given, so the days cannot be counted.";
+    ReasonDivisorSpansZero => "Số chia (đầu vào thứ {0}) có thể bằng 0.", "The divisor (input {0}) may be zero.";
+    ReasonNothingStated => "Báo cáo không nêu con số này: đây là số liệu trung gian.", "Nothing is stated: this is an intermediate figure.";
+    ReasonOther => "Không kiểm tra được.", "It cannot be checked.";
+    Points => "{0} điểm %", "{0} points";
+
+    DataTitle => "Dữ liệu của bạn", "Your data";
+    DataIntro => "Những gì bạn thêm hoặc sửa được lưu trong trình duyệt này và dùng được cả khi không có mạng. Dữ liệu có sẵn lấy từ năm báo cáo của Bộ Thông tin và Truyền thông.", "What you add or edit is kept in this browser and works offline. The built-in data comes from five reports of the Ministry of Information and Communications.";
+    UserCounts => "Bạn đã thêm hoặc sửa {0} chỉ tiêu, {1} số liệu và {2} mục tiêu.", "You have added or edited {0} indicators, {1} figures and {2} targets.";
+    ObsFormTitle => "Thêm hoặc sửa một số liệu", "Add or edit a figure";
+    IndFormTitle => "Thêm hoặc sửa một chỉ tiêu", "Add or edit an indicator";
+    EditingNote => "Đang sửa «{0}».", "Editing “{0}”.";
+    Save => "Lưu", "Save";
+    CancelEdit => "Huỷ sửa", "Cancel editing";
+    Delete => "Xoá", "Delete";
+    Saved => "Đã lưu «{0}».", "Saved “{0}”.";
+    Deleted => "Đã xoá «{0}».", "Deleted “{0}”.";
+    FormHasErrors => "Chưa lưu, hãy sửa: {0}.", "Not saved; correct: {0}.";
+    Required => "cần điền", "required";
+    Optional => "không bắt buộc", "optional";
+    Choose => "— chọn —", "— choose —";
+    FieldId => "Mã", "Id";
+    FieldIndicator => "Chỉ tiêu", "Indicator";
+    FieldPeriod => "Kỳ", "Period";
+    FieldPeriodHint => "2024, 2024-Q1, 2024-04, 2024-04-30 hoặc 2024-01-01/2024-04-30", "2024, 2024-Q1, 2024-04, 2024-04-30 or 2024-01-01/2024-04-30";
+    FieldStatus => "Loại số liệu", "Status";
+    FieldQualifier => "Từ đi kèm", "Qualifier";
+    FieldStated => "Số liệu như báo cáo viết", "Figure as the report writes it";
+    FieldStatedHint => "Cách viết Việt Nam: 58.397.139; 1,6 triệu; 52,8%", "Vietnamese format: 58.397.139; 1,6 triệu; 52,8%";
+    FieldDenominator => "Mẫu số (nếu là phân số a/b)", "Whole (for a fraction a/b)";
+    FieldReport => "Mã nguồn", "Source id";
+    FieldReportHint => "r000–r004 cho các báo cáo có sẵn, hoặc một mã của bạn", "r000–r004 for the built-in reports, or an id of your own";
+    FieldQuote => "Trích dẫn nguyên văn", "Verbatim quote";
+    FieldNote => "Ghi chú", "Note";
+    FieldNameVi => "Tên tiếng Việt", "Vietnamese name";
+    FieldNameEn => "Tên tiếng Anh", "English name";
+    FieldUnit => "Đơn vị", "Unit";
+    FieldKind => "Loại số đo", "Measure";
+    FieldPillar => "Trụ cột", "Pillar";
+    FieldMin => "Giá trị nhỏ nhất", "Smallest value";
+    FieldMax => "Giá trị lớn nhất", "Largest value";
+    FieldBoundHint => "Số thường, dấu chấm thập phân; để trống nếu không giới hạn", "A plain number with a decimal point; empty for none";
+    FieldSince => "Ngày bắt đầu tính luỹ kế", "Running total counted since";
+    FieldValue => "Giá trị", "Value";
+    FieldComparison => "So sánh", "Comparison";
+    FieldIdHint => "Chữ, số, «_», «-» và «.»", "Letters, digits, “_”, “-” and “.”";
+    ErrUnknownIndicator => "không có chỉ tiêu mã «{0}»", "there is no indicator with the id “{0}”";
+    ErrOutOfBounds => "giá trị {0} nằm ngoài giới hạn của chỉ tiêu ({1})", "the value {0} is outside the indicator's bounds ({1})";
+    ErrDuplicateId => "mã «{0}» đã được dùng", "the id “{0}” is already used";
+    ErrRepeatsLine => "mã «{0}» lặp lại dòng {1}", "the id “{0}” repeats line {1}";
+    ErrInUse => "chỉ tiêu này còn {0} số liệu hoặc mục tiêu", "this indicator still has {0} figures or targets";
+    ErrNeedsStated => "cần con số như báo cáo viết", "the figure as the report writes it is needed";
+    FieldError => "{0}: {1}", "{0}: {1}";
+    LineError => "Dòng {0}, cột «{1}»: {2}", "Line {0}, column “{1}”: {2}";
+    ImportTitle => "Nhập từ tệp CSV", "Import a CSV file";
+    ImportHelp => "Theo định dạng của data/observations.csv, data/indicators.csv hoặc data/targets.csv (xem DATA.md): một dòng tiêu đề với đúng các cột theo thứ tự, giá trị theo đơn vị cơ sở với dấu chấm thập phân. Nếu có dòng lỗi, không có gì được nhập cho đến khi bạn chọn bỏ qua các dòng lỗi.", "In the format of data/observations.csv, data/indicators.csv or data/targets.csv (see DATA.md): a header row with exactly those columns in order, values in base units with a decimal point. If any line has an error, nothing is imported unless you choose to skip the bad lines.";
+    ImportFile => "Chọn tệp CSV", "Choose a CSV file";
+    ImportText => "Nội dung CSV", "CSV text";
+    ImportCheck => "Kiểm tra và nhập", "Check and import";
+    ImportEmpty => "Chưa có nội dung để nhập.", "There is nothing to import.";
+    ImportErrors => "{0} dòng có lỗi, chưa nhập gì.", "{0} lines have errors; nothing was imported.";
+    ImportHeaderError => "Tiêu đề không hợp lệ, chưa nhập gì.", "The header is not valid; nothing was imported.";
+    ImportSkip => "Bỏ qua các dòng lỗi và nhập {0} dòng còn lại", "Skip the bad lines and import the other {0}";
+    ImportDone => "Đã nhập {0} dòng vào bảng {1}: {2} mới, {3} cập nhật.", "Imported {0} rows into {1}: {2} new, {3} updated.";
+    ImportSkipped => "Đã bỏ qua các dòng {0}.", "Skipped lines {0}.";
+    ImportFileRead => "Đã đọc tệp «{0}».", "Read the file “{0}”.";
+    ImportFileFailed => "Không đọc được tệp: {0}", "The file could not be read: {0}";
+    TableIndicators => "chỉ tiêu", "indicators";
+    TableObservations => "số liệu", "figures";
+    TableTargets => "mục tiêu", "targets";
+    ExportTitle => "Xuất dữ liệu", "Export";
+    ExportHelp => "Toàn bộ dữ liệu, có sẵn và của bạn, theo đúng định dạng nhập ở trên.", "All the data, built-in and yours, in the import format above.";
+    ExportIndicatorsCsv => "Chỉ tiêu (CSV)", "Indicators (CSV)";
+    ExportObservationsCsv => "Số liệu (CSV)", "Figures (CSV)";
+    ExportTargetsCsv => "Mục tiêu (CSV)", "Targets (CSV)";
+    ExportJson => "Tất cả (JSON)", "Everything (JSON)";
+    ResetTitle => "Khôi phục dữ liệu gốc", "Reset to the built-in data";
+    ResetHelp => "Xoá mọi chỉ tiêu, số liệu và mục tiêu bạn đã thêm hoặc sửa trong trình duyệt này.", "Deletes every indicator, figure and target you added or edited in this browser.";
+    ResetButton => "Khôi phục dữ liệu gốc…", "Reset to the built-in data…";
+    ResetConfirm => "Xoá {0} mục bạn đã thêm hoặc sửa? Không thể hoàn tác; hãy xuất dữ liệu trước nếu cần.", "Delete the {0} rows you added or edited? This cannot be undone; export first if you need them.";
+    ResetYes => "Xoá và khôi phục", "Delete and reset";
+    Cancel => "Huỷ", "Cancel";
+    ResetDone => "Đã khôi phục dữ liệu gốc.", "The built-in data is restored.";
+    UserRowsTitle => "Những mục bạn đã thêm hoặc sửa", "What you added or edited";
+    NoneYet => "Chưa có.", "Nothing yet.";
+    OriginUser => "Của bạn", "Yours";
+    OriginEdited => "Bản sửa", "Your edit";
+    EditExisting => "Sửa một mục có sẵn", "Edit an existing row";
+    EditExistingObs => "Mã số liệu có sẵn", "Id of an existing figure";
+    EditExistingInd => "Mã chỉ tiêu có sẵn", "Id of an existing indicator";
+    Load => "Mở để sửa", "Open for editing";
+}
+
+/// `key`'s text in `lang`.
+#[must_use]
+pub const fn t(lang: Lang, key: K) -> &'static str {
+    key.text(lang)
+}
+
+/// `key`'s text in `lang` with `{0}`, `{1}`, … replaced by `args`.
+#[must_use]
+pub fn tf(lang: Lang, key: K, args: &[&str]) -> String {
+    fill(key.text(lang), args)
+}
+
+/// Replaces `{0}`, `{1}`, … in `template` by `args` (a missing argument
+/// leaves its placeholder as it is).
+#[must_use]
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let index = after
+            .find('}')
+            .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
+        match index.and_then(|(i, close)| args.get(i).map(|a| (a, close))) {
+            Some((arg, close)) => {
+                out.push_str(arg);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders `{n}` a template uses, sorted.
+#[cfg(test)]
+fn placeholders(template: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('}') {
+            if let Ok(i) = after[..close].parse::<usize>() {
+                found.push(i);
+            }
+        }
+        rest = after;
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// A pair of texts, Vietnamese first.
+const fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// The pillar's name.
+#[must_use]
+pub const fn pillar(lang: Lang, p: Pillar) -> &'static str {
+    match p {
+        Pillar::Government => pick(lang, "Chính phủ số", "Digital government"),
+        Pillar::Economy => pick(lang, "Kinh tế số", "Digital economy"),
+        Pillar::Society => pick(lang, "Xã hội số", "Digital society"),
+        Pillar::Infrastructure => pick(lang, "Hạ tầng số", "Digital infrastructure"),
+        Pillar::Awareness => pick(lang, "Nhận thức số", "Digital awareness"),
+        Pillar::Security => pick(lang, "An toàn thông tin mạng", "Information security"),
+        _ => pick(lang, "Khác", "Other"),
+    }
+}
+
+/// The unit's name.
+#[must_use]
+pub const fn unit(lang: Lang, u: Unit) -> &'static str {
+    match u {
+        Unit::Count => pick(lang, "số lượng", "count"),
+        Unit::Percent => pick(lang, "phần trăm (%)", "percent (%)"),
+        Unit::Mbps => "Mbps",
+        Unit::Vnd => pick(lang, "đồng", "VND"),
+        Unit::Usd => "USD",
+        Unit::Rank => pick(lang, "thứ hạng", "rank"),
+        Unit::Times => pick(lang, "lần", "times"),
+        _ => pick(lang, "khác", "other"),
+    }
+}
+
+/// The measure kind's name.
+#[must_use]
+pub const fn kind(lang: Lang, k: MeasureKind) -> &'static str {
+    match k {
+        MeasureKind::Flow => pick(lang, "Tổng trong kỳ", "Total over a period"),
+        MeasureKind::YearToDate => pick(lang, "Luỹ kế từ đầu năm", "Year to date"),
+        MeasureKind::DailyAverage => pick(lang, "Bình quân mỗi ngày", "Daily average"),
+        MeasureKind::Cumulative => pick(
+            lang,
+            "Luỹ kế từ khi khai trương",
+            "Running total since launch",
+        ),
+        MeasureKind::Stock => pick(lang, "Số lượng tại một thời điểm", "Level at a date"),
+        MeasureKind::Share => pick(lang, "Tỷ lệ (%) tại một thời điểm", "Share (%) at a date"),
+        MeasureKind::Rank => pick(
+            lang,
+            "Thứ hạng (nhỏ hơn là tốt hơn)",
+            "Rank (lower is better)",
+        ),
+        _ => pick(lang, "Khác", "Other"),
+    }
+}
+
+/// An observation status's name.
+#[must_use]
+pub const fn status(lang: Lang, s: Status) -> &'static str {
+    match s {
+        Status::Observed => pick(lang, "Thực tế", "Observed"),
+        Status::Estimate => pick(lang, "Ước tính", "Estimate"),
+        Status::Target => pick(lang, "Mục tiêu", "Target"),
+    }
+}
+
+/// The word a report puts before a figure ("khoảng", "hơn"); empty for exact figures.
+#[must_use]
+pub const fn qualifier_word(lang: Lang, q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::About => pick(lang, "khoảng", "about"),
+        Qualifier::MoreThan => pick(lang, "hơn", "more than"),
+        Qualifier::Nearly => pick(lang, "gần", "nearly"),
+        Qualifier::AtLeast => pick(lang, "tối thiểu", "at least"),
+        Qualifier::UpTo => pick(lang, "lên đến", "up to"),
+        _ => "",
+    }
+}
+
+/// A qualifier as a choice in a form.
+#[must_use]
+pub const fn qualifier_choice(lang: Lang, q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => pick(lang, "không có (đạt, là)", "none (exact)"),
+        Qualifier::About => pick(lang, "khoảng", "about"),
+        Qualifier::MoreThan => pick(lang, "hơn, trên", "more than"),
+        Qualifier::Nearly => pick(lang, "gần", "nearly"),
+        Qualifier::AtLeast => pick(lang, "tối thiểu", "at least"),
+        Qualifier::UpTo => pick(lang, "lên đến", "up to"),
+        _ => "",
+    }
+}
+
+/// A comparison's words ("tối thiểu", "at least").
+#[must_use]
+pub const fn comparison(lang: Lang, c: Comparison) -> &'static str {
+    match c {
+        Comparison::AtLeast => pick(lang, "tối thiểu", "at least"),
+        Comparison::GreaterThan => pick(lang, "lớn hơn", "more than"),
+        Comparison::AtMost => pick(lang, "tối đa", "at most"),
+        Comparison::LessThan => pick(lang, "nhỏ hơn", "less than"),
+        _ => "",
+    }
+}
+
+/// A comparison's sign: ≥, >, ≤, <.
+#[must_use]
+pub const fn comparison_sign(c: Comparison) -> &'static str {
+    match c {
+        Comparison::AtLeast => "≥",
+        Comparison::GreaterThan => ">",
+        Comparison::AtMost => "≤",
+        Comparison::LessThan => "<",
+        _ => "?",
+    }
+}
+
+/// A target status's name.
+#[must_use]
+pub const fn target_status(lang: Lang, s: TargetStatus) -> &'static str {
+    match s {
+        TargetStatus::Achieved => K::StatusAchieved.text(lang),
+        TargetStatus::OnTrack => K::StatusOnTrack.text(lang),
+        TargetStatus::NeedsAcceleration => K::StatusNeedsAcceleration.text(lang),
+        TargetStatus::OffTrack => K::StatusOffTrack.text(lang),
+        TargetStatus::NoTarget => K::StatusNoTarget.text(lang),
+        TargetStatus::NotEnoughData => K::StatusNotEnoughData.text(lang),
+    }
+}
+
+/// A verdict's name.
+#[must_use]
+pub const fn verdict(lang: Lang, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Agree => K::VerdictAgree.text(lang),
+        Verdict::Disagree => K::VerdictDisagree.text(lang),
+        Verdict::CannotCheck => K::VerdictCannotCheck.text(lang),
+    }
+}
+
+/// Why a claim could not be checked (input positions shown one-based).
+#[must_use]
+pub fn reason(lang: Lang, r: Unchecked) -> String {
+    let n = |i: usize| (i + 1).to_string();
+    match r {
+        Unchecked::MissingInput { index } => tf(lang, K::ReasonMissingInput, &[&n(index)]),
+        Unchecked::Unbounded { index } => tf(lang, K::ReasonUnbounded, &[&n(index)]),
+        Unchecked::MissingPeriod => t(lang, K::ReasonMissingPeriod).to_string(),
+        Unchecked::DivisorSpansZero { index } => tf(lang, K::ReasonDivisorSpansZero, &[&n(index)]),
+        Unchecked::NothingStated => t(lang, K::ReasonNothingStated).to_string(),
+        _ => t(lang, K::ReasonOther).to_string(),
+    }
+}
+
+/// A claim kind's name.
+#[must_use]
+pub const fn claim_kind(lang: Lang, k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::RunRate => pick(
+            lang,
+            "Ước cả kỳ từ số luỹ kế",
+            "Full-period estimate from a year-to-date total",
+        ),
+        ClaimKind::DailyAverage => pick(lang, "Bình quân mỗi ngày", "Daily average"),
+        ClaimKind::PeriodTotal => pick(
+            lang,
+            "Tổng của kỳ từ bình quân ngày",
+            "Period total from a daily average",
+        ),
+        ClaimKind::Multiple => pick(lang, "Gấp bao nhiêu lần", "Multiple (“N times”)"),
+        ClaimKind::ShareOfTarget => pick(lang, "Tỷ lệ so với mục tiêu", "Share of the target"),
+        ClaimKind::Share => pick(lang, "Tỷ lệ phần trăm", "Percentage of a whole"),
+        ClaimKind::Sum => pick(lang, "Tổng", "Sum"),
+        ClaimKind::Difference => pick(lang, "Hiệu số", "Difference"),
+        ClaimKind::RelativeChange => pick(lang, "Tăng giảm tương đối (%)", "Relative change (%)"),
+        ClaimKind::PointChange => pick(
+            lang,
+            "Chênh lệch điểm phần trăm",
+            "Change in percentage points",
+        ),
+        _ => pick(lang, "Phép suy ra khác", "Other derivation"),
+    }
+}
+
+/// The name of an explanation symbol, by its `Symbol::code()`; `None` for a
+/// code this catalogue does not know.
+#[must_use]
+pub fn symbol(lang: Lang, code: &str) -> Option<&'static str> {
+    let (vi, en) = match code {
+        "result" => ("kết quả", "result"),
+        "year_to_date" => ("tổng từ đầu năm", "year-to-date total"),
+        "days_elapsed" => ("số ngày đã qua", "days elapsed"),
+        "days_in_period" => ("số ngày của cả kỳ", "days in the whole period"),
+        "total" => ("tổng của kỳ", "period total"),
+        "daily_average" => ("bình quân mỗi ngày", "daily average"),
+        "a" => ("số thứ nhất", "first value"),
+        "b" => ("số thứ hai", "second value"),
+        "c" => ("số hạng tiếp theo", "further term"),
+        "stated" => ("con số báo cáo nêu", "stated figure"),
+        "low" => ("cận dưới tính lại", "recomputed low end"),
+        "high" => ("cận trên tính lại", "recomputed high end"),
+        "years" => ("số năm", "years"),
+        "days" => ("số ngày", "days"),
+        "latest" => ("giá trị mới nhất", "latest value"),
+        "target" => ("mục tiêu", "target"),
+        "projected" => ("giá trị dự báo", "projected value"),
+        "level" => ("mức", "level"),
+        "slope" => ("độ dốc mỗi năm", "slope per year"),
+        "growth" => ("tăng trưởng mỗi năm", "growth per year"),
+        "alpha" => ("hệ số làm trơn mức α", "level smoothing α"),
+        "beta" => ("hệ số làm trơn xu hướng β", "trend smoothing β"),
+        "phi" => ("hệ số tắt dần φ", "damping φ"),
+        "cap" => ("mức trần K", "cap K"),
+        "rate" => ("tốc độ r", "rate r"),
+        "midpoint" => ("điểm giữa t₀", "midpoint t₀"),
+        "standard_error" => ("sai số chuẩn", "standard error"),
+        "quantile" => ("phân vị Student", "Student-t quantile"),
+        "degrees_of_freedom" => ("bậc tự do", "degrees of freedom"),
+        "confidence_level" => ("mức tin cậy", "confidence level"),
+        "probability" => ("xác suất", "probability"),
+        "ratio" => ("tỷ số", "ratio"),
+        "sse" => ("tổng bình phương sai số", "sum of squared errors"),
+        "count" => ("số điểm", "number of points"),
+        "params" => ("số tham số", "number of parameters"),
+        "score" => ("điểm đánh giá", "score"),
+        "step" => ("bước (ngày)", "step (days)"),
+        "shock" => ("cú sốc mức", "level shock"),
+        _ => return None,
+    };
+    Some(pick(lang, vi, en))
+}
+
+/// A formula's name.
+#[must_use]
+pub const fn formula(lang: Lang, f: Formula) -> &'static str {
+    match f {
+        Formula::RunRate => pick(
+            lang,
+            "Ước cả năm từ số luỹ kế",
+            "Run-rate to the whole year",
+        ),
+        Formula::DailyAverage => pick(lang, "Bình quân mỗi ngày", "Daily average"),
+        Formula::PeriodTotal => pick(lang, "Tổng của kỳ", "Period total"),
+        Formula::CumulativeDifference => {
+            pick(lang, "Hiệu của số luỹ kế", "Difference of a running total")
+        }
+        Formula::Multiple => pick(lang, "Số lần", "Multiple"),
+        Formula::Percentage => pick(lang, "Tỷ lệ phần trăm", "Percentage"),
+        Formula::Sum => pick(lang, "Tổng", "Sum"),
+        Formula::RelativeChange => pick(lang, "Thay đổi tương đối", "Relative change"),
+        Formula::PointChange => pick(lang, "Thay đổi điểm phần trăm", "Change in points"),
+        Formula::Cagr => pick(lang, "Tăng trưởng kép hằng năm", "Compound annual growth"),
+        Formula::Attainment => pick(lang, "Mức đạt so với mục tiêu", "Attainment of the target"),
+        Formula::Gap => pick(lang, "Khoảng cách đến mục tiêu", "Gap to the target"),
+        Formula::RequiredCagr => pick(lang, "Tăng trưởng cần có mỗi năm", "Required annual growth"),
+        Formula::RequiredDailyRate => {
+            pick(lang, "Tăng trưởng cần có mỗi ngày", "Required daily growth")
+        }
+        Formula::RequiredPointsPerYear => pick(
+            lang,
+            "Số điểm % cần tăng mỗi năm",
+            "Required points per year",
+        ),
+        Formula::LinearTrend => pick(lang, "Xu hướng tuyến tính", "Linear trend"),
+        Formula::PolynomialTrend => pick(lang, "Xu hướng đa thức", "Polynomial trend"),
+        Formula::LogLinearTrend => pick(lang, "Xu hướng hàm mũ", "Exponential trend"),
+        Formula::LogisticTrend => pick(lang, "Xu hướng logistic", "Logistic trend"),
+        Formula::Holt => pick(lang, "Phương pháp Holt", "Holt's method"),
+        Formula::DampedHolt => pick(lang, "Holt tắt dần", "Damped Holt"),
+        Formula::PredictionInterval => pick(lang, "Khoảng dự báo", "Prediction interval"),
+        Formula::ProbabilityOfMeeting => pick(
+            lang,
+            "Xác suất đạt mục tiêu",
+            "Probability of meeting the target",
+        ),
+        Formula::ReachDate => pick(lang, "Ngày đạt mục tiêu", "Date the target is reached"),
+        Formula::StatusRatio => pick(lang, "Tỷ số tiến độ", "Progress ratio"),
+        Formula::Aicc => pick(lang, "Tiêu chí AICc", "AICc criterion"),
+        Formula::LeaveOneOut => pick(lang, "Sai số bỏ-một-điểm", "Leave-one-out error"),
+        Formula::Scenario => pick(lang, "Kịch bản giả định", "What-if scenario"),
+        _ => pick(lang, "Công thức", "Formula"),
+    }
+}
+
+/// The core's description of what a field should hold, in `lang`; the
+/// core writes it in English, which is also the fallback for a text this
+/// table does not know.
+#[must_use]
+pub fn expected(lang: Lang, english: &'static str) -> &'static str {
+    if lang == Lang::En {
+        return english;
+    }
+    EXPECTED_VI
+        .iter()
+        .find(|(en, _)| *en == english)
+        .map_or(english, |(_, vi)| vi)
+}
+
+/// The core's parse messages in Vietnamese.
+const EXPECTED_VI: &[(&str, &str)] = &[
+    (
+        "the header row of the file's columns, in order (see DATA.md)",
+        "dòng tiêu đề gồm các cột của tệp, đúng thứ tự (xem DATA.md)",
+    ),
+    (
+        "YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD",
+        "YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD hoặc YYYY-MM-DD/YYYY-MM-DD",
+    ),
+    (
+        "a Vietnamese number such as 58.397.139, 79,95, 1,6 triệu or 97,3%",
+        "một con số viết kiểu Việt Nam như 58.397.139; 79,95; 1,6 triệu hoặc 97,3%",
+    ),
+    ("a date as YYYY-MM-DD", "một ngày dạng YYYY-MM-DD"),
+    ("a date that exists", "một ngày có thật"),
+    (
+        "a double quote only inside a quoted field, doubled",
+        "dấu ngoặc kép chỉ nằm trong trường được đặt trong ngoặc kép, và được viết đôi",
+    ),
+    (
+        "a quoted field that ends with its closing quote",
+        "trường trong ngoặc kép phải kết thúc bằng dấu ngoặc đóng",
+    ),
+    (
+        "doubled quotes inside a quoted field",
+        "dấu ngoặc kép bên trong trường phải được viết đôi",
+    ),
+    (
+        "a name without double quotes",
+        "một tên không có dấu ngoặc kép",
+    ),
+    (
+        "an end date on or after the start date",
+        "ngày kết thúc không trước ngày bắt đầu",
+    ),
+    (
+        "as many fields as the header has columns",
+        "số trường bằng số cột của dòng tiêu đề",
+    ),
+    ("at most 16 fields", "tối đa 16 trường"),
+    (
+        "finite bounds with min below max",
+        "giới hạn hữu hạn, giá trị nhỏ nhất bé hơn giá trị lớn nhất",
+    ),
+    ("one of >=, >, <=, <", "một trong >=, >, <=, <"),
+    (
+        "one of count, percent, mbps, vnd, usd, rank, times",
+        "một trong count, percent, mbps, vnd, usd, rank, times",
+    ),
+    (
+        "one of exact, about, more_than, nearly, at_least, up_to",
+        "một trong exact, about, more_than, nearly, at_least, up_to",
+    ),
+    (
+        "one of flow, ytd, daily_average, cumulative, stock, share, rank",
+        "một trong flow, ytd, daily_average, cumulative, stock, share, rank",
+    ),
+    (
+        "one of observed, estimate, target",
+        "một trong observed, estimate, target",
+    ),
+    (
+        "one of government, economy, society, infrastructure, awareness, security",
+        "một trong government, economy, society, infrastructure, awareness, security",
+    ),
+    ("1, 2, 3 or 4", "1, 2, 3 hoặc 4"),
+    ("a field here", "một trường ở đây"),
+    ("a number", "một con số"),
+    ("no double quotes", "không có dấu ngoặc kép"),
+    (
+        "an identifier of letters, digits, '_', '-' and '.'",
+        "một mã gồm chữ, số, «_», «-» và «.»",
+    ),
+    (
+        "a finite number with '.' as decimal mark and no grouping, such as 860000000 or 97.3",
+        "một số hữu hạn, dấu chấm thập phân, không phân nhóm, như 860000000 hoặc 97.3",
+    ),
+    (
+        "the figure whose value is in the value column",
+        "con số có giá trị bằng cột value",
+    ),
+    (
+        "a day in years 1 to 9999",
+        "một ngày trong các năm 1 đến 9999",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dxcast_core::csv::{read, IndicatorRow, ObservationRow, Row, TargetRow};
+    use dxcast_core::Error;
+
+    #[test]
+    fn every_text_has_both_languages_with_the_same_placeholders() {
+        for &k in K::ALL {
+            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
+            assert_eq!(placeholders(vi), placeholders(en), "{k:?}");
+            // Placeholders are numbered from 0 without gaps.
+            let p = placeholders(vi);
+            assert!(p.iter().enumerate().all(|(i, &n)| i == n), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn the_languages_differ_where_words_are_involved() {
+        // Texts that are the same in both languages are the exceptions.
+        let same: Vec<K> = K::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.text(Lang::Vi) == k.text(Lang::En))
+            .collect();
+        assert_eq!(same, [K::FieldError]);
+    }
+
+    #[test]
+    fn fill_replaces_numbered_placeholders() {
+        assert_eq!(fill("{0} of {1}", &["3", "5"]), "3 of 5");
+        assert_eq!(fill("{1}{0}{1}", &["a", "b"]), "bab");
+        assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
+        assert_eq!(
+            tf(Lang::Vi, K::ShownCount, &["3", "115"]),
+            "Hiển thị 3/115 chỉ tiêu"
+        );
+    }
+
+    #[test]
+    fn lang_codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::default(), Lang::Vi);
+    }
+
+    #[test]
+    fn every_symbol_the_core_names_is_translated() {
+        use dxcast_core::Symbol;
+        // Every symbol a claim uses, and those the projections will use.
+        let symbols = [
+            Symbol::Result,
+            Symbol::YearToDate,
+            Symbol::DaysElapsed,
+            Symbol::DaysInPeriod,
+            Symbol::Total,
+            Symbol::DailyAverage,
+            Symbol::A,
+            Symbol::B,
+            Symbol::C,
+            Symbol::Stated,
+            Symbol::Low,
+            Symbol::High,
+            Symbol::Years,
+            Symbol::Days,
+            Symbol::Latest,
+            Symbol::Target,
+            Symbol::Projected,
+            Symbol::Level,
+            Symbol::Slope,
+            Symbol::Growth,
+            Symbol::Alpha,
+            Symbol::Beta,
+            Symbol::Phi,
+            Symbol::Cap,
+            Symbol::Rate,
+            Symbol::Midpoint,
+            Symbol::StandardError,
+            Symbol::Quantile,
+            Symbol::DegreesOfFreedom,
+            Symbol::Level95,
+            Symbol::Probability,
+            Symbol::Ratio,
+            Symbol::Sse,
+            Symbol::Count,
+            Symbol::Params,
+            Symbol::Score,
+            Symbol::Step,
+            Symbol::Shock,
+        ];
+        for s in symbols {
+            for lang in Lang::ALL {
+                assert!(symbol(lang, s.code()).is_some(), "{}", s.code());
+            }
+        }
+        for kind in ClaimKind::ALL {
+            for i in 0..3 {
+                assert!(symbol(Lang::Vi, kind.symbol(i).code()).is_some());
+            }
+        }
+    }
+
+    /// The Vietnamese for the core's messages is found for the errors an
+    /// import meets most: if the core rewords one, this fails.
+    #[test]
+    fn the_core_messages_an_import_meets_are_translated() {
+        fn first_error<'a, R: Row<'a> + std::fmt::Debug>(text: &'a str) -> &'static str {
+            let err = match read::<R>(text) {
+                Err(e) => e,
+                Ok(mut rows) => rows.find_map(Result::err).expect("an error"),
+            };
+            match err {
+                Error::Parse { expected, .. } => expected,
+                other => panic!("{other:?}"),
+            }
+        }
+        let obs = ObservationRow::COLUMNS.join(",");
+        let ind = IndicatorRow::COLUMNS.join(",");
+        let tgt = TargetRow::COLUMNS.join(",");
+        let cases = [
+            first_error::<ObservationRow>("id,x\n"),
+            first_error::<ObservationRow>(&format!(
+                "{obs}\na,x,2022-13,observed,exact,1,1,,r,q,\n"
+            )),
+            first_error::<ObservationRow>(&format!("{obs}\na,x,20x2,observed,exact,1,1,,r,q,\n")),
+            first_error::<ObservationRow>(&format!("{obs}\na,x,2022,seen,exact,1,1,,r,q,\n")),
+            first_error::<ObservationRow>(&format!("{obs}\na,x,2022,observed,roughly,1,1,,r,q,\n")),
+            first_error::<ObservationRow>(&format!(
+                "{obs}\na,x,2022,observed,exact,1.2.3,,,r,q,\n"
+            )),
+            first_error::<ObservationRow>(&format!("{obs}\na,x,2022,observed,exact,2,1,,r,q,\n")),
+            first_error::<ObservationRow>(&format!(
+                "{obs}\na,x,2022,observed,exact,1,1 trieu,,r,q,\n"
+            )),
+            first_error::<ObservationRow>(&format!("{obs}\na b,x,2022,observed,exact,1,1,,r,q,\n")),
+            first_error::<ObservationRow>(&format!("{obs}\na,x,2022,observed,exact,1,1,,r,q\n")),
+            first_error::<ObservationRow>(&format!("{obs}\na,x,2022,observed,exact,,1,,r,q,\n")),
+            first_error::<ObservationRow>(&format!(
+                "{obs}\na,x,2022\"x,observed,exact,1,1,,r,q,\n"
+            )),
+            first_error::<IndicatorRow>(&format!("{ind}\na,b,c,kg,flow,government,,,,\n")),
+            first_error::<IndicatorRow>(&format!("{ind}\na,b,c,count,level,government,,,,\n")),
+            first_error::<IndicatorRow>(&format!("{ind}\na,b,c,count,flow,health,,,,\n")),
+            first_error::<IndicatorRow>(&format!("{ind}\na,b,c,count,flow,government,5,1,,\n")),
+            first_error::<TargetRow>(&format!("{tgt}\nt,x,2023,=>,1,1,r,q,\n")),
+        ];
+        for english in cases {
+            assert_ne!(expected(Lang::Vi, english), english, "{english}");
+            assert_eq!(expected(Lang::En, english), english);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! `#/claims`: every derived figure checked, inconsistencies first.
+
+use dxcast_core::csv::Origin;
+use dxcast_core::Verdict;
+use leptos::prelude::*;
+
+use crate::claims::{ordered, tally, term_measures, Checked, InputKind};
+use crate::components::explanation::ExplanationView;
+use crate::components::status::VerdictBadge;
+use crate::format;
+use crate::i18n::{self, t, tf, Lang, K};
+use crate::{messages, use_state};
+
+/// The claims page.
+#[component]
+pub fn ClaimsPage() -> impl IntoView {
+    let s = use_state();
+    let verdict = RwSignal::new(None::<Verdict>);
+    let report = RwSignal::new(None::<String>);
+    let reports = Memo::new(move |_| {
+        s.data
+            .with(|d| d.reports.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+    });
+    let verdict_options = move || {
+        let lang = s.lang.get();
+        [Verdict::Disagree, Verdict::CannotCheck, Verdict::Agree]
+            .into_iter()
+            .map(|v| {
+                view! {
+                    <option value=v.code() prop:selected=move || verdict.get() == Some(v)>
+                        {i18n::verdict(lang, v)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let report_options = move || {
+        let lang = s.lang.get();
+        reports
+            .get()
+            .into_iter()
+            .map(|id| {
+                let label = s.data.with_untracked(|d| messages::source(lang, d, &id));
+                let selected = id.clone();
+                view! {
+                    <option
+                        value=id.clone()
+                        prop:selected=move || report.with(|r| r.as_deref() == Some(selected.as_str()))
+                    >
+                        {label}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let list = move || {
+        let lang = s.lang.get();
+        let v = verdict.get();
+        let r = report.get();
+        s.claims.with(|all| {
+            let shown = ordered(all, v, r.as_deref());
+            let (d, c, a) = tally(&shown);
+            let summary = tf(
+                lang,
+                K::ClaimsCount,
+                &[&d.to_string(), &c.to_string(), &a.to_string()],
+            );
+            let items = if shown.is_empty() {
+                view! { <p class="empty">{t(lang, K::NoClaims)}</p> }.into_any()
+            } else {
+                shown
+                    .into_iter()
+                    .map(|c| claim_view(c, lang))
+                    .collect_view()
+                    .into_any()
+            };
+            view! {
+                <p class="count" role="status" data-testid="claims-count">{summary}</p>
+                <div class="claims" data-testid="claims-list">{items}</div>
+            }
+        })
+    };
+    view! {
+        <section class="page claims-page" data-testid="claims-page">
+            <h1>{move || s.t(K::ClaimsTitle)}</h1>
+            <p class="intro">{move || s.t(K::ClaimsIntro)}</p>
+            <form class="filters" aria-label=move || s.t(K::Filters) on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="f-verdict">{move || s.t(K::FilterVerdict)}</label>
+                    <select
+                        id="f-verdict"
+                        data-testid="filter-verdict"
+                        on:change=move |ev| verdict.set(Verdict::from_code(&event_target_value(&ev)).ok())
+                    >
+                        <option value="" prop:selected=move || verdict.get().is_none()>
+                            {move || s.t(K::FilterAll)}
+                        </option>
+                        {verdict_options}
+                    </select>
+                </div>
+                <div class="field grow">
+                    <label for="f-report">{move || s.t(K::FilterReport)}</label>
+                    <select
+                        id="f-report"
+                        data-testid="filter-report"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            report.set((!v.is_empty()).then_some(v));
+                        }
+                    >
+                        <option value="" prop:selected=move || report.with(Option::is_none)>
+                            {move || s.t(K::FilterAll)}
+                        </option>
+                        {report_options}
+                    </select>
+                </div>
+            </form>
+            {list}
+        </section>
+    }
+}
+
+/// One claim: verdict, stated figure and quote, recomputed range, explanation.
+fn claim_view(c: &Checked, lang: Lang) -> impl IntoView {
+    let s = use_state();
+    let verdict = c.verdict();
+    let source = s
+        .data
+        .with_untracked(|d| messages::source(lang, d, c.report));
+    let origin = match c.origin {
+        Origin::Report => t(lang, K::OriginReport),
+        Origin::CrossCheck => t(lang, K::OriginCrossCheck),
+    };
+    let stated = c.value.map(|v| {
+        let word = c.qualifier.map_or("", |q| i18n::qualifier_word(lang, q));
+        let figure = format::measured(v, c.measure, lang);
+        let text = if word.is_empty() { figure } else { format!("{word} {figure}") };
+        let admits = c
+            .check
+            .as_ref()
+            .ok()
+            .and_then(|k| k.stated)
+            .map(|r| format::measured_range(r.lo(), r.hi(), c.measure, lang));
+        view! {
+            <p class="stated">
+                <span class="label">{t(lang, K::ClaimStated)}</span>
+                " "
+                <strong data-testid="claim-stated">{text}</strong>
+                {admits
+                    .map(|a| {
+                        view! {
+                            " · "
+                            <span class="sub">{t(lang, K::ClaimStatedRange)} " " <span data-testid="claim-stated-range">{a}</span></span>
+                        }
+                    })}
+            </p>
+        }
+    });
+    let quote = (!c.quote.is_empty()).then(|| {
+        view! {
+            <blockquote lang="vi" class="quote" data-testid="claim-quote">
+                {c.quote.clone()}
+            </blockquote>
+        }
+    });
+    let derived_only = c
+        .value
+        .is_none()
+        .then(|| view! { <p class="muted">{t(lang, K::ClaimDerivedOnly)}</p> });
+    let recomputed = c.recomputed().map(|r| {
+        let gap = c
+            .check
+            .as_ref()
+            .ok()
+            .and_then(|k| k.stated)
+            .map(|st| st.gap(r))
+            .filter(|g| *g > 0.0)
+            .map(|g| tf(lang, K::ClaimGap, &[&format::measured(g, c.measure, lang)]));
+        view! {
+            <p class="recomputed">
+                <span class="label">{t(lang, K::ClaimRecomputed)}</span>
+                " "
+                <strong data-testid="claim-recomputed">
+                    {format::measured_range(r.lo(), r.hi(), c.measure, lang)}
+                </strong>
+                {gap.map(|g| view! { " · " <span class="gap" data-testid="claim-gap">{g}</span> })}
+            </p>
+        }
+    });
+    let reason = match &c.check {
+        Ok(k) if verdict == Verdict::CannotCheck && c.value.is_some() => k.reason.map(|r| {
+            view! {
+                <p class="reason">
+                    <span class="label">{t(lang, K::ClaimWhy)}</span>
+                    " "
+                    {i18n::reason(lang, r)}
+                </p>
+            }
+            .into_any()
+        }),
+        Ok(_) => None,
+        Err(e) => Some(
+            view! { <p class="reason">{tf(lang, K::ClaimError, &[&e.to_string()])}</p> }.into_any(),
+        ),
+    };
+    let inputs = c
+        .inputs
+        .iter()
+        .map(|i| {
+            let describe = match i.kind {
+                InputKind::Observation => tf(lang, K::InputObservation, &[&i.id]),
+                InputKind::Denominator => tf(lang, K::InputDenominator, &[&i.id]),
+                InputKind::Target => tf(lang, K::InputTarget, &[&i.id]),
+                InputKind::Claim => tf(lang, K::InputClaim, &[&i.id]),
+                InputKind::Stated => tf(lang, K::InputStated, &[&i.id]),
+                InputKind::Number => tf(lang, K::InputNumber, &[&i.id]),
+                InputKind::Missing => t(lang, K::InputMissing).to_string(),
+            };
+            let name = i.indicator.as_ref().and_then(|id| {
+                s.data.with_untracked(|d| {
+                    d.indicator(id)
+                        .map(|ind| (id.clone(), ind.name(lang).to_string()))
+                })
+            });
+            view! {
+                <li>
+                    <code>{i.reference.clone()}</code>
+                    " — "
+                    {describe}
+                    {name
+                        .map(|(id, n)| {
+                            view! {
+                                " ("
+                                <a href=format!("#/i/{id}")>{n}</a>
+                                ")"
+                            }
+                        })}
+                </li>
+            }
+        })
+        .collect_view();
+    let explanation = c.check.as_ref().ok().map(|k| {
+        view! { <ExplanationView explanation=k.explanation.clone() measures=term_measures(c) result=c.measure /> }
+    });
+    let note = (!c.note.is_empty()).then(|| {
+        view! {
+            <details class="note">
+                <summary>{t(lang, K::ClaimNote)}</summary>
+                <p lang="en">{c.note.clone()}</p>
+            </details>
+        }
+    });
+    view! {
+        <article
+            class=format!("claim claim-{}", verdict.code())
+            data-testid="claim"
+            data-id=c.id
+            data-verdict=verdict.code()
+        >
+            <header>
+                <VerdictBadge verdict />
+                <h2>{i18n::claim_kind(lang, c.kind)}</h2>
+                <p class="meta">
+                    {source}
+                    " · "
+                    {origin}
+                    " · "
+                    <code>{c.id}</code>
+                </p>
+            </header>
+            {stated}
+            {quote}
+            {derived_only}
+            {recomputed}
+            {reason}
+            {explanation}
+            <details class="inputs">
+                <summary>{t(lang, K::ClaimInputs)}</summary>
+                <ul>{inputs}</ul>
+            </details>
+            {note}
+        </article>
+    }
+}

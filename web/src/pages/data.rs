@@ -1,0 +1,854 @@
+//! `#/data`: the user's own figures and indicators: forms, import, export
+//! and reset.
+
+use dxcast_core::Pillar;
+use leptos::prelude::*;
+
+use crate::dataset::{choices, Origin, RowError, Table, UserData};
+use crate::export::{dataset_json, table_csv};
+use crate::forms::{self, can_delete_indicator, IndicatorForm, ObservationForm};
+use crate::i18n::{self, t, tf, Lang, K};
+use crate::import::{apply, plan, Plan, Refused};
+use crate::route::EditTarget;
+use crate::{browser, messages, use_state, AppState, Place};
+
+/// A field's message, if the errors name it: "Kỳ: một ngày có thật".
+fn field_message(
+    s: AppState,
+    errors: RwSignal<Vec<RowError>>,
+    table: Table,
+    field: &'static str,
+) -> Option<String> {
+    let lang = s.lang.get();
+    let shown = |f: &str| forms::label(table, f);
+    errors.with(|es| {
+        es.iter()
+            .find(|e| {
+                e.field == field || (shown(e.field).is_some() && shown(e.field) == shown(field))
+            })
+            .map(|e| {
+                let name = shown(field).map_or(field, |k| t(lang, k));
+                tf(
+                    lang,
+                    K::FieldError,
+                    &[name, &messages::problem(lang, &e.problem)],
+                )
+            })
+    })
+}
+
+/// The labels of the fields the errors name, for the form's summary.
+fn error_fields(lang: Lang, table: Table, errors: &[RowError]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for e in errors {
+        let name = forms::label(table, e.field).map_or(e.field, |k| t(lang, k));
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
+}
+
+/// A labelled input with its hint and its error message.
+#[allow(clippy::too_many_arguments)]
+fn text_field(
+    s: AppState,
+    id: &'static str,
+    label: K,
+    hint: Option<K>,
+    optional: bool,
+    multiline: bool,
+    readonly: Signal<bool>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    set: impl Fn(String) + Send + Sync + 'static,
+    error: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = hint.map_or(error_id.clone(), |_| format!("{hint_id} {error_id}"));
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id
+                data-testid=id
+                rows="3"
+                aria-describedby=described
+                aria-invalid=move || error().is_some().then_some("true")
+                prop:value=value
+                on:input=move |ev| set(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                data-testid=id
+                type="text"
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=move || error().is_some().then_some("true")
+                prop:readOnly=move || readonly.get()
+                prop:value=value
+                on:input=move |ev| set(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>
+                {move || s.t(label)}
+                {optional.then(|| view! { " " <span class="optional">"(" {move || s.t(K::Optional)} ")"</span> })}
+            </label>
+            {input}
+            {hint.map(|h| view! { <span id=hint_id class="hint">{move || s.t(h)}</span> })}
+            <p id=error_id class="field-error" data-testid=format!("{id}-error")>
+                {error}
+            </p>
+        </div>
+    }
+}
+
+/// A labelled select of `(code, label)` choices, with an empty "choose" first.
+#[allow(clippy::too_many_arguments)]
+fn select_field(
+    s: AppState,
+    id: &'static str,
+    label: K,
+    options: impl Fn(Lang) -> Vec<(String, String)> + Send + Sync + 'static,
+    value: impl Fn() -> String + Send + Sync + Copy + 'static,
+    set: impl Fn(String) + Send + Sync + 'static,
+    error: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let opts = move || {
+        let lang = s.lang.get();
+        options(lang)
+            .into_iter()
+            .map(|(code, text)| {
+                let c = code.clone();
+                view! {
+                    <option value=code prop:selected=move || value() == c>
+                        {text}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || s.t(label)}</label>
+            <select
+                id=id
+                data-testid=id
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error().is_some().then_some("true")
+                on:change=move |ev| set(event_target_value(&ev))
+            >
+                <option value="" prop:selected=move || value().is_empty()>
+                    {move || s.t(K::Choose)}
+                </option>
+                {opts}
+            </select>
+            <p id=error_id class="field-error" data-testid=format!("{id}-error")>
+                {error}
+            </p>
+        </div>
+    }
+}
+
+/// The element id of a form field.
+fn field_id(prefix: &str, field: &str) -> String {
+    let field = if field == "value" { "stated" } else { field };
+    format!("{prefix}-{field}")
+}
+
+/// The data page, with a row opened for editing.
+#[component]
+pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
+    let s = use_state();
+    let (obs_form, obs_editing) = match &edit {
+        Some(EditTarget::Observation(id)) => s
+            .data
+            .with_untracked(|d| {
+                d.observation(id)
+                    .map(|o| (ObservationForm::from_fields(&o.fields), Some(id.clone())))
+            })
+            .unwrap_or((ObservationForm::new(""), None)),
+        Some(EditTarget::NewObservation(indicator)) => (ObservationForm::new(indicator), None),
+        _ => (ObservationForm::new(""), None),
+    };
+    let (ind_form, ind_editing) = match &edit {
+        Some(EditTarget::Indicator(id)) => s
+            .data
+            .with_untracked(|d| {
+                d.indicator(id)
+                    .map(|i| (IndicatorForm::from_fields(&i.fields), Some(id.clone())))
+            })
+            .unwrap_or((IndicatorForm::default(), None)),
+        _ => (IndicatorForm::default(), None),
+    };
+    let focus_form = edit.as_ref().map(|e| match e {
+        EditTarget::Observation(_) | EditTarget::NewObservation(_) => "obs-form",
+        EditTarget::Indicator(_) => "ind-form",
+    });
+    if let Some(id) = focus_form {
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(id) {
+                el.scroll_into_view();
+            }
+        });
+    }
+
+    view! {
+        <section class="page data-page" data-testid="data-page">
+            <h1>{move || s.t(K::DataTitle)}</h1>
+            <p class="intro">{move || s.t(K::DataIntro)}</p>
+            <UserRows />
+            <ObservationFormView form=obs_form editing=obs_editing />
+            <IndicatorFormView form=ind_form editing=ind_editing />
+            <ImportView />
+            <ExportView />
+            <ResetView />
+        </section>
+    }
+}
+
+/// The notice about the last action, if it belongs at `place`.
+#[component]
+fn NoticeView(place: Place) -> impl IntoView {
+    let s = use_state();
+    move || {
+        s.notice.get().filter(|n| n.place == place).map(|n| {
+            view! {
+                <p
+                    class=if n.problem { "notice problem" } else { "notice" }
+                    role="status"
+                    data-testid="notice"
+                >
+                    {n.text}
+                </p>
+            }
+        })
+    }
+}
+
+/// What the user added or edited, with links to edit and buttons to delete.
+#[component]
+fn UserRows() -> impl IntoView {
+    let s = use_state();
+    let delete = move |table: Table, id: String| {
+        let lang = s.lang.get_untracked();
+        if table == Table::Indicators {
+            if let Err(e) = s.data.with_untracked(|d| can_delete_indicator(d, &id)) {
+                s.say(
+                    Place::Rows,
+                    format!("{id}: {}", messages::problem(lang, &e.problem)),
+                    true,
+                );
+                return;
+            }
+        }
+        s.change_user(|u| {
+            u.remove(table, &id);
+        });
+        s.say(Place::Rows, tf(lang, K::Deleted, &[&id]), false);
+    };
+    move || {
+        let lang = s.lang.get();
+        let counts = s.user.with(|u| {
+            [u.indicators.len(), u.observations.len(), u.targets.len()].map(|n| n.to_string())
+        });
+        let rows: Vec<(Table, String, Origin)> = s.user.with(|u| {
+            s.data.with(|d| {
+                Table::ALL
+                    .into_iter()
+                    .flat_map(|table| {
+                        u.rows(table).iter().map(move |r| {
+                            let id = r.first().cloned().unwrap_or_default();
+                            let origin = match table {
+                                Table::Indicators => d.indicator(&id).map(|x| x.origin),
+                                Table::Observations => d.observation(&id).map(|x| x.origin),
+                                Table::Targets => d.target(&id).map(|x| x.origin),
+                            };
+                            (table, id, origin.unwrap_or(Origin::User))
+                        })
+                    })
+                    .collect()
+            })
+        });
+        let items = if rows.is_empty() {
+            view! { <p class="muted" data-testid="no-user-rows">{t(lang, K::NoneYet)}</p> }
+                .into_any()
+        } else {
+            let lis = rows
+                .into_iter()
+                .map(|(table, id, origin)| {
+                    let edit = match table {
+                        Table::Observations => Some(format!("#/data/o/{id}")),
+                        Table::Indicators => Some(format!("#/data/i/{id}")),
+                        Table::Targets => None,
+                    };
+                    let del_id = id.clone();
+                    view! {
+                        <li data-testid="user-row" data-id=id.clone()>
+                            <span class="tag">{messages::table(lang, table)}</span>
+                            " "
+                            <code>{id.clone()}</code>
+                            " "
+                            <span class="sub">
+                                {t(lang, if origin == Origin::Edited { K::OriginEdited } else { K::OriginUser })}
+                            </span>
+                            <span class="row-actions">
+                                {edit
+                                    .map(|href| {
+                                        view! {
+                                            <a href=href aria-label=tf(lang, K::EditAria, &[&id])>
+                                                {t(lang, K::Edit)}
+                                            </a>
+                                        }
+                                    })}
+                                <button
+                                    type="button"
+                                    class="link danger"
+                                    aria-label=tf(lang, K::DeleteAria, &[&id])
+                                    on:click=move |_| delete(table, del_id.clone())
+                                >
+                                    {t(lang, K::Delete)}
+                                </button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="user-rows">{lis}</ul> }.into_any()
+        };
+        view! {
+            <section aria-labelledby="user-rows-title" data-testid="user-rows">
+                <h2 id="user-rows-title">{t(lang, K::UserRowsTitle)}</h2>
+                <NoticeView place=Place::Rows />
+                <p data-testid="user-counts">{tf(lang, K::UserCounts, &[&counts[0], &counts[1], &counts[2]])}</p>
+                {items}
+            </section>
+        }
+    }
+}
+
+/// The figure form.
+#[component]
+fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl IntoView {
+    let s = use_state();
+    let form = RwSignal::new(form);
+    let editing = RwSignal::new(editing);
+    let errors = RwSignal::new(Vec::<RowError>::new());
+    let readonly = Signal::derive(move || editing.get().is_some());
+    let err =
+        move |field: &'static str| move || field_message(s, errors, Table::Observations, field);
+    let indicator_options = move |lang: Lang| {
+        s.data.with(|d| {
+            d.indicators
+                .iter()
+                .map(|i| (i.id.clone(), format!("{} ({})", i.name(lang), i.id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = s.lang.get_untracked();
+        let result = s.data.with_untracked(|d| {
+            form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
+        });
+        match result {
+            Ok(fields) => {
+                let id = fields.first().cloned().unwrap_or_default();
+                s.change_user(|u| {
+                    u.upsert(Table::Observations, fields);
+                });
+                errors.set(Vec::new());
+                s.say(Place::Observation, tf(lang, K::Saved, &[&id]), false);
+                let indicator = form.with_untracked(|f| f.indicator.clone());
+                form.set(ObservationForm::new(&indicator));
+                if editing.get_untracked().is_some() {
+                    editing.set(None);
+                    browser::go("#/data");
+                }
+            }
+            Err(es) => {
+                let first = es.first().map(|e| field_id("obs", e.field));
+                s.say(
+                    Place::Observation,
+                    tf(
+                        lang,
+                        K::FormHasErrors,
+                        &[&error_fields(lang, Table::Observations, &es)],
+                    ),
+                    true,
+                );
+                errors.set(es);
+                if let Some(id) = first {
+                    browser::focus_field(&id);
+                }
+            }
+        }
+    };
+    macro_rules! bind {
+        ($field:ident) => {
+            (
+                move || form.with(|f| f.$field.clone()),
+                move |v: String| form.update(|f| f.$field = v),
+            )
+        };
+    }
+    let (v_ind, s_ind) = bind!(indicator);
+    let (v_id, s_id) = bind!(id);
+    let (v_period, s_period) = bind!(period);
+    let (v_status, s_status) = bind!(status);
+    let (v_qual, s_qual) = bind!(qualifier);
+    let (v_stated, s_stated) = bind!(stated);
+    let (v_den, s_den) = bind!(denominator);
+    let (v_rep, s_rep) = bind!(report);
+    let (v_quote, s_quote) = bind!(quote);
+    let (v_note, s_note) = bind!(note);
+    let never = Signal::derive(|| false);
+    view! {
+        <section aria-labelledby="obs-form-title">
+            <h2 id="obs-form-title">{move || s.t(K::ObsFormTitle)}</h2>
+            {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
+            <form id="obs-form" class="form" data-testid="obs-form" novalidate on:submit=save>
+                <div class="grid">
+                    {select_field(s, "obs-indicator", K::FieldIndicator, indicator_options, v_ind, s_ind, err("indicator"))}
+                    {text_field(s, "obs-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err("id"))}
+                    {text_field(s, "obs-period", K::FieldPeriod, Some(K::FieldPeriodHint), false, false, never, v_period, s_period, err("period"))}
+                    {select_field(
+                        s,
+                        "obs-status",
+                        K::FieldStatus,
+                        |lang| choices::STATUSES.iter().map(|x| (x.code().to_string(), i18n::status(lang, *x).to_string())).collect(),
+                        v_status,
+                        s_status,
+                        err("status"),
+                    )}
+                    {select_field(
+                        s,
+                        "obs-qualifier",
+                        K::FieldQualifier,
+                        |lang| choices::QUALIFIERS.iter().map(|x| (x.code().to_string(), i18n::qualifier_choice(lang, *x).to_string())).collect(),
+                        v_qual,
+                        s_qual,
+                        err("qualifier"),
+                    )}
+                    {text_field(s, "obs-stated", K::FieldStated, Some(K::FieldStatedHint), false, false, never, v_stated, s_stated, err("stated"))}
+                    {text_field(s, "obs-denominator", K::FieldDenominator, None, true, false, never, v_den, s_den, err("denominator"))}
+                    {text_field(s, "obs-report", K::FieldReport, Some(K::FieldReportHint), false, false, never, v_rep, s_rep, err("report"))}
+                </div>
+                {text_field(s, "obs-quote", K::FieldQuote, None, true, true, never, v_quote, s_quote, err("quote"))}
+                {text_field(s, "obs-note", K::FieldNote, None, true, true, never, v_note, s_note, err("note"))}
+                <NoticeView place=Place::Observation />
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="obs-save">
+                        {move || s.t(K::Save)}
+                    </button>
+                    {move || {
+                        editing
+                            .get()
+                            .map(|_| {
+                                view! {
+                                    <a class="button" href="#/data">
+                                        {s.t(K::CancelEdit)}
+                                    </a>
+                                }
+                            })
+                    }}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// The indicator form.
+#[component]
+fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoView {
+    let s = use_state();
+    let form = RwSignal::new(form);
+    let editing = RwSignal::new(editing);
+    let errors = RwSignal::new(Vec::<RowError>::new());
+    let readonly = Signal::derive(move || editing.get().is_some());
+    let never = Signal::derive(|| false);
+    let err = move |field: &'static str| move || field_message(s, errors, Table::Indicators, field);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = s.lang.get_untracked();
+        let result = s.data.with_untracked(|d| {
+            form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
+        });
+        match result {
+            Ok(fields) => {
+                let id = fields.first().cloned().unwrap_or_default();
+                s.change_user(|u| {
+                    u.upsert(Table::Indicators, fields);
+                });
+                errors.set(Vec::new());
+                s.say(Place::Indicator, tf(lang, K::Saved, &[&id]), false);
+                form.set(IndicatorForm::default());
+                if editing.get_untracked().is_some() {
+                    editing.set(None);
+                    browser::go("#/data");
+                }
+            }
+            Err(es) => {
+                let first = es.first().map(|e| field_id("ind", e.field));
+                s.say(
+                    Place::Indicator,
+                    tf(
+                        lang,
+                        K::FormHasErrors,
+                        &[&error_fields(lang, Table::Indicators, &es)],
+                    ),
+                    true,
+                );
+                errors.set(es);
+                if let Some(id) = first {
+                    browser::focus_field(&id);
+                }
+            }
+        }
+    };
+    macro_rules! bind {
+        ($field:ident) => {
+            (
+                move || form.with(|f| f.$field.clone()),
+                move |v: String| form.update(|f| f.$field = v),
+            )
+        };
+    }
+    let (v_id, s_id) = bind!(id);
+    let (v_vi, s_vi) = bind!(name_vi);
+    let (v_en, s_en) = bind!(name_en);
+    let (v_unit, s_unit) = bind!(unit);
+    let (v_kind, s_kind) = bind!(kind);
+    let (v_pillar, s_pillar) = bind!(pillar);
+    let (v_min, s_min) = bind!(min);
+    let (v_max, s_max) = bind!(max);
+    let (v_since, s_since) = bind!(since);
+    let (v_note, s_note) = bind!(note);
+    let since_error = err("since");
+    view! {
+        <section aria-labelledby="ind-form-title">
+            <h2 id="ind-form-title">{move || s.t(K::IndFormTitle)}</h2>
+            {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
+            <form id="ind-form" class="form" data-testid="ind-form" novalidate on:submit=save>
+                <div class="grid">
+                    {text_field(s, "ind-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err("id"))}
+                    {text_field(s, "ind-name_vi", K::FieldNameVi, None, false, false, never, v_vi, s_vi, err("name_vi"))}
+                    {text_field(s, "ind-name_en", K::FieldNameEn, None, false, false, never, v_en, s_en, err("name_en"))}
+                    {select_field(
+                        s,
+                        "ind-unit",
+                        K::FieldUnit,
+                        |lang| choices::UNITS.iter().map(|x| (x.code().to_string(), i18n::unit(lang, *x).to_string())).collect(),
+                        v_unit,
+                        s_unit,
+                        err("unit"),
+                    )}
+                    {select_field(
+                        s,
+                        "ind-kind",
+                        K::FieldKind,
+                        |lang| choices::KINDS.iter().map(|x| (x.code().to_string(), i18n::kind(lang, *x).to_string())).collect(),
+                        v_kind,
+                        s_kind,
+                        err("kind"),
+                    )}
+                    {select_field(
+                        s,
+                        "ind-pillar",
+                        K::FieldPillar,
+                        |lang| choices::PILLARS.iter().map(|x: &Pillar| (x.code().to_string(), i18n::pillar(lang, *x).to_string())).collect(),
+                        v_pillar,
+                        s_pillar,
+                        err("pillar"),
+                    )}
+                    {text_field(s, "ind-min", K::FieldMin, Some(K::FieldBoundHint), true, false, never, v_min, s_min, err("min"))}
+                    {text_field(s, "ind-max", K::FieldMax, Some(K::FieldBoundHint), true, false, never, v_max, s_max, err("max"))}
+                    <div class="field">
+                        <label for="ind-since">
+                            {move || s.t(K::FieldSince)}
+                            " "
+                            <span class="optional">"(" {move || s.t(K::Optional)} ")"</span>
+                        </label>
+                        <input
+                            id="ind-since"
+                            data-testid="ind-since"
+                            type="date"
+                            aria-describedby="ind-since-error"
+                            aria-invalid=move || since_error().is_some().then_some("true")
+                            prop:value=v_since
+                            on:input=move |ev| s_since(event_target_value(&ev))
+                        />
+                        <p id="ind-since-error" class="field-error" data-testid="ind-since-error">
+                            {since_error}
+                        </p>
+                    </div>
+                </div>
+                {text_field(s, "ind-note", K::FieldNote, None, true, true, never, v_note, s_note, err("note"))}
+                <NoticeView place=Place::Indicator />
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="ind-save">
+                        {move || s.t(K::Save)}
+                    </button>
+                    {move || {
+                        editing
+                            .get()
+                            .map(|_| {
+                                view! {
+                                    <a class="button" href="#/data">
+                                        {s.t(K::CancelEdit)}
+                                    </a>
+                                }
+                            })
+                    }}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Importing a CSV file.
+#[component]
+fn ImportView() -> impl IntoView {
+    let s = use_state();
+    let text = RwSignal::new(String::new());
+    let pending = RwSignal::new(None::<Plan>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let report = move |applied: &crate::import::Applied, lang: Lang| {
+        let mut msg = tf(
+            lang,
+            K::ImportDone,
+            &[
+                &(applied.added + applied.updated + applied.unchanged).to_string(),
+                messages::table(lang, applied.table),
+                &applied.added.to_string(),
+                &applied.updated.to_string(),
+            ],
+        );
+        if !applied.skipped.is_empty() {
+            let lines: Vec<String> = applied.skipped.iter().map(u32::to_string).collect();
+            msg.push(' ');
+            msg.push_str(&tf(lang, K::ImportSkipped, &[&lines.join(", ")]));
+        }
+        msg
+    };
+    let run = move |skip: bool| {
+        let lang = s.lang.get_untracked();
+        let p = match pending.get_untracked() {
+            Some(p) if skip => p,
+            _ => s.data.with_untracked(|d| plan(&text.get_untracked(), d)),
+        };
+        let mut user: UserData = s.user.get_untracked();
+        let outcome = s.data.with_untracked(|d| apply(&p, &mut user, d, skip));
+        match outcome {
+            Ok(applied) => {
+                s.change_user(|u| *u = user);
+                pending.set(None);
+                s.say(Place::Import, report(&applied, lang), false);
+            }
+            Err(Refused::Empty) => {
+                pending.set(None);
+                s.say(Place::Import, t(lang, K::ImportEmpty).to_string(), true);
+            }
+            Err(Refused::Header) => {
+                pending.set(Some(p));
+                s.say(
+                    Place::Import,
+                    t(lang, K::ImportHeaderError).to_string(),
+                    true,
+                );
+            }
+            Err(Refused::BadLines) => {
+                let n = p.bad.len();
+                pending.set(Some(p));
+                s.say(
+                    Place::Import,
+                    tf(lang, K::ImportErrors, &[&n.to_string()]),
+                    true,
+                );
+            }
+        }
+    };
+    let on_file = move |_| {
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let lang = s.lang.get_untracked();
+            match browser::read_chosen_file(&input).await {
+                Ok((name, content)) => {
+                    text.set(content);
+                    pending.set(None);
+                    s.say(Place::Import, tf(lang, K::ImportFileRead, &[&name]), false);
+                }
+                Err(e) => s.say(Place::Import, tf(lang, K::ImportFileFailed, &[&e]), true),
+            }
+        });
+    };
+    let problems = move || {
+        let lang = s.lang.get();
+        pending.with(|p| {
+            p.as_ref().map(|p| {
+                let header = p.header.as_ref().map(|e| messages::line_error(lang, e));
+                let lines = header
+                    .into_iter()
+                    .chain(p.bad.iter().map(|e| messages::line_error(lang, e)))
+                    .map(|m| view! { <li>{m}</li> })
+                    .collect_view();
+                let good = p.good.len();
+                let skip = (p.header.is_none() && good > 0).then(|| {
+                    view! {
+                        <button type="button" data-testid="import-skip" on:click=move |_| run(true)>
+                            {tf(lang, K::ImportSkip, &[&good.to_string()])}
+                        </button>
+                    }
+                });
+                view! {
+                    <div class="import-errors" data-testid="import-errors">
+                        <ul>{lines}</ul>
+                        {skip}
+                    </div>
+                }
+            })
+        })
+    };
+    view! {
+        <section aria-labelledby="import-title" data-testid="import">
+            <h2 id="import-title">{move || s.t(K::ImportTitle)}</h2>
+            <p class="hint" id="import-help">{move || s.t(K::ImportHelp)}</p>
+            <div class="field">
+                <label for="import-file">{move || s.t(K::ImportFile)}</label>
+                <input
+                    id="import-file"
+                    data-testid="import-file"
+                    type="file"
+                    accept=".csv,text/csv"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+            </div>
+            <div class="field">
+                <label for="import-text">{move || s.t(K::ImportText)}</label>
+                <textarea
+                    id="import-text"
+                    data-testid="import-text"
+                    rows="6"
+                    spellcheck="false"
+                    aria-describedby="import-help"
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        pending.set(None);
+                    }
+                ></textarea>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="import-check" on:click=move |_| run(false)>
+                    {move || s.t(K::ImportCheck)}
+                </button>
+            </div>
+            <NoticeView place=Place::Import />
+            {problems}
+        </section>
+    }
+}
+
+/// Downloading everything.
+#[component]
+fn ExportView() -> impl IntoView {
+    let s = use_state();
+    // A byte-order mark, so spreadsheet programs read the file as UTF-8.
+    let csv = move |table: Table| {
+        let text = s.data.with_untracked(|d| table_csv(d, table));
+        let _ = browser::download(
+            &format!("dxcast-{}.csv", table.key()),
+            "text/csv;charset=utf-8",
+            &format!("\u{feff}{text}"),
+        );
+    };
+    let json = move |_| {
+        let text = s
+            .data
+            .with_untracked(|d| dataset_json(d, &s.today.to_string()));
+        let _ = browser::download("dxcast-data.json", "application/json", &text);
+    };
+    view! {
+        <section aria-labelledby="export-title" data-testid="export">
+            <h2 id="export-title">{move || s.t(K::ExportTitle)}</h2>
+            <p class="hint">{move || s.t(K::ExportHelp)}</p>
+            <div class="actions">
+                <button type="button" data-testid="export-indicators" on:click=move |_| csv(Table::Indicators)>
+                    {move || s.t(K::ExportIndicatorsCsv)}
+                </button>
+                <button type="button" data-testid="export-observations" on:click=move |_| csv(Table::Observations)>
+                    {move || s.t(K::ExportObservationsCsv)}
+                </button>
+                <button type="button" data-testid="export-targets" on:click=move |_| csv(Table::Targets)>
+                    {move || s.t(K::ExportTargetsCsv)}
+                </button>
+                <button type="button" data-testid="export-json" on:click=json>
+                    {move || s.t(K::ExportJson)}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// Resetting to the built-in data, after confirmation.
+#[component]
+fn ResetView() -> impl IntoView {
+    let s = use_state();
+    let confirming = RwSignal::new(false);
+    let reset = move |_| {
+        s.change_user(|u| *u = UserData::default());
+        confirming.set(false);
+        s.say(
+            Place::Reset,
+            t(s.lang.get_untracked(), K::ResetDone).to_string(),
+            false,
+        );
+    };
+    view! {
+        <section aria-labelledby="reset-title" data-testid="reset">
+            <h2 id="reset-title">{move || s.t(K::ResetTitle)}</h2>
+            <p class="hint">{move || s.t(K::ResetHelp)}</p>
+            <NoticeView place=Place::Reset />
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="danger"
+                            data-testid="reset-start"
+                            on:click=move |_| confirming.set(true)
+                        >
+                            {move || s.t(K::ResetButton)}
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="alertdialog" aria-labelledby="reset-confirm-text">
+                    <p id="reset-confirm-text">
+                        {move || s.tf(K::ResetConfirm, &[&s.user.with(UserData::len).to_string()])}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="danger" data-testid="reset-confirm" on:click=reset>
+                            {move || s.t(K::ResetYes)}
+                        </button>
+                        <button type="button" data-testid="reset-cancel" on:click=move |_| confirming.set(false)>
+                            {move || s.t(K::Cancel)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}

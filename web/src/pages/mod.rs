@@ -1,0 +1,33 @@
+//! The pages, one per route.
+
+use leptos::prelude::*;
+
+use crate::components::errors::PageError;
+use crate::route::Route;
+use crate::use_state;
+
+pub mod claims;
+pub mod dashboard;
+pub mod data;
+pub mod indicator;
+
+/// The page for `route`, or why there is none (shown by the error boundary).
+///
+/// # Errors
+///
+/// [`PageError`] for an unknown address or indicator.
+pub fn page(route: Route) -> Result<AnyView, PageError> {
+    let s = use_state();
+    Ok(match route {
+        Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
+        Route::Indicator(id) => {
+            if s.data.with_untracked(|d| d.indicator(&id).is_none()) {
+                return Err(PageError::NoIndicator(id));
+            }
+            view! { <indicator::IndicatorPage id /> }.into_any()
+        }
+        Route::Claims => view! { <claims::ClaimsPage /> }.into_any(),
+        Route::Data(edit) => view! { <data::DataPage edit /> }.into_any(),
+        Route::NotFound(path) => return Err(PageError::NotFound(path)),
+    })
+}

@@ -1,0 +1,176 @@
+//! Routes live in the URL's fragment (`#/claims`), so the app works from any
+//! folder of any static server: the path never changes, and relative asset
+//! URLs keep resolving.
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `#/`: every indicator by pillar.
+    Dashboard,
+    /// `#/i/<id>`: one indicator.
+    Indicator(String),
+    /// `#/claims`: the derived figures checked.
+    Claims,
+    /// `#/data`, `#/data/o/<id>`, `#/data/i/<id>`, `#/data/new/<indicator>`:
+    /// the user's data, with a row (or a new figure) opened in its form.
+    Data(Option<EditTarget>),
+    /// Anything else (the fragment as given).
+    NotFound(String),
+}
+
+/// A row to open for editing on the data page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A new figure of an indicator, by the indicator's id.
+    NewObservation(String),
+    /// An observation, by id.
+    Observation(String),
+    /// An indicator, by id.
+    Indicator(String),
+}
+
+/// Whether `id` is an identifier as the data files allow it.
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// Decodes `%XX` escapes (browsers may escape a typed fragment).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl Route {
+    /// The route of a location fragment such as `#/i/ndxp_tx` (with or
+    /// without the `#`; a query after `?` is ignored).
+    #[must_use]
+    pub fn parse(hash: &str) -> Route {
+        let raw = hash.strip_prefix('#').unwrap_or(hash);
+        let decoded = percent_decode(raw);
+        let path = decoded.split('?').next().unwrap_or("");
+        let path = path.trim_end_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::Dashboard,
+            ["i", id] if is_id(id) => Route::Indicator((*id).to_string()),
+            ["claims"] => Route::Claims,
+            ["data"] => Route::Data(None),
+            ["data", "o", id] if is_id(id) => {
+                Route::Data(Some(EditTarget::Observation((*id).to_string())))
+            }
+            ["data", "new", id] if is_id(id) => {
+                Route::Data(Some(EditTarget::NewObservation((*id).to_string())))
+            }
+            ["data", "i", id] if is_id(id) => {
+                Route::Data(Some(EditTarget::Indicator((*id).to_string())))
+            }
+            _ => Route::NotFound(decoded),
+        }
+    }
+
+    /// The fragment that leads to the route, `#` included.
+    #[must_use]
+    pub fn href(&self) -> String {
+        match self {
+            Route::Dashboard => "#/".to_string(),
+            Route::Indicator(id) => format!("#/i/{id}"),
+            Route::Claims => "#/claims".to_string(),
+            Route::Data(None) => "#/data".to_string(),
+            Route::Data(Some(EditTarget::Observation(id))) => format!("#/data/o/{id}"),
+            Route::Data(Some(EditTarget::Indicator(id))) => format!("#/data/i/{id}"),
+            Route::Data(Some(EditTarget::NewObservation(id))) => format!("#/data/new/{id}"),
+            Route::NotFound(s) => format!("#{s}"),
+        }
+    }
+
+    /// Which navigation entry the route belongs to.
+    #[must_use]
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Dashboard | Route::Indicator(_) => Section::Dashboard,
+            Route::Claims => Section::Claims,
+            Route::Data(_) => Section::Data,
+            Route::NotFound(_) => Section::None,
+        }
+    }
+}
+
+/// A navigation entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The dashboard and the indicator pages.
+    Dashboard,
+    /// The claims page.
+    Claims,
+    /// The data page.
+    Data,
+    /// No entry.
+    None,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_parse_to_routes_and_back() {
+        let cases = [
+            ("", Route::Dashboard),
+            ("#", Route::Dashboard),
+            ("#/", Route::Dashboard),
+            ("#/i/ndxp_tx", Route::Indicator("ndxp_tx".into())),
+            ("#/i/ndxp_tx/", Route::Indicator("ndxp_tx".into())),
+            ("#/claims", Route::Claims),
+            ("#/claims?x=1", Route::Claims),
+            ("#/data", Route::Data(None)),
+            (
+                "#/data/o/r001-ndxp-2022",
+                Route::Data(Some(EditTarget::Observation("r001-ndxp-2022".into()))),
+            ),
+            (
+                "#/data/new/cdt_teams",
+                Route::Data(Some(EditTarget::NewObservation("cdt_teams".into()))),
+            ),
+            (
+                "#/data/i/cdt_teams",
+                Route::Data(Some(EditTarget::Indicator("cdt_teams".into()))),
+            ),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), route, "{hash}");
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn unknown_and_malformed_fragments_are_not_found() {
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("/nope".into()));
+        assert!(matches!(Route::parse("#/i/a b"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/i/"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#main"), Route::NotFound(_)));
+        assert_eq!(
+            Route::parse("#/i/cdt%5Fteams"),
+            Route::Indicator("cdt_teams".into())
+        );
+        assert_eq!(Route::parse("#/i/ndxp_tx").section(), Section::Dashboard);
+        assert_eq!(Route::parse("#/x").section(), Section::None);
+    }
+}

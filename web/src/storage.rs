@@ -1,0 +1,301 @@
+//! The stored user data: its schema, reading it back, and what happens when
+//! it cannot be read.
+//!
+//! The user's rows are kept in localStorage under [`USER_KEY`] as JSON:
+//!
+//! ```json
+//! {"schema": "dxcast.user", "version": 1,
+//!  "indicators": [{"id": "…", "name_vi": "…", …}], "observations": […], "targets": […]}
+//! ```
+//!
+//! Each row is an object keyed by its file's column names, with text values
+//! exactly as a CSV file would hold them; on reading, every row goes through
+//! the core's import path again ([`crate::dataset::Dataset::with_user`]).
+//!
+//! Text that cannot be read (not JSON, an unknown schema or version, rows
+//! that no longer read) is never thrown away: [`load`] says what is wrong
+//! and the caller copies the raw text to a backup key ([`backup_key`])
+//! before anything is saved over it.
+
+use serde_json::{Map, Value};
+
+use crate::dataset::{Dataset, Fields, Rejected, Table, UserData};
+use crate::export::{object_row, row_object};
+
+/// Where the user's rows are kept.
+pub const USER_KEY: &str = "dxcast.user";
+/// Where the interface language is kept (`vi` or `en`).
+pub const LANG_KEY: &str = "dxcast.lang";
+/// The schema name in the stored JSON.
+pub const SCHEMA: &str = "dxcast.user";
+/// The current schema version.
+pub const VERSION: u64 = 1;
+
+/// The key a text that could not be read is copied to, by the time (in
+/// milliseconds) it was found, so that one backup never replaces another.
+#[must_use]
+pub fn backup_key(now_ms: u64) -> String {
+    format!("{USER_KEY}.backup.{now_ms}")
+}
+
+/// Why stored text could not be (fully) read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// Not JSON at all.
+    NotJson,
+    /// Another schema or a version this app does not know.
+    UnknownVersion(String),
+    /// JSON, but not the expected structure.
+    BadShape,
+    /// Some rows no longer read; the others are kept.
+    BadRows(Vec<Rejected>),
+}
+
+/// Stored text that could not be read as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    /// What was wrong.
+    pub problem: Problem,
+    /// The text exactly as it was stored.
+    pub raw: String,
+}
+
+/// The outcome of reading the stored text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The rows that read.
+    pub user: UserData,
+    /// What could not be read, if anything.
+    pub recovery: Option<Recovery>,
+}
+
+/// The user's rows as stored JSON.
+#[must_use]
+pub fn to_json(user: &UserData) -> String {
+    let mut doc = Map::new();
+    doc.insert("schema".into(), Value::String(SCHEMA.into()));
+    doc.insert("version".into(), Value::from(VERSION));
+    for table in Table::ALL {
+        let rows = user
+            .rows(table)
+            .iter()
+            .map(|r| row_object(table.columns(), r))
+            .collect();
+        doc.insert(table.key().into(), Value::Array(rows));
+    }
+    Value::Object(doc).to_string()
+}
+
+/// Reads the rows of a version-1 document.
+fn read_v1(doc: &Map<String, Value>) -> Option<UserData> {
+    let mut user = UserData::default();
+    for table in Table::ALL {
+        let rows: Vec<Fields> = match doc.get(table.key()) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| object_row(table.columns(), v))
+                .collect::<Option<_>>()?,
+            Some(_) => return None,
+        };
+        for row in rows {
+            user.upsert(table, row);
+        }
+    }
+    Some(user)
+}
+
+/// Reads the stored text (`None` when nothing is stored) and checks every
+/// row against `builtin` through the core's import path.
+#[must_use]
+pub fn load(raw: Option<&str>, builtin: &Dataset) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded {
+            user: UserData::default(),
+            recovery: None,
+        };
+    };
+    let fail = |problem| Loaded {
+        user: UserData::default(),
+        recovery: Some(Recovery {
+            problem,
+            raw: raw.to_string(),
+        }),
+    };
+    let Ok(value) = serde_json::from_str::<Value>(raw) else {
+        return fail(Problem::NotJson);
+    };
+    let Some(doc) = value.as_object() else {
+        return fail(Problem::BadShape);
+    };
+    let schema = doc.get("schema").and_then(Value::as_str);
+    let user = match (schema, doc.get("version").and_then(Value::as_u64)) {
+        (Some(SCHEMA), Some(1)) => read_v1(doc),
+        // A later schema version is read here, migrating the older ones:
+        // `(Some(SCHEMA), Some(1)) => read_v1(doc).map(migrate_v1_to_v2)`.
+        (Some(SCHEMA), _) => {
+            let shown = doc.get("version").map(Value::to_string).unwrap_or_default();
+            return fail(Problem::UnknownVersion(format!("{SCHEMA} {shown}")));
+        }
+        (Some(other), _) => return fail(Problem::UnknownVersion(other.to_string())),
+        (None, _) => None,
+    };
+    let Some(user) = user else {
+        return fail(Problem::BadShape);
+    };
+    let (_, rejected) = builtin.with_user(&user);
+    if rejected.is_empty() {
+        return Loaded {
+            user,
+            recovery: None,
+        };
+    }
+    // Keep the rows that read; the raw text keeps the others.
+    let mut kept = user;
+    for r in &rejected {
+        kept.remove(r.table, &r.id);
+    }
+    Loaded {
+        user: kept,
+        recovery: Some(Recovery {
+            problem: Problem::BadRows(rejected),
+            raw: raw.to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Table;
+
+    fn builtin() -> Dataset {
+        Dataset::builtin().unwrap()
+    }
+
+    fn row(values: &[&str]) -> Fields {
+        values.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    fn sample() -> UserData {
+        let mut u = UserData::default();
+        u.upsert(
+            Table::Observations,
+            row(&[
+                "u1",
+                "ndxp_tx",
+                "2024",
+                "estimate",
+                "about",
+                "1000000000",
+                "1 tỷ",
+                "",
+                "me",
+                "trích \"dẫn\", có dấu phẩy",
+                "ghi chú\nhai dòng",
+            ]),
+        );
+        u.upsert(
+            Table::Indicators,
+            row(&[
+                "my_ind",
+                "Chỉ tiêu",
+                "Indicator",
+                "count",
+                "stock",
+                "economy",
+                "0",
+                "",
+                "",
+                "",
+            ]),
+        );
+        u
+    }
+
+    #[test]
+    fn nothing_stored_is_an_empty_start() {
+        let l = load(None, &builtin());
+        assert!(l.user.is_empty() && l.recovery.is_none());
+    }
+
+    #[test]
+    fn stored_rows_round_trip() {
+        let u = sample();
+        let json = to_json(&u);
+        assert!(json.contains("\"schema\":\"dxcast.user\"") && json.contains("\"version\":1"));
+        let l = load(Some(&json), &builtin());
+        assert_eq!(l.recovery, None);
+        assert_eq!(l.user, u);
+    }
+
+    #[test]
+    fn corrupt_text_is_kept_raw() {
+        let b = builtin();
+        for (raw, problem) in [
+            ("{not json", Problem::NotJson),
+            ("[1,2]", Problem::BadShape),
+            (
+                "{\"schema\":\"dxcast.user\",\"version\":1,\"observations\":[{\"id\":3}]}",
+                Problem::BadShape,
+            ),
+            (
+                "{\"schema\":\"dxcast.user\",\"version\":1,\"observations\":{}}",
+                Problem::BadShape,
+            ),
+        ] {
+            let l = load(Some(raw), &b);
+            assert!(l.user.is_empty());
+            let r = l.recovery.unwrap();
+            assert_eq!((r.problem, r.raw.as_str()), (problem, raw));
+        }
+    }
+
+    #[test]
+    fn an_unknown_version_is_not_read_but_kept() {
+        let b = builtin();
+        let raw = to_json(&sample()).replace("\"version\":1", "\"version\":7");
+        let l = load(Some(&raw), &b);
+        assert!(l.user.is_empty());
+        let r = l.recovery.unwrap();
+        assert!(matches!(r.problem, Problem::UnknownVersion(ref v) if v.contains('7')));
+        assert_eq!(r.raw, raw);
+        let other = load(Some("{\"schema\":\"other\",\"rows\":[]}"), &b)
+            .recovery
+            .unwrap();
+        assert_eq!(other.problem, Problem::UnknownVersion("other".into()));
+    }
+
+    #[test]
+    fn rows_that_no_longer_read_are_set_aside() {
+        let b = builtin();
+        let mut u = sample();
+        u.upsert(
+            Table::Observations,
+            row(&[
+                "u2", "gone", "2024", "observed", "exact", "1", "1", "", "me", "", "",
+            ]),
+        );
+        let raw = to_json(&u);
+        let l = load(Some(&raw), &b);
+        assert_eq!(l.user, sample());
+        let r = l.recovery.unwrap();
+        assert_eq!(r.raw, raw);
+        match r.problem {
+            Problem::BadRows(rows) => {
+                assert_eq!(rows.len(), 1);
+                assert_eq!(
+                    (rows[0].id.as_str(), rows[0].error.field),
+                    ("u2", "indicator")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn backups_do_not_collide() {
+        assert_eq!(backup_key(12), "dxcast.user.backup.12");
+        assert_ne!(backup_key(1), backup_key(2));
+    }
+}
