@@ -652,8 +652,11 @@ pub const fn formula(lang: Lang, f: Formula) -> &'static str {
         ),
         Formula::ReachDate => pick(lang, "Ngày đạt mục tiêu", "Date the target is reached"),
         Formula::StatusRatio => pick(lang, "Tỷ số tiến độ", "Progress ratio"),
-        Formula::Aicc => pick(lang, "Tiêu chí AICc", "AICc criterion"),
-        Formula::LeaveOneOut => pick(lang, "Sai số bỏ-một-điểm", "Leave-one-out error"),
+        Formula::OneStepError => pick(
+            lang,
+            "Sai số dự báo trước một bước",
+            "One-step-ahead forecast error",
+        ),
         Formula::Scenario => pick(lang, "Kịch bản giả định", "What-if scenario"),
         _ => pick(lang, "Công thức", "Formula"),
     }
