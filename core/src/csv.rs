@@ -47,7 +47,7 @@ use core::marker::PhantomData;
 use csv_core::{ReadFieldResult, Reader};
 use heapless::Vec;
 
-use crate::claim::{Claim, ClaimKind, Figure, Verdict, MAX_INPUTS};
+use crate::claim::{Check, Claim, ClaimKind, Figure, Verdict, MAX_INPUTS};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::indicator::{Bounds, Indicator, MeasureKind, Pillar, Unit};
@@ -1150,6 +1150,147 @@ impl<'a> Row<'a> for ClaimRow<'a> {
             note: f.text(11)?,
         })
     }
+}
+
+/// Writes one field as the reader expects it: quoted when it holds a comma,
+/// a double quote or a line break, with inner quotes doubled (RFC 4180).
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::csv::write_record;
+///
+/// let mut line = String::new();
+/// write_record(&mut line, &["r001", "khoảng 806 triệu, theo \"NDXP\""])?;
+/// assert_eq!(line, "r001,\"khoảng 806 triệu, theo \"\"NDXP\"\"\"\n");
+/// # Ok::<(), core::fmt::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_field<W: Write>(w: &mut W, text: &str) -> fmt::Result {
+    if !text.contains([',', '"', '\n', '\r']) {
+        return w.write_str(text);
+    }
+    w.write_char('"')?;
+    for (i, part) in text.split('"').enumerate() {
+        if i > 0 {
+            w.write_str("\"\"")?;
+        }
+        w.write_str(part)?;
+    }
+    w.write_char('"')
+}
+
+/// Writes fields separated by commas and ends the line with LF.
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_record<W: Write>(w: &mut W, fields: &[&str]) -> fmt::Result {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            w.write_char(',')?;
+        }
+        write_field(w, f)?;
+    }
+    w.write_char('\n')
+}
+
+/// One claim row checked against the data: the check, and the figures later
+/// claims may refer to (`c:` the recomputed range, `s:` the stated figure).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimOutcome {
+    /// The check.
+    pub check: Check,
+    /// The recomputed range as a figure over the claim's period.
+    pub recomputed: Option<Figure>,
+    /// The stated figure over the claim's period.
+    pub stated: Option<Figure>,
+}
+
+/// Checks `claims` in file order against `observations` and `targets`,
+/// writing each claim's outcome (or the error that stopped it) into the
+/// matching slot of `out`. A claim may refer to the claims before it (`c:`,
+/// `s:`); a reference to an unknown or later row is an error for that claim
+/// only.
+///
+/// # Errors
+///
+/// [`Error::Capacity`] when `out` is shorter than `claims`; nothing is
+/// written then.
+pub fn check_claims<'a>(
+    claims: &[ClaimRow<'a>],
+    observations: &[ObservationRow<'a>],
+    targets: &[TargetRow<'a>],
+    out: &mut [Result<ClaimOutcome>],
+) -> Result<()> {
+    if out.len() < claims.len() {
+        return Err(Error::Capacity {
+            what: "claim outcomes",
+            capacity: out.len(),
+        });
+    }
+    for (i, row) in claims.iter().enumerate() {
+        let (done, rest) = out.split_at_mut(i);
+        let Some(slot) = rest.first_mut() else {
+            break;
+        };
+        let unknown = Error::Parse {
+            line: row.line,
+            field: "inputs",
+            expected: "references to existing observations, targets and earlier claims",
+        };
+        let earlier = |id: &str| -> Result<&ClaimOutcome> {
+            claims
+                .iter()
+                .zip(done.iter())
+                .find(|(c, _)| c.id == id)
+                .and_then(|(_, o)| o.as_ref().ok())
+                .ok_or(unknown)
+        };
+        *slot = row
+            .claim(|r| match r {
+                Ref::Observation(id) => observations
+                    .iter()
+                    .find(|o| o.id == id)
+                    .ok_or(unknown)?
+                    .figure()
+                    .map(Some),
+                Ref::Denominator(id) => observations
+                    .iter()
+                    .find(|o| o.id == id)
+                    .ok_or(unknown)?
+                    .denominator_figure(),
+                Ref::Target(id) => targets
+                    .iter()
+                    .find(|t| t.id == id)
+                    .ok_or(unknown)?
+                    .figure()
+                    .map(Some),
+                Ref::Claim(id) => Ok(earlier(id)?.recomputed),
+                Ref::Stated(id) => Ok(earlier(id)?.stated),
+                Ref::Number(n) => {
+                    let v: f64 = n.parse().map_err(|_| unknown)?;
+                    Figure::exact(v).map(Some)
+                }
+                Ref::Missing => Ok(None),
+            })
+            .and_then(|claim| {
+                let check = claim.check()?;
+                let over = |f: Figure| match row.period {
+                    Some(p) => f.during(p),
+                    None => f,
+                };
+                Ok(ClaimOutcome {
+                    recomputed: check.recomputed.map(|r| over(Figure::from_interval(r))),
+                    stated: row.stated_figure()?,
+                    check,
+                })
+            });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -78,6 +78,41 @@ pub enum Formula {
 }
 
 impl Formula {
+    /// A stable ASCII identifier, for translation tables: `run_rate`,
+    /// `daily_average`, … (the variant's name in snake case).
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Formula::RunRate => "run_rate",
+            Formula::DailyAverage => "daily_average",
+            Formula::PeriodTotal => "period_total",
+            Formula::CumulativeDifference => "cumulative_difference",
+            Formula::Multiple => "multiple",
+            Formula::Percentage => "percentage",
+            Formula::Sum => "sum",
+            Formula::RelativeChange => "relative_change",
+            Formula::PointChange => "point_change",
+            Formula::Cagr => "cagr",
+            Formula::Attainment => "attainment",
+            Formula::Gap => "gap",
+            Formula::RequiredCagr => "required_cagr",
+            Formula::RequiredDailyRate => "required_daily_rate",
+            Formula::RequiredPointsPerYear => "required_points_per_year",
+            Formula::LinearTrend => "linear_trend",
+            Formula::PolynomialTrend => "polynomial_trend",
+            Formula::LogLinearTrend => "log_linear_trend",
+            Formula::LogisticTrend => "logistic_trend",
+            Formula::Holt => "holt",
+            Formula::DampedHolt => "damped_holt",
+            Formula::PredictionInterval => "prediction_interval",
+            Formula::ProbabilityOfMeeting => "probability_of_meeting",
+            Formula::ReachDate => "reach_date",
+            Formula::StatusRatio => "status_ratio",
+            Formula::OneStepError => "one_step_error",
+            Formula::Scenario => "scenario",
+        }
+    }
+
     /// The expression in language-neutral notation.
     #[must_use]
     pub const fn expression(self) -> &'static str {

@@ -43,6 +43,7 @@ pub mod period;
 pub mod scenario;
 pub mod series;
 pub mod target;
+pub mod text;
 pub mod trend;
 
 pub use claim::{Check, Claim, ClaimKind, Figure, Interval, Verdict};

@@ -11,10 +11,11 @@ use std::collections::{HashMap, HashSet};
 use dxcast_core::claim::Unchecked;
 use dxcast_core::convert::readings_of_change;
 use dxcast_core::csv::{
-    first_error, read, ClaimRow, IndicatorRow, ObservationRow, Ref, ReportRow, Row, TargetRow,
+    check_claims, first_error, read, ClaimOutcome, ClaimRow, IndicatorRow, ObservationRow,
+    ReportRow, Row, TargetRow,
 };
 use dxcast_core::number::parse_vi;
-use dxcast_core::{Check, Error, Figure, Interval, MeasureKind, Status, Unit, Verdict};
+use dxcast_core::{Check, Error, Interval, MeasureKind, Status, Unit, Verdict};
 
 const REPORTS_CSV: &str = include_str!("../../data/reports.csv");
 const INDICATORS_CSV: &str = include_str!("../../data/indicators.csv");
@@ -198,44 +199,23 @@ fn every_quote_is_verbatim_and_every_figure_is_in_its_quote() {
     }
 }
 
-/// Runs every claim in file order; a claim may use the claims before it.
+/// Runs every claim in file order through the core's runner; a claim may use
+/// the claims before it.
 fn check_all() -> Vec<(String, Verdict, Check)> {
     let observations: Vec<ObservationRow> = all(OBSERVATIONS_CSV);
-    let obs: HashMap<&str, &ObservationRow> = observations.iter().map(|o| (o.id, o)).collect();
     let targets: Vec<TargetRow> = all(TARGETS_CSV);
-    let tgt: HashMap<&str, &TargetRow> = targets.iter().map(|t| (t.id, t)).collect();
-    let mut recomputed: HashMap<String, Option<Figure>> = HashMap::new();
-    let mut stated: HashMap<String, Option<Figure>> = HashMap::new();
-    let mut out = Vec::new();
-    for row in all::<ClaimRow>(CLAIMS_CSV) {
-        let unknown = Error::InvalidArgument {
-            name: "reference",
-            expected: "an earlier row",
-        };
-        let claim = row
-            .claim(|r| match r {
-                Ref::Observation(id) => obs.get(id).ok_or(unknown)?.figure().map(Some),
-                Ref::Denominator(id) => obs.get(id).ok_or(unknown)?.denominator_figure(),
-                Ref::Target(id) => tgt.get(id).ok_or(unknown)?.figure().map(Some),
-                Ref::Claim(id) => recomputed.get(id).copied().ok_or(unknown),
-                Ref::Stated(id) => stated.get(id).copied().ok_or(unknown),
-                Ref::Number(n) => Figure::exact(n.parse().unwrap()).map(Some),
-                Ref::Missing => Ok(None),
-            })
-            .unwrap_or_else(|e| panic!("{}: {e}", row.id));
-        let check = claim.check().unwrap_or_else(|e| panic!("{}: {e}", row.id));
-        let fig = check.recomputed.map(|r| {
-            let f = Figure::from_interval(r);
-            match row.period {
-                Some(p) => f.during(p),
-                None => f,
-            }
-        });
-        recomputed.insert(row.id.to_string(), fig);
-        stated.insert(row.id.to_string(), row.stated_figure().unwrap());
-        out.push((row.id.to_string(), row.expected, check));
-    }
-    out
+    let claims: Vec<ClaimRow> = all(CLAIMS_CSV);
+    let mut out: Vec<dxcast_core::Result<ClaimOutcome>> =
+        vec![Err(Error::Empty { what: "unchecked" }); claims.len()];
+    check_claims(&claims, &observations, &targets, &mut out).unwrap();
+    claims
+        .iter()
+        .zip(out)
+        .map(|(row, o)| {
+            let o = o.unwrap_or_else(|e| panic!("{}: {e}", row.id));
+            (row.id.to_string(), row.expected, o.check)
+        })
+        .collect()
 }
 
 #[test]
