@@ -15,8 +15,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const pkgDir = process.env.DXCAST_JS_PKG ?? path.join(root, "target/js-pkg/node");
-const expectedPath = process.env.DXCAST_JS_EXPECTED ?? path.join(root, "target/js-pkg/expected.json");
+const pkgDir = path.resolve(process.env.DXCAST_JS_PKG ?? path.join(root, "target/js-pkg/node"));
+const expectedPath = path.resolve(process.env.DXCAST_JS_EXPECTED ?? path.join(root, "target/js-pkg/expected.json"));
 const dx = createRequire(import.meta.url)(pkgDir);
 const expected = JSON.parse(readFileSync(expectedPath, "utf8"));
 
@@ -262,4 +262,14 @@ test("errors throw the core's message", () => {
   assert.throws(() => fit.forecast(["2025-01-01"], 1.5), /level/);
   assert.throws(() => fit.forecast(["2025-13-01"], 0.9), /dates:/);
   assert.throws(() => dx.formatCompact(1, "furlong", "vi"), /unit:/);
+});
+
+test("the web build loads with initSync and gives the same results", async () => {
+  const web = path.join(path.dirname(pkgDir), "web");
+  const mod = await import(path.join(web, "dxcast_js.js"));
+  mod.initSync({ module: readFileSync(path.join(web, "dxcast_js_bg.wasm")) });
+  for (const c of expected.numbers.parseVi) assertClose(mod.parseVi(c.text), c.expected, c.text);
+  const c = expected.fits[0];
+  const f = new mod.Model(c.spec).fit(c.series).forecast(c.dates, 0.95);
+  assertClose(f, c.expected.forecast, "web forecast");
 });
