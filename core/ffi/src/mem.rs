@@ -126,6 +126,9 @@ impl Region {
             return None;
         }
         let mut out = [0u8; N];
+        if N == 0 {
+            return Some(out);
+        }
         // SAFETY: `new` checked that `addr..addr + len` lies inside the arena
         // or the host's memory, and `offset + N <= len`. The copy goes into a
         // local array, so nothing borrowed aliases linear memory.
@@ -145,6 +148,9 @@ impl Region {
         if end > self.len {
             return None;
         }
+        if dst.is_empty() {
+            return Some(());
+        }
         // SAFETY: as in `load`.
         unsafe {
             core::ptr::copy_nonoverlapping(
@@ -162,6 +168,10 @@ impl Region {
         let end = offset.checked_add(bytes.len())?;
         if end > self.len {
             return None;
+        }
+        if bytes.is_empty() {
+            // Nothing to copy; an empty region's address is not checked.
+            return Some(());
         }
         // SAFETY: as in `load`. The source is a local buffer, the destination
         // lies in the host's zones, which no Rust reference points into.
