@@ -4,6 +4,9 @@
 //!   cached in `$DXCAST_TOOLS`, by default `~/.cache/dxcast/tools`, outside the clone);
 //! - `build`: a release build of the app into `dist/`;
 //! - `serve [--port N]`: set up, build, and serve the app on http://127.0.0.1:N/ (8080);
+//! - `embed`: build the modules for other hosts: the C-ABI module
+//!   (`target/wasm32-unknown-unknown/release/dxcast_ffi.wasm`, and optimised in
+//!   `target/ffi/`) and the JS/TS package (`target/js-pkg/node`, `target/js-pkg/web`);
 //! - `test`: set up, then run every check and test, and print `N passed, N failed`.
 
 use std::collections::BTreeSet;
@@ -22,6 +25,23 @@ const TARGETS: [&str; 2] = ["wasm32-unknown-unknown", "thumbv7em-none-eabihf"];
 /// What the core may depend on (normal edges), without and with its features.
 const CORE_DEPENDENCIES: [&str; 2] = ["heapless", "libm"];
 const CORE_OPTIONAL_DEPENDENCIES: [&str; 2] = ["serde", "csv-core"];
+/// The C-ABI module: a no_std cdylib built only for wasm32, so native
+/// workspace commands exclude it.
+const FFI: &str = "dxcast-ffi";
+/// Its wasmtime host tests, which need it built first.
+const FFI_HOST: &str = "dxcast-ffi-host";
+/// The JS/TS package.
+const JS: &str = "dxcast-js";
+/// The wasm features wasm-opt may keep (what wasm-bindgen's output uses and
+/// Node 20 and current browsers run).
+const WASM_OPT_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -29,13 +49,19 @@ fn main() -> ExitCode {
         Some("setup") => setup(Needs::All),
         Some("build") => setup(Needs::App).and_then(|()| build_app()),
         Some("serve") => serve(&args[1..]),
+        Some("embed") => setup(Needs::App).and_then(|()| {
+            build_ffi()?;
+            build_js()?;
+            size_report()
+        }),
         Some("test") => test(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | serve [--port N] | test>\n\n\
+                "usage: cargo xtask <setup | build | serve [--port N] | embed | test>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
+                 embed  build the C-ABI module and the JS/TS package into target/\n\
                  test   set up, then run every check and test"
             );
             return ExitCode::from(2);
@@ -333,6 +359,248 @@ fn check_core_dependencies(features: &str) -> Result {
     Ok(())
 }
 
+/// The release C-ABI module as cargo writes it.
+fn ffi_wasm() -> PathBuf {
+    root().join("target/wasm32-unknown-unknown/release/dxcast_ffi.wasm")
+}
+
+/// The JS/TS package's folder for `target` (`node` or `web`).
+fn js_pkg(target: &str) -> PathBuf {
+    root().join("target/js-pkg").join(target)
+}
+
+fn build_ffi() -> Result {
+    run(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            FFI,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ],
+    ))?;
+    // The optimised module, for the size report and for hosts that want it.
+    let out = root().join("target/ffi");
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let opt = out.join("dxcast_ffi.wasm");
+    let mut c = cmd("wasm-opt", &["-Oz"]);
+    c.args(WASM_OPT_FEATURES)
+        .arg(ffi_wasm())
+        .arg("-o")
+        .arg(&opt);
+    run(c)?;
+    check_no_imports(&opt)
+}
+
+/// `cargo build` of the JS package, then wasm-bindgen for Node and the web,
+/// wasm-opt, and a package.json in each folder.
+fn build_js() -> Result {
+    run(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            JS,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ],
+    ))?;
+    let wasm = root().join("target/wasm32-unknown-unknown/release/dxcast_js.wasm");
+    for (target, kind) in [("node", "commonjs"), ("web", "module")] {
+        let dir = js_pkg(target);
+        let _ = fs::remove_dir_all(&dir);
+        let bindgen_target = if target == "node" { "nodejs" } else { "web" };
+        let mut c = cmd("wasm-bindgen", &["--target", bindgen_target, "--out-dir"]);
+        c.arg(&dir).arg(&wasm);
+        run(c)?;
+        let bg = dir.join("dxcast_js_bg.wasm");
+        let mut c = cmd("wasm-opt", &["-Oz"]);
+        c.args(WASM_OPT_FEATURES).arg(&bg).arg("-o").arg(&bg);
+        run(c)?;
+        let manifest = format!(
+            "{{\n  \"name\": \"dxcast\",\n  \"version\": \"{}\",\n  \"type\": \"{kind}\",\n  \
+             \"main\": \"dxcast_js.js\",\n  \"types\": \"dxcast_js.d.ts\",\n  \"license\": \"MIT OR Apache-2.0\"\n}}\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        let path = dir.join("package.json");
+        fs::write(&path, manifest).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Reads an unsigned LEB128 number at `*at`.
+fn leb128(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// The number of imports of a wasm module (0 when it has no import section).
+fn import_count(bytes: &[u8]) -> std::result::Result<u64, String> {
+    if bytes.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
+        return Err("not a wasm module (version 1)".into());
+    }
+    let mut at = 8;
+    while at < bytes.len() {
+        let id = bytes[at];
+        at += 1;
+        let size = leb128(bytes, &mut at).ok_or("truncated section")? as usize;
+        if id == 2 {
+            let mut inner = at;
+            return leb128(bytes, &mut inner).ok_or_else(|| "truncated import section".into());
+        }
+        at += size;
+    }
+    Ok(0)
+}
+
+/// Fails unless the module imports nothing; it must not contain float
+/// formatting either (the C ABI formats no numbers).
+fn check_no_imports(path: &Path) -> Result {
+    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let n = import_count(&bytes)?;
+    if n != 0 {
+        let listing = output(cmd("wasm-tools", &["print", &path.to_string_lossy()]))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("(import"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Err(format!("{} imports {n} items:\n{listing}", path.display()));
+    }
+    println!("{}: no imports", path.display());
+    Ok(())
+}
+
+/// The C-ABI module's imports, exports and what remains of panics.
+fn inspect_ffi() -> Result {
+    let wasm = ffi_wasm();
+    check_no_imports(&wasm)?;
+    let text = output(cmd("wasm-tools", &["print", &wasm.to_string_lossy()]))
+        .ok_or("wasm-tools print failed")?;
+    let exports = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("(export \"dxcast_"))
+        .count();
+    if text.contains("flt2dec") || text.contains("float_to_decimal") {
+        return Err("the C-ABI module contains float formatting".into());
+    }
+    let unreachable = text.lines().filter(|l| l.trim() == "unreachable").count();
+    println!(
+        "{exports} dxcast_* functions exported; {unreachable} `unreachable` instructions \
+         (the panic paths ABI.md lists, and what follows calls that never return)"
+    );
+    Ok(())
+}
+
+/// Raw and gzip sizes of a file, in bytes.
+fn sizes(path: &Path) -> std::result::Result<(u64, u64), String> {
+    let raw = fs::metadata(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .len();
+    let gz = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    if !gz.status.success() {
+        return Err(format!("gzip {} failed", path.display()));
+    }
+    Ok((raw, gz.stdout.len() as u64))
+}
+
+/// Prints both modules' sizes, raw and gzipped.
+fn size_report() -> Result {
+    let rows = [
+        ("C-ABI module, cargo release", ffi_wasm()),
+        (
+            "C-ABI module, wasm-opt -Oz",
+            root().join("target/ffi/dxcast_ffi.wasm"),
+        ),
+        (
+            "JS package wasm, wasm-opt -Oz",
+            js_pkg("web").join("dxcast_js_bg.wasm"),
+        ),
+        ("JS package glue, web", js_pkg("web").join("dxcast_js.js")),
+        ("JS package glue, Node", js_pkg("node").join("dxcast_js.js")),
+        ("JS package types", js_pkg("web").join("dxcast_js.d.ts")),
+    ];
+    println!("{:<32} {:>10} {:>10}", "module", "bytes", "gzip -9");
+    for (name, path) in rows {
+        let (raw, gz) = sizes(&path)?;
+        println!("{name:<32} {raw:>10} {gz:>10}");
+    }
+    Ok(())
+}
+
+/// The steps for the modules other hosts embed.
+fn embed_steps(steps: &mut Vec<Step>) {
+    steps.push(cargo_step(
+        "clippy: C-ABI module for wasm32",
+        &[
+            "clippy",
+            "-p",
+            FFI,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ));
+    steps.push(step(
+        "build: C-ABI module, release, wasm32, and wasm-opt",
+        build_ffi,
+    ));
+    steps.push(step("imports: C-ABI module has none", inspect_ffi));
+    steps.push(step("tests: C ABI from a wasmtime host (Rust)", || {
+        let mut c = cmd("cargo", &["test", "-p", FFI_HOST]);
+        c.env("DXCAST_FFI_WASM", ffi_wasm());
+        run(c)
+    }));
+    steps.push(cargo_step(
+        "clippy: JS package for wasm32",
+        &[
+            "clippy",
+            "-p",
+            JS,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ));
+    steps.push(step(
+        "build: JS package, wasm-bindgen (Node, web), wasm-opt",
+        build_js,
+    ));
+    steps.push(step("tests: JS package in Node (node --test)", || {
+        let expected = root().join("target/js-pkg/expected.json");
+        let mut c = cmd(
+            "cargo",
+            &["run", "-q", "-p", JS, "--example", "expected", "--"],
+        );
+        c.arg(&expected);
+        run(c)?;
+        let mut c = cmd("node", &["--test", "core/js/tests/"]);
+        c.env("DXCAST_JS_PKG", js_pkg("node"))
+            .env("DXCAST_JS_EXPECTED", &expected);
+        run(c)
+    }));
+    steps.push(step("size: C-ABI module and JS package", size_report));
+}
+
 struct Step {
     name: String,
     run: Box<dyn Fn() -> Result>,
@@ -373,6 +641,8 @@ fn test() -> Result {
             &[
                 "clippy",
                 "--workspace",
+                "--exclude",
+                FFI,
                 "--all-targets",
                 "--",
                 "-D",
@@ -427,7 +697,14 @@ fn test() -> Result {
     }
     steps.push(cargo_step(
         "tests: workspace, native",
-        &["test", "--workspace"],
+        &[
+            "test",
+            "--workspace",
+            "--exclude",
+            FFI,
+            "--exclude",
+            FFI_HOST,
+        ],
     ));
     for features in sets.iter().filter(|f| !f.is_empty()) {
         steps.push(core_step(
@@ -455,6 +732,7 @@ fn test() -> Result {
         );
         run(c)
     }));
+    embed_steps(&mut steps);
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
         run(cmd("playwright", &["test"]))

@@ -1,0 +1,290 @@
+//! The exported functions: one line each, calling the safe implementation in
+//! [`crate::ops`]. `#[no_mangle]` is what needs `unsafe_code` allowed here;
+//! there is no `unsafe` block in this module.
+//!
+//! Addresses and lengths are `u32` (offsets into linear memory), day numbers
+//! `i32`, numbers `f64`. Every function returns an `i32`: 0 or more on
+//! success, a negative error code on failure. See `ABI.md` for each one.
+#![allow(unsafe_code)]
+
+use crate::mem;
+use crate::ops::{self, finish};
+
+/// The ABI version, `major << 16 | minor`.
+#[no_mangle]
+pub extern "C" fn dxcast_abi_version() -> u32 {
+    crate::ABI_VERSION
+}
+
+/// The address of the I/O arena.
+#[no_mangle]
+pub extern "C" fn dxcast_buffer_ptr() -> u32 {
+    u32::try_from(mem::arena_ptr()).unwrap_or(0)
+}
+
+/// The size of the I/O arena in bytes.
+#[no_mangle]
+pub extern "C" fn dxcast_buffer_len() -> u32 {
+    u32::try_from(mem::ARENA_LEN).unwrap_or(0)
+}
+
+/// The first address of the memory the host owns (up to the end of memory).
+#[no_mangle]
+pub extern "C" fn dxcast_heap_base() -> u32 {
+    u32::try_from(mem::heap_base()).unwrap_or(u32::MAX)
+}
+
+/// The message of the last failure, in UTF-8.
+#[no_mangle]
+pub extern "C" fn dxcast_last_error(buf: u32, cap: u32) -> i32 {
+    finish(ops::last_error(buf, cap))
+}
+
+/// The error code of the last failure, 0 if none.
+#[no_mangle]
+pub extern "C" fn dxcast_last_error_code() -> i32 {
+    ops::last_error_code()
+}
+
+/// The text of a code in one of the tables.
+#[no_mangle]
+pub extern "C" fn dxcast_describe(table: u32, code: u32, buf: u32, cap: u32) -> i32 {
+    finish(ops::describe(table, code, buf, cap))
+}
+
+/// The day number of a calendar date.
+#[no_mangle]
+pub extern "C" fn dxcast_date_from_ymd(year: i32, month: u32, day: u32, out: u32) -> i32 {
+    finish(ops::date_from_ymd(year, month, day, out))
+}
+
+/// Parses `YYYY-MM-DD`.
+#[no_mangle]
+pub extern "C" fn dxcast_date_parse(text: u32, len: u32, out: u32) -> i32 {
+    finish(ops::date_parse(text, len, false, out))
+}
+
+/// Parses `D/M/YYYY`.
+#[no_mangle]
+pub extern "C" fn dxcast_date_parse_dmy(text: u32, len: u32, out: u32) -> i32 {
+    finish(ops::date_parse(text, len, true, out))
+}
+
+/// Writes a day number as `YYYY-MM-DD`.
+#[no_mangle]
+pub extern "C" fn dxcast_date_format(day: i32, buf: u32, cap: u32) -> i32 {
+    finish(ops::date_format(day, buf, cap))
+}
+
+/// Parses a period ("2022", "2022-Q3", "2022-09", "2022-09-30", "a/b").
+#[no_mangle]
+pub extern "C" fn dxcast_period_parse(text: u32, len: u32, out: u32) -> i32 {
+    finish(ops::period_parse(text, len, out))
+}
+
+/// Reads a number written the Vietnamese way ("1,6 triệu", "97,3%").
+#[no_mangle]
+pub extern "C" fn dxcast_parse_vi(text: u32, len: u32, out: u32) -> i32 {
+    finish(ops::parse_vi(text, len, out))
+}
+
+/// Linear least squares.
+#[no_mangle]
+pub extern "C" fn dxcast_lstsq(
+    x: u32,
+    rows: u32,
+    cols: u32,
+    y: u32,
+    intercept: u32,
+    out: u32,
+) -> i32 {
+    finish(ops::lstsq(x, rows, cols, y, intercept, out))
+}
+
+/// Fits a method to a series.
+#[no_mangle]
+pub extern "C" fn dxcast_fit(
+    model: u32,
+    series: u32,
+    fitted: u32,
+    fitted_cap: u32,
+    out: u32,
+) -> i32 {
+    finish(ops::fit(model, series, fitted, fitted_cap, out))
+}
+
+/// Predictions with intervals at the given dates, optionally under a scenario.
+#[no_mangle]
+pub extern "C" fn dxcast_forecast(
+    model: u32,
+    series: u32,
+    scenario: u32,
+    dates: u32,
+    n: u32,
+    level: f64,
+    out: u32,
+) -> i32 {
+    finish(ops::forecast(model, series, scenario, dates, n, level, out))
+}
+
+/// `n` dates after `start`, in steps of days (kind 0) or months (kind 1).
+#[no_mangle]
+pub extern "C" fn dxcast_horizon(start: i32, step_kind: u32, step: u32, n: u32, out: u32) -> i32 {
+    finish(ops::horizon(start, step_kind, step, n, out))
+}
+
+/// Analyses a target.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn dxcast_analyse(
+    model: u32,
+    series: u32,
+    scenario: u32,
+    target_value: f64,
+    target_deadline: i32,
+    comparison: u32,
+    today: i32,
+    level: f64,
+    out: u32,
+    explanations: u32,
+) -> i32 {
+    finish(ops::analyse(
+        model,
+        series,
+        scenario,
+        target_value,
+        target_deadline,
+        comparison,
+        today,
+        level,
+        out,
+        explanations,
+    ))
+}
+
+/// Ranks the methods that apply to a series.
+#[no_mangle]
+pub extern "C" fn dxcast_choose(series: u32, out: u32) -> i32 {
+    finish(ops::choose(series, out))
+}
+
+/// Checks a claim.
+#[no_mangle]
+pub extern "C" fn dxcast_claim_check(claim: u32, out: u32) -> i32 {
+    finish(ops::claim_check(claim, out))
+}
+
+/// A year-to-date total extended to its whole year.
+#[no_mangle]
+pub extern "C" fn dxcast_run_rate(year_to_date: f64, as_of: i32, out: u32) -> i32 {
+    finish(ops::run_rate(year_to_date, as_of, out))
+}
+
+/// A total over the days `[es, ee]` extended to `[ws, we]`.
+#[no_mangle]
+pub extern "C" fn dxcast_extrapolate(
+    total: f64,
+    es: i32,
+    ee: i32,
+    ws: i32,
+    we: i32,
+    out: u32,
+) -> i32 {
+    finish(ops::extrapolate(total, es, ee, ws, we, out))
+}
+
+/// A total over the days `[start, end]` per day.
+#[no_mangle]
+pub extern "C" fn dxcast_daily_average(total: f64, start: i32, end: i32, out: u32) -> i32 {
+    finish(ops::daily_average(total, start, end, out))
+}
+
+/// A daily average times the days `[start, end]`.
+#[no_mangle]
+pub extern "C" fn dxcast_period_total(average: f64, start: i32, end: i32, out: u32) -> i32 {
+    finish(ops::period_total(average, start, end, out))
+}
+
+/// The flow between two readings of a running total.
+#[no_mangle]
+pub extern "C" fn dxcast_flow_between(d1: i32, v1: f64, d2: i32, v2: f64, out: u32) -> i32 {
+    finish(ops::flow_between(d1, v1, d2, v2, out))
+}
+
+/// The flows between consecutive readings of a running total.
+#[no_mangle]
+pub extern "C" fn dxcast_flows(days: u32, values: u32, n: u32, out: u32, cap: u32) -> i32 {
+    finish(ops::flows(days, values, n, out, cap))
+}
+
+/// The change of a share in points and relative.
+#[no_mangle]
+pub extern "C" fn dxcast_share_change(before: f64, after: f64, out: u32) -> i32 {
+    finish(ops::share_change(before, after, out))
+}
+
+/// The earlier share implied by a stated change, read both ways.
+#[no_mangle]
+pub extern "C" fn dxcast_readings_of_change(after: f64, change: f64, out: u32) -> i32 {
+    finish(ops::readings_of_change(after, change, out))
+}
+
+/// A relative change, a change in points, or a multiple.
+#[no_mangle]
+pub extern "C" fn dxcast_change(kind: u32, before: f64, after: f64, out: u32) -> i32 {
+    finish(ops::change(kind, before, after, out))
+}
+
+/// A change between consecutive periods (rule 0) or year on year (rule 1).
+#[no_mangle]
+pub extern "C" fn dxcast_change_between(
+    kind: u32,
+    rule: u32,
+    earlier: u32,
+    before: f64,
+    later: u32,
+    after: f64,
+    out: u32,
+) -> i32 {
+    finish(ops::change_between(
+        kind, rule, earlier, before, later, after, out,
+    ))
+}
+
+/// Compound annual growth between two dated values.
+#[no_mangle]
+pub extern "C" fn dxcast_cagr(d1: i32, v1: f64, d2: i32, v2: f64, out: u32) -> i32 {
+    finish(ops::cagr(d1, v1, d2, v2, out))
+}
+
+/// The projectable series of an indicator's observations.
+#[no_mangle]
+pub extern "C" fn dxcast_points_from_observations(
+    kind: u32,
+    observations: u32,
+    n: u32,
+    out_days: u32,
+    out_values: u32,
+    cap: u32,
+) -> i32 {
+    finish(ops::points_from_observations(
+        kind,
+        observations,
+        n,
+        out_days,
+        out_values,
+        cap,
+    ))
+}
+
+/// Where a target is evaluated on an indicator's basis.
+#[no_mangle]
+pub extern "C" fn dxcast_evaluation(
+    kind: u32,
+    value: f64,
+    deadline: i32,
+    comparison: u32,
+    out: u32,
+) -> i32 {
+    finish(ops::evaluation(kind, value, deadline, comparison, out))
+}

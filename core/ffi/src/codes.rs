@@ -1,0 +1,281 @@
+//! The numeric codes of the core's enums. The ABI fixes its own tables, in
+//! the order `ABI.md` lists them, rather than borrowing the core's `ALL`
+//! arrays: reordering those must not renumber the ABI.
+
+use dxcast_core::analytics::{Quantity, TargetStatus};
+use dxcast_core::choice::{Criterion, Reason, Rule};
+use dxcast_core::claim::Unchecked;
+use dxcast_core::forecast::Scale;
+use dxcast_core::growth::ChangeKind;
+use dxcast_core::{
+    ClaimKind, Comparison, Formula, MeasureKind, Method, PeriodKind, Qualifier, Status, Symbol,
+    Unit, Verdict,
+};
+
+use crate::failure::Failure;
+
+/// "No value" in a code field (a term without a unit, a reason without an index).
+pub(crate) const NONE: u32 = u32::MAX;
+/// A value this ABI version has no code for (a variant added to the core later).
+pub(crate) const OTHER: u32 = u32::MAX - 1;
+
+pub(crate) const METHODS: [Method; 6] = [
+    Method::Linear,
+    Method::Polynomial,
+    Method::LogLinear,
+    Method::Logistic,
+    Method::Holt,
+    Method::DampedHolt,
+];
+
+pub(crate) const UNITS: [Unit; 7] = [
+    Unit::Count,
+    Unit::Percent,
+    Unit::Mbps,
+    Unit::Vnd,
+    Unit::Usd,
+    Unit::Rank,
+    Unit::Times,
+];
+
+pub(crate) const KINDS: [MeasureKind; 7] = [
+    MeasureKind::Flow,
+    MeasureKind::YearToDate,
+    MeasureKind::DailyAverage,
+    MeasureKind::Cumulative,
+    MeasureKind::Stock,
+    MeasureKind::Share,
+    MeasureKind::Rank,
+];
+
+pub(crate) const QUALIFIERS: [Qualifier; 6] = [
+    Qualifier::Exact,
+    Qualifier::About,
+    Qualifier::MoreThan,
+    Qualifier::Nearly,
+    Qualifier::AtLeast,
+    Qualifier::UpTo,
+];
+
+pub(crate) const STATUSES: [Status; 3] = [Status::Observed, Status::Estimate, Status::Target];
+
+pub(crate) const COMPARISONS: [Comparison; 4] = [
+    Comparison::AtLeast,
+    Comparison::GreaterThan,
+    Comparison::AtMost,
+    Comparison::LessThan,
+];
+
+pub(crate) const CLAIM_KINDS: [ClaimKind; 10] = [
+    ClaimKind::RunRate,
+    ClaimKind::DailyAverage,
+    ClaimKind::PeriodTotal,
+    ClaimKind::Multiple,
+    ClaimKind::ShareOfTarget,
+    ClaimKind::Share,
+    ClaimKind::Sum,
+    ClaimKind::Difference,
+    ClaimKind::RelativeChange,
+    ClaimKind::PointChange,
+];
+
+pub(crate) const VERDICTS: [Verdict; 3] = [Verdict::Agree, Verdict::Disagree, Verdict::CannotCheck];
+
+pub(crate) const TARGET_STATUSES: [TargetStatus; 4] = [
+    TargetStatus::Achieved,
+    TargetStatus::OnTrack,
+    TargetStatus::NeedsAcceleration,
+    TargetStatus::OffTrack,
+];
+
+pub(crate) const PERIOD_KINDS: [PeriodKind; 5] = [
+    PeriodKind::Day,
+    PeriodKind::Month,
+    PeriodKind::Quarter,
+    PeriodKind::Year,
+    PeriodKind::Range,
+];
+
+pub(crate) const CHANGE_KINDS: [ChangeKind; 3] = [
+    ChangeKind::Relative,
+    ChangeKind::Points,
+    ChangeKind::Multiple,
+];
+
+/// The quantities `dxcast_analyse` explains, in the order it writes them.
+pub(crate) const QUANTITIES: [Quantity; 7] = [
+    Quantity::Projected,
+    Quantity::Attainment,
+    Quantity::Gap,
+    Quantity::Required,
+    Quantity::ReachDate,
+    Quantity::Probability,
+    Quantity::Status,
+];
+
+pub(crate) const FORMULAS: [Formula; 27] = [
+    Formula::RunRate,
+    Formula::DailyAverage,
+    Formula::PeriodTotal,
+    Formula::CumulativeDifference,
+    Formula::Multiple,
+    Formula::Percentage,
+    Formula::Sum,
+    Formula::RelativeChange,
+    Formula::PointChange,
+    Formula::Cagr,
+    Formula::Attainment,
+    Formula::Gap,
+    Formula::RequiredCagr,
+    Formula::RequiredDailyRate,
+    Formula::RequiredPointsPerYear,
+    Formula::LinearTrend,
+    Formula::PolynomialTrend,
+    Formula::LogLinearTrend,
+    Formula::LogisticTrend,
+    Formula::Holt,
+    Formula::DampedHolt,
+    Formula::PredictionInterval,
+    Formula::ProbabilityOfMeeting,
+    Formula::ReachDate,
+    Formula::StatusRatio,
+    Formula::OneStepError,
+    Formula::Scenario,
+];
+
+pub(crate) const SYMBOLS: [Symbol; 40] = [
+    Symbol::Result,
+    Symbol::YearToDate,
+    Symbol::DaysElapsed,
+    Symbol::DaysInPeriod,
+    Symbol::Total,
+    Symbol::DailyAverage,
+    Symbol::A,
+    Symbol::B,
+    Symbol::C,
+    Symbol::Stated,
+    Symbol::Low,
+    Symbol::High,
+    Symbol::Years,
+    Symbol::Days,
+    Symbol::Latest,
+    Symbol::Target,
+    Symbol::Projected,
+    Symbol::Level,
+    Symbol::Slope,
+    Symbol::Growth,
+    Symbol::Alpha,
+    Symbol::Beta,
+    Symbol::Phi,
+    Symbol::Cap,
+    Symbol::Rate,
+    Symbol::Midpoint,
+    Symbol::StandardError,
+    Symbol::Quantile,
+    Symbol::DegreesOfFreedom,
+    Symbol::Level95,
+    Symbol::Probability,
+    Symbol::Ratio,
+    Symbol::Sse,
+    Symbol::Count,
+    Symbol::Params,
+    Symbol::Score,
+    Symbol::Step,
+    Symbol::Shock,
+    Symbol::Coefficient,
+    Symbol::Centre,
+];
+
+/// The value with `code` in `table`.
+pub(crate) fn decode<T: Copy>(table: &[T], arg: &'static str, code: u32) -> Result<T, Failure> {
+    usize::try_from(code)
+        .ok()
+        .and_then(|i| table.get(i))
+        .copied()
+        .ok_or(Failure::invalid(arg, code))
+}
+
+/// The code of `value` in `table`, or [`OTHER`].
+pub(crate) fn encode<T: PartialEq>(table: &[T], value: T) -> u32 {
+    table
+        .iter()
+        .position(|t| *t == value)
+        .and_then(|i| u32::try_from(i).ok())
+        .unwrap_or(OTHER)
+}
+
+/// The code of a scale: identity 0, log 1, reflected log 2, logit 3; and its
+/// range's ends (NaN for an open end).
+pub(crate) fn scale(s: Scale) -> (u32, f64, f64) {
+    match s {
+        Scale::Identity => (0, f64::NAN, f64::NAN),
+        Scale::Log { lo } => (1, lo, f64::NAN),
+        Scale::ReflectedLog { hi } => (2, f64::NAN, hi),
+        Scale::Logit { lo, hi } => (3, lo, hi),
+    }
+}
+
+/// Criterion: one-step error 0, rule 1.
+pub(crate) fn criterion(c: Criterion) -> u32 {
+    match c {
+        Criterion::OneStepError => 0,
+        Criterion::Rule => 1,
+    }
+}
+
+/// Rule: bounded share 0, cautious line 1.
+pub(crate) fn rule(r: Rule) -> u32 {
+    match r {
+        Rule::BoundedShare => 0,
+        Rule::CautiousLine => 1,
+    }
+}
+
+/// A reason's code (lowest one-step error 0, few points 1, only one 2), its
+/// count (held-out points, or points), its rule, MAPE and runner-up's MAPE.
+pub(crate) fn reason(r: Reason) -> (u32, usize, u32, f64, f64) {
+    match r {
+        Reason::LowestOneStepError {
+            mape,
+            runner_up,
+            tests,
+        } => (0, tests, NONE, mape, runner_up.unwrap_or(f64::NAN)),
+        Reason::FewPoints { n, rule: r } => (1, n, rule(r), f64::NAN, f64::NAN),
+        Reason::OnlyOne { n } => (2, n, NONE, f64::NAN, f64::NAN),
+    }
+}
+
+/// Why a claim could not be checked: none 0, missing input 1, unbounded 2,
+/// missing period 3, divisor spans zero 4, nothing stated 5; and the input's
+/// index where there is one.
+pub(crate) fn unchecked(u: Option<Unchecked>) -> (u32, u32) {
+    let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+    match u {
+        None => (0, NONE),
+        Some(Unchecked::MissingInput { index: i }) => (1, index(i)),
+        Some(Unchecked::Unbounded { index: i }) => (2, index(i)),
+        Some(Unchecked::MissingPeriod) => (3, NONE),
+        Some(Unchecked::DivisorSpansZero { index: i }) => (4, index(i)),
+        Some(Unchecked::NothingStated) => (5, NONE),
+        Some(_) => (OTHER, NONE),
+    }
+}
+
+/// The text of `code` in one of the tables `dxcast_describe` reads.
+pub(crate) fn describe(table: u32, code: u32) -> Result<&'static str, Failure> {
+    Ok(match table {
+        0 => decode(&FORMULAS, "code", code)?.expression(),
+        1 => decode(&SYMBOLS, "code", code)?.code(),
+        2 => decode(&SYMBOLS, "code", code)?.notation(),
+        3 => decode(&METHODS, "code", code)?.code(),
+        4 => decode(&UNITS, "code", code)?.code(),
+        5 => decode(&KINDS, "code", code)?.code(),
+        6 => decode(&QUALIFIERS, "code", code)?.code(),
+        7 => decode(&STATUSES, "code", code)?.code(),
+        8 => decode(&COMPARISONS, "code", code)?.code(),
+        9 => decode(&CLAIM_KINDS, "code", code)?.code(),
+        10 => decode(&VERDICTS, "code", code)?.code(),
+        11 => decode(&TARGET_STATUSES, "code", code)?.code(),
+        _ => return Err(Failure::invalid("table", table)),
+    })
+}

@@ -1,0 +1,77 @@
+//! # dxcast-ffi
+//!
+//! dxcast's core as a WebAssembly module with a C ABI, for hosts that are not
+//! JavaScript: wasmtime from Rust, Python or C, or any other runtime.
+//!
+//! - **Zero imports.** The module needs nothing from its host: no WASI, no
+//!   allocator, no clock. It exports its memory and the `dxcast_*` functions.
+//! - **No allocator.** Inputs and outputs live in memory the host can see:
+//!   the module's own I/O arena (`dxcast_buffer_ptr`, `dxcast_buffer_len`),
+//!   or memory at or above `dxcast_heap_base()` that the host owns (it may
+//!   grow the memory and use the new pages).
+//! - **Every pointer checked.** Every address and length is checked against
+//!   those two zones, the memory's current size and the alignment of what it
+//!   holds before a byte is read or written. A bad one is an error code,
+//!   never a trap.
+//! - **No panics.** The core denies them, and so does this shim. The panic
+//!   handler calls a function that exists nowhere: if any panic path
+//!   survived optimisation, the release module would import it, and the
+//!   zero-import check would fail. Zero imports is the proof.
+//!
+//! Every function returns an `i32`: a count or a code, 0 or more, on success;
+//! a negative error code on failure, whose message
+//! `dxcast_last_error(buf, len)` writes. Dates are day numbers: days since
+//! 1970-01-01 (`i32`). Numbers are `f64`; "none" is NaN.
+//!
+//! The reference, with every function, the layout of every struct and the
+//! error codes, is `ABI.md` beside this crate's manifest.
+//!
+//! The crate builds only for `wasm32-unknown-unknown`; on other targets it is
+//! empty (it is excluded from the workspace's native builds anyway):
+//!
+//! ```sh
+//! cargo build -p dxcast-ffi --target wasm32-unknown-unknown --release
+//! ```
+#![cfg(target_arch = "wasm32")]
+#![no_std]
+#![deny(missing_docs)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::exit
+)]
+
+pub mod abi;
+mod codes;
+mod failure;
+mod layout;
+mod mem;
+mod ops;
+mod wire;
+
+/// The ABI version: major in the high 16 bits, minor in the low 16 bits.
+/// See `ABI.md`, "Versioning".
+pub const ABI_VERSION: u32 = (ABI_MAJOR << 16) | ABI_MINOR;
+/// Incremented for any change that can break a host written for the previous
+/// version: a changed signature, layout, code or meaning.
+pub const ABI_MAJOR: u32 = 1;
+/// Incremented for additions that leave every existing call working: new
+/// functions, new codes in an output, meanings for values that were reserved.
+pub const ABI_MINOR: u32 = 0;
+
+/// Never called. The core and this shim deny panics (no indexing, no
+/// `unwrap`, no arithmetic that can overflow), and the optimiser removes
+/// almost every panic path; the few that remain are invariant checks inside
+/// `core` library functions the core calls, whose conditions the core's own
+/// code rules out (`ABI.md`, "Panics"). Were one reached, the module would
+/// trap with `unreachable` rather than import anything from its host.
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
