@@ -69,7 +69,10 @@ pub enum Rule {
 /// Why the first method was chosen, as data the app words in either language.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum Reason {
     /// The lowest one-step-ahead MAPE over `tests` held-out points, ahead of
     /// the runner-up's `runner_up` (when there is one).

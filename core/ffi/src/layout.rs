@@ -117,7 +117,7 @@ pub(crate) mod analysis {
     pub(crate) const REACH_DATE: usize = 24;
     pub(crate) const HAS_REACH_DATE: usize = 28;
     pub(crate) const SCALE: usize = 32;
-    pub(crate) const RESERVED: usize = 36;
+    pub(crate) const DEADLINE_PASSED: usize = 36;
     pub(crate) const TARGET_VALUE: usize = 40;
     pub(crate) const EVALUATION_VALUE: usize = 48;
     pub(crate) const EVALUATION_FACTOR: usize = 56;

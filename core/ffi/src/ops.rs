@@ -717,6 +717,7 @@ fn analysis_record(a: &TargetAnalysis) -> Record<{ layout::analysis::SIZE }> {
     r.i32(l::REACH_DATE, a.reach_date.map_or(0, Date::day_number));
     r.u32(l::HAS_REACH_DATE, u32::from(a.reach_date.is_some()));
     r.u32(l::SCALE, scale);
+    r.u32(l::DEADLINE_PASSED, u32::from(a.deadline_passed));
     r.f64(l::TARGET_VALUE, a.target.value);
     r.f64(l::EVALUATION_VALUE, a.evaluation.value);
     r.f64(l::EVALUATION_FACTOR, a.evaluation.factor);

@@ -194,6 +194,11 @@ pub(crate) fn assert_analysis(host: &mut Host, v: &View, a: &TargetAnalysis, wha
     }
     let (scale, lo, hi) = scale_code(a.prediction.scale());
     assert_eq!(v.u32(32), scale, "{what} scale");
+    assert_eq!(
+        v.u32(36),
+        u32::from(a.deadline_passed),
+        "{what} deadline passed"
+    );
     let fields = [
         (40, a.target.value, "target"),
         (48, a.evaluation.value, "evaluation value"),

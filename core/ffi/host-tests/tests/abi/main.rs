@@ -78,7 +78,7 @@ fn the_module_imports_nothing_and_exports_every_listed_function() {
         assert!(EXPORTS.contains(f), "{f} is exported but not listed");
     }
     let mut host = Host::new();
-    assert_eq!(host.call::<(), u32>("dxcast_abi_version", ()), 0x0001_0000);
+    assert_eq!(host.call::<(), u32>("dxcast_abi_version", ()), 0x0001_0001);
     assert_eq!(host.arena_len, 256 * 1024);
     assert_eq!(host.arena % 16, 0);
     let heap: u32 = host.call("dxcast_heap_base", ());
