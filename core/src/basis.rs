@@ -163,18 +163,8 @@ pub fn points_into(
         }
         // Shift the tail right by one and insert.
         let end = len.saturating_add(1);
-        if let Some(tail) = out.get_mut(pos..end) {
-            tail.rotate_right(1);
-            if let Some(first) = tail.first_mut() {
-                *first = point;
-            }
-        }
-        if let Some(tail) = statuses.get_mut(pos..end) {
-            tail.rotate_right(1);
-            if let Some(first) = tail.first_mut() {
-                *first = o.status;
-            }
-        }
+        crate::slices::insert(out, len, pos, point);
+        crate::slices::insert(&mut statuses, len, pos, o.status);
         len = end;
     }
     Ok(len)

@@ -263,7 +263,7 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
 pub fn choose(series: &Series<'_>, kind: MeasureKind, unit: Unit) -> Result<Choice> {
     let n = series.len();
     let mut fitted: Vec<Ranked, MAX_CANDIDATES> = Vec::new();
-    for model in candidates(series, kind, unit)? {
+    for model in candidates(series, kind, unit)?.iter().copied() {
         if model.fit(series).is_ok() {
             // Capacity equals the candidates' capacity: the push cannot fail.
             let _ = fitted.push(Ranked { model, score: None });
@@ -303,7 +303,7 @@ pub fn choose(series: &Series<'_>, kind: MeasureKind, unit: Unit) -> Result<Choi
                     if key(a) <= key(b) {
                         break;
                     }
-                    fitted.swap(j.saturating_sub(1), j);
+                    crate::slices::swap(&mut fitted, j.saturating_sub(1), j);
                     j = j.saturating_sub(1);
                 }
             }
@@ -331,8 +331,11 @@ pub fn choose(series: &Series<'_>, kind: MeasureKind, unit: Unit) -> Result<Choi
         Rule::BoundedShare
     } else {
         if let Some(pos) = fitted.iter().position(|r| r.method() == Method::Linear) {
-            if let Some(head) = fitted.get_mut(..=pos) {
-                head.rotate_right(1);
+            // Move the line to the front, keeping the others' order.
+            let mut k = pos;
+            while k > 0 {
+                crate::slices::swap(&mut fitted, k.saturating_sub(1), k);
+                k = k.saturating_sub(1);
             }
         }
         Rule::CautiousLine

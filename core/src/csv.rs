@@ -139,7 +139,7 @@ impl<'a> Text<'a> {
             let mut utf8 = [0u8; 4];
             let bytes = c.encode_utf8(&mut utf8).as_bytes();
             let end = len.checked_add(bytes.len()).ok_or(full)?;
-            buf.get_mut(len..end).ok_or(full)?.copy_from_slice(bytes);
+            crate::slices::copy(buf.get_mut(len..end).ok_or(full)?, bytes);
             len = end;
         }
         let out = buf.get(..len).ok_or(full)?;
@@ -984,7 +984,7 @@ impl<'a> Ref<'a> {
         if token == "?" {
             return Ok(Ref::Missing);
         }
-        let (prefix, id) = token.split_once(':').ok_or(err)?;
+        let (prefix, id) = crate::slices::split_once(token, b':').ok_or(err)?;
         if prefix == "n" {
             return match id.parse::<f64>() {
                 Ok(v) if v.is_finite() => Ok(Ref::Number(id)),
@@ -1170,11 +1170,14 @@ impl<'a> Row<'a> for ClaimRow<'a> {
 ///
 /// The writer's.
 pub fn write_field<W: Write>(w: &mut W, text: &str) -> fmt::Result {
-    if !text.contains([',', '"', '\n', '\r']) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
         return w.write_str(text);
     }
     w.write_char('"')?;
-    for (i, part) in text.split('"').enumerate() {
+    for (i, part) in crate::slices::split(text, b'"').enumerate() {
         if i > 0 {
             w.write_str("\"\"")?;
         }
@@ -1233,7 +1236,9 @@ pub fn check_claims<'a>(
         });
     }
     for (i, row) in claims.iter().enumerate() {
-        let (done, rest) = out.split_at_mut(i);
+        let Some((done, rest)) = out.split_at_mut_checked(i) else {
+            break;
+        };
         let Some(slot) = rest.first_mut() else {
             break;
         };

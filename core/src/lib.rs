@@ -42,6 +42,7 @@ pub mod optimize;
 pub mod period;
 pub mod scenario;
 pub mod series;
+mod slices;
 pub mod target;
 pub mod text;
 pub mod trend;

@@ -102,7 +102,11 @@ impl<'w> Qr<'w> {
         // as far as f64 data can tell.
         let tol = 1e-15;
         for k in 0..p {
-            let (head, tail) = work.split_at_mut(k.saturating_add(1).saturating_mul(n));
+            let Some((head, tail)) =
+                work.split_at_mut_checked(k.saturating_add(1).saturating_mul(n))
+            else {
+                return Err(Error::Singular { column: k });
+            };
             let x = col_mut(head, n, k).get_mut(k..).unwrap_or(&mut []);
             let nrm = norm(x);
             if nrm.hi().is_nan() || nrm.hi() <= tol {
@@ -230,7 +234,7 @@ impl LeastSquares {
                 });
             }
         }
-        for (index, row) in x.chunks_exact(p).enumerate() {
+        for (index, row) in crate::slices::rows(x, p.max(1)).enumerate() {
             if row.iter().any(|v| !v.is_finite()) {
                 return Err(Error::NotFinite {
                     what: "design",
@@ -246,7 +250,7 @@ impl LeastSquares {
         let mut scale = [1.0; MAX_PARAMS];
         for j in 0..p {
             let mut ss = 0.0;
-            for row in x.chunks_exact(p) {
+            for row in crate::slices::rows(x, p.max(1)) {
                 let v = row.get(j).copied().unwrap_or(0.0);
                 ss += v * v;
             }
@@ -257,7 +261,10 @@ impl LeastSquares {
             // Overflowing sums of squares fall back to no scaling.
             let s = if len.is_finite() { pow2_near(len) } else { 1.0 };
             let inv = 1.0 / s;
-            for (ci, row) in col_mut(work, n, j).iter_mut().zip(x.chunks_exact(p)) {
+            for (ci, row) in col_mut(work, n, j)
+                .iter_mut()
+                .zip(crate::slices::rows(x, p.max(1)))
+            {
                 *ci = Dd::from_f64(row.get(j).copied().unwrap_or(0.0)).scale(inv);
             }
             if let Some(slot) = scale.get_mut(j) {
@@ -289,7 +296,7 @@ impl LeastSquares {
         // Residuals in double-double.
         let mut rss = Dd::ZERO;
         let mut sum_y = Dd::ZERO;
-        for (yi, row) in y.iter().zip(x.chunks_exact(p)) {
+        for (yi, row) in y.iter().zip(crate::slices::rows(x, p.max(1))) {
             let fitted = row
                 .iter()
                 .zip(beta.iter())

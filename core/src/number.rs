@@ -96,7 +96,7 @@ pub fn parse_vi(text: &str) -> Result<Stated> {
     if percent && scale != 1.0 {
         return Err(err);
     }
-    let (int_part, frac_part) = match rest.split_once(',') {
+    let (int_part, frac_part) = match crate::slices::split_once(rest, b',') {
         Some((i, f)) => (i, Some(f)),
         None => (rest, None),
     };
@@ -109,10 +109,11 @@ pub fn parse_vi(text: &str) -> Result<Stated> {
         count = count.checked_add(1)?;
         Some(())
     };
-    let groups = int_part.split('.');
+    let groups = crate::slices::split(int_part, b'.');
     for (i, group) in groups.enumerate() {
         let ok_len = if i == 0 {
-            (1..=3).contains(&group.len()) || (int_part.find('.').is_none() && !group.is_empty())
+            (1..=3).contains(&group.len())
+                || (!int_part.bytes().any(|b| b == b'.') && !group.is_empty())
         } else {
             group.len() == 3
         };

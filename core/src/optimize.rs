@@ -78,7 +78,7 @@ type Vertex = [f64; MAX_DIM];
 /// Moves `x` into the box.
 fn clamp_into(x: &mut Vertex, lower: &Vertex, upper: &Vertex, dim: usize) {
     for ((v, lo), hi) in x.iter_mut().zip(lower).zip(upper).take(dim) {
-        *v = v.clamp(*lo, *hi);
+        *v = crate::slices::clamp(*v, *lo, *hi);
     }
 }
 
@@ -236,8 +236,8 @@ impl NelderMead {
                         values.get(b).copied().unwrap_or(f64::INFINITY),
                     );
                     if vb < va {
-                        values.swap(a, b);
-                        simplex.swap(a, b);
+                        crate::slices::swap(&mut values, a, b);
+                        crate::slices::swap(&mut simplex, a, b);
                         j = a;
                     } else {
                         break;

@@ -199,7 +199,7 @@ impl Period {
             expected: "YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD",
         };
         let text = text.trim();
-        if let Some((a, b)) = text.split_once('/') {
+        if let Some((a, b)) = crate::slices::split_once(text, b'/') {
             let start = Date::parse_iso(a).map_err(|_| err)?;
             let end = Date::parse_iso(b).map_err(|_| err)?;
             return Period::range(start, end);

@@ -39,7 +39,7 @@ pub fn fold(c: char) -> Option<char> {
     Some(
         FOLDS
             .iter()
-            .find(|(set, _)| set.contains(lower))
+            .find(|(set, _)| set.chars().any(|c| c == lower))
             .map_or(lower, |&(_, base)| base),
     )
 }

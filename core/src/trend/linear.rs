@@ -60,7 +60,10 @@ impl LinearTrend {
         check_size(series, "linear trend", 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
-        for ((row, yi), p) in x.chunks_exact_mut(2).zip(y.iter_mut()).zip(series.points()) {
+        for ((row, yi), p) in crate::slices::rows_mut(&mut x, 2)
+            .zip(y.iter_mut())
+            .zip(series.points())
+        {
             if let [one, t] = row {
                 *one = 1.0;
                 *t = years(series, p.date);

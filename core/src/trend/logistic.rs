@@ -172,14 +172,13 @@ impl LogisticTrend {
         let mut resid = [0.0; MAX_ROWS];
         let mut sse = 0.0;
         let mut logit_ss = 0.0;
-        for ((row, r), pt) in jac
-            .chunks_exact_mut(p)
+        for ((row, r), pt) in crate::slices::rows_mut(&mut jac, p.max(1))
             .zip(resid.iter_mut())
             .zip(series.points())
         {
             let t = years(series, pt.date);
             let (f, grad) = problem.model(&theta, t);
-            row.copy_from_slice(grad.get(..p).unwrap_or(&[]));
+            crate::slices::copy(row, grad.get(..p).unwrap_or(&[]));
             *r = pt.value - f;
             sse += *r * *r;
             let e = libm::log(pt.value) - libm::log(cap - pt.value) - rate * (t - midpoint);
@@ -241,8 +240,8 @@ fn solve(mut a: [[f64; 3]; 3], mut b: [f64; 3], p: usize) -> Option<[f64; 3]> {
         if big == 0.0 || !big.is_finite() {
             return None;
         }
-        a.swap(k, best);
-        b.swap(k, best);
+        crate::slices::swap(&mut a, k, best);
+        crate::slices::swap(&mut b, k, best);
         let pivot_row = a.get(k).copied()?;
         let pivot = pivot_row.get(k).copied()?;
         let bk = b.get(k).copied()?;
@@ -320,8 +319,7 @@ impl Problem<'_, '_> {
         let n = self.series.len();
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut z = [0.0; MAX_ROWS];
-        for ((row, zi), pt) in x
-            .chunks_exact_mut(2)
+        for ((row, zi), pt) in crate::slices::rows_mut(&mut x, 2)
             .zip(z.iter_mut())
             .zip(self.series.points())
         {

@@ -59,8 +59,7 @@ impl LogLinearTrend {
         check_size(series, "log-linear trend", 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
-        for (index, ((row, yi), p)) in x
-            .chunks_exact_mut(2)
+        for (index, ((row, yi), p)) in crate::slices::rows_mut(&mut x, 2)
             .zip(y.iter_mut())
             .zip(series.points())
             .enumerate()

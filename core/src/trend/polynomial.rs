@@ -88,8 +88,7 @@ impl PolynomialTrend {
         let half = 0.5 * t_last;
         let mut x = [0.0; MAX_PARAMS * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
-        for ((row, yi), p) in x
-            .chunks_exact_mut(cols)
+        for ((row, yi), p) in crate::slices::rows_mut(&mut x, cols.max(1))
             .zip(y.iter_mut())
             .zip(series.points())
         {
