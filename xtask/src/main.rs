@@ -180,7 +180,12 @@ fn ensure_cargo_tool(krate: &str, bin: &str, version: &str, locked: bool) -> Res
         println!("setup: {bin} {version} present");
         return Ok(());
     }
-    println!("setup: installing {krate} {version} (first run only; Trunk takes about 11 minutes)");
+    let minutes = match krate {
+        "trunk" => "about 11 minutes",
+        "wasm-tools" => "about 4 minutes",
+        _ => "about 3 minutes",
+    };
+    println!("setup: installing {krate} {version} (first run only, {minutes} on 2 cores)");
     let root = tools_dir();
     let root = root.to_string_lossy();
     let mut args = vec![
