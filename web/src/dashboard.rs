@@ -2,6 +2,7 @@
 //! its sparkline points and status, and the filters.
 
 use dxcast_core::target::next_target;
+use dxcast_core::text::folded_contains;
 use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
 use crate::chart::{series_points, SeriesPoint};
@@ -62,7 +63,7 @@ pub struct Row {
     pub points: Vec<SeriesPoint>,
     /// The status, where it is known ([`status_now`]).
     pub status: Option<TargetStatus>,
-    /// The names and id, folded for search ([`fold`]).
+    /// The names and id, searched without regard to case or diacritics.
     pub search: String,
 }
 
@@ -128,7 +129,7 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
         }),
         target: shown_target(&targets, today),
         status: status(&points, &targets, today),
-        search: fold(&format!("{} {} {}", ind.name_vi, ind.name_en, ind.id)),
+        search: format!("{} {} {}", ind.name_vi, ind.name_en, ind.id),
         points,
     }
 }
@@ -159,9 +160,10 @@ impl Filter {
     pub fn matches(&self, row: &Row) -> bool {
         self.pillar.is_none_or(|p| p == row.pillar)
             && self.status.is_none_or(|s| row.status == Some(s))
-            && fold(&self.query)
+            && self
+                .query
                 .split_whitespace()
-                .all(|w| row.search.contains(w))
+                .all(|w| folded_contains(&row.search, w))
     }
 }
 
@@ -183,34 +185,6 @@ pub fn groups<'a>(rows: &'a [Row], filter: &Filter) -> Vec<(Pillar, Vec<&'a Row>
         .collect()
 }
 
-/// Vietnamese letters with diacritics and their base letter.
-const FOLDS: &[(&str, char)] = &[
-    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-    ("èéẻẽẹêềếểễệ", 'e'),
-    ("ìíỉĩị", 'i'),
-    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-    ("ùúủũụưừứửữự", 'u'),
-    ("ỳýỷỹỵ", 'y'),
-    ("đ", 'd'),
-];
-
-/// Lower case without Vietnamese diacritics ("Số giao dịch" → "so giao
-/// dich"), for matching what is typed with or without them. Combining marks
-/// (text typed in decomposed form) are dropped too.
-#[must_use]
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| {
-            FOLDS
-                .iter()
-                .find(|(set, _)| set.contains(c))
-                .map_or(c, |&(_, base)| base)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,18 +196,6 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn folding_removes_diacritics() {
-        assert_eq!(fold("Số giao dịch qua NDXP"), "so giao dich qua ndxp");
-        assert_eq!(fold("ĐỒNG Ý"), "dong y");
-        // Decomposed: o + combining circumflex + combining acute.
-        assert_eq!(fold("so\u{302}\u{301}"), "so");
-        assert_eq!(
-            fold("Tổ công nghệ số cộng đồng"),
-            "to cong nghe so cong dong"
-        );
     }
 
     #[test]

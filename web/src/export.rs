@@ -1,29 +1,25 @@
 //! Writing CSV and JSON: the user's rows as the core reads them back, the
 //! whole dataset for download, and a chart's data.
 
+use dxcast_core::csv::write_field;
 use serde_json::{Map, Value};
 
 use crate::dataset::{Dataset, Fields, Table, CLAIM_COLUMNS, REPORT_COLUMNS};
 
-/// One field, quoted when it holds a comma, a double quote or a line break
-/// (inner quotes doubled), as RFC 4180 and the core's reader expect.
-#[must_use]
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// One record, without its line end.
+/// One record, without its line end: each field written by the core's
+/// [`write_field`] (quoted when it holds a comma, a double quote or a line
+/// break), as the core's reader expects.
 #[must_use]
 pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
-    fields
-        .iter()
-        .map(|f| csv_field(f.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",")
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // Writing into a String cannot fail.
+        let _ = write_field(&mut out, f.as_ref());
+    }
+    out
 }
 
 /// A whole file: the header and the rows, each line ending in LF.
@@ -176,10 +172,10 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_line(&["plain"]), "plain");
+        assert_eq!(csv_line(&["a, b"]), "\"a, b\"");
+        assert_eq!(csv_line(&["say \"hi\""]), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_line(&["two\nlines"]), "\"two\nlines\"");
         assert_eq!(csv_line(&["a", "", "1,6 triệu"]), "a,,\"1,6 triệu\"");
     }
 
