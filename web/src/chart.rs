@@ -4,9 +4,10 @@
 //! Time is a day number (days since 1970-01-01, as `Date::day_number`), as a
 //! float so that a flow can sit at the middle of its period.
 
-use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period, PeriodKind};
+use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period};
 
 use crate::dataset::Observation;
+use crate::projection::shown_value;
 
 /// A figure on the time axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,25 +18,8 @@ pub struct SeriesPoint {
     pub value: f64,
     /// Whether it is an estimate (drawn hollow).
     pub estimate: bool,
-    /// Which line it belongs to: totals over periods of different lengths
-    /// (a month, a quarter, a year) are not joined by one line.
+    /// Which line it belongs to (points of different lines are not joined).
     pub series: u8,
-}
-
-/// The line a figure of `kind` over `period` belongs to: flows by the kind of
-/// their period; every other kind has one line.
-#[must_use]
-pub fn series_of(kind: MeasureKind, period: Period) -> u8 {
-    if kind != MeasureKind::Flow {
-        return 0;
-    }
-    match period.kind() {
-        PeriodKind::Day => 1,
-        PeriodKind::Month => 2,
-        PeriodKind::Quarter => 3,
-        PeriodKind::Year => 4,
-        PeriodKind::Range => 5,
-    }
 }
 
 /// SVG path data joining the points of each series in time order; a series
@@ -84,16 +68,17 @@ pub fn in_time_order<'a>(
 }
 
 /// The figures of an indicator of `kind` on the time axis, in time order
-/// ([`in_time_order`]).
+/// ([`in_time_order`]), as shown: totals over a month, a quarter or a year
+/// as annualised yearly totals ([`shown_value`]), on one line.
 #[must_use]
 pub fn series_points(kind: MeasureKind, observations: &[&Observation]) -> Vec<SeriesPoint> {
     in_time_order(kind, observations)
         .into_iter()
         .map(|o| SeriesPoint {
             day: anchor_day(kind, o.period()),
-            value: o.value(),
+            value: shown_value(kind, &o.obs),
             estimate: o.is_estimate(),
-            series: series_of(kind, o.period()),
+            series: 0,
         })
         .collect()
 }
@@ -108,6 +93,10 @@ pub struct Overlay {
     pub projected: Vec<(f64, f64)>,
     /// The prediction band: `(day, low, high)`.
     pub band: Vec<(f64, f64, f64)>,
+    /// The what-if scenario's path (empty without one).
+    pub what_if: Vec<(f64, f64)>,
+    /// The compared scenarios' paths.
+    pub compared: Vec<Vec<(f64, f64)>>,
 }
 
 /// A target on the chart: its value over its period, due on the period's last day.
@@ -694,6 +683,7 @@ mod tests {
                 (day(2022, 7, 2), 700e6, 900e6),
                 (day(2023, 12, 31), 1.2e9, 1.8e9),
             ],
+            ..Overlay::default()
         };
         let g = layout(&ChartInput {
             points: &points,
@@ -768,17 +758,7 @@ mod tests {
     }
 
     #[test]
-    fn flows_over_different_periods_are_separate_lines() {
-        let p = |s: &str| Period::parse(s).unwrap();
-        assert_eq!(
-            series_of(MeasureKind::Flow, p("2022")),
-            series_of(MeasureKind::Flow, p("2021"))
-        );
-        assert_ne!(
-            series_of(MeasureKind::Flow, p("2022")),
-            series_of(MeasureKind::Flow, p("2022-09"))
-        );
-        assert_eq!(series_of(MeasureKind::Share, p("2022-09-30")), 0);
+    fn separate_series_are_separate_lines() {
         let pts = [
             (0.0, 0.0, 4),
             (10.0, 5.0, 2),

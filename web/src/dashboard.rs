@@ -7,17 +7,7 @@ use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
 use crate::chart::{series_points, SeriesPoint};
 use crate::dataset::{Dataset, Indicator, Observation};
-use crate::projection::{project, status_now, Method, Scenario, TargetStatus};
-
-/// An indicator's status: the one known without a projection, else the
-/// projection's (with the engine's own choice of method and no scenario);
-/// `None` while neither says.
-#[must_use]
-pub fn status(points: &[SeriesPoint], targets: &[Target], today: Date) -> Option<TargetStatus> {
-    status_now(points, targets, today).or_else(|| {
-        project(points, targets, today, Method::Auto, &Scenario::default()).map(|p| p.status)
-    })
-}
+use crate::projection::{status, Subject, TargetStatus};
 
 /// An indicator's latest figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +51,8 @@ pub struct Row {
     pub target: Option<ShownTarget>,
     /// The figures on a time axis, for the sparkline.
     pub points: Vec<SeriesPoint>,
-    /// The status, where it is known ([`status_now`]).
+    /// The status: from the core's analytics of the shown target, "no
+    /// target" or "not enough data"; `None` when the projection fails.
     pub status: Option<TargetStatus>,
     /// The names and id, searched without regard to case or diacritics.
     pub search: String,
@@ -115,6 +106,14 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
         .filter_map(|t| t.target().ok())
         .collect();
     let points = series_points(ind.kind, &observations);
+    let by_report = data.observations_by_report(&ind.id);
+    let subject = Subject {
+        kind: ind.kind,
+        unit: ind.unit,
+        bounds: ind.bounds,
+        observations: &by_report,
+        targets: &targets,
+    };
     Row {
         id: ind.id.clone(),
         name_vi: ind.name_vi.clone(),
@@ -128,7 +127,7 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
             qualifier: o.obs.qualifier,
         }),
         target: shown_target(&targets, today),
-        status: status(&points, &targets, today),
+        status: status(&subject, today),
         search: format!("{} {} {}", ind.name_vi, ind.name_en, ind.id),
         points,
     }

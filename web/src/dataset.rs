@@ -781,6 +781,20 @@ impl Dataset {
         self.observations.iter().filter(move |o| o.indicator == id)
     }
 
+    /// The figures of an indicator as the core's observations, oldest report
+    /// first (by the report's publication; figures whose source is not a
+    /// report of the data, such as a user's own, come last in data order),
+    /// as the core's series builder expects them.
+    #[must_use]
+    pub fn observations_by_report(&self, id: &str) -> Vec<dxcast_core::Observation> {
+        let mut rows: Vec<(Option<Date>, dxcast_core::Observation)> = self
+            .observations_of(id)
+            .map(|o| (self.report(&o.report).map(|r| r.published.start()), o.obs))
+            .collect();
+        rows.sort_by_key(|(published, _)| (published.is_none(), *published));
+        rows.into_iter().map(|(_, o)| o).collect()
+    }
+
     /// The targets of an indicator, in file order.
     pub fn targets_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a TargetRec> + 'a {
         self.targets.iter().filter(move |t| t.indicator == id)

@@ -28,6 +28,12 @@ pub enum Measure {
     Unit(Unit),
     /// In percentage points.
     Points,
+    /// In percentage points a year.
+    PointsPerYear,
+    /// A value in a unit per day (a daily rate).
+    PerDay(Unit),
+    /// A fraction from 0 to 1, written as a percentage (a probability).
+    Fraction,
     /// A plain number.
     Plain,
 }
@@ -42,6 +48,9 @@ pub fn measured(v: f64, measure: Measure, lang: Lang) -> String {
     match measure {
         Measure::Unit(u) => value(v, u, lang),
         Measure::Points => points(v, lang),
+        Measure::PointsPerYear => tf(lang, K::PointsPerYear, &[&plain(v, lang)]),
+        Measure::PerDay(u) => tf(lang, K::PerDay, &[&value(v, u, lang)]),
+        Measure::Fraction => value(100.0 * v, Unit::Percent, lang),
         Measure::Plain => plain(v, lang),
     }
 }

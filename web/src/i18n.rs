@@ -224,6 +224,8 @@ catalogue! {
     ReasonNothingStated => "Báo cáo không nêu con số này: đây là số liệu trung gian.", "Nothing is stated: this is an intermediate figure.";
     ReasonOther => "Không kiểm tra được.", "It cannot be checked.";
     Points => "{0} điểm %", "{0} points";
+    PointsPerYear => "{0} điểm %/năm", "{0} points a year";
+    PerDay => "{0}/ngày", "{0} a day";
 
     DataTitle => "Dữ liệu của bạn", "Your data";
     DataIntro => "Những gì bạn thêm hoặc sửa được lưu trong trình duyệt này và dùng được cả khi không có mạng. Dữ liệu có sẵn lấy từ năm báo cáo của Bộ Thông tin và Truyền thông.", "What you add or edit is kept in this browser and works offline. The built-in data comes from five reports of the Ministry of Information and Communications.";

@@ -18,7 +18,7 @@ use crate::dataset::{Indicator, Observation, Origin, TargetRec};
 use crate::export::chart_csv;
 use crate::format;
 use crate::i18n::{self, t, tf, Lang, K};
-use crate::projection::{project, status_now, Method, Scenario};
+use crate::projection::{prepare, project, status_now, Settings, Subject};
 use crate::{browser, messages, use_state};
 
 /// The chart's SVG id, for the exports.
@@ -102,20 +102,32 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
 
     // The projection engine plugs in here; the method and the scenario will
     // be set by the controls in the projection area.
-    let method = RwSignal::new(Method::default());
-    let scenario = RwSignal::new(Scenario::default());
+    let method = RwSignal::new(crate::projection::Method::default());
+    let scenario = RwSignal::new(dxcast_core::scenario::Scenario::default());
     let projection = Memo::new(move |_| {
         page.with(|p| {
             p.as_ref().and_then(|p| {
                 let targets: Vec<_> = p.targets.iter().filter_map(|t| t.target().ok()).collect();
-                project(&p.points, &targets, today, method.get(), &scenario.get())
+                let obs: Vec<_> = p.observations.iter().map(|o| o.obs).collect();
+                let subject = Subject {
+                    kind: p.indicator.kind,
+                    unit: p.indicator.unit,
+                    bounds: p.indicator.bounds,
+                    observations: &obs,
+                    targets: &targets,
+                };
+                let prepared = prepare(&subject).ok()?;
+                let mut settings = Settings::base(today);
+                settings.method = method.get();
+                settings.scenario = scenario.get();
+                project(&subject, &prepared, &settings).ok()
             })
         })
     });
 
     let geometry = Memo::new(move |_| {
         let w = width.get();
-        let overlay = projection.with(|p| p.as_ref().map(|p| p.overlay.clone()));
+        let overlay = projection.with(|p| p.as_ref().map(|p| p.overlay()));
         page.with(|p| {
             let (points, targets, bounds) = match p {
                 Some(p) => (&p.points[..], &p.target_inputs[..], p.indicator.bounds),
@@ -162,8 +174,9 @@ fn content(
     };
     let obs_refs: Vec<&Observation> = p.observations.iter().collect();
     let targets_core: Vec<_> = p.targets.iter().filter_map(|t| t.target().ok()).collect();
-    let status = status_now(&p.points, &targets_core, today)
-        .or_else(|| projection.with_untracked(|pr| pr.as_ref().map(|pr| pr.status)));
+    let status = status_now(p.points.len(), &targets_core).or_else(|| {
+        projection.with_untracked(|pr| pr.as_ref().and_then(|pr| pr.standing.map(|s| s.status)))
+    });
     let summary_latest = latest(obs_refs.iter().copied()).map(|o| {
         view! {
             <p>
