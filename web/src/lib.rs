@@ -27,7 +27,10 @@ pub mod import;
 pub mod messages;
 pub mod projection;
 pub mod route;
+pub mod scenarios;
+pub mod share;
 pub mod storage;
+pub mod whatif;
 
 pub mod components;
 pub mod pages;
