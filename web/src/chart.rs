@@ -129,6 +129,8 @@ pub struct ChartInput<'a> {
     pub width: f64,
     /// The drawing's height in pixels.
     pub height: f64,
+    /// Whether a note above the value axis needs room ("per year, annualised").
+    pub axis_note: bool,
 }
 
 /// The plotting area.
@@ -218,12 +220,22 @@ pub struct Geometry {
     pub projected: Option<String>,
     /// The band's closed path.
     pub band: Option<String>,
+    /// The what-if path.
+    pub what_if: Option<String>,
+    /// The compared scenarios' paths, in their order.
+    pub compared: Vec<Option<String>>,
 }
 
 /// Left margin: room for value labels such as "1.276 billion".
 pub const MARGIN_LEFT: f64 = 84.0;
 const MARGIN_RIGHT: f64 = 16.0;
 const MARGIN_TOP: f64 = 16.0;
+/// The top margin with a note above the value axis.
+const MARGIN_TOP_NOTE: f64 = 30.0;
+/// How far a prediction band may stretch the value axis beyond everything
+/// else, as a share of that range: a wide band is cut at the plot's edge
+/// rather than squashing the figures into a line.
+const BAND_ROOM: f64 = 0.5;
 const MARGIN_BOTTOM: f64 = 36.0;
 /// The narrowest chart drawn.
 pub const MIN_WIDTH: f64 = 280.0;
@@ -423,7 +435,11 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     let height = input.height.max(160.0);
     let plot = Rect {
         left: MARGIN_LEFT,
-        top: MARGIN_TOP,
+        top: if input.axis_note {
+            MARGIN_TOP_NOTE
+        } else {
+            MARGIN_TOP
+        },
         right: width - MARGIN_RIGHT,
         bottom: height - MARGIN_BOTTOM,
     };
@@ -435,6 +451,8 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     days.extend(overlay.fitted.iter().map(|p| p.0));
     days.extend(overlay.projected.iter().map(|p| p.0));
     days.extend(overlay.band.iter().map(|p| p.0));
+    days.extend(overlay.what_if.iter().map(|p| p.0));
+    days.extend(overlay.compared.iter().flatten().map(|p| p.0));
     days.push(today);
     let (mut x_lo, mut x_hi) = days
         .iter()
@@ -453,7 +471,19 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     values.extend(input.targets.iter().map(|t| t.value));
     values.extend(overlay.fitted.iter().map(|p| p.1));
     values.extend(overlay.projected.iter().map(|p| p.1));
-    values.extend(overlay.band.iter().flat_map(|p| [p.1, p.2]));
+    values.extend(overlay.what_if.iter().map(|p| p.1));
+    values.extend(overlay.compared.iter().flatten().map(|p| p.1));
+    // The band stretches the axis by at most BAND_ROOM of the rest's range.
+    let (core_lo, core_hi) = finite_range(&values);
+    let room = (core_hi - core_lo).max(core_hi.abs() * 0.1) * BAND_ROOM;
+    values.extend(
+        overlay
+            .band
+            .iter()
+            .flat_map(|p| [p.1, p.2])
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(core_lo - room, core_hi + room)),
+    );
     let (y_lo, y_hi) = value_domain(&values, input.bounds);
 
     let x = |d: f64| plot.left + (d - x_lo) / (x_hi - x_lo) * (plot.right - plot.left);
@@ -506,9 +536,15 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
         (pts.len() >= 2)
             .then(|| polyline(&pts.iter().map(|(d, v)| (x(*d), y(*v))).collect::<Vec<_>>()))
     };
+    // The band is cut at the plot's edges.
+    let clip = |v: f64| y(v.clamp(y_lo, y_hi));
     let band = (overlay.band.len() >= 2).then(|| {
-        let upper = overlay.band.iter().map(|(d, _, hi)| (x(*d), y(*hi)));
-        let lower = overlay.band.iter().rev().map(|(d, lo, _)| (x(*d), y(*lo)));
+        let upper = overlay.band.iter().map(|(d, _, hi)| (x(*d), clip(*hi)));
+        let lower = overlay
+            .band
+            .iter()
+            .rev()
+            .map(|(d, lo, _)| (x(*d), clip(*lo)));
         format!("{} Z", polyline(&upper.chain(lower).collect::<Vec<_>>()))
     });
     Geometry {
@@ -524,6 +560,23 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
         fitted: path(&overlay.fitted),
         projected: path(&overlay.projected),
         band,
+        what_if: path(&overlay.what_if),
+        compared: overlay.compared.iter().map(|c| path(c)).collect(),
+    }
+}
+
+/// The smallest and largest finite values (0 and 1 for none).
+fn finite_range(values: &[f64]) -> (f64, f64) {
+    let (lo, hi) = values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    if lo.is_finite() {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
     }
 }
 
@@ -641,6 +694,7 @@ mod tests {
             bounds: Bounds::NON_NEGATIVE,
             width: 640.0,
             height: 320.0,
+            axis_note: false,
         });
         let p = g.plot;
         assert_eq!(
@@ -693,12 +747,53 @@ mod tests {
             bounds: Bounds::NON_NEGATIVE,
             width: 640.0,
             height: 320.0,
+            axis_note: false,
         });
         assert!(g.fitted.is_some() && g.projected.is_some());
         let band = g.band.unwrap();
         assert!(band.ends_with('Z') && band.matches('L').count() == 3);
         // The band's top (1,8 billion) is inside the plot.
         assert!(g.y_ticks.last().unwrap().value <= 1.8e9 * 1.1);
+        assert!(g.what_if.is_none() && g.compared.is_empty());
+    }
+
+    #[test]
+    fn a_wide_band_is_cut_at_the_plot_and_scenarios_are_drawn() {
+        let (points, targets) = sample();
+        let overlay = Overlay {
+            projected: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1.5e9)],
+            band: vec![
+                (day(2022, 7, 2), 700e6, 900e6),
+                (day(2023, 12, 31), 0.0, 40e9),
+            ],
+            what_if: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 2e9)],
+            compared: vec![vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1e9)]],
+            ..Overlay::default()
+        };
+        let g = layout(&ChartInput {
+            points: &points,
+            targets: &targets,
+            today: Date::from_ymd(2023, 6, 1).unwrap(),
+            overlay: Some(&overlay),
+            bounds: Bounds::NON_NEGATIVE,
+            width: 640.0,
+            height: 320.0,
+            axis_note: true,
+        });
+        // 40 billion would squash everything: the axis stops within half the
+        // rest's range (180 million to 2 billion) above the highest value.
+        let top = g.y_ticks.last().unwrap().value;
+        assert!((2e9..=3.2e9).contains(&top), "{top}");
+        // Every point of the band is inside the plot.
+        let band = g.band.unwrap();
+        for pair in band.trim_end_matches(" Z").split(' ') {
+            let y: f64 = pair[1..].split(',').nth(1).unwrap().parse().unwrap();
+            assert!(y >= g.plot.top - 0.05 && y <= g.plot.bottom + 0.05, "{y}");
+        }
+        assert_eq!(g.plot.top, MARGIN_TOP_NOTE);
+        assert!(g.what_if.is_some());
+        assert_eq!(g.compared.len(), 1);
+        assert!(g.compared[0].is_some());
     }
 
     #[test]
@@ -725,6 +820,7 @@ mod tests {
             bounds: Bounds::PERCENT,
             width: 390.0,
             height: 260.0,
+            axis_note: false,
         });
         assert!(g.y_ticks.iter().all(|t| t.value <= 100.0));
         assert!(g.y_ticks.iter().all(|t| t.y >= g.plot.top - 1e-9));
@@ -747,6 +843,7 @@ mod tests {
             bounds: Bounds::NON_NEGATIVE,
             width: 100.0,
             height: 100.0,
+            axis_note: false,
         });
         assert_eq!(g.width, MIN_WIDTH);
         assert!(g.line.is_empty());
