@@ -39,6 +39,7 @@ test("chart, table and sources of NDXP transactions", async ({ page }) => {
   await expect(est.getByTestId("observation-quote")).toContainText("860 triệu");
   await expect(p.observation("r004-ndxp-2021").getByTestId("observation-value")).toHaveText("khoảng 180 triệu");
   await p.shots("indicator");
+  await p.shots("indicator-projection", "chart");
 });
 
 test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) => {

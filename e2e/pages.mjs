@@ -24,15 +24,17 @@ export class App {
   }
 
   /// Screenshots at desktop (1280×800) and phone (390×844) width: the
-  /// first screen, and the whole page.
-  async shots(name) {
+  /// first screen (or the screen that starts at the element with test id
+  /// `at`), and the whole page.
+  async shots(name, at = null) {
     const before = this.page.viewportSize();
     for (const [suffix, size] of [
       ["desktop", { width: 1280, height: 800 }],
       ["phone", { width: 390, height: 844 }],
     ]) {
       await this.page.setViewportSize(size);
-      await this.page.evaluate(() => window.scrollTo(0, 0));
+      if (at) await this.page.getByTestId(at).first().evaluate((e) => e.scrollIntoView({ block: "start" }));
+      else await this.page.evaluate(() => window.scrollTo(0, 0));
       await this.page.waitForTimeout(200);
       await this.page.screenshot({ path: `${SHOTS}/${name}-${suffix}.png` });
       await this.page.screenshot({ path: `${SHOTS}/${name}-${suffix}-full.png`, fullPage: true });

@@ -74,11 +74,12 @@ test("a what-if growth rate, typed and dragged, moves the projection and the sta
   const shocked = { growth: { from, rate: 3.5 }, shock: { at: "2024-01-01", size: -10 } };
   await expectAnalysis(p, 1, "scenario", ref.analyse(ref.targets[1], shocked));
   await p.field("wi-target").fill("1,5 tỷ");
+  await expect(page.getByTestId("chart-whatif-target")).toHaveCount(1);
   await expect(p.analysis(3)).toHaveAttribute("data-origin", "scenario");
   const own = { value: 1.5e9, deadline: "2026-12-31", comparison: "greaterThan" };
   await expectAnalysis(p, 3, "scenario", ref.analyse(own, { ...shocked, target: own }));
   await expectAnalysis(p, 3, "base", ref.analyse(own));
-  await p.shots("indicator-whatif");
+  await p.shots("indicator-whatif", "chart");
 
   // In English, the same numbers written the English way.
   await p.switchLanguage("en");
@@ -200,7 +201,7 @@ test("two saved scenarios are compared on one chart and survive a reload", async
     expect(shows((await baseCell.getByTestId("cmp-projected").textContent()).trim(), base.projected)).toBe(true);
   };
   await check();
-  await p.shots("indicator-compare");
+  await p.shots("indicator-compare", "chart");
 
   await page.reload();
   await expect(page.getByTestId("saved-scenario")).toHaveCount(2);
@@ -282,4 +283,34 @@ test("the dashboard's statuses come from the target analytics", async ({ page })
   await d.filterStatus("achieved");
   await expect(d.row("dossiers_processed_online_share")).toBeVisible();
   await expect(d.row("ndxp_tx")).toHaveCount(0);
+});
+
+test("saved scenarios that cannot be read are kept aside and explained; the rest are used", async ({ page }) => {
+  const p = new IndicatorPage(page);
+  await p.open("#/i/ndxp_tx", Q);
+  const raw = JSON.stringify({
+    schema: "dxcast.scenarios",
+    version: 1,
+    scenarios: [
+      { indicator: "ndxp_tx", name: "Tốt", growth: { from: "2023-03-31", rate: 2 } },
+      { indicator: "ndxp_tx", name: "Hỏng", growth: { from: "someday", rate: 2 } },
+    ],
+  });
+  await page.evaluate((text) => localStorage.setItem("dxcast.scenarios", text), raw);
+  await page.reload();
+  const notice = page.getByTestId("scenario-recovery");
+  await expect(notice).toContainText("1 kịch bản hỏng đã được tách ra.");
+  await expect(notice).toContainText("dxcast.scenarios.backup.");
+  await expect(page.getByTestId("saved-scenario")).toHaveCount(1);
+  await expect(p.savedScenario("Tốt")).toBeVisible();
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("dxcast.scenarios.backup."))
+      .map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual([raw]);
+  // What was read is saved again in good order.
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("dxcast.scenarios")));
+  expect(stored.scenarios.map((s) => s.name)).toEqual(["Tốt"]);
+  await expect(page.getByTestId("analytics")).toBeVisible();
 });

@@ -110,6 +110,8 @@ pub struct TargetInput {
     pub value: f64,
     /// How a value compares with it.
     pub comparison: Comparison,
+    /// Whether it is the what-if scenario's own target.
+    pub what_if: bool,
 }
 
 /// Everything the chart shows.
@@ -190,6 +192,8 @@ pub struct TargetMark {
     pub y: f64,
     /// The target's position in the input.
     pub index: usize,
+    /// Whether it is the what-if scenario's own target.
+    pub what_if: bool,
 }
 
 /// The computed chart.
@@ -530,6 +534,7 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             x2: x(t.deadline),
             y: y(t.value),
             index,
+            what_if: t.what_if,
         })
         .collect();
     let path = |pts: &[(f64, f64)]| {
@@ -679,6 +684,7 @@ mod tests {
             deadline: day(2023, 12, 31),
             value: 860e6,
             comparison: Comparison::GreaterThan,
+            what_if: false,
         }];
         (points, targets)
     }
@@ -874,6 +880,7 @@ mod tests {
             deadline,
             value,
             comparison,
+            what_if: false,
         };
         let targets = [
             t(1.0, 860.0, Comparison::GreaterThan),

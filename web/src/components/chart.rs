@@ -107,14 +107,15 @@ pub fn Chart(
             .zip(anchors.iter().map(|a| a.0))
             .map(|((t, ly), lx)| {
                 let label = targets.get(t.index).cloned().unwrap_or_default();
+                let colour = if t.what_if { WHAT_IF } else { TARGET };
                 view! {
-                    <g class="target" data-testid="chart-target">
+                    <g class="target" data-testid=if t.what_if { "chart-whatif-target" } else { "chart-target" }>
                         <line
                             x1=t.x1
                             x2=t.x2
                             y1=t.y
                             y2=t.y
-                            stroke=TARGET
+                            stroke=colour
                             stroke-width="2"
                             stroke-dasharray="6 4"
                         />
@@ -124,7 +125,7 @@ pub fn Chart(
                                 t.x2,
                                 t.y - 5.0,
                             )
-                            fill=TARGET
+                            fill=colour
                         />
                         {(!label.is_empty())
                             .then(|| {
@@ -134,7 +135,7 @@ pub fn Chart(
                                         x=lx
                                         y=ly
                                         text-anchor="end"
-                                        fill=TARGET
+                                        fill=colour
                                         stroke="#ffffff"
                                         stroke-width="3"
                                         stroke-linejoin="round"

@@ -67,6 +67,7 @@ impl View {
                 deadline: f64::from(t.period.end().day_number()),
                 value: t.value,
                 comparison: t.comparison,
+                what_if: false,
             })
             .collect();
         let targets_core = targets.iter().filter_map(|t| t.target().ok()).collect();
@@ -243,19 +244,27 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
             Some(Ok(p)) => Some(p.overlay()),
             _ => None,
         });
+        let own = reading.with(|r| r.scenario.target).map(|t| TargetInput {
+            start: f64::from(Date::first_of_year(t.deadline.year()).day_number()),
+            deadline: f64::from(t.deadline.day_number()),
+            value: t.value,
+            comparison: t.comparison,
+            what_if: true,
+        });
         page.with(|p| {
-            let (points, targets, bounds, note) = match p {
+            let (points, mut targets, bounds, note) = match p {
                 Some(p) => (
                     &p.points[..],
-                    &p.target_inputs[..],
+                    p.target_inputs.clone(),
                     p.indicator.bounds,
                     annualised(p.indicator.kind),
                 ),
-                None => (&[][..], &[][..], Bounds::NONE, false),
+                None => (&[][..], Vec::new(), Bounds::NONE, false),
             };
+            targets.extend(own);
             layout(&ChartInput {
                 points,
-                targets,
+                targets: &targets,
                 today,
                 overlay: overlay.as_ref(),
                 bounds,
@@ -445,7 +454,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             l
         })
         .collect();
-    let target_labels: Vec<String> = shared_labels(&p.target_inputs)
+    let staged_labels: Vec<String> = shared_labels(&p.target_inputs)
         .into_iter()
         .map(|group| {
             let Some(first) = group.first().and_then(|&i| p.targets.get(i)) else {
@@ -465,6 +474,20 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             )
         })
         .collect();
+    // The scenario's own target, after the staged ones.
+    let target_labels = Signal::derive(move || {
+        let mut labels = staged_labels.clone();
+        if let Some(own) = whatif.reading.with(|r| r.scenario.target) {
+            labels.push(format!(
+                "{}: {} {} ({})",
+                t(lang, K::ScenarioCol),
+                i18n::comparison_sign(own.comparison),
+                format::value(own.value, unit, lang),
+                own.deadline.year()
+            ));
+        }
+        labels
+    });
     let title = format!("{}: {}", t(lang, K::ChartTitle), name);
     let base_desc = tf(
         lang,
