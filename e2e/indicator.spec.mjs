@@ -6,20 +6,29 @@ import { IndicatorPage } from "./pages.mjs";
 
 test("chart, table and sources of NDXP transactions", async ({ page }) => {
   const p = new IndicatorPage(page);
-  await p.open("#/i/ndxp_tx");
+  await p.open("#/i/ndxp_tx", "?today=2026-11-22");
   await expect(p.title).toHaveText("Số giao dịch qua NDXP");
   await expect(p.chart).toBeVisible();
   await expect(p.points).toHaveCount(5);
   await expect(page.locator('[data-testid="chart-point"][data-estimate="true"]')).toHaveCount(2);
   await expect(page.getByTestId("chart-target")).toHaveCount(3);
   await expect(page.getByTestId("chart-today")).toHaveCount(1);
-  // Ticks are written the Vietnamese way.
-  await expect(p.chart.locator("text", { hasText: "800 triệu" })).toHaveCount(1);
+  // Ticks are written the Vietnamese way, on a scale of yearly totals: a
+  // month's and a quarter's totals are annualised.
+  await expect(p.chart.locator("text", { hasText: "500 triệu" })).toHaveCount(1);
+  await expect(p.chart.locator("text", { hasText: "số lượng — mỗi năm, quy đổi theo năm" })).toHaveCount(1);
+  await expect(page.getByTestId("annualised-note")).toBeVisible();
+  // The projection: fitted trend, dashed path, band; the legend says so.
+  await expect(page.getByTestId("chart-projection")).toHaveCount(1);
+  await expect(page.getByTestId("chart-band")).toHaveCount(1);
+  await expect(page.getByTestId("legend")).toContainText("Khoảng dự báo 95 %");
 
   await page.getByTestId("chart-table-toggle").click();
   await expect(p.chartTable.locator("tbody tr")).toHaveCount(5);
   await expect(p.chartTable).toContainText("tháng 9/2022");
   await expect(p.chartTable).toContainText("58.397.139");
+  // September's total, annualised: 58 397 139 / 30 × 365.
+  await expect(p.chartTable).toContainText("710,5 triệu");
 
   await expect(page.getByTestId("targets-table").locator("tbody tr")).toHaveCount(3);
   await expect(p.observations).toHaveCount(5);
@@ -30,11 +39,12 @@ test("chart, table and sources of NDXP transactions", async ({ page }) => {
   await expect(est.getByTestId("observation-quote")).toContainText("860 triệu");
   await expect(p.observation("r004-ndxp-2021").getByTestId("observation-value")).toHaveText("khoảng 180 triệu");
   await p.shots("indicator");
+  await p.shots("indicator-projection", "chart");
 });
 
 test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) => {
   const p = new IndicatorPage(page);
-  await p.open("#/i/ndxp_tx");
+  await p.open("#/i/ndxp_tx", "?today=2026-11-22");
   await expect(p.points).toHaveCount(5);
   const save = async (testid) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
@@ -46,6 +56,7 @@ test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) =>
   expect(text).toMatch(/^<\?xml/);
   expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
   expect((text.match(/data-testid="chart-point"/g) ?? []).length).toBe(5);
+  expect(text).toContain('data-testid="chart-projection"');
 
   const png = await save("export-png");
   expect(png.name).toBe("dxcast-ndxp_tx.png");
@@ -54,9 +65,16 @@ test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) =>
 
   const csv = await save("export-chart-csv");
   const lines = csv.bytes.toString("utf8").trim().split("\n");
-  expect(lines[0]).toBe("series,id,period,date,value,status,stated,report");
-  expect(lines).toHaveLength(1 + 5 + 3);
-  expect(lines).toContain("target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001");
+  expect(lines[0]).toBe("series,id,period,date,value,status,stated,report,scenario,lo,hi,annualised");
+  // Figures, targets, the fitted trend at the 4 dates of the series, and the
+  // monthly path from 14/2/2023 to 31/12/2026.
+  expect(lines).toHaveLength(1 + 5 + 3 + 4 + 47);
+  expect(lines).toContain("target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001,,,,false");
+  const last = lines.at(-1).split(",");
+  expect(last.slice(0, 4)).toEqual(["projection", "", "", "2026-12-31"]);
+  expect(last.slice(8)).toEqual(["base", last[9], last[10], "true"]);
+  expect(Number(last[9])).toBeLessThan(Number(last[4]));
+  expect(Number(last[4])).toBeLessThan(Number(last[10]));
 });
 
 test("an unknown indicator shows a message and a way back", async ({ page }) => {

@@ -24,15 +24,17 @@ export class App {
   }
 
   /// Screenshots at desktop (1280×800) and phone (390×844) width: the
-  /// first screen, and the whole page.
-  async shots(name) {
+  /// first screen (or the screen that starts at the element with test id
+  /// `at`), and the whole page.
+  async shots(name, at = null) {
     const before = this.page.viewportSize();
     for (const [suffix, size] of [
       ["desktop", { width: 1280, height: 800 }],
       ["phone", { width: 390, height: 844 }],
     ]) {
       await this.page.setViewportSize(size);
-      await this.page.evaluate(() => window.scrollTo(0, 0));
+      if (at) await this.page.getByTestId(at).first().evaluate((e) => e.scrollIntoView({ block: "start" }));
+      else await this.page.evaluate(() => window.scrollTo(0, 0));
       await this.page.waitForTimeout(200);
       await this.page.screenshot({ path: `${SHOTS}/${name}-${suffix}.png` });
       await this.page.screenshot({ path: `${SHOTS}/${name}-${suffix}-full.png`, fullPage: true });
@@ -94,6 +96,58 @@ export class IndicatorPage extends App {
 
   observation(id) {
     return this.page.locator(`[data-testid="observation-row"][data-id="${id}"]`);
+  }
+
+  /// The analysis of the target at `index` (staged targets in file order,
+  /// then the scenario's own).
+  analysis(index) {
+    return this.page.locator(`[data-testid="target-analysis"][data-index="${index}"]`);
+  }
+
+  /// A quantity's box ("projected", "probability", "status", …) of a
+  /// target's analysis, under the base projection or the scenario.
+  quantity(index, name, which = "base") {
+    return this.analysis(index).getByTestId(`q-${name}`).locator(`[data-which="${which}"]`);
+  }
+
+  /// The number a quantity shows.
+  async number(index, name, which = "base") {
+    return (await this.quantity(index, name, which).getByTestId("q-number").textContent()).trim();
+  }
+
+  /// The status code a quantity box shows (`on_track`, …).
+  async status(index, which = "base") {
+    return this.quantity(index, "status", which).getByTestId("status").getAttribute("data-status");
+  }
+
+  field(id) {
+    return this.page.getByTestId(id);
+  }
+
+  async setRate(text) {
+    await this.field("wi-rate").fill(text);
+  }
+
+  async saveScenario(name) {
+    await this.field("wi-name").fill(name);
+    await this.page.getByTestId("save-scenario").click();
+  }
+
+  savedScenario(name) {
+    return this.page.locator(`[data-testid="saved-scenario"][data-name="${name}"]`);
+  }
+
+  comparisonRow(name) {
+    return this.page.locator(`[data-testid="comparison-row"][data-name="${name}"]`);
+  }
+
+  /// Every number and status the analytics show, in order, for comparing views.
+  async analyticsText() {
+    return this.page.getByTestId("analytics").evaluate((el) =>
+      [...el.querySelectorAll('[data-testid="q-number"], [data-testid="q-sub"], [data-testid="status"]')].map(
+        (e) => e.dataset.status ?? e.textContent.trim(),
+      ),
+    );
   }
 }
 

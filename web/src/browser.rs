@@ -78,6 +78,43 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
+/// Replaces the location's fragment with `href` (`#/i/ndxp_tx?…`) without
+/// a new history entry or a `hashchange` event: the address bar follows the
+/// view, so that a reload or a bookmark keeps it.
+pub fn replace_hash(href: &str) {
+    let Some(w) = window() else { return };
+    if w.location().hash().ok().as_deref() == Some(href) {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(href));
+    }
+}
+
+/// The page's address without its fragment (`http://host/dxcast/`).
+#[must_use]
+pub fn base_url() -> String {
+    let Some(w) = window() else {
+        return String::new();
+    };
+    let href = w.location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or("").to_string()
+}
+
+/// Copies `text` to the clipboard.
+///
+/// # Errors
+///
+/// The browser's reason (no permission, no clipboard).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let w = window().ok_or_else(|| "no window".to_string())?;
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(describe)
+}
+
 /// Goes to the fragment `href` (`#/data`).
 pub fn go(href: &str) {
     if let Some(w) = window() {

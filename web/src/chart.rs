@@ -4,9 +4,10 @@
 //! Time is a day number (days since 1970-01-01, as `Date::day_number`), as a
 //! float so that a flow can sit at the middle of its period.
 
-use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period, PeriodKind};
+use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period};
 
 use crate::dataset::Observation;
+use crate::projection::shown_value;
 
 /// A figure on the time axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,25 +18,8 @@ pub struct SeriesPoint {
     pub value: f64,
     /// Whether it is an estimate (drawn hollow).
     pub estimate: bool,
-    /// Which line it belongs to: totals over periods of different lengths
-    /// (a month, a quarter, a year) are not joined by one line.
+    /// Which line it belongs to (points of different lines are not joined).
     pub series: u8,
-}
-
-/// The line a figure of `kind` over `period` belongs to: flows by the kind of
-/// their period; every other kind has one line.
-#[must_use]
-pub fn series_of(kind: MeasureKind, period: Period) -> u8 {
-    if kind != MeasureKind::Flow {
-        return 0;
-    }
-    match period.kind() {
-        PeriodKind::Day => 1,
-        PeriodKind::Month => 2,
-        PeriodKind::Quarter => 3,
-        PeriodKind::Year => 4,
-        PeriodKind::Range => 5,
-    }
 }
 
 /// SVG path data joining the points of each series in time order; a series
@@ -84,16 +68,17 @@ pub fn in_time_order<'a>(
 }
 
 /// The figures of an indicator of `kind` on the time axis, in time order
-/// ([`in_time_order`]).
+/// ([`in_time_order`]), as shown: totals over a month, a quarter or a year
+/// as annualised yearly totals ([`shown_value`]), on one line.
 #[must_use]
 pub fn series_points(kind: MeasureKind, observations: &[&Observation]) -> Vec<SeriesPoint> {
     in_time_order(kind, observations)
         .into_iter()
         .map(|o| SeriesPoint {
             day: anchor_day(kind, o.period()),
-            value: o.value(),
+            value: shown_value(kind, &o.obs),
             estimate: o.is_estimate(),
-            series: series_of(kind, o.period()),
+            series: 0,
         })
         .collect()
 }
@@ -108,6 +93,10 @@ pub struct Overlay {
     pub projected: Vec<(f64, f64)>,
     /// The prediction band: `(day, low, high)`.
     pub band: Vec<(f64, f64, f64)>,
+    /// The what-if scenario's path (empty without one).
+    pub what_if: Vec<(f64, f64)>,
+    /// The compared scenarios' paths.
+    pub compared: Vec<Vec<(f64, f64)>>,
 }
 
 /// A target on the chart: its value over its period, due on the period's last day.
@@ -121,6 +110,8 @@ pub struct TargetInput {
     pub value: f64,
     /// How a value compares with it.
     pub comparison: Comparison,
+    /// Whether it is the what-if scenario's own target.
+    pub what_if: bool,
 }
 
 /// Everything the chart shows.
@@ -140,6 +131,8 @@ pub struct ChartInput<'a> {
     pub width: f64,
     /// The drawing's height in pixels.
     pub height: f64,
+    /// Whether a note above the value axis needs room ("per year, annualised").
+    pub axis_note: bool,
 }
 
 /// The plotting area.
@@ -199,6 +192,8 @@ pub struct TargetMark {
     pub y: f64,
     /// The target's position in the input.
     pub index: usize,
+    /// Whether it is the what-if scenario's own target.
+    pub what_if: bool,
 }
 
 /// The computed chart.
@@ -229,12 +224,22 @@ pub struct Geometry {
     pub projected: Option<String>,
     /// The band's closed path.
     pub band: Option<String>,
+    /// The what-if path.
+    pub what_if: Option<String>,
+    /// The compared scenarios' paths, in their order.
+    pub compared: Vec<Option<String>>,
 }
 
 /// Left margin: room for value labels such as "1.276 billion".
 pub const MARGIN_LEFT: f64 = 84.0;
 const MARGIN_RIGHT: f64 = 16.0;
 const MARGIN_TOP: f64 = 16.0;
+/// The top margin with a note above the value axis.
+const MARGIN_TOP_NOTE: f64 = 30.0;
+/// How far a prediction band may stretch the value axis beyond everything
+/// else, as a share of that range: a wide band is cut at the plot's edge
+/// rather than squashing the figures into a line.
+const BAND_ROOM: f64 = 0.5;
 const MARGIN_BOTTOM: f64 = 36.0;
 /// The narrowest chart drawn.
 pub const MIN_WIDTH: f64 = 280.0;
@@ -434,7 +439,11 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     let height = input.height.max(160.0);
     let plot = Rect {
         left: MARGIN_LEFT,
-        top: MARGIN_TOP,
+        top: if input.axis_note {
+            MARGIN_TOP_NOTE
+        } else {
+            MARGIN_TOP
+        },
         right: width - MARGIN_RIGHT,
         bottom: height - MARGIN_BOTTOM,
     };
@@ -446,6 +455,8 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     days.extend(overlay.fitted.iter().map(|p| p.0));
     days.extend(overlay.projected.iter().map(|p| p.0));
     days.extend(overlay.band.iter().map(|p| p.0));
+    days.extend(overlay.what_if.iter().map(|p| p.0));
+    days.extend(overlay.compared.iter().flatten().map(|p| p.0));
     days.push(today);
     let (mut x_lo, mut x_hi) = days
         .iter()
@@ -464,7 +475,19 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     values.extend(input.targets.iter().map(|t| t.value));
     values.extend(overlay.fitted.iter().map(|p| p.1));
     values.extend(overlay.projected.iter().map(|p| p.1));
-    values.extend(overlay.band.iter().flat_map(|p| [p.1, p.2]));
+    values.extend(overlay.what_if.iter().map(|p| p.1));
+    values.extend(overlay.compared.iter().flatten().map(|p| p.1));
+    // The band stretches the axis by at most BAND_ROOM of the rest's range.
+    let (core_lo, core_hi) = finite_range(&values);
+    let room = (core_hi - core_lo).max(core_hi.abs() * 0.1) * BAND_ROOM;
+    values.extend(
+        overlay
+            .band
+            .iter()
+            .flat_map(|p| [p.1, p.2])
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(core_lo - room, core_hi + room)),
+    );
     let (y_lo, y_hi) = value_domain(&values, input.bounds);
 
     let x = |d: f64| plot.left + (d - x_lo) / (x_hi - x_lo) * (plot.right - plot.left);
@@ -511,15 +534,22 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             x2: x(t.deadline),
             y: y(t.value),
             index,
+            what_if: t.what_if,
         })
         .collect();
     let path = |pts: &[(f64, f64)]| {
         (pts.len() >= 2)
             .then(|| polyline(&pts.iter().map(|(d, v)| (x(*d), y(*v))).collect::<Vec<_>>()))
     };
+    // The band is cut at the plot's edges.
+    let clip = |v: f64| y(v.clamp(y_lo, y_hi));
     let band = (overlay.band.len() >= 2).then(|| {
-        let upper = overlay.band.iter().map(|(d, _, hi)| (x(*d), y(*hi)));
-        let lower = overlay.band.iter().rev().map(|(d, lo, _)| (x(*d), y(*lo)));
+        let upper = overlay.band.iter().map(|(d, _, hi)| (x(*d), clip(*hi)));
+        let lower = overlay
+            .band
+            .iter()
+            .rev()
+            .map(|(d, lo, _)| (x(*d), clip(*lo)));
         format!("{} Z", polyline(&upper.chain(lower).collect::<Vec<_>>()))
     });
     Geometry {
@@ -535,6 +565,23 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
         fitted: path(&overlay.fitted),
         projected: path(&overlay.projected),
         band,
+        what_if: path(&overlay.what_if),
+        compared: overlay.compared.iter().map(|c| path(c)).collect(),
+    }
+}
+
+/// The smallest and largest finite values (0 and 1 for none).
+fn finite_range(values: &[f64]) -> (f64, f64) {
+    let (lo, hi) = values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    if lo.is_finite() {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
     }
 }
 
@@ -637,6 +684,7 @@ mod tests {
             deadline: day(2023, 12, 31),
             value: 860e6,
             comparison: Comparison::GreaterThan,
+            what_if: false,
         }];
         (points, targets)
     }
@@ -652,6 +700,7 @@ mod tests {
             bounds: Bounds::NON_NEGATIVE,
             width: 640.0,
             height: 320.0,
+            axis_note: false,
         });
         let p = g.plot;
         assert_eq!(
@@ -694,6 +743,7 @@ mod tests {
                 (day(2022, 7, 2), 700e6, 900e6),
                 (day(2023, 12, 31), 1.2e9, 1.8e9),
             ],
+            ..Overlay::default()
         };
         let g = layout(&ChartInput {
             points: &points,
@@ -703,12 +753,53 @@ mod tests {
             bounds: Bounds::NON_NEGATIVE,
             width: 640.0,
             height: 320.0,
+            axis_note: false,
         });
         assert!(g.fitted.is_some() && g.projected.is_some());
         let band = g.band.unwrap();
         assert!(band.ends_with('Z') && band.matches('L').count() == 3);
         // The band's top (1,8 billion) is inside the plot.
         assert!(g.y_ticks.last().unwrap().value <= 1.8e9 * 1.1);
+        assert!(g.what_if.is_none() && g.compared.is_empty());
+    }
+
+    #[test]
+    fn a_wide_band_is_cut_at_the_plot_and_scenarios_are_drawn() {
+        let (points, targets) = sample();
+        let overlay = Overlay {
+            projected: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1.5e9)],
+            band: vec![
+                (day(2022, 7, 2), 700e6, 900e6),
+                (day(2023, 12, 31), 0.0, 40e9),
+            ],
+            what_if: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 2e9)],
+            compared: vec![vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1e9)]],
+            ..Overlay::default()
+        };
+        let g = layout(&ChartInput {
+            points: &points,
+            targets: &targets,
+            today: Date::from_ymd(2023, 6, 1).unwrap(),
+            overlay: Some(&overlay),
+            bounds: Bounds::NON_NEGATIVE,
+            width: 640.0,
+            height: 320.0,
+            axis_note: true,
+        });
+        // 40 billion would squash everything: the axis stops within half the
+        // rest's range (180 million to 2 billion) above the highest value.
+        let top = g.y_ticks.last().unwrap().value;
+        assert!((2e9..=3.2e9).contains(&top), "{top}");
+        // Every point of the band is inside the plot.
+        let band = g.band.unwrap();
+        for pair in band.trim_end_matches(" Z").split(' ') {
+            let y: f64 = pair[1..].split(',').nth(1).unwrap().parse().unwrap();
+            assert!(y >= g.plot.top - 0.05 && y <= g.plot.bottom + 0.05, "{y}");
+        }
+        assert_eq!(g.plot.top, MARGIN_TOP_NOTE);
+        assert!(g.what_if.is_some());
+        assert_eq!(g.compared.len(), 1);
+        assert!(g.compared[0].is_some());
     }
 
     #[test]
@@ -735,6 +826,7 @@ mod tests {
             bounds: Bounds::PERCENT,
             width: 390.0,
             height: 260.0,
+            axis_note: false,
         });
         assert!(g.y_ticks.iter().all(|t| t.value <= 100.0));
         assert!(g.y_ticks.iter().all(|t| t.y >= g.plot.top - 1e-9));
@@ -757,6 +849,7 @@ mod tests {
             bounds: Bounds::NON_NEGATIVE,
             width: 100.0,
             height: 100.0,
+            axis_note: false,
         });
         assert_eq!(g.width, MIN_WIDTH);
         assert!(g.line.is_empty());
@@ -768,17 +861,7 @@ mod tests {
     }
 
     #[test]
-    fn flows_over_different_periods_are_separate_lines() {
-        let p = |s: &str| Period::parse(s).unwrap();
-        assert_eq!(
-            series_of(MeasureKind::Flow, p("2022")),
-            series_of(MeasureKind::Flow, p("2021"))
-        );
-        assert_ne!(
-            series_of(MeasureKind::Flow, p("2022")),
-            series_of(MeasureKind::Flow, p("2022-09"))
-        );
-        assert_eq!(series_of(MeasureKind::Share, p("2022-09-30")), 0);
+    fn separate_series_are_separate_lines() {
         let pts = [
             (0.0, 0.0, 4),
             (10.0, 5.0, 2),
@@ -797,6 +880,7 @@ mod tests {
             deadline,
             value,
             comparison,
+            what_if: false,
         };
         let targets = [
             t(1.0, 860.0, Comparison::GreaterThan),

@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use dxcast_core::csv::{ClaimRow, Origin, Ref};
-use dxcast_core::{
-    Check, ClaimKind, Error, Figure, Interval, Period, Qualifier, Symbol, Unit, Verdict,
+use dxcast_core::csv::{
+    check_claims, ClaimOutcome, ClaimRow, ObservationRow, Origin, Ref, TargetRow, Text,
 };
+use dxcast_core::{Check, ClaimKind, Error, Interval, Period, Qualifier, Symbol, Unit, Verdict};
 
 use crate::dataset::Dataset;
 use crate::format::Measure;
@@ -136,14 +136,62 @@ fn measure_of(kind: ClaimKind, inputs: &[Input]) -> Measure {
     }
 }
 
-/// Runs every claim of the dataset, in file order.
+/// The dataset's figures as the core's observation rows (for the claim runner).
+fn observation_rows(data: &Dataset) -> Vec<ObservationRow<'_>> {
+    data.observations
+        .iter()
+        .map(|o| ObservationRow {
+            line: 0,
+            id: &o.id,
+            indicator: &o.indicator,
+            period: o.obs.period,
+            status: o.obs.status,
+            qualifier: o.obs.qualifier,
+            value: o.obs.value,
+            stated: &o.stated,
+            precision: o.obs.precision,
+            denominator: &o.denominator,
+            denominator_value: o.denominator_value,
+            report: &o.report,
+            quote: Text::plain(&o.quote),
+            note: Text::plain(&o.note),
+        })
+        .collect()
+}
+
+/// The dataset's targets as the core's target rows.
+fn target_rows(data: &Dataset) -> Vec<TargetRow<'_>> {
+    data.targets
+        .iter()
+        .map(|t| TargetRow {
+            line: 0,
+            id: &t.id,
+            indicator: &t.indicator,
+            period: t.period,
+            comparison: t.comparison,
+            value: t.value,
+            stated: &t.stated,
+            report: &t.report,
+            quote: Text::plain(&t.quote),
+            note: Text::plain(&t.note),
+        })
+        .collect()
+}
+
+/// Runs every claim of the dataset through the core's claim-set runner
+/// ([`check_claims`]), in file order, and describes each input for display.
 #[must_use]
 pub fn check_all(data: &Dataset) -> Vec<Checked> {
-    let mut recomputed: HashMap<&str, Option<Figure>> = HashMap::new();
-    let mut stated: HashMap<&str, Option<Figure>> = HashMap::new();
+    let observations = observation_rows(data);
+    let targets = target_rows(data);
+    let mut outcomes: Vec<Result<ClaimOutcome, Error>> =
+        vec![Err(Error::Empty { what: "claim" }); data.claims.len()];
+    if let Err(e) = check_claims(&data.claims, &observations, &targets, &mut outcomes) {
+        outcomes.iter_mut().for_each(|o| *o = Err(e));
+    }
     let mut measures: HashMap<&str, Measure> = HashMap::new();
     let mut out = Vec::with_capacity(data.claims.len());
-    for (index, row) in data.claims.iter().enumerate() {
+    for (index, (row, outcome)) in data.claims.iter().zip(outcomes).enumerate() {
         let unit_of = |indicator: &str| {
             data.indicator(indicator)
                 .map_or(Measure::Plain, |i| Measure::Unit(i.unit))
@@ -194,32 +242,9 @@ pub fn check_all(data: &Dataset) -> Vec<Checked> {
                 }
             })
             .collect();
-        let unknown = Error::InvalidArgument {
-            name: "reference",
-            expected: "an id of the data or of an earlier claim",
-        };
-        let check = row
-            .claim(|r| match r {
-                Ref::Observation(id) => data.observation(id).ok_or(unknown)?.figure().map(Some),
-                Ref::Denominator(id) => data.observation(id).ok_or(unknown)?.denominator_figure(),
-                Ref::Target(id) => data.target(id).ok_or(unknown)?.figure().map(Some),
-                Ref::Claim(id) => recomputed.get(id).copied().ok_or(unknown),
-                Ref::Stated(id) => stated.get(id).copied().ok_or(unknown),
-                Ref::Number(n) => Figure::exact(n.parse().map_err(|_| unknown)?).map(Some),
-                Ref::Missing => Ok(None),
-            })
-            .and_then(|claim| claim.check());
-        let fig = check.as_ref().ok().and_then(|c| c.recomputed).map(|r| {
-            let f = Figure::from_interval(r);
-            match row.period {
-                Some(p) => f.during(p),
-                None => f,
-            }
-        });
-        recomputed.insert(row.id, fig);
-        stated.insert(row.id, row.stated_figure().ok().flatten());
         let measure = measure_of(row.kind, &inputs);
         measures.insert(row.id, measure);
+        let check = outcome.map(|o| o.check);
         out.push(checked(row, index, inputs, measure, check));
     }
     out

@@ -2,21 +2,12 @@
 //! its sparkline points and status, and the filters.
 
 use dxcast_core::target::next_target;
+use dxcast_core::text::folded_contains;
 use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
 use crate::chart::{series_points, SeriesPoint};
 use crate::dataset::{Dataset, Indicator, Observation};
-use crate::projection::{project, status_now, Method, Scenario, TargetStatus};
-
-/// An indicator's status: the one known without a projection, else the
-/// projection's (with the engine's own choice of method and no scenario);
-/// `None` while neither says.
-#[must_use]
-pub fn status(points: &[SeriesPoint], targets: &[Target], today: Date) -> Option<TargetStatus> {
-    status_now(points, targets, today).or_else(|| {
-        project(points, targets, today, Method::Auto, &Scenario::default()).map(|p| p.status)
-    })
-}
+use crate::projection::{status, Subject, TargetStatus};
 
 /// An indicator's latest figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,9 +51,10 @@ pub struct Row {
     pub target: Option<ShownTarget>,
     /// The figures on a time axis, for the sparkline.
     pub points: Vec<SeriesPoint>,
-    /// The status, where it is known ([`status_now`]).
+    /// The status: from the core's analytics of the shown target, "no
+    /// target" or "not enough data"; `None` when the projection fails.
     pub status: Option<TargetStatus>,
-    /// The names and id, folded for search ([`fold`]).
+    /// The names and id, searched without regard to case or diacritics.
     pub search: String,
 }
 
@@ -114,6 +106,14 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
         .filter_map(|t| t.target().ok())
         .collect();
     let points = series_points(ind.kind, &observations);
+    let by_report = data.observations_by_report(&ind.id);
+    let subject = Subject {
+        kind: ind.kind,
+        unit: ind.unit,
+        bounds: ind.bounds,
+        observations: &by_report,
+        targets: &targets,
+    };
     Row {
         id: ind.id.clone(),
         name_vi: ind.name_vi.clone(),
@@ -127,8 +127,8 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
             qualifier: o.obs.qualifier,
         }),
         target: shown_target(&targets, today),
-        status: status(&points, &targets, today),
-        search: fold(&format!("{} {} {}", ind.name_vi, ind.name_en, ind.id)),
+        status: status(&subject, today),
+        search: format!("{} {} {}", ind.name_vi, ind.name_en, ind.id),
         points,
     }
 }
@@ -159,9 +159,10 @@ impl Filter {
     pub fn matches(&self, row: &Row) -> bool {
         self.pillar.is_none_or(|p| p == row.pillar)
             && self.status.is_none_or(|s| row.status == Some(s))
-            && fold(&self.query)
+            && self
+                .query
                 .split_whitespace()
-                .all(|w| row.search.contains(w))
+                .all(|w| folded_contains(&row.search, w))
     }
 }
 
@@ -183,34 +184,6 @@ pub fn groups<'a>(rows: &'a [Row], filter: &Filter) -> Vec<(Pillar, Vec<&'a Row>
         .collect()
 }
 
-/// Vietnamese letters with diacritics and their base letter.
-const FOLDS: &[(&str, char)] = &[
-    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-    ("èéẻẽẹêềếểễệ", 'e'),
-    ("ìíỉĩị", 'i'),
-    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-    ("ùúủũụưừứửữự", 'u'),
-    ("ỳýỷỹỵ", 'y'),
-    ("đ", 'd'),
-];
-
-/// Lower case without Vietnamese diacritics ("Số giao dịch" → "so giao
-/// dich"), for matching what is typed with or without them. Combining marks
-/// (text typed in decomposed form) are dropped too.
-#[must_use]
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| {
-            FOLDS
-                .iter()
-                .find(|(set, _)| set.contains(c))
-                .map_or(c, |&(_, base)| base)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,18 +195,6 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn folding_removes_diacritics() {
-        assert_eq!(fold("Số giao dịch qua NDXP"), "so giao dich qua ndxp");
-        assert_eq!(fold("ĐỒNG Ý"), "dong y");
-        // Decomposed: o + combining circumflex + combining acute.
-        assert_eq!(fold("so\u{302}\u{301}"), "so");
-        assert_eq!(
-            fold("Tổ công nghệ số cộng đồng"),
-            "to cong nghe so cong dong"
-        );
     }
 
     #[test]

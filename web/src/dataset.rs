@@ -11,8 +11,7 @@ use dxcast_core::csv::{
     read, ClaimRow, IndicatorRow, ObservationRow, Records, ReportRow, Row, TargetRow,
 };
 use dxcast_core::{
-    Bounds, Comparison, Date, Error, Figure, MeasureKind, Period, Pillar, Qualifier, Status,
-    Target, Unit,
+    Bounds, Comparison, Date, Error, MeasureKind, Period, Pillar, Qualifier, Status, Target, Unit,
 };
 
 use crate::export::csv_line;
@@ -275,28 +274,6 @@ impl Observation {
     pub fn is_estimate(&self) -> bool {
         self.obs.status == Status::Estimate
     }
-
-    /// The figure a claim uses: the interval its wording admits, over its
-    /// period (as `ObservationRow::figure` in the core).
-    ///
-    /// # Errors
-    ///
-    /// The errors of [`Figure::stated`].
-    pub fn figure(&self) -> Result<Figure, Error> {
-        Ok(
-            Figure::stated(self.obs.value, self.obs.precision, self.obs.qualifier)?
-                .during(self.obs.period),
-        )
-    }
-
-    /// The whole of a fraction as an exact figure.
-    ///
-    /// # Errors
-    ///
-    /// The errors of [`Figure::exact`].
-    pub fn denominator_figure(&self) -> Result<Option<Figure>, Error> {
-        self.denominator_value.map(Figure::exact).transpose()
-    }
 }
 
 /// A target of an indicator.
@@ -334,15 +311,6 @@ impl TargetRec {
     /// The errors of [`Target::new`].
     pub fn target(&self) -> Result<Target, Error> {
         Target::new(self.value, self.period.end(), self.comparison)
-    }
-
-    /// The target as an exact figure over its period.
-    ///
-    /// # Errors
-    ///
-    /// The errors of [`Figure::exact`].
-    pub fn figure(&self) -> Result<Figure, Error> {
-        Ok(Figure::exact(self.value)?.during(self.period))
     }
 }
 
@@ -811,6 +779,20 @@ impl Dataset {
         id: &'a str,
     ) -> impl Iterator<Item = &'a Observation> + 'a {
         self.observations.iter().filter(move |o| o.indicator == id)
+    }
+
+    /// The figures of an indicator as the core's observations, oldest report
+    /// first (by the report's publication; figures whose source is not a
+    /// report of the data, such as a user's own, come last in data order),
+    /// as the core's series builder expects them.
+    #[must_use]
+    pub fn observations_by_report(&self, id: &str) -> Vec<dxcast_core::Observation> {
+        let mut rows: Vec<(Option<Date>, dxcast_core::Observation)> = self
+            .observations_of(id)
+            .map(|o| (self.report(&o.report).map(|r| r.published.start()), o.obs))
+            .collect();
+        rows.sort_by_key(|(published, _)| (published.is_none(), *published));
+        rows.into_iter().map(|(_, o)| o).collect()
     }
 
     /// The targets of an indicator, in file order.

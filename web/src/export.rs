@@ -1,29 +1,27 @@
 //! Writing CSV and JSON: the user's rows as the core reads them back, the
 //! whole dataset for download, and a chart's data.
 
+use dxcast_core::csv::write_field;
 use serde_json::{Map, Value};
 
 use crate::dataset::{Dataset, Fields, Table, CLAIM_COLUMNS, REPORT_COLUMNS};
+use crate::projection::{PathPoint, Projection};
+use dxcast_core::basis::Basis;
 
-/// One field, quoted when it holds a comma, a double quote or a line break
-/// (inner quotes doubled), as RFC 4180 and the core's reader expect.
-#[must_use]
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// One record, without its line end.
+/// One record, without its line end: each field written by the core's
+/// [`write_field`] (quoted when it holds a comma, a double quote or a line
+/// break), as the core's reader expects.
 #[must_use]
 pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
-    fields
-        .iter()
-        .map(|f| csv_field(f.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",")
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // Writing into a String cannot fail.
+        let _ = write_field(&mut out, f.as_ref());
+    }
+    out
 }
 
 /// A whole file: the header and the rows, each line ending in LF.
@@ -95,18 +93,45 @@ pub fn dataset_json(data: &Dataset, exported: &str) -> String {
     serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
 }
 
-/// The columns of a chart's data.
+/// The columns of a chart's data: the figures and targets as stated, then
+/// the fitted trend and each projection path (`scenario` names the path:
+/// `base`, `what-if` or a saved scenario's name) with its band (`lo`, `hi`;
+/// empty where the spread is unknown). `annualised` is `true` on rows
+/// whose values are yearly totals at a daily rate (totals' trend and paths).
 pub const CHART_COLUMNS: &[&str] = &[
-    "series", "id", "period", "date", "value", "status", "stated", "report",
+    "series",
+    "id",
+    "period",
+    "date",
+    "value",
+    "status",
+    "stated",
+    "report",
+    "scenario",
+    "lo",
+    "hi",
+    "annualised",
 ];
 
+/// A number for a CSV cell: the shortest text that reads back to it; empty
+/// for NaN.
+fn cell(v: f64) -> String {
+    if v.is_finite() {
+        v.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// The data behind an indicator's chart: its figures (each at the date the
-/// chart puts it) and its targets (at their deadlines).
+/// chart puts it) and its targets (at their deadlines), then, with a
+/// projection, its fitted trend and paths.
 #[must_use]
-pub fn chart_csv(data: &Dataset, indicator: &str) -> String {
+pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection>) -> String {
     let Some(ind) = data.indicator(indicator) else {
         return csv_file::<String>(CHART_COLUMNS, &[]);
     };
+    let empty = || String::new();
     let mut rows: Vec<Vec<String>> = data
         .observations_of(indicator)
         .map(|o| {
@@ -123,6 +148,10 @@ pub fn chart_csv(data: &Dataset, indicator: &str) -> String {
                 o.obs.status.code().into(),
                 o.stated.clone(),
                 o.report.clone(),
+                empty(),
+                empty(),
+                empty(),
+                "false".into(),
             ]
         })
         .collect();
@@ -136,8 +165,49 @@ pub fn chart_csv(data: &Dataset, indicator: &str) -> String {
             t.comparison.code().into(),
             t.stated.clone(),
             t.report.clone(),
+            empty(),
+            empty(),
+            empty(),
+            "false".into(),
         ]
     }));
+    if let Some(p) = projection {
+        let annualised = (p.basis == Basis::DailyRate).to_string();
+        let row =
+            |series: &str, scenario: &str, date: dxcast_core::Date, v: f64, lo: f64, hi: f64| {
+                vec![
+                    series.to_string(),
+                    empty(),
+                    empty(),
+                    date.to_string(),
+                    cell(v),
+                    empty(),
+                    empty(),
+                    empty(),
+                    scenario.to_string(),
+                    cell(lo),
+                    cell(hi),
+                    annualised.clone(),
+                ]
+            };
+        for (d, v) in &p.fitted {
+            rows.push(row("fitted", p.method.code(), *d, *v, f64::NAN, f64::NAN));
+        }
+        let mut path = |name: &str, points: &[PathPoint]| {
+            for q in points {
+                rows.push(row("projection", name, q.date, q.point, q.lo, q.hi));
+            }
+        };
+        path("base", &p.base);
+        if let Some(Ok(w)) = &p.what_if {
+            path("what-if", w);
+        }
+        for c in &p.compared {
+            if let Ok(points) = &c.path {
+                path(&c.named.name, points);
+            }
+        }
+    }
     csv_file(CHART_COLUMNS, &rows)
 }
 
@@ -164,22 +234,81 @@ mod tests {
         assert_eq!(json["indicators"][0]["id"], "ndxp_tx");
         assert_eq!(json["claims"].as_array().unwrap().len(), d.claims.len());
         assert_eq!(json["reports"].as_array().unwrap().len(), 5);
-        let chart = chart_csv(&d, "ndxp_tx");
+        let chart = chart_csv(&d, "ndxp_tx", None);
         assert_eq!(chart.lines().count(), 1 + 5 + 3);
         assert!(chart.contains(
-            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-16,58397139,observed,58.397.139,r000"
+            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-16,58397139,observed,58.397.139,r000,,,,false"
         ));
-        assert!(
-            chart.contains("target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001")
-        );
+        assert!(chart.contains(
+            "target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001,,,,false"
+        ));
+    }
+
+    #[test]
+    fn the_chart_csv_carries_the_projection_paths() {
+        use crate::projection::{prepare, project, Named, Settings, Subject};
+        use dxcast_core::scenario::{GrowthOverride, Scenario};
+        use dxcast_core::{Date, Target};
+        let d = Dataset::builtin().unwrap();
+        let ind = d.indicator("ndxp_tx").unwrap();
+        let obs = d.observations_by_report("ndxp_tx");
+        let targets: Vec<Target> = d
+            .targets_of("ndxp_tx")
+            .filter_map(|t| t.target().ok())
+            .collect();
+        let subject = Subject {
+            kind: ind.kind,
+            unit: ind.unit,
+            bounds: ind.bounds,
+            observations: &obs,
+            targets: &targets,
+        };
+        let prepared = prepare(&subject).unwrap();
+        let fast = Scenario {
+            growth: Some(GrowthOverride {
+                from: Date::from_ymd(2023, 4, 1).unwrap(),
+                rate: 3.0,
+            }),
+            ..Scenario::default()
+        };
+        let settings = Settings {
+            scenario: fast,
+            compared: vec![Named {
+                name: "Nhanh, rất nhanh".into(),
+                scenario: fast,
+            }],
+            ..Settings::base(Date::from_ymd(2026, 11, 22).unwrap())
+        };
+        let p = project(&subject, &prepared, &settings).unwrap();
+        let text = chart_csv(&d, "ndxp_tx", Some(&p));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], CHART_COLUMNS.join(","));
+        let n = p.base.len();
+        assert_eq!(lines.len(), 1 + 5 + 3 + 4 + 3 * n);
+        let last = p.base.last().unwrap();
+        assert!(lines.contains(
+            &format!(
+                "projection,,,{},{},,,,base,{},{},true",
+                last.date, last.point, last.lo, last.hi
+            )
+            .as_str()
+        ));
+        // A scenario's name is quoted where it holds a comma.
+        assert!(lines.iter().any(|l| l.contains(",\"Nhanh, rất nhanh\",")));
+        assert_eq!(lines.iter().filter(|l| l.starts_with("fitted,")).count(), 4);
+        // Every line reads back as as many fields as the header has.
+        let records: Vec<_> = dxcast_core::csv::Records::new(&text).collect();
+        assert!(records
+            .iter()
+            .all(|r| r.as_ref().unwrap().fields().len() == CHART_COLUMNS.len()));
     }
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_line(&["plain"]), "plain");
+        assert_eq!(csv_line(&["a, b"]), "\"a, b\"");
+        assert_eq!(csv_line(&["say \"hi\""]), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_line(&["two\nlines"]), "\"two\nlines\"");
         assert_eq!(csv_line(&["a", "", "1,6 triệu"]), "a,,\"1,6 triệu\"");
     }
 

@@ -162,7 +162,7 @@ catalogue! {
     ChartAsTable => "Dữ liệu của biểu đồ dưới dạng bảng", "The chart's data as a table";
     ExportSvg => "Tải biểu đồ SVG", "Download chart as SVG";
     ExportPng => "Tải biểu đồ PNG", "Download chart as PNG";
-    ExportChartCsv => "Tải số liệu CSV", "Download data as CSV";
+    ExportChartCsv => "Tải số liệu và dự báo CSV", "Download data and projection as CSV";
     TargetsTitle => "Mục tiêu theo giai đoạn", "Staged targets";
     NoTargets => "Các báo cáo không đặt mục tiêu cho chỉ tiêu này.", "The reports set no target for this indicator.";
     ObservationsTitle => "Số liệu và nguồn", "Figures and sources";
@@ -223,7 +223,104 @@ catalogue! {
     ReasonDivisorSpansZero => "Số chia (đầu vào thứ {0}) có thể bằng 0.", "The divisor (input {0}) may be zero.";
     ReasonNothingStated => "Báo cáo không nêu con số này: đây là số liệu trung gian.", "Nothing is stated: this is an intermediate figure.";
     ReasonOther => "Không kiểm tra được.", "It cannot be checked.";
+    ProjectionTitle => "Dự báo", "Projection";
+    PerYearAnnualised => "mỗi năm, quy đổi theo năm", "per year, annualised";
+    AnnualisedNote => "Số liệu tổng trong một kỳ (tháng, quý, năm) được vẽ và phân tích theo tổng mỗi năm, quy đổi từ bình quân mỗi ngày của kỳ: tổng của kỳ ÷ số ngày của kỳ × số ngày của năm, để tháng, quý và năm so được với nhau và với mục tiêu năm. Bảng số liệu bên dưới giữ nguyên con số như báo cáo viết.", "Totals over a period (a month, a quarter, a year) are drawn and analysed per year, annualised from the period's daily average: the period's total ÷ its days × the days of the year, so that months, quarters and years compare with each other and with the yearly targets. The table of figures below keeps them as the reports state them.";
+    ColPerYear => "Mỗi năm (quy đổi)", "Per year (annualised)";
+    ChartDescProjection => "Đường liền màu xanh lá là xu hướng khớp theo phương pháp «{0}»; đường nét đứt là dự báo đến {1}; vùng tô là khoảng dự báo 95 %.", "The solid green line is the trend fitted by “{0}”; the dashed line is the projection to {1}; the shaded area is the 95% prediction band.";
+    LegendFitted => "Xu hướng khớp", "Fitted trend";
+    LegendProjection => "Dự báo", "Projection";
+    LegendBand => "Khoảng dự báo 95 %", "95% prediction band";
+    LegendBandUnknown => "Chưa biết độ phân tán (chỉ 2 số liệu)", "Spread unknown (only 2 figures)";
+    LegendWhatIf => "Kịch bản giả định", "What-if scenario";
+    MethodTitle => "Phương pháp dự báo", "Projection method";
+    Recommended => "đề xuất", "recommended";
+    Mape => "sai số MAPE {0}", "MAPE {0}";
+    ReasonOneStep => "Sai số dự báo trước một bước thấp nhất (MAPE {0}) trên {1} số liệu kiểm tra", "Lowest one-step-ahead error (MAPE {0}) over {1} held-out figures";
+    ReasonRunnerUp => "; phương pháp xếp sau: MAPE {0}", "; the runner-up: MAPE {0}";
+    ReasonCautious => "Chỉ có {0} số liệu: đường thẳng, cách ngoại suy thận trọng nhất; tăng trưởng hàm mũ là phương án thay thế", "Only {0} figures: a straight line, the most cautious extrapolation; exponential growth is the alternative";
+    ReasonBoundedShare => "Chỉ có {0} số liệu của một tỷ lệ: đường logistic, uốn dần về mức trần thay vì vượt qua nó; đường thẳng là phương án thay thế", "Only {0} figures of a share: a logistic curve, which bends towards the cap instead of crossing it; a straight line is the alternative";
+    ReasonOnlyOne => "Chỉ một phương pháp dùng được với {0} số liệu: {1}", "Only one method fits {0} figures: {1}";
+    MethodUnavailable => "Phương pháp «{0}» của liên kết không dùng được với các số liệu này; đang dùng phương pháp đề xuất.", "The link's method “{0}” does not fit these figures; the recommended one is used.";
+    Explain => "Giải thích", "Explain";
+    ExplainAria => "Giải thích: {0}", "Explain: {0}";
+    ExplainResult => "Kết quả", "Result";
+    ChoiceExplain => "Vì sao chọn phương pháp này", "Why this method";
+    FitExplain => "Công thức và tham số đã khớp", "The fitted formula and its parameters";
+    FitOnDailyRates => "Khớp trên bình quân mỗi ngày; biểu đồ nhân với số ngày của năm.", "Fitted to daily rates; the chart multiplies them by the days of the year.";
+    NoProjection => "Cần số liệu ở ít nhất 2 ngày khác nhau để dự báo.", "A projection needs figures on at least 2 different dates.";
+    ProjectionFailed => "Không dự báo được: {0}", "No projection: {0}";
+    AnalyticsTitle => "Phân tích mục tiêu", "Target analytics";
+    TargetHeading => "Mục tiêu {0}: {1}, hạn {2}", "Target {0}: {1}, due {2}";
+    ScenarioTargetHeading => "Mục tiêu của kịch bản: {0}, hạn {1}", "The scenario's target: {0}, due {1}";
+    PassedProjected => "Đã qua hạn; dự báo từ số liệu đến {0}", "Deadline passed; projected from figures up to {0}";
+    PassedInData => "Đã qua hạn; đánh giá theo số liệu đến hạn", "Deadline passed; judged by the figures up to the deadline";
+    Base => "Cơ sở", "Base";
+    ScenarioCol => "Kịch bản", "Scenario";
+    QProjected => "Dự báo tại hạn", "Projected at the deadline";
+    QInterval => "khoảng 95 %: {0}", "95% interval: {0}";
+    IntervalUnknown => "khoảng dự báo chưa biết (chỉ 2 số liệu)", "interval unknown with 2 points";
+    QAttainment => "Mức đạt hiện nay", "Attainment now";
+    QGap => "Còn thiếu", "Gap";
+    QRequired => "Tăng trưởng cần có", "Growth needed";
+    RequiredCompound => "{0}/năm (kép); {1}/ngày", "{0} a year (compound); {1} a day";
+    RequiredYearOnly => "{0}/năm (kép)", "{0} a year (compound)";
+    QReach => "Ngày đạt mục tiêu", "Date the target is reached";
+    NotWithin30 => "không đạt trong vòng 30 năm sau hạn", "not within 30 years of the deadline";
+    QProbability => "Xác suất đạt", "Probability of meeting it";
+    ProbabilityUnknown => "— (chưa biết với 2 số liệu)", "— (unknown with 2 points)";
+    QStatus => "Tình trạng", "Status";
+    AnalysisFailed => "Không tính được: {0}", "Cannot be computed: {0}";
+    WhatIfTitle => "Kịch bản giả định", "What-if scenario";
+    WhatIfIntro => "Kết quả được tính lại ngay khi bạn thay đổi. Để trống một ô nếu không thay đổi phần đó.", "Results update as you change the values. Leave a field empty to leave that part unchanged.";
+    GrowthLegend => "Tốc độ tăng trưởng", "Growth rate";
+    RatePercent => "Tăng mỗi tháng (% của mức)", "Growth per month (% of the level)";
+    RatePoints => "Tăng mỗi tháng (điểm %)", "Growth per month (percentage points)";
+    RateSlider => "Kéo để chọn mức tăng mỗi tháng", "Drag to set the growth per month";
+    FromLabel => "Từ ngày", "From";
+    ShockLegend => "Cú sốc", "Shock";
+    ShockPercent => "Thay đổi đột ngột (% của mức)", "Sudden change (% of the level)";
+    ShockPoints => "Thay đổi đột ngột (điểm %)", "Sudden change (percentage points)";
+    ShockAtLabel => "Vào ngày", "On";
+    TargetLegend => "Mục tiêu khác", "A different target";
+    TargetValueLabel => "Giá trị mục tiêu ({0})", "Target value ({0})";
+    HorizonLegend => "Khoảng dự báo", "Horizon";
+    HorizonLabel => "Dự báo đến ngày", "Project until";
+    FieldBad => "Không đọc được giá trị này.", "This value cannot be read.";
+    ClearScenario => "Xoá kịch bản", "Clear the scenario";
+    ScenarioName => "Tên kịch bản", "Scenario name";
+    SaveScenario => "Lưu kịch bản", "Save the scenario";
+    ScenarioSaved => "Đã lưu kịch bản «{0}».", "Saved the scenario “{0}”.";
+    ScenarioNeedsName => "Hãy đặt tên cho kịch bản.", "Give the scenario a name.";
+    SavedTitle => "Kịch bản đã lưu", "Saved scenarios";
+    SavedHint => "Đánh dấu để so sánh trên cùng biểu đồ.", "Tick to compare them on one chart.";
+    NoSaved => "Chưa có kịch bản nào được lưu cho chỉ tiêu này.", "No saved scenario for this indicator yet.";
+    OpenScenario => "Mở", "Open";
+    OpenAria => "Mở kịch bản «{0}»", "Open the scenario “{0}”";
+    FromLink => "từ liên kết", "from the link";
+    ComparisonTitle => "So sánh các kịch bản", "Scenarios compared";
+    BaseName => "Cơ sở (không giả định)", "Base (no what-if)";
+    CurrentName => "Kịch bản đang xem", "Current what-if";
+    ColOwnTarget => "Mục tiêu riêng", "Own target";
+    ShareTitle => "Chia sẻ", "Share";
+    ShareLabel => "Liên kết tới đúng khung nhìn này (dùng được khi không có mạng)", "Link to this exact view (works offline)";
+    CopyLink => "Sao chép liên kết", "Copy link";
+    Copied => "Đã sao chép liên kết.", "Link copied.";
+    CopyFailed => "Không sao chép được; hãy chọn liên kết và sao chép.", "Could not copy; select the link and copy it.";
+    LinkProblems => "Một số tham số của liên kết không đọc được; đã dùng giá trị mặc định:", "Some parameters of the link could not be read; their defaults are used:";
+    LinkProblem => "«{0}={1}»: cần {2}", "“{0}={1}”: expected {2}";
+    LinkUnknown => "«{0}»: không phải tham số của dxcast", "“{0}”: not a dxcast parameter";
+    ExpectedMethod => "mã phương pháp: linear, polynomial, log_linear, logistic, holt hoặc damped_holt", "a method code: linear, polynomial, log_linear, logistic, holt or damped_holt";
+    ExpectedGrowth => "tốc độ@ngày, như 2.5@2023-04-01", "rate@date, such as 2.5@2023-04-01";
+    ExpectedShock => "mức@ngày, như -10@2024-01-01", "size@date, such as -10@2024-01-01";
+    ExpectedTarget => "giá trị@hạn@so sánh, như 1000000000@2027-12-31@ge", "value@deadline@comparison, such as 1000000000@2027-12-31@ge";
+    ExpectedDate => "một ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD";
+    ExpectedCompared => "tên kịch bản rồi |g:…|k:…|t:…", "a name, then |g:…|k:…|t:…";
+    ScenarioRecovery => "Không đọc được các kịch bản đã lưu: {0} Nội dung gốc được giữ trong trình duyệt (khoá {1}).", "The saved scenarios could not be read: {0} The original text is kept in this browser (key {1}).";
+    ScenarioBadItems => "{0} kịch bản hỏng đã được tách ra.", "{0} damaged scenarios were set aside.";
     Points => "{0} điểm %", "{0} points";
+    PointsPerYear => "{0} điểm %/năm", "{0} points a year";
+    PerDay => "{0}/ngày", "{0} a day";
 
     DataTitle => "Dữ liệu của bạn", "Your data";
     DataIntro => "Những gì bạn thêm hoặc sửa được lưu trong trình duyệt này và dùng được cả khi không có mạng. Dữ liệu có sẵn lấy từ năm báo cáo của Bộ Thông tin và Truyền thông.", "What you add or edit is kept in this browser and works offline. The built-in data comes from five reports of the Ministry of Information and Communications.";
@@ -492,6 +589,25 @@ pub const fn comparison_sign(c: Comparison) -> &'static str {
     }
 }
 
+/// A projection method's name.
+#[must_use]
+pub const fn method(lang: Lang, m: dxcast_core::Method) -> &'static str {
+    use dxcast_core::Method as M;
+    match m {
+        M::Linear => pick(lang, "Đường thẳng", "Straight line"),
+        M::Polynomial => pick(lang, "Đa thức bậc 2", "Quadratic"),
+        M::LogLinear => pick(
+            lang,
+            "Hàm mũ (tăng trưởng kép)",
+            "Exponential (compound growth)",
+        ),
+        M::Logistic => pick(lang, "Logistic (có mức trần)", "Logistic (with a cap)"),
+        M::Holt => pick(lang, "Phương pháp Holt", "Holt's method"),
+        M::DampedHolt => pick(lang, "Holt tắt dần", "Damped Holt"),
+        _ => pick(lang, "Phương pháp khác", "Other method"),
+    }
+}
+
 /// A target status's name.
 #[must_use]
 pub const fn target_status(lang: Lang, s: TargetStatus) -> &'static str {
@@ -574,8 +690,8 @@ pub fn symbol(lang: Lang, code: &str) -> Option<&'static str> {
         "b" => ("số thứ hai", "second value"),
         "c" => ("số hạng tiếp theo", "further term"),
         "stated" => ("con số báo cáo nêu", "stated figure"),
-        "low" => ("cận dưới tính lại", "recomputed low end"),
-        "high" => ("cận trên tính lại", "recomputed high end"),
+        "low" => ("cận dưới", "low end"),
+        "high" => ("cận trên", "high end"),
         "years" => ("số năm", "years"),
         "days" => ("số ngày", "days"),
         "latest" => ("giá trị mới nhất", "latest value"),
@@ -607,59 +723,50 @@ pub fn symbol(lang: Lang, code: &str) -> Option<&'static str> {
     Some(pick(lang, vi, en))
 }
 
-/// A formula's name.
+/// A formula's name, by its `Formula::code()`; `None` for a code this
+/// catalogue does not know.
 #[must_use]
-pub const fn formula(lang: Lang, f: Formula) -> &'static str {
-    match f {
-        Formula::RunRate => pick(
-            lang,
-            "Ước cả năm từ số luỹ kế",
-            "Run-rate to the whole year",
-        ),
-        Formula::DailyAverage => pick(lang, "Bình quân mỗi ngày", "Daily average"),
-        Formula::PeriodTotal => pick(lang, "Tổng của kỳ", "Period total"),
-        Formula::CumulativeDifference => {
-            pick(lang, "Hiệu của số luỹ kế", "Difference of a running total")
-        }
-        Formula::Multiple => pick(lang, "Số lần", "Multiple"),
-        Formula::Percentage => pick(lang, "Tỷ lệ phần trăm", "Percentage"),
-        Formula::Sum => pick(lang, "Tổng", "Sum"),
-        Formula::RelativeChange => pick(lang, "Thay đổi tương đối", "Relative change"),
-        Formula::PointChange => pick(lang, "Thay đổi điểm phần trăm", "Change in points"),
-        Formula::Cagr => pick(lang, "Tăng trưởng kép hằng năm", "Compound annual growth"),
-        Formula::Attainment => pick(lang, "Mức đạt so với mục tiêu", "Attainment of the target"),
-        Formula::Gap => pick(lang, "Khoảng cách đến mục tiêu", "Gap to the target"),
-        Formula::RequiredCagr => pick(lang, "Tăng trưởng cần có mỗi năm", "Required annual growth"),
-        Formula::RequiredDailyRate => {
-            pick(lang, "Tăng trưởng cần có mỗi ngày", "Required daily growth")
-        }
-        Formula::RequiredPointsPerYear => pick(
-            lang,
-            "Số điểm % cần tăng mỗi năm",
-            "Required points per year",
-        ),
-        Formula::LinearTrend => pick(lang, "Xu hướng tuyến tính", "Linear trend"),
-        Formula::PolynomialTrend => pick(lang, "Xu hướng đa thức", "Polynomial trend"),
-        Formula::LogLinearTrend => pick(lang, "Xu hướng hàm mũ", "Exponential trend"),
-        Formula::LogisticTrend => pick(lang, "Xu hướng logistic", "Logistic trend"),
-        Formula::Holt => pick(lang, "Phương pháp Holt", "Holt's method"),
-        Formula::DampedHolt => pick(lang, "Holt tắt dần", "Damped Holt"),
-        Formula::PredictionInterval => pick(lang, "Khoảng dự báo", "Prediction interval"),
-        Formula::ProbabilityOfMeeting => pick(
-            lang,
-            "Xác suất đạt mục tiêu",
-            "Probability of meeting the target",
-        ),
-        Formula::ReachDate => pick(lang, "Ngày đạt mục tiêu", "Date the target is reached"),
-        Formula::StatusRatio => pick(lang, "Tỷ số tiến độ", "Progress ratio"),
-        Formula::OneStepError => pick(
-            lang,
+pub fn formula_name(lang: Lang, code: &str) -> Option<&'static str> {
+    let (vi, en) = match code {
+        "run_rate" => ("Ước cả năm từ số luỹ kế", "Run-rate to the whole year"),
+        "daily_average" => ("Bình quân mỗi ngày", "Daily average"),
+        "period_total" => ("Tổng của kỳ", "Period total"),
+        "cumulative_difference" => ("Hiệu của số luỹ kế", "Difference of a running total"),
+        "multiple" => ("Số lần", "Multiple"),
+        "percentage" => ("Tỷ lệ phần trăm", "Percentage"),
+        "sum" => ("Tổng", "Sum"),
+        "relative_change" => ("Thay đổi tương đối", "Relative change"),
+        "point_change" => ("Thay đổi điểm phần trăm", "Change in points"),
+        "cagr" => ("Tăng trưởng kép hằng năm", "Compound annual growth"),
+        "attainment" => ("Mức đạt so với mục tiêu", "Attainment of the target"),
+        "gap" => ("Khoảng cách đến mục tiêu", "Gap to the target"),
+        "required_cagr" => ("Tăng trưởng cần có mỗi năm", "Required annual growth"),
+        "required_daily_rate" => ("Tăng trưởng cần có mỗi ngày", "Required daily growth"),
+        "required_points_per_year" => ("Số điểm % cần tăng mỗi năm", "Required points per year"),
+        "linear_trend" => ("Xu hướng tuyến tính", "Linear trend"),
+        "polynomial_trend" => ("Xu hướng đa thức", "Polynomial trend"),
+        "log_linear_trend" => ("Xu hướng hàm mũ", "Exponential trend"),
+        "logistic_trend" => ("Xu hướng logistic", "Logistic trend"),
+        "holt" => ("Phương pháp Holt", "Holt's method"),
+        "damped_holt" => ("Holt tắt dần", "Damped Holt"),
+        "prediction_interval" => ("Khoảng dự báo", "Prediction interval"),
+        "probability_of_meeting" => ("Xác suất đạt mục tiêu", "Probability of meeting the target"),
+        "reach_date" => ("Ngày đạt mục tiêu", "Date the target is reached"),
+        "status_ratio" => ("Tỷ số tiến độ", "Progress ratio"),
+        "one_step_error" => (
             "Sai số dự báo trước một bước",
             "One-step-ahead forecast error",
         ),
-        Formula::Scenario => pick(lang, "Kịch bản giả định", "What-if scenario"),
-        _ => pick(lang, "Công thức", "Formula"),
-    }
+        "scenario" => ("Kịch bản giả định", "What-if scenario"),
+        _ => return None,
+    };
+    Some(pick(lang, vi, en))
+}
+
+/// A formula's name ("Công thức" / "Formula" for one this catalogue does not know).
+#[must_use]
+pub fn formula(lang: Lang, f: Formula) -> &'static str {
+    formula_name(lang, f.code()).unwrap_or(pick(lang, "Công thức", "Formula"))
 }
 
 /// The core's description of what a field should hold, in `lang`; the
@@ -866,6 +973,45 @@ mod tests {
             for i in 0..3 {
                 assert!(symbol(Lang::Vi, kind.symbol(i).code()).is_some());
             }
+        }
+    }
+
+    #[test]
+    fn every_formula_the_core_names_is_translated() {
+        let formulas = [
+            Formula::RunRate,
+            Formula::DailyAverage,
+            Formula::PeriodTotal,
+            Formula::CumulativeDifference,
+            Formula::Multiple,
+            Formula::Percentage,
+            Formula::Sum,
+            Formula::RelativeChange,
+            Formula::PointChange,
+            Formula::Cagr,
+            Formula::Attainment,
+            Formula::Gap,
+            Formula::RequiredCagr,
+            Formula::RequiredDailyRate,
+            Formula::RequiredPointsPerYear,
+            Formula::LinearTrend,
+            Formula::PolynomialTrend,
+            Formula::LogLinearTrend,
+            Formula::LogisticTrend,
+            Formula::Holt,
+            Formula::DampedHolt,
+            Formula::PredictionInterval,
+            Formula::ProbabilityOfMeeting,
+            Formula::ReachDate,
+            Formula::StatusRatio,
+            Formula::OneStepError,
+            Formula::Scenario,
+        ];
+        for f in formulas {
+            for lang in Lang::ALL {
+                assert!(formula_name(lang, f.code()).is_some(), "{}", f.code());
+            }
+            assert_ne!(formula(Lang::Vi, f), formula(Lang::En, f));
         }
     }
 

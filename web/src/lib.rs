@@ -6,8 +6,9 @@
 //! dates by language), [`dataset`] (the built-in files and the user's rows
 //! through the core's import path), [`storage`] (the stored schema and its
 //! recovery), [`import`], [`forms`], [`export`], [`dashboard`], [`claims`],
-//! [`chart`] (geometry) and [`projection`] (where the projection engine plugs
-//! in). [`browser`] is the thin glue to the page. The components in
+//! [`chart`] (geometry), [`projection`] (the core's projection pipeline for
+//! one indicator), [`whatif`] (the what-if fields), [`scenarios`] (saved
+//! scenarios) and [`share`] (a view as a link). [`browser`] is the thin glue to the page. The components in
 //! `components/` and `pages/` render state.
 
 use dxcast_core::Date;
@@ -27,7 +28,10 @@ pub mod import;
 pub mod messages;
 pub mod projection;
 pub mod route;
+pub mod scenarios;
+pub mod share;
 pub mod storage;
+pub mod whatif;
 
 pub mod components;
 pub mod pages;
@@ -85,6 +89,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Whether a new version waits.
     pub update_ready: RwSignal<bool>,
+    /// The saved what-if scenarios.
+    pub scenarios: RwSignal<scenarios::Store>,
+    /// Saved scenarios that could not be read, and where their copy is kept.
+    pub scenario_recovery: RwSignal<Option<(scenarios::Recovery, String)>>,
     /// Today (from the clock, or `?today=`).
     pub today: Date,
 }
@@ -122,6 +130,14 @@ impl AppState {
     pub fn change_user(self, f: impl FnOnce(&mut UserData)) {
         self.user.update(f);
         self.save();
+    }
+
+    /// Changes the saved scenarios and saves them.
+    pub fn change_scenarios(self, f: impl FnOnce(&mut scenarios::Store)) {
+        self.scenarios.update(f);
+        let json = self.scenarios.with_untracked(scenarios::to_json);
+        self.save_error
+            .set(browser::set(scenarios::KEY, &json).err());
     }
 
     fn save(self) {
@@ -173,6 +189,12 @@ fn Shell(builtin: Dataset) -> impl IntoView {
         (r, key)
     });
     let had_recovery = recovery.is_some();
+    let saved = scenarios::load(browser::get(scenarios::KEY).as_deref());
+    let scenario_recovery = saved.recovery.map(|r| {
+        let key = scenarios::backup_key(browser::now_ms());
+        let _ = browser::set(&key, &r.raw);
+        (r, key)
+    });
     let user = RwSignal::new(loaded.user);
     let builtin = StoredValue::new(builtin);
     let data = Memo::new(move |_| user.with(|u| builtin.with_value(|b| b.with_user(u).0)));
@@ -188,10 +210,15 @@ fn Shell(builtin: Dataset) -> impl IntoView {
         save_error: RwSignal::new(None),
         notice: RwSignal::new(None),
         update_ready: RwSignal::new(browser::update_waiting()),
+        scenarios: RwSignal::new(saved.store),
+        scenario_recovery: RwSignal::new(scenario_recovery),
         today: browser::today(),
     };
     if had_recovery {
         state.save();
+    }
+    if state.scenario_recovery.with_untracked(Option::is_some) {
+        state.change_scenarios(|_| {});
     }
     provide_context(state);
 

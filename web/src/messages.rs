@@ -1,11 +1,12 @@
 //! Messages about rows and stored data, composed from the catalogue.
 
+use dxcast_core::choice::{Reason, Rule};
 use dxcast_core::{Bounds, Unit};
 
 use crate::dataset::{Dataset, Problem, RowError, Table};
 use crate::format;
-use crate::i18n::{expected, t, tf, Lang, K};
-use crate::storage;
+use crate::i18n::{self, expected, t, tf, Lang, K};
+use crate::{scenarios, share, storage};
 
 /// A value range as the bounds allow it: "0 – 100 %", "≥ 0".
 #[must_use]
@@ -93,9 +94,116 @@ pub fn recovery(lang: Lang, p: &storage::Problem) -> String {
     }
 }
 
+/// Why saved scenarios could not be read.
+#[must_use]
+pub fn scenario_recovery(lang: Lang, p: &scenarios::Problem) -> String {
+    match p {
+        scenarios::Problem::NotJson => t(lang, K::RecoveryNotJson).to_string(),
+        scenarios::Problem::UnknownVersion(v) => tf(lang, K::RecoveryUnknownVersion, &[v]),
+        scenarios::Problem::BadShape => t(lang, K::RecoveryBadShape).to_string(),
+        scenarios::Problem::BadItems(n) => tf(lang, K::ScenarioBadItems, &[&n.to_string()]),
+    }
+}
+
+/// A parameter of a shared link that could not be read, and what it should be.
+#[must_use]
+pub fn link_problem(lang: Lang, p: &share::Problem) -> String {
+    let Some(expected) = p.expected else {
+        return tf(lang, K::LinkUnknown, &[&p.key]);
+    };
+    let what = t(
+        lang,
+        match expected {
+            share::Expected::Method => K::ExpectedMethod,
+            share::Expected::Growth => K::ExpectedGrowth,
+            share::Expected::Shock => K::ExpectedShock,
+            share::Expected::Target => K::ExpectedTarget,
+            share::Expected::Date => K::ExpectedDate,
+            share::Expected::Compared => K::ExpectedCompared,
+        },
+    );
+    tf(lang, K::LinkProblem, &[&p.key, &p.value, what])
+}
+
+/// Why the core recommends the first method, in words: "Only 3 figures: a
+/// straight line, …" or "Lowest one-step-ahead error (MAPE 3,2 %) over 4
+/// held-out figures".
+#[must_use]
+pub fn reason(lang: Lang, r: &Reason, best: dxcast_core::Method) -> String {
+    let pct = |v: f64| format::value(v, Unit::Percent, lang);
+    match *r {
+        Reason::LowestOneStepError {
+            mape,
+            runner_up,
+            tests,
+        } => {
+            let mut text = tf(lang, K::ReasonOneStep, &[&pct(mape), &tests.to_string()]);
+            if let Some(r) = runner_up {
+                text.push_str(&tf(lang, K::ReasonRunnerUp, &[&pct(r)]));
+            }
+            text
+        }
+        Reason::FewPoints {
+            n,
+            rule: Rule::BoundedShare,
+        } => tf(lang, K::ReasonBoundedShare, &[&n.to_string()]),
+        Reason::FewPoints { n, .. } => tf(lang, K::ReasonCautious, &[&n.to_string()]),
+        Reason::OnlyOne { n } => tf(
+            lang,
+            K::ReasonOnlyOne,
+            &[&n.to_string(), i18n::method(lang, best)],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons_and_link_problems_in_words() {
+        let r = Reason::LowestOneStepError {
+            mape: 3.2,
+            runner_up: Some(5.14),
+            tests: 4,
+        };
+        assert_eq!(
+            reason(Lang::En, &r, dxcast_core::Method::Holt),
+            "Lowest one-step-ahead error (MAPE 3.2%) over 4 held-out figures; the runner-up: MAPE 5.14%"
+        );
+        assert_eq!(
+            reason(
+                Lang::Vi,
+                &Reason::FewPoints {
+                    n: 3,
+                    rule: Rule::CautiousLine
+                },
+                dxcast_core::Method::Linear
+            ),
+            "Chỉ có 3 số liệu: đường thẳng, cách ngoại suy thận trọng nhất; tăng trưởng hàm mũ là phương án thay thế"
+        );
+        assert_eq!(
+            reason(
+                Lang::En,
+                &Reason::OnlyOne { n: 2 },
+                dxcast_core::Method::Linear
+            ),
+            "Only one method fits 2 figures: Straight line"
+        );
+        let (_, problems) = share::parse("g=fast&zz=1");
+        assert_eq!(
+            link_problem(Lang::En, &problems[0]),
+            "“g=fast”: expected rate@date, such as 2.5@2023-04-01"
+        );
+        assert_eq!(
+            link_problem(Lang::Vi, &problems[1]),
+            "«zz»: không phải tham số của dxcast"
+        );
+        assert_eq!(
+            scenario_recovery(Lang::En, &scenarios::Problem::BadItems(2)),
+            "2 damaged scenarios were set aside."
+        );
+    }
 
     #[test]
     fn row_errors_name_line_and_column_in_both_languages() {

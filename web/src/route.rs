@@ -7,8 +7,10 @@
 pub enum Route {
     /// `#/`: every indicator by pillar.
     Dashboard,
-    /// `#/i/<id>`: one indicator.
-    Indicator(String),
+    /// `#/i/<id>` or `#/i/<id>?<query>`: one indicator, with the view a
+    /// shared link gives (the query as written; [`crate::share::parse`]
+    /// reads it).
+    Indicator(String, String),
     /// `#/claims`: the derived figures checked.
     Claims,
     /// `#/data`, `#/data/o/<id>`, `#/data/i/<id>`, `#/data/new/<indicator>`:
@@ -60,17 +62,18 @@ fn percent_decode(s: &str) -> String {
 
 impl Route {
     /// The route of a location fragment such as `#/i/ndxp_tx` (with or
-    /// without the `#`; a query after `?` is ignored).
+    /// without the `#`). A query after `?` is kept, undecoded, for an
+    /// indicator's view and ignored elsewhere.
     #[must_use]
     pub fn parse(hash: &str) -> Route {
         let raw = hash.strip_prefix('#').unwrap_or(hash);
-        let decoded = percent_decode(raw);
-        let path = decoded.split('?').next().unwrap_or("");
-        let path = path.trim_end_matches('/');
+        let (raw_path, query) = raw.split_once('?').unwrap_or((raw, ""));
+        let decoded = percent_decode(raw_path);
+        let path = decoded.trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Dashboard,
-            ["i", id] if is_id(id) => Route::Indicator((*id).to_string()),
+            ["i", id] if is_id(id) => Route::Indicator((*id).to_string(), query.to_string()),
             ["claims"] => Route::Claims,
             ["data"] => Route::Data(None),
             ["data", "o", id] if is_id(id) => {
@@ -82,7 +85,7 @@ impl Route {
             ["data", "i", id] if is_id(id) => {
                 Route::Data(Some(EditTarget::Indicator((*id).to_string())))
             }
-            _ => Route::NotFound(decoded),
+            _ => Route::NotFound(percent_decode(raw)),
         }
     }
 
@@ -91,7 +94,8 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Dashboard => "#/".to_string(),
-            Route::Indicator(id) => format!("#/i/{id}"),
+            Route::Indicator(id, q) if q.is_empty() => format!("#/i/{id}"),
+            Route::Indicator(id, q) => format!("#/i/{id}?{q}"),
             Route::Claims => "#/claims".to_string(),
             Route::Data(None) => "#/data".to_string(),
             Route::Data(Some(EditTarget::Observation(id))) => format!("#/data/o/{id}"),
@@ -105,7 +109,7 @@ impl Route {
     #[must_use]
     pub fn section(&self) -> Section {
         match self {
-            Route::Dashboard | Route::Indicator(_) => Section::Dashboard,
+            Route::Dashboard | Route::Indicator(..) => Section::Dashboard,
             Route::Claims => Section::Claims,
             Route::Data(_) => Section::Data,
             Route::NotFound(_) => Section::None,
@@ -136,8 +140,14 @@ mod tests {
             ("", Route::Dashboard),
             ("#", Route::Dashboard),
             ("#/", Route::Dashboard),
-            ("#/i/ndxp_tx", Route::Indicator("ndxp_tx".into())),
-            ("#/i/ndxp_tx/", Route::Indicator("ndxp_tx".into())),
+            (
+                "#/i/ndxp_tx",
+                Route::Indicator("ndxp_tx".into(), String::new()),
+            ),
+            (
+                "#/i/ndxp_tx?m=linear&n=Ch%E1%BA%ADm",
+                Route::Indicator("ndxp_tx".into(), "m=linear&n=Ch%E1%BA%ADm".into()),
+            ),
             ("#/claims", Route::Claims),
             ("#/claims?x=1", Route::Claims),
             ("#/data", Route::Data(None)),
@@ -158,6 +168,15 @@ mod tests {
             assert_eq!(Route::parse(hash), route, "{hash}");
             assert_eq!(Route::parse(&route.href()), route);
         }
+        assert_eq!(
+            Route::parse("#/i/ndxp_tx/"),
+            Route::Indicator("ndxp_tx".into(), String::new())
+        );
+        // An escaped '&' or '?' in the query stays escaped for the view's reader.
+        assert_eq!(
+            Route::parse("#/i/a?n=x%26y%3F"),
+            Route::Indicator("a".into(), "n=x%26y%3F".into())
+        );
     }
 
     #[test]
@@ -168,7 +187,7 @@ mod tests {
         assert!(matches!(Route::parse("#main"), Route::NotFound(_)));
         assert_eq!(
             Route::parse("#/i/cdt%5Fteams"),
-            Route::Indicator("cdt_teams".into())
+            Route::Indicator("cdt_teams".into(), String::new())
         );
         assert_eq!(Route::parse("#/i/ndxp_tx").section(), Section::Dashboard);
         assert_eq!(Route::parse("#/x").section(), Section::None);

@@ -771,7 +771,14 @@ fn test() -> Result {
     embed_steps(&mut steps);
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
-        run(cmd("playwright", &["test"]))
+        // The tests compute their expected values with the JS package
+        // (e2e/reference.mjs): build it if the embedding steps did not.
+        if !js_pkg("node").join("dxcast_js.js").exists() {
+            build_js()?;
+        }
+        let mut c = cmd("playwright", &["test"]);
+        c.env("DXCAST_JS_PKG", js_pkg("node"));
+        run(c)
     }));
 
     let mut results = Vec::new();

@@ -17,6 +17,16 @@ const SERIES: &str = "#0b5394";
 const TARGET: &str = "#9a4a00";
 const TODAY: &str = "#6639ba";
 const PROJECTION: &str = "#1a7f37";
+/// The what-if path.
+const WHAT_IF: &str = "#cf222e";
+/// The compared scenarios' colours and dash patterns (told apart by both).
+pub const COMPARED: [(&str, &str); 5] = [
+    ("#8250df", "10 4"),
+    ("#bf3989", "2 3"),
+    ("#0a7b83", "12 3 3 3"),
+    ("#953800", "4 4"),
+    ("#57606a", "1 4"),
+];
 
 /// The chart of one indicator.
 #[component]
@@ -39,6 +49,8 @@ pub fn Chart(
     /// The chart's accessible description.
     #[prop(into)]
     desc: Signal<String>,
+    /// A note above the value axis ("per year, annualised").
+    axis_note: Option<String>,
 ) -> impl IntoView {
     let s = use_state();
     move || {
@@ -95,14 +107,15 @@ pub fn Chart(
             .zip(anchors.iter().map(|a| a.0))
             .map(|((t, ly), lx)| {
                 let label = targets.get(t.index).cloned().unwrap_or_default();
+                let colour = if t.what_if { WHAT_IF } else { TARGET };
                 view! {
-                    <g class="target" data-testid="chart-target">
+                    <g class="target" data-testid=if t.what_if { "chart-whatif-target" } else { "chart-target" }>
                         <line
                             x1=t.x1
                             x2=t.x2
                             y1=t.y
                             y2=t.y
-                            stroke=TARGET
+                            stroke=colour
                             stroke-width="2"
                             stroke-dasharray="6 4"
                         />
@@ -112,12 +125,22 @@ pub fn Chart(
                                 t.x2,
                                 t.y - 5.0,
                             )
-                            fill=TARGET
+                            fill=colour
                         />
                         {(!label.is_empty())
                             .then(|| {
+                                // A white halo keeps the label readable over the paths.
                                 view! {
-                                    <text x=lx y=ly text-anchor="end" fill=TARGET>
+                                    <text
+                                        x=lx
+                                        y=ly
+                                        text-anchor="end"
+                                        fill=colour
+                                        stroke="#ffffff"
+                                        stroke-width="3"
+                                        stroke-linejoin="round"
+                                        paint-order="stroke"
+                                    >
                                         {label.clone()}
                                     </text>
                                 }
@@ -144,23 +167,82 @@ pub fn Chart(
                         y=p.bottom - 6.0
                         text-anchor="end"
                         fill=TODAY
+                        stroke="#ffffff"
+                        stroke-width="3"
+                        stroke-linejoin="round"
+                        paint-order="stroke"
                     >
                         {move || s.t(K::Today)}
                     </text>
                 </g>
             }
         });
-        let band = g
-            .band
-            .clone()
-            .map(|d| view! { <path d=d fill=PROJECTION fill-opacity="0.15" stroke="none" /> });
+        let band = g.band.clone().map(|d| {
+            view! {
+                <path
+                    d=d
+                    fill=PROJECTION
+                    fill-opacity="0.16"
+                    stroke=PROJECTION
+                    stroke-opacity="0.35"
+                    stroke-width="1"
+                    data-testid="chart-band"
+                />
+            }
+        });
         let fitted = g
             .fitted
             .clone()
             .map(|d| view! { <path d=d fill="none" stroke=PROJECTION stroke-width="2" /> });
         let projected = g.projected.clone().map(|d| {
             view! {
-                <path d=d fill="none" stroke=PROJECTION stroke-width="2" stroke-dasharray="6 4" />
+                <path
+                    d=d
+                    fill="none"
+                    stroke=PROJECTION
+                    stroke-width="2"
+                    stroke-dasharray="6 4"
+                    data-testid="chart-projection"
+                />
+            }
+        });
+        let what_if = g.what_if.clone().map(|d| {
+            view! {
+                <path
+                    d=d
+                    fill="none"
+                    stroke=WHAT_IF
+                    stroke-width="2.5"
+                    stroke-dasharray="8 3"
+                    data-testid="chart-whatif"
+                />
+            }
+        });
+        let compared = g
+            .compared
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let (colour, dash) = COMPARED[i % COMPARED.len()];
+                d.clone().map(|d| {
+                    view! {
+                        <path
+                            d=d
+                            fill="none"
+                            stroke=colour
+                            stroke-width="2"
+                            stroke-dasharray=dash
+                            data-testid="chart-compared"
+                        />
+                    }
+                })
+            })
+            .collect_view();
+        let note = axis_note.clone().map(|n| {
+            view! {
+                <text x="4" y="14" text-anchor="start" fill=AXIS>
+                    {n}
+                </text>
             }
         });
         let dots = g
@@ -204,9 +286,12 @@ pub fn Chart(
                 <line x1=p.left x2=p.right y1=p.bottom y2=p.bottom stroke=AXIS stroke-width="1" />
                 <line x1=p.left x2=p.left y1=p.top y2=p.bottom stroke=AXIS stroke-width="1" />
                 {x_ticks}
+                {note}
                 {band}
                 {fitted}
                 {projected}
+                {compared}
+                {what_if}
                 {target_marks}
                 {today}
                 <path d=g.line.clone() fill="none" stroke=SERIES stroke-width="2" />

@@ -6,7 +6,45 @@ use leptos::prelude::*;
 
 use crate::format::{self, Measure};
 use crate::i18n::{self, K};
+use crate::projection::Explained;
 use crate::use_state;
+
+/// An "explain" disclosure: closed, it says what it explains; open, it
+/// shows the formula and its inputs, named and written in the language.
+#[component]
+pub fn Explain(
+    /// What is explained (for the summary's accessible name).
+    #[prop(into)]
+    what: String,
+    /// The explanations, shown one after the other.
+    explained: Vec<Explained>,
+) -> impl IntoView {
+    let s = use_state();
+    (!explained.is_empty()).then(|| {
+        let views = explained
+            .into_iter()
+            .map(|e| {
+                view! {
+                    <ExplanationView
+                        explanation=e.explanation
+                        measures=e.measures
+                        result=e.result
+                        result_label=K::ExplainResult
+                    />
+                }
+            })
+            .collect_view();
+        let label = what.clone();
+        view! {
+            <details class="explain" data-testid="explain">
+                <summary aria-label=move || s.tf(K::ExplainAria, &[&label])>
+                    {move || s.t(K::Explain)}
+                </summary>
+                {views}
+            </details>
+        }
+    })
+}
 
 /// The explanation, with one [`Measure`] per term and one for the result.
 #[component]
@@ -14,6 +52,9 @@ pub fn ExplanationView(
     explanation: Explanation,
     measures: Vec<Measure>,
     result: Measure,
+    /// The result's label.
+    #[prop(default = K::ClaimAtStated)]
+    result_label: K,
 ) -> impl IntoView {
     let s = use_state();
     let e = explanation;
@@ -57,7 +98,7 @@ pub fn ExplanationView(
                 .then(|| {
                     view! {
                         <p class="result">
-                            {move || s.t(K::ClaimAtStated)}
+                            {move || s.t(result_label)}
                             ": "
                             <strong data-testid="explanation-result">
                                 {move || format::measured(value, result, s.lang.get())}

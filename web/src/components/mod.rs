@@ -8,3 +8,4 @@ pub mod header;
 pub mod projection;
 pub mod sparkline;
 pub mod status;
+pub mod whatif;

@@ -1,32 +1,543 @@
-//! The indicator page's projection area: the fitted trend's status, the
-//! method chooser, target analytics with "explain", and the what-if controls
-//! go here once the projection engine is part of the app
-//! ([`crate::projection::project`]). Until then it renders nothing.
+//! The indicator page's projection area: the method chooser, the target
+//! analytics with an "explain" for every number, and the comparison of
+//! scenarios. Everything shown comes from [`crate::projection`].
 
+use dxcast_core::analytics::{Quantity, TargetAnalysis};
+use dxcast_core::basis::Basis;
+use dxcast_core::{Bounds, Date, Error, Target, Unit};
 use leptos::prelude::*;
 
-use crate::components::explanation::ExplanationView;
+use crate::components::explanation::Explain;
 use crate::components::status::StatusBadge;
-use crate::format::Measure;
-use crate::projection::Projection;
+use crate::format;
+use crate::i18n::{self, t, tf, Lang, K};
+use crate::messages;
+use crate::projection::{
+    explain, explain_choice, explain_fit, Method, Projection, TargetOrigin, TargetRow,
+};
+use crate::use_state;
 
-/// The projection's status and explanations; nothing without a projection.
+/// The projection as the page's memo holds it: `None` without enough figures.
+pub type Shown = Memo<Option<Result<Projection, Error>>>;
+
+/// What an indicator is, for writing its numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Terms {
+    /// Its unit.
+    pub unit: Unit,
+    /// Its bounds.
+    pub bounds: Bounds,
+    /// The last day its figures cover.
+    pub data_end: Option<Date>,
+}
+
+/// "> 860 triệu".
+fn target_text(t: &Target, unit: Unit, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        i18n::comparison_sign(t.comparison),
+        format::value(t.value, unit, lang)
+    )
+}
+
+/// The ranked methods, the recommendation and its reason, the chosen one.
 #[component]
-pub fn ProjectionPanel(projection: Option<Projection>) -> impl IntoView {
-    projection.map(|p| {
-        let explanations = p
-            .explanations
-            .into_iter()
-            .map(|e| {
-                let n = e.terms.len();
-                view! { <ExplanationView explanation=e measures=vec![Measure::Plain; n] result=Measure::Plain /> }
+pub fn MethodChooser(projection: Shown, method: RwSignal<Method>) -> impl IntoView {
+    let s = use_state();
+    // Only what the chooser shows: a scenario's change does not redraw it.
+    let info = Memo::new(move |_| {
+        projection.with(|p| {
+            p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| {
+                (
+                    p.options.clone(),
+                    p.reason,
+                    p.method,
+                    p.requested_unavailable,
+                    explain_choice(p),
+                    explain_fit(p),
+                    p.basis,
+                )
             })
-            .collect_view();
-        view! {
-            <section class="projection" data-testid="projection">
-                <StatusBadge status=Some(p.status) />
-                {explanations}
-            </section>
+        })
+    });
+    move || {
+        let lang = s.lang.get();
+        info.get().map(
+            |(options, reason, used, unavailable, choice_e, fit_e, basis)| {
+                let best = options.first().map(|o| o.method);
+                let radios = options
+                    .iter()
+                    .map(|o| {
+                        let m = o.method;
+                        let recommended = o.recommended;
+                        let id = format!("method-{}", m.code());
+                        let score = o
+                            .score
+                            .map(|v| tf(lang, K::Mape, &[&format::value(v, Unit::Percent, lang)]));
+                        view! {
+                            <li>
+                                <input
+                                    type="radio"
+                                    name="method"
+                                    id=id.clone()
+                                    value=m.code()
+                                    data-testid="method-option"
+                                    prop:checked=m == used
+                                    on:change=move |_| {
+                                        method
+                                            .set(if recommended { Method::Recommended } else { Method::Use(m) });
+                                    }
+                                />
+                                <label for=id>
+                                    {i18n::method(lang, m)}
+                                    {recommended
+                                        .then(|| {
+                                            view! {
+                                                " "
+                                                <span class="tag recommended" data-testid="recommended">
+                                                    {t(lang, K::Recommended)}
+                                                </span>
+                                            }
+                                        })}
+                                    {score.map(|sc| view! { " " <span class="sub">{sc}</span> })}
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let reason_text = best
+                    .map(|b| messages::reason(lang, &reason, b))
+                    .unwrap_or_default();
+                let explained: Vec<_> = choice_e.into_iter().chain(fit_e).collect();
+                view! {
+                    <section class="methods" aria-labelledby="method-title" data-testid="method-chooser">
+                        <h2 id="method-title">{t(lang, K::MethodTitle)}</h2>
+                        {unavailable
+                            .map(|m| {
+                                view! {
+                                    <p class="notice problem" role="alert">
+                                        {tf(lang, K::MethodUnavailable, &[m.code()])}
+                                    </p>
+                                }
+                            })}
+                        <fieldset>
+                            <legend class="visually-hidden">{t(lang, K::MethodTitle)}</legend>
+                            <ul class="method-list">{radios}</ul>
+                        </fieldset>
+                        <p class="reason" data-testid="method-reason">{reason_text}</p>
+                        {(basis == Basis::DailyRate)
+                            .then(|| view! { <p class="muted">{t(lang, K::FitOnDailyRates)}</p> })}
+                        <Explain what=t(lang, K::ChoiceExplain) explained />
+                    </section>
+                }
+            },
+        )
+    }
+}
+
+/// The number a quantity shows, and a second line (the interval).
+fn quantity_text(
+    a: &TargetAnalysis,
+    q: Quantity,
+    unit: Unit,
+    lang: Lang,
+) -> (String, Option<String>) {
+    match q {
+        Quantity::Projected => {
+            let value = format::value(a.projected, unit, lang);
+            let known = a.prediction.se().is_finite();
+            let interval = if known {
+                tf(
+                    lang,
+                    K::QInterval,
+                    &[&format::range(a.interval.0, a.interval.1, Some(unit), lang)],
+                )
+            } else {
+                t(lang, K::IntervalUnknown).to_string()
+            };
+            (value, Some(interval))
         }
-    })
+        Quantity::Attainment => (
+            if a.attainment.is_finite() {
+                format::value(a.attainment, Unit::Percent, lang)
+            } else {
+                "—".to_string()
+            },
+            None,
+        ),
+        Quantity::Gap => (
+            if unit == Unit::Percent {
+                format::points(a.gap, lang)
+            } else {
+                format::value(a.gap, unit, lang)
+            },
+            None,
+        ),
+        Quantity::Required => {
+            let text = if unit == Unit::Percent {
+                a.required.points_per_year.map_or_else(
+                    || "—".to_string(),
+                    |v| tf(lang, K::PointsPerYear, &[&format::plain(v, lang)]),
+                )
+            } else {
+                let pct = |v: f64| format::value(v, Unit::Percent, lang);
+                match (a.required.cagr, a.required.daily) {
+                    (Some(c), Some(d)) => tf(lang, K::RequiredCompound, &[&pct(c), &pct(d)]),
+                    (Some(c), None) => tf(lang, K::RequiredYearOnly, &[&pct(c)]),
+                    _ => "—".to_string(),
+                }
+            };
+            (text, None)
+        }
+        Quantity::ReachDate => (
+            a.reach_date.map_or_else(
+                || t(lang, K::NotWithin30).to_string(),
+                |d| format::date(d, lang),
+            ),
+            None,
+        ),
+        Quantity::Probability => (
+            if a.probability.is_nan() {
+                t(lang, K::ProbabilityUnknown).to_string()
+            } else {
+                format::value(100.0 * a.probability, Unit::Percent, lang)
+            },
+            None,
+        ),
+        Quantity::Status => (String::new(), None),
+    }
+}
+
+const fn quantity_code(q: Quantity) -> &'static str {
+    match q {
+        Quantity::Projected => "projected",
+        Quantity::Attainment => "attainment",
+        Quantity::Gap => "gap",
+        Quantity::Required => "required",
+        Quantity::ReachDate => "reach",
+        Quantity::Probability => "probability",
+        Quantity::Status => "status",
+    }
+}
+
+const fn quantity_label(q: Quantity) -> K {
+    match q {
+        Quantity::Projected => K::QProjected,
+        Quantity::Attainment => K::QAttainment,
+        Quantity::Gap => K::QGap,
+        Quantity::Required => K::QRequired,
+        Quantity::ReachDate => K::QReach,
+        Quantity::Probability => K::QProbability,
+        Quantity::Status => K::QStatus,
+    }
+}
+
+/// One value of one quantity, base or scenario, with its "explain".
+fn value_box(
+    a: &Result<TargetAnalysis, Error>,
+    q: Quantity,
+    which: &'static str,
+    terms: Terms,
+    basis: Basis,
+    lang: Lang,
+) -> impl IntoView {
+    let label = t(
+        lang,
+        if which == "base" {
+            K::Base
+        } else {
+            K::ScenarioCol
+        },
+    );
+    let body = match a {
+        Err(e) => view! {
+            <span class="q-error">{tf(lang, K::AnalysisFailed, &[&e.to_string()])}</span>
+        }
+        .into_any(),
+        Ok(a) => {
+            let (text, sub) = quantity_text(a, q, terms.unit, lang);
+            let number = if q == Quantity::Status {
+                view! { <StatusBadge status=Some(a.status.into()) /> }.into_any()
+            } else {
+                view! { <span class="q-number" data-testid="q-number">{text}</span> }.into_any()
+            };
+            let explained: Vec<_> = explain(a, q, terms.unit, terms.bounds, basis)
+                .into_iter()
+                .collect();
+            let what = format!("{} ({label})", t(lang, quantity_label(q)));
+            view! {
+                {number}
+                {sub.map(|s| view! { <span class="q-sub" data-testid="q-sub">{s}</span> })}
+                <Explain what explained />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="q-value" data-which=which>
+            <span class="q-which">{label}</span>
+            {body}
+        </div>
+    }
+}
+
+const QUANTITIES: [Quantity; 7] = [
+    Quantity::Projected,
+    Quantity::Attainment,
+    Quantity::Gap,
+    Quantity::Required,
+    Quantity::ReachDate,
+    Quantity::Probability,
+    Quantity::Status,
+];
+
+/// Whether a quantity differs between the base and a scenario: attainment,
+/// gap and the growth needed depend only on the latest figure.
+const fn moves(q: Quantity) -> bool {
+    !matches!(q, Quantity::Attainment | Quantity::Gap | Quantity::Required)
+}
+
+fn target_block(
+    row: &TargetRow,
+    index: usize,
+    terms: Terms,
+    basis: Basis,
+    lang: Lang,
+) -> impl IntoView {
+    let due = format::date(row.target.deadline, lang);
+    let what = target_text(&row.target, terms.unit, lang);
+    let (heading, origin) = match row.origin {
+        TargetOrigin::Staged(_) => (
+            tf(
+                lang,
+                K::TargetHeading,
+                &[&row.target.deadline.year().to_string(), &what, &due],
+            ),
+            "staged",
+        ),
+        TargetOrigin::Scenario => (
+            tf(lang, K::ScenarioTargetHeading, &[&what, &due]),
+            "scenario",
+        ),
+    };
+    let passed = row
+        .base
+        .as_ref()
+        .ok()
+        .filter(|a| a.deadline_passed)
+        .map(|a| {
+            let in_data = basis == Basis::Level && a.target.deadline <= a.latest_point.date;
+            let text = if in_data {
+                t(lang, K::PassedInData).to_string()
+            } else {
+                let end = terms.data_end.unwrap_or(a.latest_point.date);
+                tf(lang, K::PassedProjected, &[&format::date(end, lang)])
+            };
+            view! { <p class="passed" data-testid="deadline-passed">{text}</p> }
+        });
+    let rows = QUANTITIES
+        .into_iter()
+        .map(|q| {
+            let scenario = row
+                .scenario
+                .as_ref()
+                .filter(|_| moves(q))
+                .map(|a| value_box(a, q, "scenario", terms, basis, lang));
+            view! {
+                <div class="q" data-testid=format!("q-{}", quantity_code(q))>
+                    <div class="q-label">{t(lang, quantity_label(q))}</div>
+                    <div class="q-values">
+                        {value_box(&row.base, q, "base", terms, basis, lang)}
+                        {scenario}
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    let heading_id = format!("target-analysis-{index}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section
+            class="target-analysis"
+            data-testid="target-analysis"
+            data-index=index
+            data-origin=origin
+            aria-labelledby=labelled_by
+        >
+            <h3 id=heading_id>{heading}</h3>
+            {passed}
+            <div class="q-grid">{rows}</div>
+        </section>
+    }
+}
+
+/// Every target analysed, under the base projection and the scenario.
+#[component]
+pub fn TargetAnalytics(projection: Shown, terms: Terms) -> impl IntoView {
+    let s = use_state();
+    move || {
+        let lang = s.lang.get();
+        projection.with(|p| {
+            let p = p.as_ref()?.as_ref().ok()?;
+            (!p.targets.is_empty()).then(|| {
+                let blocks = p
+                    .targets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| target_block(row, i, terms, p.basis, lang))
+                    .collect_view();
+                view! {
+                    <section class="analytics" aria-labelledby="analytics-title" data-testid="analytics">
+                        <h2 id="analytics-title">{t(lang, K::AnalyticsTitle)}</h2>
+                        {blocks}
+                    </section>
+                }
+            })
+        })
+    }
+}
+
+/// "1,28 tỷ · 66 %" and a badge, for the comparison table.
+fn compared_cell(
+    a: Option<&Result<TargetAnalysis, Error>>,
+    unit: Unit,
+    lang: Lang,
+) -> impl IntoView {
+    match a {
+        Some(Ok(a)) => {
+            let (projected, _) = quantity_text(a, Quantity::Projected, unit, lang);
+            let (probability, _) = if a.probability.is_nan() {
+                ("—".to_string(), None)
+            } else {
+                quantity_text(a, Quantity::Probability, unit, lang)
+            };
+            view! {
+                <td class="num">
+                    <span data-testid="cmp-projected">{projected}</span>
+                    " · "
+                    <span data-testid="cmp-probability">{probability}</span>
+                    " "
+                    <StatusBadge status=Some(a.status.into()) />
+                </td>
+            }
+            .into_any()
+        }
+        Some(Err(e)) => {
+            view! { <td>{tf(lang, K::AnalysisFailed, &[&e.to_string()])}</td> }.into_any()
+        }
+        None => view! { <td>"—"</td> }.into_any(),
+    }
+}
+
+/// The base, the current what-if and the compared scenarios side by side:
+/// each one's projected value, probability and status per target.
+#[component]
+pub fn Comparison(projection: Shown, terms: Terms, current: Signal<String>) -> impl IntoView {
+    let s = use_state();
+    move || {
+        let lang = s.lang.get();
+        let unit = terms.unit;
+        projection.with(|p| {
+            let p = p.as_ref()?.as_ref().ok()?;
+            let staged: Vec<&TargetRow> = p
+                .targets
+                .iter()
+                .filter(|r| matches!(r.origin, TargetOrigin::Staged(_)))
+                .collect();
+            let own_row = p
+                .targets
+                .iter()
+                .find(|r| r.origin == TargetOrigin::Scenario);
+            let has_current = p.what_if.is_some() || own_row.is_some();
+            if p.compared.is_empty() && !has_current {
+                return None;
+            }
+            let heads = staged
+                .iter()
+                .map(|r| {
+                    view! {
+                        <th scope="col">
+                            {r.target.deadline.year()}
+                            " "
+                            {target_text(&r.target, unit, lang)}
+                        </th>
+                    }
+                })
+                .collect_view();
+            let base_row = {
+                let cells = staged
+                    .iter()
+                    .map(|r| compared_cell(Some(&r.base), unit, lang))
+                    .collect_view();
+                view! {
+                    <tr data-testid="comparison-row" data-name="">
+                        <th scope="row">{t(lang, K::BaseName)}</th>
+                        {cells}
+                        <td>"—"</td>
+                    </tr>
+                }
+            };
+            let current_row = has_current.then(|| {
+                let cells = staged
+                    .iter()
+                    .map(|r| compared_cell(Some(r.scenario.as_ref().unwrap_or(&r.base)), unit, lang))
+                    .collect_view();
+                let own = own_row.map(|r| r.scenario.as_ref().unwrap_or(&r.base));
+                let name = current.get();
+                let label = if name.is_empty() {
+                    t(lang, K::CurrentName).to_string()
+                } else {
+                    format!("{} ({name})", t(lang, K::CurrentName))
+                };
+                view! {
+                    <tr data-testid="comparison-row" data-name=name class="current">
+                        <th scope="row">{label}</th>
+                        {cells}
+                        {compared_cell(own, unit, lang)}
+                    </tr>
+                }
+            });
+            let compared_rows = p
+                .compared
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let cells = staged
+                        .iter()
+                        .enumerate()
+                        .map(|(k, _)| compared_cell(c.staged.get(k), unit, lang))
+                        .collect_view();
+                    let own = c.own.as_ref();
+                    view! {
+                        <tr data-testid="comparison-row" data-name=c.named.name.clone()>
+                            <th scope="row">
+                                <span class=format!("swatch compared-{}", i % 5) aria-hidden="true"></span>
+                                " "
+                                {c.named.name.clone()}
+                            </th>
+                            {cells}
+                            {compared_cell(own, unit, lang)}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <section class="comparison" aria-labelledby="comparison-title">
+                    <h2 id="comparison-title">{t(lang, K::ComparisonTitle)}</h2>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="comparison-title">
+                        <table data-testid="comparison-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t(lang, K::ScenarioCol)}</th>
+                                    {heads}
+                                    <th scope="col">{t(lang, K::ColOwnTarget)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{base_row} {current_row} {compared_rows}</tbody>
+                        </table>
+                    </div>
+                </section>
+            })
+        })
+    }
 }

@@ -1,7 +1,9 @@
-//! `#/i/<id>`: one indicator: its definition, chart, targets and figures
-//! with their sources, and (later) its projection.
+//! `#/i/<id>`: one indicator: its definition, chart with the projection,
+//! the method chooser, target analytics, what-if scenarios compared on one
+//! chart, a link to the view, its targets and its figures with their sources.
 
-use dxcast_core::{Bounds, Date, Unit};
+use dxcast_core::basis::Basis;
+use dxcast_core::{Bounds, Comparison, Date, MeasureKind, Target, Unit};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -11,14 +13,22 @@ use crate::chart::{
     TargetInput,
 };
 use crate::components::chart::Chart;
-use crate::components::projection::ProjectionPanel;
+use crate::components::projection::{
+    Comparison as CompareTable, MethodChooser, Shown, TargetAnalytics, Terms,
+};
 use crate::components::status::StatusBadge;
+use crate::components::whatif::{WhatIfPanel, WhatIfState};
 use crate::dashboard::{latest, shown_target};
 use crate::dataset::{Indicator, Observation, Origin, TargetRec};
 use crate::export::chart_csv;
 use crate::format;
 use crate::i18n::{self, t, tf, Lang, K};
-use crate::projection::{project, status_now, Method, Scenario};
+use crate::projection::{
+    annualised, default_horizon, prepare, project, shown_value, status_now, Projection, Settings,
+    Subject, MIN_POINTS,
+};
+use crate::share;
+use crate::whatif::{Defaults, Draft, Reading};
 use crate::{browser, messages, use_state};
 
 /// The chart's SVG id, for the exports.
@@ -33,6 +43,12 @@ struct View {
     targets: Vec<TargetRec>,
     points: Vec<SeriesPoint>,
     target_inputs: Vec<TargetInput>,
+    /// The figures oldest report first, for the core's series.
+    by_report: Vec<dxcast_core::Observation>,
+    /// The targets as the core's.
+    targets_core: Vec<Target>,
+    /// The last day the figures cover.
+    data_end: Option<Date>,
 }
 
 impl View {
@@ -51,15 +67,61 @@ impl View {
                 deadline: f64::from(t.period.end().day_number()),
                 value: t.value,
                 comparison: t.comparison,
+                what_if: false,
             })
             .collect();
+        let targets_core = targets.iter().filter_map(|t| t.target().ok()).collect();
         Some(View {
             points: series_points(indicator.kind, &obs),
+            by_report: data.observations_by_report(id),
+            data_end: observations.iter().map(|o| o.period().end()).max(),
             indicator,
             observations,
             targets,
             target_inputs,
+            targets_core,
         })
+    }
+
+    fn subject(&self) -> Subject<'_> {
+        Subject {
+            kind: self.indicator.kind,
+            unit: self.indicator.unit,
+            bounds: self.indicator.bounds,
+            observations: &self.by_report,
+            targets: &self.targets_core,
+        }
+    }
+
+    /// Dates for empty what-if date fields: growth from the end of the
+    /// figures, a shock on the next 1 January, a changed target at the
+    /// default horizon, compared as the target with the latest deadline.
+    fn defaults(&self, today: Date) -> Option<Defaults> {
+        let end = self.data_end?;
+        // As the target with the latest deadline (the first of equals).
+        let last = self.targets_core.iter().rev().max_by_key(|t| t.deadline);
+        let comparison = last.map_or(
+            if self.indicator.kind == MeasureKind::Rank {
+                Comparison::AtMost
+            } else {
+                Comparison::AtLeast
+            },
+            |t| t.comparison,
+        );
+        Some(Defaults {
+            from: end,
+            shock_at: Date::first_of_year(end.year().saturating_add(1)),
+            target_at: default_horizon(end, &self.targets_core, today),
+            comparison,
+        })
+    }
+
+    fn terms(&self) -> Terms {
+        Terms {
+            unit: self.indicator.unit,
+            bounds: self.indicator.bounds,
+            data_end: self.data_end,
+        }
     }
 }
 
@@ -78,12 +140,25 @@ fn figure_text(o: &Observation, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// The indicator page.
+/// The signals of the page, passed to its parts (all `Copy`).
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    today: Date,
+    chart_box: NodeRef<Div>,
+    geometry: Memo<crate::chart::Geometry>,
+    projection: Shown,
+    method: RwSignal<crate::projection::Method>,
+    whatif: WhatIfState,
+    problems: RwSignal<Vec<share::Problem>>,
+}
+
+/// The indicator page, with the view a link gives (`query`).
 #[component]
-pub fn IndicatorPage(id: String) -> impl IntoView {
+pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     let s = use_state();
     let today = s.today;
-    let page = Memo::new(move |_| s.data.with(|d| View::build(d, &id)));
+    let page_id = id.clone();
+    let page = Memo::new(move |_| s.data.with(|d| View::build(d, &page_id)));
 
     // The chart follows its box's width.
     let chart_box = NodeRef::<Div>::new();
@@ -100,58 +175,181 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
     });
     on_cleanup(move || on_resize.remove());
 
-    // The projection engine plugs in here; the method and the scenario will
-    // be set by the controls in the projection area.
-    let method = RwSignal::new(Method::default());
-    let scenario = RwSignal::new(Scenario::default());
-    let projection = Memo::new(move |_| {
+    // The view: from the link, then from the controls.
+    let (link, link_problems) = share::parse(&query);
+    let method = RwSignal::new(link.method);
+    let draft = RwSignal::new(Draft::of(
+        &link.scenario,
+        link.horizon,
+        s.lang.get_untracked(),
+    ));
+    let name = RwSignal::new(link.name.clone());
+    let compared = RwSignal::new(link.compared.clone());
+    let generation = RwSignal::new(0u32);
+    let problems = RwSignal::new(link_problems);
+
+    let defaults = Memo::new(move |_| page.with(|p| p.as_ref().and_then(|p| p.defaults(today))));
+    let reading = Memo::new(move |_| {
+        let lang = s.lang.get();
+        match defaults.get() {
+            Some(d) => draft.with(|dr| dr.read(lang, d)),
+            None => Reading::default(),
+        }
+    });
+    let prepared = Memo::new(move |_| page.with(|p| p.as_ref().map(|p| prepare(&p.subject()))));
+    let projection: Shown = Memo::new(move |_| {
+        let r = reading.get();
+        let settings = Settings {
+            today,
+            method: method.get(),
+            scenario: r.scenario,
+            horizon: r.horizon,
+            compared: compared.get(),
+        };
         page.with(|p| {
-            p.as_ref().and_then(|p| {
-                let targets: Vec<_> = p.targets.iter().filter_map(|t| t.target().ok()).collect();
-                project(&p.points, &targets, today, method.get(), &scenario.get())
+            let p = p.as_ref()?;
+            prepared.with(|pr| match pr.as_ref()? {
+                Err(e) => Some(Err(*e)),
+                Ok(pr) if pr.points.len() < MIN_POINTS => None,
+                Ok(pr) => Some(project(&p.subject(), pr, &settings)),
             })
         })
     });
+    let default_horizon_memo = Memo::new(move |_| {
+        projection.with(|p| match p {
+            Some(Ok(p)) if reading.with(|r| r.horizon.is_none()) => Some(p.horizon),
+            _ => page.with(|p| {
+                let p = p.as_ref()?;
+                Some(default_horizon(p.data_end?, &p.targets_core, today))
+            }),
+        })
+    });
+    let link_id = id.clone();
+    let link_href = Memo::new(move |_| {
+        let view = share::View {
+            method: method.get(),
+            scenario: reading.with(|r| r.scenario),
+            name: name.get(),
+            horizon: reading.with(|r| r.horizon),
+            compared: compared.get(),
+        };
+        share::href(&link_id, &view)
+    });
+    // The address bar follows the view (the outside world: an effect).
+    Effect::new(move |_| browser::replace_hash(&link_href.get()));
 
     let geometry = Memo::new(move |_| {
         let w = width.get();
-        let overlay = projection.with(|p| p.as_ref().map(|p| p.overlay.clone()));
+        let overlay = projection.with(|p| match p {
+            Some(Ok(p)) => Some(p.overlay()),
+            _ => None,
+        });
+        let own = reading.with(|r| r.scenario.target).map(|t| TargetInput {
+            start: f64::from(Date::first_of_year(t.deadline.year()).day_number()),
+            deadline: f64::from(t.deadline.day_number()),
+            value: t.value,
+            comparison: t.comparison,
+            what_if: true,
+        });
         page.with(|p| {
-            let (points, targets, bounds) = match p {
-                Some(p) => (&p.points[..], &p.target_inputs[..], p.indicator.bounds),
-                None => (&[][..], &[][..], Bounds::NONE),
+            let (points, mut targets, bounds, note) = match p {
+                Some(p) => (
+                    &p.points[..],
+                    p.target_inputs.clone(),
+                    p.indicator.bounds,
+                    annualised(p.indicator.kind),
+                ),
+                None => (&[][..], Vec::new(), Bounds::NONE, false),
             };
+            targets.extend(own);
             layout(&ChartInput {
                 points,
-                targets,
+                targets: &targets,
                 today,
                 overlay: overlay.as_ref(),
                 bounds,
                 width: w,
-                height: if w < 520.0 { 260.0 } else { 340.0 },
+                height: if w < 520.0 { 280.0 } else { 360.0 },
+                axis_note: note,
             })
         })
     });
+
+    let ctx = Ctx {
+        today,
+        chart_box,
+        geometry,
+        projection,
+        method,
+        whatif: WhatIfState {
+            draft,
+            reading,
+            defaults,
+            horizon: default_horizon_memo,
+            generation,
+            name,
+            compared,
+            link: link_href,
+        },
+        problems,
+    };
 
     move || {
         let lang = s.lang.get();
         page.with(|p| match p {
             None => view! { <p>{t(lang, K::NoObservations)}</p> }.into_any(),
-            Some(p) => content(p, lang, today, chart_box, geometry, projection).into_any(),
+            Some(p) => content(p, lang, ctx).into_any(),
         })
     }
 }
 
+/// The legend's entries that depend on the projection.
+fn projection_legend(p: &Projection, lang: Lang) -> impl IntoView {
+    let band = if p.spread_known() {
+        view! { <span class="key key-band">{t(lang, K::LegendBand)}</span> }.into_any()
+    } else {
+        view! { <span class="key key-band-unknown">{t(lang, K::LegendBandUnknown)}</span> }
+            .into_any()
+    };
+    let what_if = p
+        .what_if
+        .is_some()
+        .then(|| view! { <span class="key key-whatif">{t(lang, K::LegendWhatIf)}</span> });
+    let compared = p
+        .compared
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            view! {
+                <span class=format!("key key-compared compared-{}", i % 5) data-testid="legend-compared">
+                    {c.named.name.clone()}
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <span class="key key-fitted">{t(lang, K::LegendFitted)}</span>
+        <span class="key key-projection">{t(lang, K::LegendProjection)}</span>
+        {band}
+        {what_if}
+        {compared}
+    }
+}
+
 #[allow(clippy::too_many_lines)]
-fn content(
-    p: &View,
-    lang: Lang,
-    today: Date,
-    chart_box: NodeRef<Div>,
-    geometry: Memo<crate::chart::Geometry>,
-    projection: Memo<Option<crate::projection::Projection>>,
-) -> impl IntoView {
+fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
+    let Ctx {
+        today,
+        chart_box,
+        geometry,
+        projection,
+        method,
+        whatif,
+        problems,
+    } = ctx;
     let s = use_state();
+    let terms = p.terms();
+    let per_year = annualised(p.indicator.kind);
     let ind = &p.indicator;
     let unit = ind.unit;
     let kind = ind.kind;
@@ -161,9 +359,47 @@ fn content(
         Lang::En => (Lang::Vi, ind.name_vi.clone()),
     };
     let obs_refs: Vec<&Observation> = p.observations.iter().collect();
-    let targets_core: Vec<_> = p.targets.iter().filter_map(|t| t.target().ok()).collect();
-    let status = status_now(&p.points, &targets_core, today)
-        .or_else(|| projection.with_untracked(|pr| pr.as_ref().map(|pr| pr.status)));
+    let targets_core = p.targets_core.clone();
+    let series_len = p
+        .by_report
+        .iter()
+        .map(|o| dxcast_core::basis::anchor_date(kind, o.period))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let known = status_now(series_len, &targets_core);
+    let data_end = p.data_end;
+    // The status of the shown target under the base projection, and a note
+    // when its deadline has passed.
+    let status = move || {
+        let standing = projection.with(|pr| match pr {
+            Some(Ok(pr)) => pr.standing.map(|st| {
+                let passed_note = pr
+                    .targets
+                    .get(st.index)
+                    .and_then(|row| row.base.as_ref().ok())
+                    .filter(|a| a.deadline_passed)
+                    .map(|a| {
+                        if pr.basis == Basis::Level && a.target.deadline <= a.latest_point.date {
+                            t(lang, K::PassedInData).to_string()
+                        } else {
+                            let end = data_end.unwrap_or(a.latest_point.date);
+                            tf(lang, K::PassedProjected, &[&format::date(end, lang)])
+                        }
+                    });
+                (st.status, passed_note)
+            }),
+            _ => None,
+        });
+        let (badge, note) = match (known, standing) {
+            (Some(k), _) => (Some(k), None),
+            (None, Some((st, note))) => (Some(st), note),
+            (None, None) => (None, None),
+        };
+        view! {
+            <StatusBadge status=badge />
+            {note.map(|n| view! { " " <span class="passed" data-testid="summary-passed">{n}</span> })}
+        }
+    };
     let summary_latest = latest(obs_refs.iter().copied()).map(|o| {
         view! {
             <p>
@@ -205,13 +441,20 @@ fn content(
                 format::period(o.period(), lang),
                 figure_text(o, unit, lang)
             );
+            if per_year {
+                l.push_str(&format!(
+                    " → {} ({})",
+                    format::value(shown_value(kind, &o.obs), unit, lang),
+                    t(lang, K::PerYearAnnualised)
+                ));
+            }
             if o.is_estimate() {
                 l.push_str(&format!(" ({})", t(lang, K::LegendEstimate)));
             }
             l
         })
         .collect();
-    let target_labels: Vec<String> = shared_labels(&p.target_inputs)
+    let staged_labels: Vec<String> = shared_labels(&p.target_inputs)
         .into_iter()
         .map(|group| {
             let Some(first) = group.first().and_then(|&i| p.targets.get(i)) else {
@@ -231,8 +474,22 @@ fn content(
             )
         })
         .collect();
+    // The scenario's own target, after the staged ones.
+    let target_labels = Signal::derive(move || {
+        let mut labels = staged_labels.clone();
+        if let Some(own) = whatif.reading.with(|r| r.scenario.target) {
+            labels.push(format!(
+                "{}: {} {} ({})",
+                t(lang, K::ScenarioCol),
+                i18n::comparison_sign(own.comparison),
+                format::value(own.value, unit, lang),
+                own.deadline.year()
+            ));
+        }
+        labels
+    });
     let title = format!("{}: {}", t(lang, K::ChartTitle), name);
-    let desc = tf(
+    let base_desc = tf(
         lang,
         K::ChartDesc,
         &[
@@ -241,6 +498,33 @@ fn content(
             &format::date(today, lang),
         ],
     );
+    let desc = Signal::derive(move || {
+        let mut d = base_desc.clone();
+        projection.with(|pr| {
+            if let Some(Ok(pr)) = pr {
+                d.push(' ');
+                d.push_str(&tf(
+                    lang,
+                    K::ChartDescProjection,
+                    &[
+                        i18n::method(lang, pr.method),
+                        &format::date(pr.horizon, lang),
+                    ],
+                ));
+            }
+        });
+        if per_year {
+            d.push_str(&format!(" ({})", t(lang, K::PerYearAnnualised)));
+        }
+        d
+    });
+    let axis_note = per_year.then(|| {
+        format!(
+            "{} — {}",
+            i18n::unit(lang, unit),
+            t(lang, K::PerYearAnnualised)
+        )
+    });
 
     let chart_rows = p
         .observations
@@ -255,6 +539,12 @@ fn content(
                     <td>{on_axis}</td>
                     <td class="num">{figure_text(o, unit, lang)}</td>
                     <td class="num">{format::plain(o.value(), lang)}</td>
+                    {per_year
+                        .then(|| {
+                            view! {
+                                <td class="num">{format::value(shown_value(kind, &o.obs), unit, lang)}</td>
+                            }
+                        })}
                     <td>{i18n::status(lang, o.obs.status)}</td>
                 </tr>
             }
@@ -360,8 +650,27 @@ fn content(
             <div class="summary" data-testid="indicator-summary">
                 {summary_latest}
                 {summary_target}
-                <StatusBadge status />
+                {status}
             </div>
+            {move || {
+                let ps = problems.get();
+                (!ps.is_empty())
+                    .then(|| {
+                        let items = ps
+                            .iter()
+                            .map(|pr| view! { <li>{messages::link_problem(lang, pr)}</li> })
+                            .collect_view();
+                        view! {
+                            <div class="notice problem" role="alert" data-testid="link-problems">
+                                <p>{t(lang, K::LinkProblems)}</p>
+                                <ul>{items}</ul>
+                                <button type="button" class="link" on:click=move |_| problems.set(Vec::new())>
+                                    {t(lang, K::Dismiss)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
 
             <section class="definition" aria-labelledby="def-title">
                 <h2 id="def-title">{t(lang, K::DefinitionTitle)}</h2>
@@ -393,15 +702,32 @@ fn content(
                             target_labels=target_labels
                             title=title
                             desc=desc
+                            axis_note=axis_note
                         />
                     </div>
-                    <figcaption class="legend">
+                    <figcaption class="legend" data-testid="legend">
                         <span class="key key-observed">{t(lang, K::LegendObserved)}</span>
                         <span class="key key-estimate">{t(lang, K::LegendEstimate)}</span>
+                        {move || {
+                            projection
+                                .with(|pr| match pr {
+                                    Some(Ok(pr)) => Some(projection_legend(pr, lang)),
+                                    _ => None,
+                                })
+                        }}
                         <span class="key key-target">{t(lang, K::LegendTarget)}</span>
                         <span class="key key-today">{t(lang, K::Today)}</span>
                     </figcaption>
                 </figure>
+                {per_year.then(|| view! { <p class="hint annualised" data-testid="annualised-note">{t(lang, K::AnnualisedNote)}</p> })}
+                {move || {
+                    projection
+                        .with(|pr| match pr {
+                            None => Some(view! { <p class="muted" data-testid="no-projection">{t(lang, K::NoProjection)}</p> }.into_any()),
+                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, K::ProjectionFailed, &[&e.to_string()])}</p> }.into_any()),
+                            Some(Ok(_)) => None,
+                        })
+                }}
                 <div class="actions">
                     <button
                         type="button"
@@ -426,7 +752,11 @@ fn content(
                         type="button"
                         data-testid="export-chart-csv"
                         on:click=move |_| {
-                            let text = s.data.with_untracked(|d| chart_csv(d, &csv_id));
+                            let text = projection
+                                .with_untracked(|pr| {
+                                    let pr = pr.as_ref().and_then(|r| r.as_ref().ok());
+                                    s.data.with_untracked(|d| chart_csv(d, &csv_id, pr))
+                                });
                             let _ = browser::download(&csv_name, "text/csv;charset=utf-8", &text);
                         }
                     >
@@ -444,6 +774,7 @@ fn content(
                                     <th scope="col">{t(lang, K::ColDate)}</th>
                                     <th scope="col">{t(lang, K::ColValue)}</th>
                                     <th scope="col">{t(lang, K::ColExact)}</th>
+                                    {per_year.then(|| view! { <th scope="col">{t(lang, K::ColPerYear)}</th> })}
                                     <th scope="col">{t(lang, K::ColStatus)}</th>
                                 </tr>
                             </thead>
@@ -453,11 +784,12 @@ fn content(
                 </details>
             </section>
 
-            // The projection area: fitted trend and dashed projection with its
-            // band (drawn by the chart from `Projection::overlay`), the method
-            // chooser, target analytics with "explain", and the what-if
-            // controls. Nothing until the projection engine is part of the app.
-            {move || view! { <ProjectionPanel projection=projection.get() /> }}
+            // Under the chart, so that it stays in sight while the what-if
+            // values change; the comparison sums up, the analytics detail.
+            <MethodChooser projection method />
+            <WhatIfPanel indicator=ind.id.clone() unit kind st=whatif />
+            <CompareTable projection terms current=Signal::derive(move || whatif.name.get()) />
+            <TargetAnalytics projection terms />
 
             <section class="targets">
                 <h2 id="targets-title">{t(lang, K::TargetsTitle)}</h2>

@@ -20,11 +20,11 @@ pub fn page(route: Route) -> Result<AnyView, PageError> {
     let s = use_state();
     Ok(match route {
         Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
-        Route::Indicator(id) => {
+        Route::Indicator(id, query) => {
             if s.data.with_untracked(|d| d.indicator(&id).is_none()) {
                 return Err(PageError::NoIndicator(id));
             }
-            view! { <indicator::IndicatorPage id /> }.into_any()
+            view! { <indicator::IndicatorPage id query /> }.into_any()
         }
         Route::Claims => view! { <claims::ClaimsPage /> }.into_any(),
         Route::Data(edit) => view! { <data::DataPage edit /> }.into_any(),

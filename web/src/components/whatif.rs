@@ -1,0 +1,521 @@
+//! The what-if panel: growth override, shock, changed target and horizon
+//! (results follow every keystroke and every step of the slider), the
+//! scenario's name and saving, the saved scenarios to compare, and the link
+//! to the view.
+
+use dxcast_core::{MeasureKind, Unit};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::format;
+use crate::i18n::{self, t, tf, Lang, K};
+use crate::projection::Named;
+use crate::whatif::{Defaults, Draft, Field, Reading};
+use crate::{browser, use_state};
+
+/// The signals the panel reads and writes (all `Copy`).
+#[derive(Debug, Clone, Copy)]
+pub struct WhatIfState {
+    /// The fields as typed.
+    pub draft: RwSignal<Draft>,
+    /// What they say.
+    pub reading: Memo<Reading>,
+    /// Dates used for empty date fields.
+    pub defaults: Memo<Option<Defaults>>,
+    /// The default horizon (shown when the field is empty).
+    pub horizon: Memo<Option<dxcast_core::Date>>,
+    /// Bumped when fields are filled from elsewhere (a saved scenario, a
+    /// clear), so that they are drawn again with the new text.
+    pub generation: RwSignal<u32>,
+    /// The scenario's name.
+    pub name: RwSignal<String>,
+    /// The compared scenarios.
+    pub compared: RwSignal<Vec<Named>>,
+    /// The view's link (a fragment).
+    pub link: Memo<String>,
+}
+
+/// The slider's range: percent of the level for counts, points for shares.
+fn slider_range(unit: Unit) -> (f64, f64) {
+    if unit == Unit::Percent {
+        (-10.0, 10.0)
+    } else {
+        (-20.0, 30.0)
+    }
+}
+
+fn field_id(f: Field) -> &'static str {
+    match f {
+        Field::Rate => "wi-rate",
+        Field::From => "wi-from",
+        Field::Shock => "wi-shock",
+        Field::ShockAt => "wi-shock-at",
+        Field::Target => "wi-target",
+        Field::TargetAt => "wi-target-at",
+        Field::Horizon => "wi-horizon",
+    }
+}
+
+/// A text or date field bound to one part of the draft.
+#[allow(clippy::too_many_arguments)]
+fn field(
+    st: WhatIfState,
+    f: Field,
+    label: String,
+    kind: &'static str,
+    initial: String,
+    get: fn(&Draft) -> &String,
+    set: fn(&mut Draft, String),
+    lang: Lang,
+) -> impl IntoView {
+    let id = field_id(f);
+    let error_id = format!("{id}-error");
+    let bad = move || st.reading.with(|r| r.errors.contains(&f));
+    let input = if kind == "date" {
+        // A date field is left alone while it is edited: a half-typed date
+        // reads as empty, and writing it back would clear it.
+        view! {
+            <input
+                type="date"
+                id=id
+                data-testid=id
+                prop:value=initial
+                aria-invalid=move || if bad() { "true" } else { "false" }
+                aria-describedby=error_id.clone()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    st.draft.update(|d| set(d, v));
+                }
+            />
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                id=id
+                data-testid=id
+                prop:value=move || st.draft.with(|d| get(d).clone())
+                aria-invalid=move || if bad() { "true" } else { "false" }
+                aria-describedby=error_id.clone()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    st.draft.update(|d| set(d, v));
+                }
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || if bad() { t(lang, K::FieldBad) } else { "" }}
+            </p>
+        </div>
+    }
+}
+
+/// The fields, drawn again when they are filled from elsewhere.
+fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl IntoView {
+    let d = st.draft.get_untracked();
+    let defaults = st.defaults.get_untracked();
+    let date_or = |text: &str, default: Option<dxcast_core::Date>| {
+        if text.is_empty() {
+            default.map(|d| d.to_string()).unwrap_or_default()
+        } else {
+            text.to_string()
+        }
+    };
+    let percent = unit == Unit::Percent;
+    let (lo, hi) = slider_range(unit);
+    let rate_label = t(
+        lang,
+        if percent {
+            K::RatePoints
+        } else {
+            K::RatePercent
+        },
+    );
+    let shock_label = t(
+        lang,
+        if percent {
+            K::ShockPoints
+        } else {
+            K::ShockPercent
+        },
+    );
+    let unit_name = if crate::projection::annualised(kind) {
+        format!(
+            "{}, {}",
+            i18n::unit(lang, unit),
+            t(lang, K::PerYearAnnualised)
+        )
+    } else {
+        i18n::unit(lang, unit).to_string()
+    };
+    let slider_value = move || {
+        st.reading
+            .with(|r| r.scenario.growth.map_or(0.0, |g| g.rate))
+            .to_string()
+    };
+    view! {
+        <fieldset class="whatif-group">
+            <legend>{t(lang, K::GrowthLegend)}</legend>
+            {field(st, Field::Rate, rate_label.to_string(), "text", d.rate.clone(), |d| &d.rate, |d, v| d.rate = v, lang)}
+            <div class="field">
+                <label for="wi-rate-slider">{t(lang, K::RateSlider)}</label>
+                <input
+                    type="range"
+                    id="wi-rate-slider"
+                    data-testid="wi-rate-slider"
+                    min=lo
+                    max=hi
+                    step="0.1"
+                    prop:value=slider_value
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            let text = format::input_number(v, lang);
+                            st.draft.update(|d| d.rate = text);
+                        }
+                    }
+                />
+            </div>
+            {field(
+                st,
+                Field::From,
+                t(lang, K::FromLabel).to_string(),
+                "date",
+                date_or(&d.from, defaults.map(|x| x.from)),
+                |d| &d.from,
+                |d, v| d.from = v,
+                lang,
+            )}
+        </fieldset>
+        <fieldset class="whatif-group">
+            <legend>{t(lang, K::ShockLegend)}</legend>
+            {field(st, Field::Shock, shock_label.to_string(), "text", d.shock.clone(), |d| &d.shock, |d, v| d.shock = v, lang)}
+            {field(
+                st,
+                Field::ShockAt,
+                t(lang, K::ShockAtLabel).to_string(),
+                "date",
+                date_or(&d.shock_at, defaults.map(|x| x.shock_at)),
+                |d| &d.shock_at,
+                |d, v| d.shock_at = v,
+                lang,
+            )}
+        </fieldset>
+        <fieldset class="whatif-group">
+            <legend>{t(lang, K::TargetLegend)}</legend>
+            {field(
+                st,
+                Field::Target,
+                tf(lang, K::TargetValueLabel, &[&unit_name]),
+                "text",
+                d.target.clone(),
+                |d| &d.target,
+                |d, v| d.target = v,
+                lang,
+            )}
+            {field(
+                st,
+                Field::TargetAt,
+                t(lang, K::ColDeadline).to_string(),
+                "date",
+                date_or(&d.target_at, defaults.map(|x| x.target_at)),
+                |d| &d.target_at,
+                |d, v| d.target_at = v,
+                lang,
+            )}
+        </fieldset>
+        <fieldset class="whatif-group">
+            <legend>{t(lang, K::HorizonLegend)}</legend>
+            {field(
+                st,
+                Field::Horizon,
+                t(lang, K::HorizonLabel).to_string(),
+                "date",
+                date_or(&d.horizon, st.horizon.get_untracked()),
+                |d| &d.horizon,
+                |d, v| d.horizon = v,
+                lang,
+            )}
+        </fieldset>
+    }
+}
+
+/// The what-if panel of indicator `indicator`.
+#[component]
+pub fn WhatIfPanel(
+    indicator: String,
+    unit: Unit,
+    kind: MeasureKind,
+    st: WhatIfState,
+) -> impl IntoView {
+    let s = use_state();
+    let message = RwSignal::new(None::<(String, bool)>);
+    let copy_message = RwSignal::new(None::<(String, bool)>);
+    let ind = StoredValue::new(indicator);
+    let saved = Memo::new(move |_| {
+        ind.with_value(|id| {
+            s.scenarios
+                .with(|store| store.of(id).cloned().collect::<Vec<_>>())
+        })
+    });
+    let load = move |named: &Named| {
+        let lang = s.lang.get_untracked();
+        st.draft.set(Draft::of(
+            &named.scenario,
+            st.reading.get_untracked().horizon,
+            lang,
+        ));
+        st.name.set(named.name.clone());
+        st.generation.update(|g| *g += 1);
+    };
+    let clear = move |_| {
+        let horizon = st.draft.with_untracked(|d| d.horizon.clone());
+        st.draft.set(Draft {
+            horizon,
+            ..Draft::default()
+        });
+        st.name.set(String::new());
+        st.generation.update(|g| *g += 1);
+        message.set(None);
+    };
+    let save = move |_| {
+        let lang = s.lang.get_untracked();
+        let name = crate::share::clean_name(&st.name.get_untracked());
+        if name.is_empty() {
+            message.set(Some((t(lang, K::ScenarioNeedsName).to_string(), true)));
+            crate::browser::focus_field("wi-name");
+            return;
+        }
+        let named = Named {
+            name: name.clone(),
+            scenario: st.reading.with_untracked(|r| r.scenario),
+        };
+        ind.with_value(|id| {
+            s.change_scenarios(|store| {
+                let _ = store.save(id, named.clone());
+            });
+        });
+        // A compared copy follows the saved one.
+        st.compared.update(|c| {
+            if let Some(old) = c.iter_mut().find(|c| c.name == name) {
+                *old = named.clone();
+            }
+        });
+        st.name.set(name.clone());
+        message.set(Some((tf(lang, K::ScenarioSaved, &[&name]), false)));
+    };
+    let full_link = move || format!("{}{}", browser::base_url(), st.link.get());
+    let copy = move |_| {
+        let text = format!("{}{}", browser::base_url(), st.link.get_untracked());
+        spawn_local(async move {
+            let lang = s.lang.get_untracked();
+            copy_message.set(Some(match browser::copy_text(&text).await {
+                Ok(()) => (t(lang, K::Copied).to_string(), false),
+                Err(_) => (t(lang, K::CopyFailed).to_string(), true),
+            }));
+        });
+    };
+
+    let list = move || {
+        let lang = s.lang.get();
+        let saved = saved.get();
+        // Compared scenarios that came with a link and are not saved here.
+        let from_link: Vec<Named> = st.compared.with(|c| {
+            c.iter()
+                .filter(|n| !saved.iter().any(|s| s.name == n.name))
+                .cloned()
+                .collect()
+        });
+        if saved.is_empty() && from_link.is_empty() {
+            return view! { <p class="muted" data-testid="no-saved">{t(lang, K::NoSaved)}</p> }
+                .into_any();
+        }
+        let item = move |named: Named, linked: bool, i: usize| {
+            let name = named.name.clone();
+            let id = format!("cmp-{i}");
+            let n2 = name.clone();
+            let n3 = name.clone();
+            let checked = move || st.compared.with(|c| c.iter().any(|c| c.name == n2));
+            let toggle_named = named.clone();
+            let open_named = named.clone();
+            view! {
+                <li class="saved" data-testid="saved-scenario" data-name=name.clone()>
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        data-testid="compare-toggle"
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let n = toggle_named.clone();
+                            st.compared.update(|c| {
+                                c.retain(|x| x.name != n.name);
+                                if on {
+                                    c.push(n);
+                                }
+                            });
+                        }
+                    />
+                    <label for=id class="inline">
+                        {name.clone()}
+                        {linked.then(|| view! { " " <span class="tag">{t(lang, K::FromLink)}</span> })}
+                    </label>
+                    <button
+                        type="button"
+                        class="link"
+                        data-testid="open-scenario"
+                        aria-label=tf(lang, K::OpenAria, &[&name])
+                        on:click=move |_| load(&open_named)
+                    >
+                        {t(lang, K::OpenScenario)}
+                    </button>
+                    {(!linked)
+                        .then(|| {
+                            let n = n3.clone();
+                            view! {
+                                <button
+                                    type="button"
+                                    class="link danger"
+                                    data-testid="delete-scenario"
+                                    aria-label=tf(lang, K::DeleteAria, &[&n3])
+                                    on:click=move |_| {
+                                        ind.with_value(|id| s.change_scenarios(|store| {
+                                            store.remove(id, &n);
+                                        }));
+                                        st.compared.update(|c| c.retain(|x| x.name != n));
+                                    }
+                                >
+                                    {t(lang, K::Delete)}
+                                </button>
+                            }
+                        })}
+                </li>
+            }
+        };
+        let n = saved.len();
+        let items = saved
+            .into_iter()
+            .enumerate()
+            .map(|(i, named)| item(named, false, i))
+            .chain(
+                from_link
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, named)| item(named, true, n + i)),
+            )
+            .collect_view();
+        view! {
+            <p class="hint">{t(lang, K::SavedHint)}</p>
+            <ul class="saved-list" data-testid="saved-list">{items}</ul>
+        }
+        .into_any()
+    };
+
+    move || {
+        let lang = s.lang.get();
+        let recovery = s.scenario_recovery.get().map(|(r, key)| {
+            view! {
+                <p class="notice problem" role="alert" data-testid="scenario-recovery">
+                    {tf(
+                        lang,
+                        K::ScenarioRecovery,
+                        &[&crate::messages::scenario_recovery(lang, &r.problem), &key],
+                    )}
+                </p>
+            }
+        });
+        view! {
+            <section class="whatif" aria-labelledby="whatif-title" data-testid="whatif">
+                <h2 id="whatif-title">{t(lang, K::WhatIfTitle)}</h2>
+                <p class="hint">{t(lang, K::WhatIfIntro)}</p>
+                {recovery}
+                <form class="whatif-form" on:submit=|ev| ev.prevent_default()>
+                    <div class="whatif-grid">
+                        {move || {
+                            st.generation.track();
+                            fields(st, unit, kind, lang)
+                        }}
+                    </div>
+                    <div class="whatif-save">
+                        <div class="field">
+                            <label for="wi-name">{t(lang, K::ScenarioName)}</label>
+                            <input
+                                type="text"
+                                id="wi-name"
+                                data-testid="wi-name"
+                                autocomplete="off"
+                                prop:value=move || st.name.get()
+                                on:input=move |ev| st.name.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="actions">
+                            <button type="button" class="primary" data-testid="save-scenario" on:click=save>
+                                {t(lang, K::SaveScenario)}
+                            </button>
+                            <button type="button" data-testid="clear-scenario" on:click=clear>
+                                {t(lang, K::ClearScenario)}
+                            </button>
+                        </div>
+                        <p role="status" data-testid="scenario-message">
+                            {move || {
+                                message
+                                    .get()
+                                    .map(|(text, problem)| {
+                                        view! {
+                                            <span class=if problem { "notice problem" } else { "notice" }>{text}</span>
+                                        }
+                                    })
+                            }}
+                        </p>
+                    </div>
+                </form>
+                <h3 id="saved-title">{t(lang, K::SavedTitle)}</h3>
+                {list}
+                <h3 id="share-title">{t(lang, K::ShareTitle)}</h3>
+                <div class="field share">
+                    <label for="share-link">{t(lang, K::ShareLabel)}</label>
+                    <div class="share-row">
+                        <input
+                            type="text"
+                            id="share-link"
+                            data-testid="share-link"
+                            readonly
+                            prop:value=full_link
+                            on:focus=|ev| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(i) = ev
+                                    .target()
+                                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                {
+                                    i.select();
+                                }
+                            }
+                        />
+                        <button type="button" data-testid="copy-link" on:click=copy>
+                            {t(lang, K::CopyLink)}
+                        </button>
+                    </div>
+                    <p role="status" data-testid="copy-message">
+                        {move || {
+                            copy_message
+                                .get()
+                                .map(|(text, problem)| {
+                                    view! {
+                                        <span class=if problem { "notice problem" } else { "notice" }>{text}</span>
+                                    }
+                                })
+                        }}
+                    </p>
+                </div>
+            </section>
+        }
+    }
+}

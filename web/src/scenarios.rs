@@ -1,0 +1,404 @@
+//! The user's named what-if scenarios, kept in localStorage under
+//! [`KEY`], versioned like the user's rows ([`crate::storage`]):
+//!
+//! ```json
+//! {"schema": "dxcast.scenarios", "version": 1, "scenarios": [
+//!   {"indicator": "ndxp_tx", "name": "Nhanh",
+//!    "growth": {"from": "2023-04-01", "rate": 3},
+//!    "shock": {"at": "2025-01-01", "size": -10},
+//!    "target": {"value": 1500000000, "deadline": "2027-12-31", "comparison": ">="}}]}
+//! ```
+//!
+//! A scenario belongs to one indicator: its rates, shocks and target are in
+//! that indicator's terms. Text that cannot be read is never thrown away:
+//! [`load`] keeps what reads, says what does not, and the caller copies the
+//! raw text to a backup key before saving over it.
+
+use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::{Comparison, Date, Target};
+use serde_json::{Map, Value};
+
+use crate::projection::Named;
+use crate::share::clean_name;
+
+/// Where the scenarios are kept.
+pub const KEY: &str = "dxcast.scenarios";
+/// The schema name in the stored JSON.
+pub const SCHEMA: &str = "dxcast.scenarios";
+/// The current schema version.
+pub const VERSION: u64 = 1;
+
+/// The key a text that could not be read is copied to.
+#[must_use]
+pub fn backup_key(now_ms: u64) -> String {
+    format!("{KEY}.backup.{now_ms}")
+}
+
+/// A saved scenario of one indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The scenario and its name.
+    pub named: Named,
+}
+
+/// Every saved scenario, in the order they were first saved.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Store {
+    /// The scenarios.
+    pub items: Vec<Saved>,
+}
+
+impl Store {
+    /// The scenarios of an indicator.
+    pub fn of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Named> + 'a {
+        self.items
+            .iter()
+            .filter(move |s| s.indicator == indicator)
+            .map(|s| &s.named)
+    }
+
+    /// Saves `named` for `indicator` under its cleaned name, replacing a
+    /// scenario of the same name; returns whether one was replaced, or
+    /// `None` for an empty name (nothing is saved).
+    pub fn save(&mut self, indicator: &str, named: Named) -> Option<bool> {
+        let name = clean_name(&named.name);
+        if name.is_empty() {
+            return None;
+        }
+        let named = Named { name, ..named };
+        match self
+            .items
+            .iter_mut()
+            .find(|s| s.indicator == indicator && s.named.name == named.name)
+        {
+            Some(old) => {
+                old.named = named;
+                Some(true)
+            }
+            None => {
+                self.items.push(Saved {
+                    indicator: indicator.to_string(),
+                    named,
+                });
+                Some(false)
+            }
+        }
+    }
+
+    /// Removes an indicator's scenario; returns whether there was one.
+    pub fn remove(&mut self, indicator: &str, name: &str) -> bool {
+        let before = self.items.len();
+        self.items
+            .retain(|s| !(s.indicator == indicator && s.named.name == name));
+        self.items.len() != before
+    }
+}
+
+/// Why stored text could not be (fully) read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// Not JSON.
+    NotJson,
+    /// Another schema, or a version this app does not know.
+    UnknownVersion(String),
+    /// JSON, but not the expected structure.
+    BadShape,
+    /// This many scenarios could not be read; the others are kept.
+    BadItems(usize),
+}
+
+/// Stored text that could not be read as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    /// What was wrong.
+    pub problem: Problem,
+    /// The text exactly as stored.
+    pub raw: String,
+}
+
+/// The outcome of reading the stored text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// What could be read.
+    pub store: Store,
+    /// What could not, if anything.
+    pub recovery: Option<Recovery>,
+}
+
+fn scenario_object(s: &Scenario) -> Map<String, Value> {
+    let mut m = Map::new();
+    if let Some(g) = s.growth {
+        let mut o = Map::new();
+        o.insert("from".into(), Value::String(g.from.to_string()));
+        o.insert("rate".into(), Value::from(g.rate));
+        m.insert("growth".into(), Value::Object(o));
+    }
+    if let Some(k) = s.shock {
+        let mut o = Map::new();
+        o.insert("at".into(), Value::String(k.at.to_string()));
+        o.insert("size".into(), Value::from(k.size));
+        m.insert("shock".into(), Value::Object(o));
+    }
+    if let Some(t) = s.target {
+        let mut o = Map::new();
+        o.insert("value".into(), Value::from(t.value));
+        o.insert("deadline".into(), Value::String(t.deadline.to_string()));
+        o.insert(
+            "comparison".into(),
+            Value::String(t.comparison.code().into()),
+        );
+        m.insert("target".into(), Value::Object(o));
+    }
+    m
+}
+
+/// The store as JSON.
+#[must_use]
+pub fn to_json(store: &Store) -> String {
+    let items = store
+        .items
+        .iter()
+        .map(|s| {
+            let mut m = Map::new();
+            m.insert("indicator".into(), Value::String(s.indicator.clone()));
+            m.insert("name".into(), Value::String(s.named.name.clone()));
+            m.extend(scenario_object(&s.named.scenario));
+            Value::Object(m)
+        })
+        .collect();
+    let mut doc = Map::new();
+    doc.insert("schema".into(), Value::String(SCHEMA.into()));
+    doc.insert("version".into(), Value::from(VERSION));
+    doc.insert("scenarios".into(), Value::Array(items));
+    Value::Object(doc).to_string()
+}
+
+fn field<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    o.get(key).filter(|v| !v.is_null())
+}
+
+fn finite(v: &Value) -> Option<f64> {
+    v.as_f64().filter(|x| x.is_finite())
+}
+
+fn iso(v: &Value) -> Option<Date> {
+    Date::parse_iso(v.as_str()?).ok()
+}
+
+/// One stored scenario, or `None` if any part of it does not read.
+fn read_item(v: &Value) -> Option<Saved> {
+    let o = v.as_object()?;
+    let indicator = o.get("indicator")?.as_str()?.to_string();
+    let name = clean_name(o.get("name")?.as_str()?);
+    if indicator.is_empty() || name.is_empty() {
+        return None;
+    }
+    let mut scenario = Scenario::default();
+    if let Some(g) = field(o, "growth") {
+        let g = g.as_object()?;
+        scenario.growth = Some(GrowthOverride {
+            from: iso(g.get("from")?)?,
+            rate: finite(g.get("rate")?)?,
+        });
+    }
+    if let Some(k) = field(o, "shock") {
+        let k = k.as_object()?;
+        scenario.shock = Some(Shock {
+            at: iso(k.get("at")?)?,
+            size: finite(k.get("size")?)?,
+        });
+    }
+    if let Some(t) = field(o, "target") {
+        let t = t.as_object()?;
+        let comparison = Comparison::from_code(t.get("comparison")?.as_str()?).ok()?;
+        scenario.target = Some(
+            Target::new(
+                finite(t.get("value")?)?,
+                iso(t.get("deadline")?)?,
+                comparison,
+            )
+            .ok()?,
+        );
+    }
+    Some(Saved {
+        indicator,
+        named: Named { name, scenario },
+    })
+}
+
+/// Reads the stored text (`None` when nothing is stored).
+#[must_use]
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded {
+            store: Store::default(),
+            recovery: None,
+        };
+    };
+    let fail = |problem| Loaded {
+        store: Store::default(),
+        recovery: Some(Recovery {
+            problem,
+            raw: raw.to_string(),
+        }),
+    };
+    let Ok(value) = serde_json::from_str::<Value>(raw) else {
+        return fail(Problem::NotJson);
+    };
+    let Some(doc) = value.as_object() else {
+        return fail(Problem::BadShape);
+    };
+    match (
+        doc.get("schema").and_then(Value::as_str),
+        doc.get("version").and_then(Value::as_u64),
+    ) {
+        (Some(SCHEMA), Some(VERSION)) => {}
+        (Some(SCHEMA), _) => {
+            let shown = doc.get("version").map(Value::to_string).unwrap_or_default();
+            return fail(Problem::UnknownVersion(format!("{SCHEMA} {shown}")));
+        }
+        (Some(other), _) => return fail(Problem::UnknownVersion(other.to_string())),
+        (None, _) => return fail(Problem::BadShape),
+    }
+    let Some(items) = doc.get("scenarios").and_then(Value::as_array) else {
+        return fail(Problem::BadShape);
+    };
+    let mut store = Store::default();
+    let mut bad = 0usize;
+    for item in items {
+        match read_item(item) {
+            Some(s) => {
+                let _ = store.save(&s.indicator.clone(), s.named);
+            }
+            None => bad += 1,
+        }
+    }
+    Loaded {
+        store,
+        recovery: (bad > 0).then(|| Recovery {
+            problem: Problem::BadItems(bad),
+            raw: raw.to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd(y, m, day).unwrap()
+    }
+
+    fn sample() -> Store {
+        let mut s = Store::default();
+        s.save(
+            "ndxp_tx",
+            Named {
+                name: "Nhanh".into(),
+                scenario: Scenario {
+                    growth: Some(GrowthOverride {
+                        from: d(2023, 4, 1),
+                        rate: 3.1,
+                    }),
+                    shock: Some(Shock {
+                        at: d(2025, 1, 1),
+                        size: -10.0,
+                    }),
+                    target: Some(
+                        Target::new(1.5e9, d(2027, 12, 31), Comparison::GreaterThan).unwrap(),
+                    ),
+                },
+            },
+        );
+        s.save(
+            "cdt_teams",
+            Named {
+                name: "Chậm".into(),
+                scenario: Scenario::default(),
+            },
+        );
+        s
+    }
+
+    #[test]
+    fn scenarios_round_trip() {
+        let s = sample();
+        let json = to_json(&s);
+        assert!(json.contains("\"schema\":\"dxcast.scenarios\"") && json.contains("\"version\":1"));
+        let l = load(Some(&json));
+        assert_eq!(l.recovery, None);
+        assert_eq!(l.store, s);
+        assert_eq!(load(None).store, Store::default());
+    }
+
+    #[test]
+    fn saving_replaces_by_name_within_an_indicator() {
+        let mut s = sample();
+        let named = Named {
+            name: " Nhanh ".into(),
+            scenario: Scenario::default(),
+        };
+        assert_eq!(s.save("ndxp_tx", named.clone()), Some(true));
+        assert_eq!(s.of("ndxp_tx").count(), 1);
+        assert_eq!(
+            s.of("ndxp_tx").next().unwrap().scenario,
+            Scenario::default()
+        );
+        // The same name on another indicator is another scenario.
+        assert_eq!(s.save("cdt_members", named), Some(false));
+        assert_eq!(s.items.len(), 3);
+        assert_eq!(
+            s.save(
+                "x",
+                Named {
+                    name: "  ".into(),
+                    scenario: Scenario::default()
+                }
+            ),
+            None
+        );
+        assert!(s.remove("ndxp_tx", "Nhanh"));
+        assert!(!s.remove("ndxp_tx", "Nhanh"));
+        assert_eq!(s.of("ndxp_tx").count(), 0);
+    }
+
+    #[test]
+    fn bad_text_is_kept_and_what_reads_is_used() {
+        for (raw, problem) in [
+            ("{nope", Problem::NotJson),
+            ("[]", Problem::BadShape),
+            ("{\"scenarios\":[]}", Problem::BadShape),
+            (
+                "{\"schema\":\"dxcast.scenarios\",\"version\":1,\"scenarios\":{}}",
+                Problem::BadShape,
+            ),
+            (
+                "{\"schema\":\"dxcast.scenarios\",\"version\":9,\"scenarios\":[]}",
+                Problem::UnknownVersion("dxcast.scenarios 9".into()),
+            ),
+            (
+                "{\"schema\":\"other\"}",
+                Problem::UnknownVersion("other".into()),
+            ),
+        ] {
+            let l = load(Some(raw));
+            assert!(l.store.items.is_empty(), "{raw}");
+            let r = l.recovery.unwrap();
+            assert_eq!((r.problem, r.raw.as_str()), (problem, raw));
+        }
+        // One good scenario, three bad ones: the good one is kept.
+        let raw = r#"{"schema":"dxcast.scenarios","version":1,"scenarios":[
+            {"indicator":"ndxp_tx","name":"A","growth":{"from":"2023-04-01","rate":2}},
+            {"indicator":"ndxp_tx","name":"B","growth":{"from":"someday","rate":2}},
+            {"indicator":"ndxp_tx","name":"C","target":{"value":1,"deadline":"2025-12-31","comparison":"=="}},
+            {"name":"D"}]}"#;
+        let l = load(Some(raw));
+        assert_eq!(l.store.items.len(), 1);
+        assert_eq!(l.store.items[0].named.name, "A");
+        assert_eq!(l.recovery.unwrap().problem, Problem::BadItems(3));
+        assert_eq!(backup_key(5), "dxcast.scenarios.backup.5");
+    }
+}
