@@ -193,6 +193,19 @@ pub enum Quantity {
     Status,
 }
 
+impl Quantity {
+    /// Every quantity, in the order an analysis lists them.
+    pub const ALL: [Quantity; 7] = [
+        Quantity::Projected,
+        Quantity::Attainment,
+        Quantity::Gap,
+        Quantity::Required,
+        Quantity::ReachDate,
+        Quantity::Probability,
+        Quantity::Status,
+    ];
+}
+
 fn growth(unit: Unit, from: f64, to: f64, years: f64, days: i32) -> Growth {
     let positive = from > 0.0 && to > 0.0 && years > 0.0;
     let cagr = positive.then(|| (libm::pow(to / from, 1.0 / years) - 1.0) * 100.0);
@@ -766,15 +779,7 @@ mod tests {
             &ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT),
         )
         .unwrap();
-        for q in [
-            Quantity::Projected,
-            Quantity::Attainment,
-            Quantity::Gap,
-            Quantity::Required,
-            Quantity::ReachDate,
-            Quantity::Probability,
-            Quantity::Status,
-        ] {
+        for q in Quantity::ALL {
             let e = a.explain(q, Unit::Percent, Bounds::PERCENT).unwrap();
             assert!(!e.terms.is_empty(), "{q:?}");
         }

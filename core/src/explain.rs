@@ -78,6 +78,37 @@ pub enum Formula {
 }
 
 impl Formula {
+    /// Every formula.
+    pub const ALL: [Formula; 27] = [
+        Formula::RunRate,
+        Formula::DailyAverage,
+        Formula::PeriodTotal,
+        Formula::CumulativeDifference,
+        Formula::Multiple,
+        Formula::Percentage,
+        Formula::Sum,
+        Formula::RelativeChange,
+        Formula::PointChange,
+        Formula::Cagr,
+        Formula::Attainment,
+        Formula::Gap,
+        Formula::RequiredCagr,
+        Formula::RequiredDailyRate,
+        Formula::RequiredPointsPerYear,
+        Formula::LinearTrend,
+        Formula::PolynomialTrend,
+        Formula::LogLinearTrend,
+        Formula::LogisticTrend,
+        Formula::Holt,
+        Formula::DampedHolt,
+        Formula::PredictionInterval,
+        Formula::ProbabilityOfMeeting,
+        Formula::ReachDate,
+        Formula::StatusRatio,
+        Formula::OneStepError,
+        Formula::Scenario,
+    ];
+
     /// A stable ASCII identifier, for translation tables: `run_rate`,
     /// `daily_average`, … (the variant's name in snake case).
     #[must_use]
@@ -437,5 +468,43 @@ mod tests {
         ));
         assert_eq!(e.terms.len(), MAX_TERMS);
         assert_eq!(e.terms.last().unwrap().value, (MAX_TERMS - 1) as f64);
+    }
+
+    #[test]
+    fn every_formula_is_listed_once() {
+        // A new variant breaks this match until it is listed in `ALL`.
+        let listed = |f: Formula| match f {
+            Formula::RunRate
+            | Formula::DailyAverage
+            | Formula::PeriodTotal
+            | Formula::CumulativeDifference
+            | Formula::Multiple
+            | Formula::Percentage
+            | Formula::Sum
+            | Formula::RelativeChange
+            | Formula::PointChange
+            | Formula::Cagr
+            | Formula::Attainment
+            | Formula::Gap
+            | Formula::RequiredCagr
+            | Formula::RequiredDailyRate
+            | Formula::RequiredPointsPerYear
+            | Formula::LinearTrend
+            | Formula::PolynomialTrend
+            | Formula::LogLinearTrend
+            | Formula::LogisticTrend
+            | Formula::Holt
+            | Formula::DampedHolt
+            | Formula::PredictionInterval
+            | Formula::ProbabilityOfMeeting
+            | Formula::ReachDate
+            | Formula::StatusRatio
+            | Formula::OneStepError
+            | Formula::Scenario => Formula::ALL.iter().filter(|&&g| g == f).count(),
+        };
+        for f in Formula::ALL {
+            assert_eq!(listed(f), 1, "{}", f.code());
+        }
+        assert_eq!(Formula::ALL.len(), 27);
     }
 }

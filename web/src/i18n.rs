@@ -978,36 +978,7 @@ mod tests {
 
     #[test]
     fn every_formula_the_core_names_is_translated() {
-        let formulas = [
-            Formula::RunRate,
-            Formula::DailyAverage,
-            Formula::PeriodTotal,
-            Formula::CumulativeDifference,
-            Formula::Multiple,
-            Formula::Percentage,
-            Formula::Sum,
-            Formula::RelativeChange,
-            Formula::PointChange,
-            Formula::Cagr,
-            Formula::Attainment,
-            Formula::Gap,
-            Formula::RequiredCagr,
-            Formula::RequiredDailyRate,
-            Formula::RequiredPointsPerYear,
-            Formula::LinearTrend,
-            Formula::PolynomialTrend,
-            Formula::LogLinearTrend,
-            Formula::LogisticTrend,
-            Formula::Holt,
-            Formula::DampedHolt,
-            Formula::PredictionInterval,
-            Formula::ProbabilityOfMeeting,
-            Formula::ReachDate,
-            Formula::StatusRatio,
-            Formula::OneStepError,
-            Formula::Scenario,
-        ];
-        for f in formulas {
+        for f in Formula::ALL {
             for lang in Lang::ALL {
                 assert!(formula_name(lang, f.code()).is_some(), "{}", f.code());
             }

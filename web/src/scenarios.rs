@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 
 use crate::projection::Named;
 use crate::share::clean_name;
+use crate::storage::{open, Unreadable};
 
 /// Where the scenarios are kept.
 pub const KEY: &str = "dxcast.scenarios";
@@ -107,6 +108,16 @@ pub enum Problem {
     BadShape,
     /// This many scenarios could not be read; the others are kept.
     BadItems(usize),
+}
+
+impl From<Unreadable> for Problem {
+    fn from(e: Unreadable) -> Self {
+        match e {
+            Unreadable::NotJson => Problem::NotJson,
+            Unreadable::UnknownVersion(v) => Problem::UnknownVersion(v),
+            Unreadable::BadShape => Problem::BadShape,
+        }
+    }
 }
 
 /// Stored text that could not be read as it is.
@@ -244,24 +255,10 @@ pub fn load(raw: Option<&str>) -> Loaded {
             raw: raw.to_string(),
         }),
     };
-    let Ok(value) = serde_json::from_str::<Value>(raw) else {
-        return fail(Problem::NotJson);
+    let doc = match open(raw, SCHEMA, VERSION) {
+        Ok((doc, _)) => doc,
+        Err(e) => return fail(e.into()),
     };
-    let Some(doc) = value.as_object() else {
-        return fail(Problem::BadShape);
-    };
-    match (
-        doc.get("schema").and_then(Value::as_str),
-        doc.get("version").and_then(Value::as_u64),
-    ) {
-        (Some(SCHEMA), Some(VERSION)) => {}
-        (Some(SCHEMA), _) => {
-            let shown = doc.get("version").map(Value::to_string).unwrap_or_default();
-            return fail(Problem::UnknownVersion(format!("{SCHEMA} {shown}")));
-        }
-        (Some(other), _) => return fail(Problem::UnknownVersion(other.to_string())),
-        (None, _) => return fail(Problem::BadShape),
-    }
     let Some(items) = doc.get("scenarios").and_then(Value::as_array) else {
         return fail(Problem::BadShape);
     };

@@ -38,6 +38,43 @@ pub fn backup_key(now_ms: u64) -> String {
     format!("{USER_KEY}.backup.{now_ms}")
 }
 
+/// Why a stored document, `{"schema": …, "version": …, …}`, could not be
+/// opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    /// Not JSON.
+    NotJson,
+    /// Another schema, or a version this app does not know.
+    UnknownVersion(String),
+    /// JSON, but not an object with a schema.
+    BadShape,
+}
+
+/// Opens a stored document written under `schema`: its fields and its
+/// version, when the version is one this app reads (1 to `current`).
+pub fn open(
+    raw: &str,
+    schema: &str,
+    current: u64,
+) -> Result<(Map<String, Value>, u64), Unreadable> {
+    let value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+    let Value::Object(doc) = value else {
+        return Err(Unreadable::BadShape);
+    };
+    match (
+        doc.get("schema").and_then(Value::as_str),
+        doc.get("version").and_then(Value::as_u64),
+    ) {
+        (Some(s), Some(v)) if s == schema && (1..=current).contains(&v) => Ok((doc, v)),
+        (Some(s), _) if s == schema => {
+            let shown = doc.get("version").map(Value::to_string).unwrap_or_default();
+            Err(Unreadable::UnknownVersion(format!("{schema} {shown}")))
+        }
+        (Some(other), _) => Err(Unreadable::UnknownVersion(other.to_string())),
+        (None, _) => Err(Unreadable::BadShape),
+    }
+}
+
 /// Why stored text could not be (fully) read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -49,6 +86,16 @@ pub enum Problem {
     BadShape,
     /// Some rows no longer read; the others are kept.
     BadRows(Vec<Rejected>),
+}
+
+impl From<Unreadable> for Problem {
+    fn from(e: Unreadable) -> Self {
+        match e {
+            Unreadable::NotJson => Problem::NotJson,
+            Unreadable::UnknownVersion(v) => Problem::UnknownVersion(v),
+            Unreadable::BadShape => Problem::BadShape,
+        }
+    }
 }
 
 /// Stored text that could not be read as it is.
@@ -122,23 +169,12 @@ pub fn load(raw: Option<&str>, builtin: &Dataset) -> Loaded {
             raw: raw.to_string(),
         }),
     };
-    let Ok(value) = serde_json::from_str::<Value>(raw) else {
-        return fail(Problem::NotJson);
-    };
-    let Some(doc) = value.as_object() else {
-        return fail(Problem::BadShape);
-    };
-    let schema = doc.get("schema").and_then(Value::as_str);
-    let user = match (schema, doc.get("version").and_then(Value::as_u64)) {
-        (Some(SCHEMA), Some(1)) => read_v1(doc),
+    let user = match open(raw, SCHEMA, VERSION) {
+        Ok((doc, 1)) => read_v1(&doc),
         // A later schema version is read here, migrating the older ones:
-        // `(Some(SCHEMA), Some(1)) => read_v1(doc).map(migrate_v1_to_v2)`.
-        (Some(SCHEMA), _) => {
-            let shown = doc.get("version").map(Value::to_string).unwrap_or_default();
-            return fail(Problem::UnknownVersion(format!("{SCHEMA} {shown}")));
-        }
-        (Some(other), _) => return fail(Problem::UnknownVersion(other.to_string())),
-        (None, _) => None,
+        // `Ok((doc, 1)) => read_v1(&doc).map(migrate_v1_to_v2)`.
+        Ok(_) => None,
+        Err(e) => return fail(e.into()),
     };
     let Some(user) = user else {
         return fail(Problem::BadShape);

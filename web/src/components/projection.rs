@@ -281,16 +281,6 @@ fn value_box(
     }
 }
 
-const QUANTITIES: [Quantity; 7] = [
-    Quantity::Projected,
-    Quantity::Attainment,
-    Quantity::Gap,
-    Quantity::Required,
-    Quantity::ReachDate,
-    Quantity::Probability,
-    Quantity::Status,
-];
-
 /// Whether a quantity differs between the base and a scenario: attainment,
 /// gap and the growth needed depend only on the latest figure.
 const fn moves(q: Quantity) -> bool {
@@ -335,7 +325,7 @@ fn target_block(
             };
             view! { <p class="passed" data-testid="deadline-passed">{text}</p> }
         });
-    let rows = QUANTITIES
+    let rows = Quantity::ALL
         .into_iter()
         .map(|q| {
             let scenario = row
