@@ -39,27 +39,6 @@ fn is_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
-/// Decodes `%XX` escapes (browsers may escape a typed fragment).
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 impl Route {
     /// The route of a location fragment such as `#/i/ndxp_tx` (with or
     /// without the `#`). A query after `?` is kept, undecoded, for an
@@ -68,7 +47,7 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let raw = hash.strip_prefix('#').unwrap_or(hash);
         let (raw_path, query) = raw.split_once('?').unwrap_or((raw, ""));
-        let decoded = percent_decode(raw_path);
+        let decoded = crate::share::percent_decode(raw_path);
         let path = decoded.trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
@@ -85,7 +64,7 @@ impl Route {
             ["data", "i", id] if is_id(id) => {
                 Route::Data(Some(EditTarget::Indicator((*id).to_string())))
             }
-            _ => Route::NotFound(percent_decode(raw)),
+            _ => Route::NotFound(crate::share::percent_decode(raw)),
         }
     }
 

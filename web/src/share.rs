@@ -92,6 +92,13 @@ pub fn encode(s: &str) -> String {
 /// `%XX` escapes (and `+` as a space) decoded; invalid UTF-8 is replaced.
 #[must_use]
 pub fn decode(s: &str) -> String {
+    percent_decode(&s.replace('+', " "))
+}
+
+/// `%XX` escapes decoded (browsers may escape a typed fragment); invalid
+/// UTF-8 is replaced.
+#[must_use]
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -101,10 +108,6 @@ pub fn decode(s: &str) -> String {
             (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
                 out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
                 i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
             }
             (b, _, _) => {
                 out.push(b);
