@@ -268,6 +268,50 @@ pub enum Symbol {
 }
 
 impl Symbol {
+    /// Every symbol.
+    pub const ALL: [Symbol; 40] = [
+        Symbol::Result,
+        Symbol::YearToDate,
+        Symbol::DaysElapsed,
+        Symbol::DaysInPeriod,
+        Symbol::Total,
+        Symbol::DailyAverage,
+        Symbol::A,
+        Symbol::B,
+        Symbol::C,
+        Symbol::Stated,
+        Symbol::Low,
+        Symbol::High,
+        Symbol::Years,
+        Symbol::Days,
+        Symbol::Latest,
+        Symbol::Target,
+        Symbol::Projected,
+        Symbol::Level,
+        Symbol::Slope,
+        Symbol::Growth,
+        Symbol::Alpha,
+        Symbol::Beta,
+        Symbol::Phi,
+        Symbol::Cap,
+        Symbol::Rate,
+        Symbol::Midpoint,
+        Symbol::StandardError,
+        Symbol::Quantile,
+        Symbol::DegreesOfFreedom,
+        Symbol::Level95,
+        Symbol::Probability,
+        Symbol::Ratio,
+        Symbol::Sse,
+        Symbol::Count,
+        Symbol::Params,
+        Symbol::Score,
+        Symbol::Step,
+        Symbol::Shock,
+        Symbol::Coefficient,
+        Symbol::Centre,
+    ];
+
     /// A stable ASCII identifier, for translation tables.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -506,5 +550,56 @@ mod tests {
             assert_eq!(listed(f), 1, "{}", f.code());
         }
         assert_eq!(Formula::ALL.len(), 27);
+    }
+
+    #[test]
+    fn every_symbol_is_listed_once() {
+        // A new variant breaks this match until it is listed in `ALL`.
+        let listed = |s: Symbol| match s {
+            Symbol::Result
+            | Symbol::YearToDate
+            | Symbol::DaysElapsed
+            | Symbol::DaysInPeriod
+            | Symbol::Total
+            | Symbol::DailyAverage
+            | Symbol::A
+            | Symbol::B
+            | Symbol::C
+            | Symbol::Stated
+            | Symbol::Low
+            | Symbol::High
+            | Symbol::Years
+            | Symbol::Days
+            | Symbol::Latest
+            | Symbol::Target
+            | Symbol::Projected
+            | Symbol::Level
+            | Symbol::Slope
+            | Symbol::Growth
+            | Symbol::Alpha
+            | Symbol::Beta
+            | Symbol::Phi
+            | Symbol::Cap
+            | Symbol::Rate
+            | Symbol::Midpoint
+            | Symbol::StandardError
+            | Symbol::Quantile
+            | Symbol::DegreesOfFreedom
+            | Symbol::Level95
+            | Symbol::Probability
+            | Symbol::Ratio
+            | Symbol::Sse
+            | Symbol::Count
+            | Symbol::Params
+            | Symbol::Score
+            | Symbol::Step
+            | Symbol::Shock
+            | Symbol::Coefficient
+            | Symbol::Centre => Symbol::ALL.iter().filter(|&&t| t == s).count(),
+        };
+        for s in Symbol::ALL {
+            assert_eq!(listed(s), 1, "{}", s.code());
+        }
+        assert_eq!(Symbol::ALL.len(), 40);
     }
 }

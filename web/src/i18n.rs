@@ -718,6 +718,8 @@ pub fn symbol(lang: Lang, code: &str) -> Option<&'static str> {
         "score" => ("điểm đánh giá", "score"),
         "step" => ("bước (ngày)", "step (days)"),
         "shock" => ("cú sốc mức", "level shock"),
+        "coefficient" => ("hệ số βₖ", "coefficient βₖ"),
+        "centre" => ("tâm thời gian t̄", "time centre t̄"),
         _ => return None,
     };
     Some(pick(lang, vi, en))
@@ -923,48 +925,7 @@ mod tests {
     #[test]
     fn every_symbol_the_core_names_is_translated() {
         use dxcast_core::Symbol;
-        // Every symbol a claim uses, and those the projections will use.
-        let symbols = [
-            Symbol::Result,
-            Symbol::YearToDate,
-            Symbol::DaysElapsed,
-            Symbol::DaysInPeriod,
-            Symbol::Total,
-            Symbol::DailyAverage,
-            Symbol::A,
-            Symbol::B,
-            Symbol::C,
-            Symbol::Stated,
-            Symbol::Low,
-            Symbol::High,
-            Symbol::Years,
-            Symbol::Days,
-            Symbol::Latest,
-            Symbol::Target,
-            Symbol::Projected,
-            Symbol::Level,
-            Symbol::Slope,
-            Symbol::Growth,
-            Symbol::Alpha,
-            Symbol::Beta,
-            Symbol::Phi,
-            Symbol::Cap,
-            Symbol::Rate,
-            Symbol::Midpoint,
-            Symbol::StandardError,
-            Symbol::Quantile,
-            Symbol::DegreesOfFreedom,
-            Symbol::Level95,
-            Symbol::Probability,
-            Symbol::Ratio,
-            Symbol::Sse,
-            Symbol::Count,
-            Symbol::Params,
-            Symbol::Score,
-            Symbol::Step,
-            Symbol::Shock,
-        ];
-        for s in symbols {
+        for s in Symbol::ALL {
             for lang in Lang::ALL {
                 assert!(symbol(lang, s.code()).is_some(), "{}", s.code());
             }
