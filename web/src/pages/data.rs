@@ -159,6 +159,73 @@ fn select_field(
 }
 
 /// The element id of a form field.
+/// Which of the two forms: its table, where its messages go, and the prefix
+/// of its fields' ids.
+#[derive(Clone, Copy)]
+struct Form {
+    table: Table,
+    place: Place,
+    prefix: &'static str,
+}
+
+impl Form {
+    const OBSERVATION: Form = Form {
+        table: Table::Observations,
+        place: Place::Observation,
+        prefix: "obs",
+    };
+    const INDICATOR: Form = Form {
+        table: Table::Indicators,
+        place: Place::Indicator,
+        prefix: "ind",
+    };
+}
+
+/// The outcome of a checked form: its row saved and the form cleared by
+/// `clear`, or what is wrong said and the first wrong field focused, with
+/// everything typed kept.
+fn settle(
+    s: AppState,
+    lang: Lang,
+    form: Form,
+    errors: RwSignal<Vec<RowError>>,
+    editing: RwSignal<Option<String>>,
+    result: Result<Vec<String>, Vec<RowError>>,
+    clear: impl FnOnce(),
+) {
+    match result {
+        Ok(fields) => {
+            let id = fields.first().cloned().unwrap_or_default();
+            s.change_user(|u| {
+                u.upsert(form.table, fields);
+            });
+            errors.set(Vec::new());
+            s.say(form.place, tf(lang, K::Saved, &[&id]), false);
+            clear();
+            if editing.get_untracked().is_some() {
+                editing.set(None);
+                browser::go("#/data");
+            }
+        }
+        Err(es) => {
+            let first = es.first().map(|e| field_id(form.prefix, e.field));
+            s.say(
+                form.place,
+                tf(
+                    lang,
+                    K::FormHasErrors,
+                    &[&error_fields(lang, form.table, &es)],
+                ),
+                true,
+            );
+            errors.set(es);
+            if let Some(id) = first {
+                browser::focus_field(&id);
+            }
+        }
+    }
+}
+
 fn field_id(prefix: &str, field: &str) -> String {
     let field = if field == "value" { "stated" } else { field };
     format!("{prefix}-{field}")
@@ -359,38 +426,10 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
         let result = s.data.with_untracked(|d| {
             form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
         });
-        match result {
-            Ok(fields) => {
-                let id = fields.first().cloned().unwrap_or_default();
-                s.change_user(|u| {
-                    u.upsert(Table::Observations, fields);
-                });
-                errors.set(Vec::new());
-                s.say(Place::Observation, tf(lang, K::Saved, &[&id]), false);
-                let indicator = form.with_untracked(|f| f.indicator.clone());
-                form.set(ObservationForm::new(&indicator));
-                if editing.get_untracked().is_some() {
-                    editing.set(None);
-                    browser::go("#/data");
-                }
-            }
-            Err(es) => {
-                let first = es.first().map(|e| field_id("obs", e.field));
-                s.say(
-                    Place::Observation,
-                    tf(
-                        lang,
-                        K::FormHasErrors,
-                        &[&error_fields(lang, Table::Observations, &es)],
-                    ),
-                    true,
-                );
-                errors.set(es);
-                if let Some(id) = first {
-                    browser::focus_field(&id);
-                }
-            }
-        }
+        settle(s, lang, Form::OBSERVATION, errors, editing, result, || {
+            let indicator = form.with_untracked(|f| f.indicator.clone());
+            form.set(ObservationForm::new(&indicator));
+        });
     };
     macro_rules! bind {
         ($field:ident) => {
@@ -482,37 +521,9 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
         let result = s.data.with_untracked(|d| {
             form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
         });
-        match result {
-            Ok(fields) => {
-                let id = fields.first().cloned().unwrap_or_default();
-                s.change_user(|u| {
-                    u.upsert(Table::Indicators, fields);
-                });
-                errors.set(Vec::new());
-                s.say(Place::Indicator, tf(lang, K::Saved, &[&id]), false);
-                form.set(IndicatorForm::default());
-                if editing.get_untracked().is_some() {
-                    editing.set(None);
-                    browser::go("#/data");
-                }
-            }
-            Err(es) => {
-                let first = es.first().map(|e| field_id("ind", e.field));
-                s.say(
-                    Place::Indicator,
-                    tf(
-                        lang,
-                        K::FormHasErrors,
-                        &[&error_fields(lang, Table::Indicators, &es)],
-                    ),
-                    true,
-                );
-                errors.set(es);
-                if let Some(id) = first {
-                    browser::focus_field(&id);
-                }
-            }
-        }
+        settle(s, lang, Form::INDICATOR, errors, editing, result, || {
+            form.set(IndicatorForm::default());
+        });
     };
     macro_rules! bind {
         ($field:ident) => {
