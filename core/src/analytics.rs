@@ -45,7 +45,7 @@
 
 use crate::basis::{evaluation, Basis, Evaluation};
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Prediction, Predictor};
 use crate::indicator::{Bounds, MeasureKind, Unit};
@@ -246,8 +246,8 @@ fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
             Prediction::new(p.location() + libm::log(factor), p.se(), p.df(), p.scale())
         }
         _ => Err(Error::InvalidArgument {
-            name: "factor",
-            expected: "a daily-rate prediction on the identity or log scale",
+            name: Field::Factor,
+            expected: Expected::DailyRatePrediction,
         }),
     }
 }
@@ -297,14 +297,14 @@ pub fn analyse(
     let bounds = ctx.bounds.validate()?;
     if !target.value.is_finite() {
         return Err(Error::NotFinite {
-            what: "target",
+            what: Field::Target,
             index: 0,
         });
     }
     let latest_point = predictor.latest();
     if !latest_point.value.is_finite() {
         return Err(Error::NotFinite {
-            what: "latest value",
+            what: Field::Latest,
             index: 0,
         });
     }

@@ -15,7 +15,7 @@
 //! so callers list older reports first).
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::indicator::{Anchor, MeasureKind};
 use crate::observation::{Observation, Status};
 use crate::period::Period;
@@ -134,7 +134,7 @@ pub fn points_into(
         let value = basis_value(kind, o);
         if !value.is_finite() {
             return Err(Error::NotFinite {
-                what: "value",
+                what: Field::Value,
                 index,
             });
         }
@@ -157,7 +157,7 @@ pub fn points_into(
         }
         if len >= capacity || len >= statuses.len() {
             return Err(Error::Capacity {
-                what: "series points",
+                what: Field::Points,
                 capacity: capacity.min(statuses.len()),
             });
         }

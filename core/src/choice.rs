@@ -30,7 +30,7 @@
 
 use heapless::Vec;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Method, Model};
 use crate::indicator::{MeasureKind, Unit};
@@ -179,7 +179,7 @@ fn candidates(
     unit: Unit,
 ) -> Result<Vec<Model, MAX_CANDIDATES>> {
     let full = Error::Capacity {
-        what: "method candidates",
+        what: Field::Candidates,
         capacity: MAX_CANDIDATES,
     };
     let mut c: Vec<Model, MAX_CANDIDATES> = Vec::new();
@@ -271,7 +271,7 @@ pub fn choose(series: &Series<'_>, kind: MeasureKind, unit: Unit) -> Result<Choi
     }
     if fitted.is_empty() {
         return Err(Error::TooFewPoints {
-            method: "every projection method",
+            method: Task::MethodChoice,
             needed: 2,
             got: n,
         });

@@ -53,7 +53,7 @@ use core::fmt;
 
 use heapless::Vec;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::number::parse_vi;
 use crate::observation::Qualifier;
@@ -122,8 +122,8 @@ impl Interval {
     pub fn new(lo: f64, hi: f64) -> Result<Interval> {
         if lo.is_nan() || hi.is_nan() || lo > hi {
             return Err(Error::InvalidArgument {
-                name: "interval",
-                expected: "two ends that are numbers, the low one first",
+                name: Field::Interval,
+                expected: Expected::OrderedEnds,
             });
         }
         Ok(Interval { lo, hi })
@@ -312,14 +312,14 @@ impl Figure {
     pub fn stated(value: f64, precision: f64, qualifier: Qualifier) -> Result<Figure> {
         if !value.is_finite() {
             return Err(Error::NotFinite {
-                what: "value",
+                what: Field::Value,
                 index: 0,
             });
         }
         if !(precision.is_finite() && precision >= 0.0) {
             return Err(Error::InvalidArgument {
-                name: "precision",
-                expected: "a finite precision, zero or more",
+                name: Field::Precision,
+                expected: Expected::Precision,
             });
         }
         let (lo, hi) = qualifier.range(value, precision);
@@ -477,9 +477,8 @@ impl ClaimKind {
             .find(|k| k.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "kind",
-                expected: "one of run_rate, daily_average, period_total, multiple, \
-                           share_of_target, share, sum, difference, relative_change, point_change",
+                field: Field::Kind,
+                expected: Expected::ClaimKindCode,
             })
     }
 
@@ -565,8 +564,8 @@ impl Verdict {
             .find(|v| v.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "verdict",
-                expected: "one of agree, disagree, cannot_check",
+                field: Field::Verdict,
+                expected: Expected::VerdictCode,
             })
     }
 }
@@ -693,7 +692,7 @@ impl Claim {
     /// claim is left unchanged.
     pub fn push(&mut self, input: Option<Figure>) -> Result<()> {
         self.inputs.push(input).map_err(|_| Error::Capacity {
-            what: "claim inputs",
+            what: Field::Inputs,
             capacity: MAX_INPUTS,
         })
     }
@@ -733,8 +732,8 @@ impl Claim {
                 };
                 if part.start() != whole.start() || part.end() > whole.end() {
                     return Err(Error::InvalidArgument {
-                        name: "period",
-                        expected: "a run-rate input over a period that starts with the claim's and ends inside it",
+                        name: Field::Period,
+                        expected: Expected::RunRateInput,
                     });
                 }
                 Ok(Some(Days {
@@ -746,8 +745,8 @@ impl Claim {
                 if let (Some(a), Some(b)) = (input_period, self.period) {
                     if a.days() != b.days() {
                         return Err(Error::InvalidArgument {
-                            name: "period",
-                            expected: "a daily average over as many days as its total",
+                            name: Field::Period,
+                            expected: Expected::MatchingDays,
                         });
                     }
                 }
@@ -780,8 +779,8 @@ impl Claim {
         let n = self.inputs.len();
         if n < least || n > most {
             return Err(Error::InvalidArgument {
-                name: "inputs",
-                expected: "as many inputs as the claim kind takes (see ClaimKind)",
+                name: Field::Inputs,
+                expected: Expected::InputCount,
             });
         }
         let days = self.days()?;
@@ -1171,7 +1170,10 @@ mod tests {
             .unwrap();
         assert!(matches!(
             one.check(),
-            Err(Error::InvalidArgument { name: "inputs", .. })
+            Err(Error::InvalidArgument {
+                name: Field::Inputs,
+                ..
+            })
         ));
         let mut full = Claim::new(ClaimKind::Sum, None);
         for _ in 0..MAX_INPUTS {
@@ -1190,7 +1192,10 @@ mod tests {
             .unwrap();
         assert!(matches!(
             late.check(),
-            Err(Error::InvalidArgument { name: "period", .. })
+            Err(Error::InvalidArgument {
+                name: Field::Period,
+                ..
+            })
         ));
         let mismatch = Claim::new(ClaimKind::DailyAverage, None)
             .during(p("2022"))

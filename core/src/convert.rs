@@ -29,13 +29,13 @@
 //! ```
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::indicator::Unit;
 use crate::period::Period;
 use crate::series::Point;
 
-fn finite(value: f64, what: &'static str, index: usize) -> Result<f64> {
+fn finite(value: f64, what: Field, index: usize) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
@@ -109,11 +109,11 @@ pub fn run_rate(year_to_date: f64, as_of: Date) -> Result<RunRate> {
 /// - [`Error::InvalidArgument`] (name `"elapsed"`) when `elapsed` does not
 ///   start with `whole` or ends after it.
 pub fn extrapolate(total: f64, elapsed: Period, whole: Period) -> Result<RunRate> {
-    let total = finite(total, "year_to_date", 0)?;
+    let total = finite(total, Field::YearToDate, 0)?;
     if elapsed.start() != whole.start() || elapsed.end() > whole.end() {
         return Err(Error::InvalidArgument {
-            name: "elapsed",
-            expected: "a period that starts with the whole period and ends inside it",
+            name: Field::Elapsed,
+            expected: Expected::PeriodWithin,
         });
     }
     let (d, big_d) = (elapsed.days(), whole.days());
@@ -172,7 +172,7 @@ impl DailyAverage {
 ///
 /// [`Error::NotFinite`] (what `"total"`) for NaN or infinity.
 pub fn daily_average(total: f64, period: Period) -> Result<DailyAverage> {
-    let total = finite(total, "total", 0)?;
+    let total = finite(total, Field::Total, 0)?;
     let days = period.days();
     Ok(DailyAverage {
         total,
@@ -229,7 +229,7 @@ impl PeriodTotal {
 ///
 /// [`Error::NotFinite`] (what `"daily_average"`) for NaN or infinity.
 pub fn period_total(daily_average: f64, period: Period) -> Result<PeriodTotal> {
-    let daily_average = finite(daily_average, "daily_average", 0)?;
+    let daily_average = finite(daily_average, Field::DailyAverage, 0)?;
     let days = period.days();
     Ok(PeriodTotal {
         daily_average,
@@ -300,8 +300,8 @@ impl Flow {
 /// - [`Error::Unsorted`] (index 1) unless the later reading's date is after
 ///   the earlier one's.
 pub fn flow_between(earlier: Point, later: Point) -> Result<Flow> {
-    let start = finite(earlier.value, "value", 0)?;
-    let end = finite(later.value, "value", 1)?;
+    let start = finite(earlier.value, Field::Value, 0)?;
+    let end = finite(later.value, Field::Value, 1)?;
     if later.date <= earlier.date {
         return Err(Error::Unsorted { index: 1 });
     }
@@ -348,14 +348,14 @@ pub fn flows_into(points: &[Point], out: &mut [Flow]) -> Result<usize> {
     let n = points.len().saturating_sub(1);
     if points.len() < 2 {
         return Err(Error::TooFewPoints {
-            method: "flows of a cumulative series",
+            method: Task::CumulativeFlows,
             needed: 2,
             got: points.len(),
         });
     }
     if out.len() < n {
         return Err(Error::Capacity {
-            what: "flows",
+            what: Field::Flows,
             capacity: out.len(),
         });
     }
@@ -463,12 +463,12 @@ pub fn share_change(before: f64, after: f64) -> Result<ShareChange> {
 }
 
 fn share(v: f64, index: usize) -> Result<f64> {
-    let v = finite(v, "share", index)?;
+    let v = finite(v, Field::Value, index)?;
     if (0.0..=100.0).contains(&v) {
         Ok(v)
     } else {
         Err(Error::OutOfBounds {
-            what: "share",
+            what: Field::Value,
             index,
         })
     }
@@ -510,12 +510,12 @@ pub struct Readings {
 ///   less, which no earlier share can produce.
 pub fn readings_of_change(after: f64, change: f64) -> Result<Readings> {
     let after = share(after, 0)?;
-    let change = finite(change, "change", 1)?;
+    let change = finite(change, Field::Change, 1)?;
     let factor = 1.0 + change / 100.0;
     if factor <= 0.0 {
         return Err(Error::InvalidArgument {
-            name: "change",
-            expected: "a relative change above −100%",
+            name: Field::Change,
+            expected: Expected::ChangeAboveMinus100,
         });
     }
     Ok(Readings {
@@ -618,7 +618,7 @@ mod tests {
         assert_eq!(
             flows_into(&nan, &mut out2),
             Err(Error::NotFinite {
-                what: "value",
+                what: Field::Value,
                 index: 1
             })
         );

@@ -7,7 +7,7 @@
 
 use core::fmt;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 
 /// The first supported year.
 pub const MIN_YEAR: i32 = 1;
@@ -119,8 +119,8 @@ impl Date {
     pub fn from_day_number(days: i32) -> Result<Date> {
         if !(MIN_DAY..=MAX_DAY).contains(&days) {
             return Err(Error::InvalidArgument {
-                name: "day number",
-                expected: "a day in years 1 to 9999",
+                name: Field::DayNumber,
+                expected: Expected::DayInRange,
             });
         }
         Ok(Date { days })
@@ -218,8 +218,8 @@ impl Date {
     /// [`Error::InvalidArgument`] when the result falls outside years 1–9999.
     pub fn add_days(self, n: i32) -> Result<Date> {
         let days = self.days.checked_add(n).ok_or(Error::InvalidArgument {
-            name: "days",
-            expected: "a shift that stays in years 1 to 9999",
+            name: Field::Days,
+            expected: Expected::ShiftInRange,
         })?;
         Date::from_day_number(days)
     }
@@ -234,8 +234,8 @@ impl Date {
     pub fn add_months(self, n: i32) -> Result<Date> {
         let (y, m, d) = self.ymd();
         let err = Error::InvalidArgument {
-            name: "months",
-            expected: "a shift that stays in years 1 to 9999",
+            name: Field::Months,
+            expected: Expected::ShiftInRange,
         };
         // |y * 12 + m + n| < 2^33: far from i64's limits.
         let total = i64::from(y)
@@ -269,8 +269,8 @@ impl Date {
     pub fn parse_iso(text: &str) -> Result<Date> {
         let err = Error::Parse {
             line: 0,
-            field: "date",
-            expected: "a date as YYYY-MM-DD",
+            field: Field::Date,
+            expected: Expected::DateIso,
         };
         let b = text.trim().as_bytes();
         let (year, rest) = split_digits(b, 4, 4).ok_or(err)?;
@@ -294,8 +294,8 @@ impl Date {
     pub fn parse_dmy(text: &str) -> Result<Date> {
         let err = Error::Parse {
             line: 0,
-            field: "date",
-            expected: "a date as D/M/YYYY",
+            field: Field::Date,
+            expected: Expected::DateDmy,
         };
         let b = text.trim().as_bytes();
         let (day, rest) = split_digits(b, 1, 2).ok_or(err)?;

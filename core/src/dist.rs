@@ -31,7 +31,7 @@
 //! p ∈ [1e-12, 1 − 1e-12] and ν ∈ [0.5, 1e6]: the relative error stays
 //! below 1e-12 (see `tests/dist.rs` for the measured figures).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 
 /// ln √π = ln Γ(½).
 const LN_SQRT_PI: f64 = 0.572_364_942_924_700_1;
@@ -46,7 +46,7 @@ const MAX_CF_TERMS: u32 = 1_000;
 fn check_x(x: f64) -> Result<f64> {
     if x.is_nan() {
         Err(Error::NotFinite {
-            what: "x",
+            what: Field::X,
             index: 0,
         })
     } else {
@@ -59,8 +59,8 @@ fn check_p(p: f64) -> Result<f64> {
         Ok(p)
     } else {
         Err(Error::InvalidArgument {
-            name: "p",
-            expected: "a probability strictly between 0 and 1",
+            name: Field::Probability,
+            expected: Expected::OpenProbability,
         })
     }
 }
@@ -71,8 +71,8 @@ fn check_nu(nu: f64) -> Result<f64> {
         Ok(nu)
     } else {
         Err(Error::InvalidArgument {
-            name: "degrees of freedom",
-            expected: "a number above 0 (infinity for the normal distribution)",
+            name: Field::DegreesOfFreedom,
+            expected: Expected::DegreesOfFreedom,
         })
     }
 }

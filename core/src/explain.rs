@@ -8,7 +8,7 @@
 
 use heapless::Vec;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::indicator::Unit;
 
 /// The most terms an explanation holds.
@@ -469,7 +469,7 @@ impl Explanation {
                 unit,
             })
             .map_err(|_| Error::Capacity {
-                what: "explanation terms",
+                what: Field::Terms,
                 capacity: MAX_TERMS,
             })
     }

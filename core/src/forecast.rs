@@ -29,7 +29,7 @@
 
 use crate::date::Date;
 use crate::dist::{student_t_cdf, student_t_quantile};
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::indicator::Bounds;
 use crate::series::{Point, Series};
@@ -161,8 +161,8 @@ impl Scale {
             Ok(self)
         } else {
             Err(Error::InvalidArgument {
-                name: "scale",
-                expected: "finite ends with lo below hi",
+                name: Field::Scale,
+                expected: Expected::ScaleEnds,
             })
         }
     }
@@ -203,8 +203,8 @@ fn check_level(level: f64) -> Result<f64> {
         Ok(level)
     } else {
         Err(Error::InvalidArgument {
-            name: "level",
-            expected: "a confidence level strictly between 0 and 1",
+            name: Field::Level,
+            expected: Expected::ConfidenceLevel,
         })
     }
 }
@@ -226,26 +226,26 @@ impl Prediction {
     pub fn new(location: f64, se: f64, df: f64, scale: Scale) -> Result<Prediction> {
         if !location.is_finite() {
             return Err(Error::NotFinite {
-                what: "location",
+                what: Field::Location,
                 index: 0,
             });
         }
         if se.is_nan() {
             return Err(Error::NotFinite {
-                what: "standard error",
+                what: Field::StandardError,
                 index: 1,
             });
         }
         if se < 0.0 {
             return Err(Error::InvalidArgument {
-                name: "se",
-                expected: "a standard error of 0 or more",
+                name: Field::StandardError,
+                expected: Expected::NonNegativeStandardError,
             });
         }
         if df.is_nan() || df <= 0.0 {
             return Err(Error::InvalidArgument {
-                name: "df",
-                expected: "degrees of freedom above 0",
+                name: Field::DegreesOfFreedom,
+                expected: Expected::DegreesOfFreedom,
             });
         }
         Ok(Prediction {
@@ -401,7 +401,7 @@ impl Prediction {
     fn probability_below(&self, x: f64, bounds: Bounds, strict: bool) -> Result<f64> {
         if x.is_nan() {
             return Err(Error::NotFinite {
-                what: "x",
+                what: Field::X,
                 index: 0,
             });
         }
@@ -554,8 +554,8 @@ impl Method {
             .find(|m| m.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "method",
-                expected: "one of linear, polynomial, log_linear, logistic, holt, damped_holt",
+                field: Field::Method,
+                expected: Expected::MethodCode,
             })
     }
 
@@ -865,8 +865,8 @@ impl Horizon<'_> {
     /// years 1–9999.
     pub fn date(&self, k: usize) -> Result<Date> {
         let past = Error::InvalidArgument {
-            name: "k",
-            expected: "an index below the horizon's length",
+            name: Field::Horizon,
+            expected: Expected::IndexInRange,
         };
         match *self {
             Horizon::Dates(d) => d.get(k).copied().ok_or(past),
@@ -876,8 +876,8 @@ impl Horizon<'_> {
                 }
                 let n = i64::try_from(k).map_err(|_| past)?.saturating_add(1);
                 let too_far = Error::InvalidArgument {
-                    name: "horizon",
-                    expected: "dates in years 1 to 9999",
+                    name: Field::Horizon,
+                    expected: Expected::DatesInRange,
                 };
                 match step {
                     Step::Days(d) => {
@@ -977,7 +977,7 @@ pub fn forecast_into(
     let n = horizon.len();
     if out.len() < n {
         return Err(Error::Capacity {
-            what: "forecast buffer",
+            what: Field::ForecastBuffer,
             capacity: out.len(),
         });
     }

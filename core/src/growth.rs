@@ -23,7 +23,7 @@
 //! # Ok::<(), dxcast_core::Error>(())
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::indicator::Unit;
 use crate::period::{Period, PeriodKind};
@@ -97,7 +97,7 @@ fn finite(value: f64, index: usize) -> Result<f64> {
         Ok(value)
     } else {
         Err(Error::NotFinite {
-            what: "value",
+            what: Field::Value,
             index,
         })
     }
@@ -109,7 +109,7 @@ fn positive(value: f64, index: usize) -> Result<f64> {
         Ok(v)
     } else {
         Err(Error::NonPositive {
-            what: "base value",
+            what: Field::BaseValue,
             index,
         })
     }
@@ -214,8 +214,8 @@ pub fn period_over_period(
     let next_day = earlier.end().add_days(1)?;
     if earlier.kind() != later.kind() || later.start() != next_day {
         return Err(Error::InvalidArgument {
-            name: "periods",
-            expected: "two consecutive periods of the same kind",
+            name: Field::Periods,
+            expected: Expected::ConsecutivePeriods,
         });
     }
     change(kind, before, after)
@@ -236,8 +236,8 @@ pub fn year_on_year(
     kind: ChangeKind,
 ) -> Result<Change> {
     let err = Error::InvalidArgument {
-        name: "periods",
-        expected: "the same period one year apart",
+        name: Field::Periods,
+        expected: Expected::YearApart,
     };
     if earlier.kind() != later.kind() || later.start() != earlier.start().add_months(12)? {
         return Err(err);
@@ -364,7 +364,7 @@ mod tests {
         assert_eq!(
             relative_change(0.0, 1.0).unwrap_err(),
             Error::NonPositive {
-                what: "base value",
+                what: Field::BaseValue,
                 index: 0
             }
         );

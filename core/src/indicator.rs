@@ -1,7 +1,7 @@
 //! Indicators: what is measured, in which unit, and how values relate over time.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 
 /// The unit of an indicator's values. Values are always stored in base units:
 /// a count of one, a percent point, one megabit per second, one đồng.
@@ -100,8 +100,8 @@ impl MeasureKind {
             .find(|k| k.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "kind",
-                expected: "one of flow, ytd, daily_average, cumulative, stock, share, rank",
+                field: Field::Kind,
+                expected: Expected::KindCode,
             })
     }
 
@@ -161,8 +161,8 @@ impl Unit {
             .find(|u| u.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "unit",
-                expected: "one of count, percent, mbps, vnd, usd, rank, times",
+                field: Field::Unit,
+                expected: Expected::UnitCode,
             })
     }
 }
@@ -246,8 +246,8 @@ impl Bounds {
             Ok(self)
         } else {
             Err(Error::InvalidArgument {
-                name: "bounds",
-                expected: "finite bounds with min below max",
+                name: Field::Bounds,
+                expected: Expected::OrderedBounds,
             })
         }
     }
@@ -308,9 +308,8 @@ impl Pillar {
             .find(|p| p.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "pillar",
-                expected:
-                    "one of government, economy, society, infrastructure, awareness, security",
+                field: Field::Pillar,
+                expected: Expected::PillarCode,
             })
     }
 }
@@ -351,13 +350,13 @@ impl Indicator<'_> {
     pub fn check(&self, value: f64, index: usize) -> Result<f64> {
         if !value.is_finite() {
             return Err(Error::NotFinite {
-                what: "value",
+                what: Field::Value,
                 index,
             });
         }
         if !self.bounds.contains(value) {
             return Err(Error::OutOfBounds {
-                what: "value",
+                what: Field::Value,
                 index,
             });
         }

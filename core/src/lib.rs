@@ -49,7 +49,7 @@ pub mod trend;
 
 pub use claim::{Check, Claim, ClaimKind, Figure, Interval, Verdict};
 pub use date::Date;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Expected, Field, Result, Task};
 pub use explain::{Explanation, Formula, Symbol, Term};
 pub use forecast::{
     forecast_into, Fit, ForecastPoint, Horizon, Method, Model, Prediction, Predictor, Scale, Step,

@@ -14,7 +14,7 @@
 //! double-precision QR loses half its digits (the tests print the table).
 
 use crate::dd::Dd;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result, Task};
 
 /// The largest number of parameters (columns of the design).
 pub const MAX_PARAMS: usize = 11;
@@ -203,25 +203,25 @@ impl LeastSquares {
         let (n, p) = (y.len(), cols);
         if p == 0 || p > MAX_PARAMS {
             return Err(Error::InvalidArgument {
-                name: "cols",
-                expected: "1 to 11 columns",
+                name: Field::Columns,
+                expected: Expected::Columns,
             });
         }
         if n > MAX_ROWS {
             return Err(Error::Capacity {
-                what: "least-squares rows",
+                what: Field::Rows,
                 capacity: MAX_ROWS,
             });
         }
         if n.checked_mul(p) != Some(x.len()) {
             return Err(Error::InvalidArgument {
-                name: "x",
-                expected: "rows × cols values, row by row",
+                name: Field::X,
+                expected: Expected::RowMajorDesign,
             });
         }
         if n < p {
             return Err(Error::TooFewPoints {
-                method: "least squares",
+                method: Task::LeastSquares,
                 needed: p,
                 got: n,
             });
@@ -229,7 +229,7 @@ impl LeastSquares {
         for (index, v) in y.iter().enumerate() {
             if !v.is_finite() {
                 return Err(Error::NotFinite {
-                    what: "response",
+                    what: Field::Response,
                     index,
                 });
             }
@@ -237,7 +237,7 @@ impl LeastSquares {
         for (index, row) in crate::slices::rows(x, p.max(1)).enumerate() {
             if row.iter().any(|v| !v.is_finite()) {
                 return Err(Error::NotFinite {
-                    what: "design",
+                    what: Field::Design,
                     index,
                 });
             }

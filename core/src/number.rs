@@ -8,7 +8,7 @@
 
 use core::fmt::{self, Write};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 use crate::indicator::Unit;
 
 /// A figure read from text: its value in base units and its precision.
@@ -70,8 +70,8 @@ fn pow10(n: usize) -> f64 {
 pub fn parse_vi(text: &str) -> Result<Stated> {
     let err = Error::Parse {
         line: 0,
-        field: "number",
-        expected: "a Vietnamese number such as 58.397.139, 79,95, 1,6 triệu or 97,3%",
+        field: Field::Number,
+        expected: Expected::VietnameseNumber,
     };
     let mut rest = text.trim();
     let percent = match rest.strip_suffix('%') {

@@ -1,6 +1,6 @@
 //! Observations: dated values with their status, qualifier and source.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 use crate::period::Period;
 
 /// Whether a value was measured, estimated or set as a goal.
@@ -41,8 +41,8 @@ impl Status {
             .find(|s| s.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "status",
-                expected: "one of observed, estimate, target",
+                field: Field::Status,
+                expected: Expected::StatusCode,
             })
     }
 }
@@ -107,8 +107,8 @@ impl Qualifier {
             .find(|q| q.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "qualifier",
-                expected: "one of exact, about, more_than, nearly, at_least, up_to",
+                field: Field::Qualifier,
+                expected: Expected::QualifierCode,
             })
     }
 

@@ -8,7 +8,7 @@
 //! best point with a fresh simplex, the usual guard against a simplex that
 //! collapsed early. Non-finite function values count as +∞.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result, Task};
 
 /// The most variables [`NelderMead::minimize`] handles.
 pub const MAX_DIM: usize = 4;
@@ -116,8 +116,8 @@ impl NelderMead {
         let dim = start.len();
         if dim == 0 || dim > MAX_DIM || lower.len() != dim || upper.len() != dim {
             return Err(Error::InvalidArgument {
-                name: "start",
-                expected: "1 to 4 variables, with a lower and an upper bound each",
+                name: Field::Start,
+                expected: Expected::OptimizerVariables,
             });
         }
         let finite = |s: &[f64]| s.iter().all(|v| v.is_finite());
@@ -127,15 +127,15 @@ impl NelderMead {
             || lower.iter().zip(upper).any(|(lo, hi)| lo > hi)
         {
             return Err(Error::InvalidArgument {
-                name: "bounds",
-                expected: "finite start and bounds with lower ≤ upper",
+                name: Field::Bounds,
+                expected: Expected::OptimizerBounds,
             });
         }
         // NaN fails every comparison, so `!(x > 0)` catches it too.
         if !(self.x_tolerance > 0.0 && self.f_tolerance >= 0.0 && self.f_absolute >= 0.0) {
             return Err(Error::InvalidArgument {
-                name: "tolerance",
-                expected: "positive tolerances",
+                name: Field::Tolerance,
+                expected: Expected::PositiveTolerance,
             });
         }
         let mut lo = [0.0; MAX_DIM];
@@ -174,7 +174,7 @@ impl NelderMead {
             }
             if !converged {
                 return Err(Error::NoConvergence {
-                    method: "Nelder–Mead",
+                    method: Task::NelderMead,
                     iterations: evals,
                 });
             }

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::date::{days_in_month, split_digits, Date};
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 
 /// How a [`Period`] was stated; it decides how the period is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,8 +87,8 @@ impl Period {
             4 => 10,
             _ => {
                 return Err(Error::InvalidArgument {
-                    name: "quarter",
-                    expected: "1, 2, 3 or 4",
+                    name: Field::Quarter,
+                    expected: Expected::QuarterNumber,
                 })
             }
         };
@@ -122,8 +122,8 @@ impl Period {
     pub fn range(start: Date, end: Date) -> Result<Period> {
         if end < start {
             return Err(Error::InvalidArgument {
-                name: "period",
-                expected: "an end date on or after the start date",
+                name: Field::Period,
+                expected: Expected::EndAfterStart,
             });
         }
         Ok(Period {
@@ -195,8 +195,8 @@ impl Period {
     pub fn parse(text: &str) -> Result<Period> {
         let err = Error::Parse {
             line: 0,
-            field: "period",
-            expected: "YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD",
+            field: Field::Period,
+            expected: Expected::PeriodText,
         };
         let text = text.trim();
         if let Some((a, b)) = crate::slices::split_once(text, b'/') {

@@ -17,7 +17,7 @@
 //! sure we are of it.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Prediction, Predictor, Scale};
 use crate::indicator::{Bounds, Unit};
@@ -77,7 +77,7 @@ impl Scenario {
         if let Some(g) = self.growth {
             if !g.rate.is_finite() {
                 return Err(Error::NotFinite {
-                    what: "growth rate",
+                    what: Field::GrowthRate,
                     index: 0,
                 });
             }
@@ -85,7 +85,7 @@ impl Scenario {
         if let Some(s) = self.shock {
             if !s.size.is_finite() {
                 return Err(Error::NotFinite {
-                    what: "shock",
+                    what: Field::Shock,
                     index: 0,
                 });
             }
@@ -93,7 +93,7 @@ impl Scenario {
         if let Some(t) = self.target {
             if !t.value.is_finite() {
                 return Err(Error::NotFinite {
-                    what: "target",
+                    what: Field::Target,
                     index: 0,
                 });
             }

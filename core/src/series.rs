@@ -1,7 +1,7 @@
 //! Series: dated values checked once, then handed to the methods.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result, Task};
 use crate::indicator::Bounds;
 
 /// The mean length of a Gregorian year in days. Time spans in years are days
@@ -68,19 +68,21 @@ impl<'a> Series<'a> {
     pub fn new(points: &'a [Point], bounds: Bounds) -> Result<Series<'a>> {
         let bounds = bounds.validate()?;
         if points.is_empty() {
-            return Err(Error::Empty { what: "series" });
+            return Err(Error::Empty {
+                what: Field::Series,
+            });
         }
         let mut prev: Option<Date> = None;
         for (index, p) in points.iter().enumerate() {
             if !p.value.is_finite() {
                 return Err(Error::NotFinite {
-                    what: "value",
+                    what: Field::Value,
                     index,
                 });
             }
             if !bounds.contains(p.value) {
                 return Err(Error::OutOfBounds {
-                    what: "value",
+                    what: Field::Value,
                     index,
                 });
             }
@@ -142,7 +144,7 @@ impl<'a> Series<'a> {
     /// # Errors
     ///
     /// [`Error::TooFewPoints`] otherwise.
-    pub fn require(&self, method: &'static str, needed: usize) -> Result<()> {
+    pub fn require(&self, method: Task, needed: usize) -> Result<()> {
         if self.points.len() < needed {
             Err(Error::TooFewPoints {
                 method,
@@ -177,7 +179,7 @@ mod tests {
         assert_eq!(
             Series::new(&nan, Bounds::NONE),
             Err(Error::NotFinite {
-                what: "value",
+                what: Field::Value,
                 index: 0
             })
         );
@@ -199,7 +201,9 @@ mod tests {
         );
         assert_eq!(
             Series::new(&[], Bounds::NONE),
-            Err(Error::Empty { what: "series" })
+            Err(Error::Empty {
+                what: Field::Series
+            })
         );
     }
 

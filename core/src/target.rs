@@ -1,7 +1,7 @@
 //! Targets: a value to reach by a deadline.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result};
 
 /// How a value is compared with a target.
 ///
@@ -53,8 +53,8 @@ impl Comparison {
             .find(|c| c.code() == code.trim())
             .ok_or(Error::Parse {
                 line: 0,
-                field: "comparison",
-                expected: "one of >=, >, <=, <",
+                field: Field::Comparison,
+                expected: Expected::ComparisonCode,
             })
     }
 
@@ -110,7 +110,7 @@ impl Target {
     pub fn new(value: f64, deadline: Date, comparison: Comparison) -> Result<Target> {
         if !value.is_finite() {
             return Err(Error::NotFinite {
-                what: "target",
+                what: Field::Target,
                 index: 0,
             });
         }

@@ -205,8 +205,12 @@ fn check_all() -> Vec<(String, Verdict, Check)> {
     let observations: Vec<ObservationRow> = all(OBSERVATIONS_CSV);
     let targets: Vec<TargetRow> = all(TARGETS_CSV);
     let claims: Vec<ClaimRow> = all(CLAIMS_CSV);
-    let mut out: Vec<dxcast_core::Result<ClaimOutcome>> =
-        vec![Err(Error::Empty { what: "unchecked" }); claims.len()];
+    let mut out: Vec<dxcast_core::Result<ClaimOutcome>> = vec![
+        Err(Error::Empty {
+            what: dxcast_core::Field::Outcomes
+        });
+        claims.len()
+    ];
     check_claims(&claims, &observations, &targets, &mut out).unwrap();
     claims
         .iter()

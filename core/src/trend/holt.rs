@@ -1,7 +1,7 @@
 //! Holt's linear and damped trends on irregular dates.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Method, Prediction, Scale};
 use crate::optimize::NelderMead;
@@ -178,13 +178,13 @@ impl Default for Holt {
     }
 }
 
-fn check_unit(v: f64, name: &'static str) -> Result<f64> {
+fn check_unit(v: f64, name: Field) -> Result<f64> {
     if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
         Err(Error::InvalidArgument {
             name,
-            expected: "a smoothing parameter from 0 to 1",
+            expected: Expected::Smoothing,
         })
     }
 }
@@ -194,8 +194,8 @@ fn check_phi(phi: f64) -> Result<f64> {
         Ok(phi)
     } else {
         Err(Error::InvalidArgument {
-            name: "phi",
-            expected: "a damping parameter above 0 and at most 1",
+            name: Field::Phi,
+            expected: Expected::Damping,
         })
     }
 }
@@ -221,8 +221,8 @@ impl Holt {
     pub fn with_params(alpha: f64, beta: f64) -> Result<Holt> {
         Ok(Holt {
             smoothing: Smoothing::Given {
-                alpha: check_unit(alpha, "alpha")?,
-                beta: check_unit(beta, "beta")?,
+                alpha: check_unit(alpha, Field::Alpha)?,
+                beta: check_unit(beta, Field::Beta)?,
             },
             ..Holt::new()
         })
@@ -258,13 +258,13 @@ impl Holt {
     pub fn with_initial(self, level: f64, trend: f64) -> Result<Holt> {
         if !level.is_finite() {
             return Err(Error::NotFinite {
-                what: "initial level",
+                what: Field::InitialLevel,
                 index: 0,
             });
         }
         if !trend.is_finite() {
             return Err(Error::NotFinite {
-                what: "initial trend",
+                what: Field::InitialTrend,
                 index: 1,
             });
         }
@@ -287,8 +287,8 @@ impl Holt {
             })
         } else {
             Err(Error::InvalidArgument {
-                name: "step",
-                expected: "a step of more than 0 days",
+                name: Field::Step,
+                expected: Expected::PositiveStep,
             })
         }
     }
@@ -341,13 +341,13 @@ impl Holt {
         let n = series.len();
         let errors = match self.initial {
             Initial::FirstTwo => {
-                series.require("Holt", 2)?;
+                series.require(Task::Holt, 2)?;
                 n.saturating_sub(2)
             }
             Initial::Known { level, trend } => {
                 if !level.is_finite() || !trend.is_finite() {
                     return Err(Error::NotFinite {
-                        what: "initial state",
+                        what: Field::InitialLevel,
                         index: 0,
                     });
                 }
@@ -356,21 +356,21 @@ impl Holt {
         };
         let step_days = match self.step {
             StepLength::MedianGap => {
-                series.require("Holt", 2)?;
+                series.require(Task::Holt, 2)?;
                 median_gap(series)
             }
             StepLength::Days(d) if d.is_finite() && d > 0.0 => d,
             StepLength::Days(_) => {
                 return Err(Error::InvalidArgument {
-                    name: "step",
-                    expected: "a step of more than 0 days",
+                    name: Field::Step,
+                    expected: Expected::PositiveStep,
                 })
             }
         };
         let (alpha0, beta0) = match self.smoothing {
             Smoothing::Given { alpha, beta } => (
-                Some(check_unit(alpha, "alpha")?),
-                Some(check_unit(beta, "beta")?),
+                Some(check_unit(alpha, Field::Alpha)?),
+                Some(check_unit(beta, Field::Beta)?),
             ),
             Smoothing::Fitted => (None, None),
         };
@@ -385,7 +385,7 @@ impl Holt {
         if errors <= fitted {
             let base = n.saturating_sub(errors);
             return Err(Error::TooFewPoints {
-                method: "Holt",
+                method: Task::Holt,
                 needed: base.saturating_add(fitted).saturating_add(1),
                 got: n,
             });
@@ -798,8 +798,8 @@ impl<'a> HoltFit<'a> {
         let h = self.steps_to(date);
         if h.is_nan() || h <= 0.0 {
             return Err(Error::InvalidArgument {
-                name: "date",
-                expected: "a date after the last observation",
+                name: Field::Date,
+                expected: Expected::AfterLastObservation,
             });
         }
         let phi = if self.damped { Some(self.phi) } else { None };

@@ -1,7 +1,7 @@
 //! The linear trend `y = a + b·t`.
 
 use crate::date::Date;
-use crate::error::Result;
+use crate::error::{Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Prediction, Scale};
 use crate::lstsq::{LeastSquares, MAX_ROWS};
@@ -57,7 +57,7 @@ impl LinearTrend {
     /// - [`Error::Capacity`](crate::Error::Capacity) for more than
     ///   [`MAX_ROWS`] points.
     pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LinearFit<'a>> {
-        check_size(series, "linear trend", 2)?;
+        check_size(series, Task::Linear, 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
         for ((row, yi), p) in crate::slices::rows_mut(&mut x, 2)

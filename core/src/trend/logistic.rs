@@ -1,7 +1,7 @@
 //! The logistic trend with a cap.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Prediction, Scale};
 use crate::indicator::Bounds;
@@ -89,8 +89,8 @@ impl LogisticTrend {
             })
         } else {
             Err(Error::InvalidArgument {
-                name: "cap",
-                expected: "a finite cap above 0",
+                name: Field::Cap,
+                expected: Expected::PositiveCap,
             })
         }
     }
@@ -134,19 +134,19 @@ impl LogisticTrend {
             Cap::Given(k) => (Some(k), 2usize),
             Cap::Fitted => (None, 3),
         };
-        check_size(series, "logistic trend", p.saturating_add(1))?;
+        check_size(series, Task::Logistic, p.saturating_add(1))?;
         let mut ymax = f64::NEG_INFINITY;
         for (index, pt) in series.points().iter().enumerate() {
             if pt.value <= 0.0 {
                 return Err(Error::NonPositive {
-                    what: "value",
+                    what: Field::Value,
                     index,
                 });
             }
             if let Some(k) = fixed_cap {
                 if pt.value >= k {
                     return Err(Error::OutOfBounds {
-                        what: "value",
+                        what: Field::Value,
                         index,
                     });
                 }
@@ -399,7 +399,7 @@ impl Problem<'_, '_> {
         let (mut a, mut g, mut sse) = self.normal_equations(&theta);
         if !sse.is_finite() {
             return Err(Error::NoConvergence {
-                method: "logistic trend",
+                method: Task::Logistic,
                 iterations: 0,
             });
         }
@@ -459,7 +459,7 @@ impl Problem<'_, '_> {
             }
         }
         Err(Error::NoConvergence {
-            method: "logistic trend",
+            method: Task::Logistic,
             iterations: MAX_ITERATIONS,
         })
     }
@@ -520,8 +520,8 @@ impl<'a> LogisticFit<'a> {
         let days = libm::round(self.midpoint * DAYS_PER_YEAR);
         if days.is_nan() || libm::fabs(days) >= 4e6 {
             return Err(Error::InvalidArgument {
-                name: "midpoint",
-                expected: "a midpoint in years 1 to 9999",
+                name: Field::Midpoint,
+                expected: Expected::MidpointInRange,
             });
         }
         self.series.first().date.add_days(days as i32)

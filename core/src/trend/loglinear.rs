@@ -1,7 +1,7 @@
 //! The log-linear (exponential) trend `ln y = a + b·t`.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Prediction, Scale};
 use crate::lstsq::{LeastSquares, MAX_ROWS};
@@ -56,7 +56,7 @@ impl LogLinearTrend {
     ///   predictions have an unknown spread, as for the linear trend);
     /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points.
     pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LogLinearFit<'a>> {
-        check_size(series, "log-linear trend", 2)?;
+        check_size(series, Task::LogLinear, 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
         for (index, ((row, yi), p)) in crate::slices::rows_mut(&mut x, 2)
@@ -66,7 +66,7 @@ impl LogLinearTrend {
         {
             if p.value <= 0.0 {
                 return Err(Error::NonPositive {
-                    what: "value",
+                    what: Field::Value,
                     index,
                 });
             }

@@ -47,17 +47,17 @@ pub use loglinear::{LogLinearFit, LogLinearTrend};
 pub use polynomial::{PolynomialFit, PolynomialTrend, MAX_DEGREE};
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Result, Task};
 use crate::lstsq::MAX_ROWS;
 use crate::series::{years_between, Series};
 
 /// Checks that `series` has at least `needed` points and at most
 /// [`MAX_ROWS`].
-pub(crate) fn check_size(series: &Series<'_>, method: &'static str, needed: usize) -> Result<()> {
+pub(crate) fn check_size(series: &Series<'_>, method: Task, needed: usize) -> Result<()> {
     series.require(method, needed)?;
     if series.len() > MAX_ROWS {
         return Err(Error::Capacity {
-            what: "least-squares rows",
+            what: Field::Rows,
             capacity: MAX_ROWS,
         });
     }
@@ -77,7 +77,7 @@ where
     let n = series.len();
     if out.len() < n {
         return Err(Error::Capacity {
-            what: "fitted values buffer",
+            what: Field::FittedBuffer,
             capacity: out.len(),
         });
     }

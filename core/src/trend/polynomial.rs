@@ -1,7 +1,7 @@
 //! The polynomial trend.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::forecast::{Prediction, Scale};
 use crate::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
@@ -61,8 +61,8 @@ impl PolynomialTrend {
             Ok(PolynomialTrend { degree })
         } else {
             Err(Error::InvalidArgument {
-                name: "degree",
-                expected: "a degree from 1 to 10",
+                name: Field::Degree,
+                expected: Expected::Degree,
             })
         }
     }
@@ -82,7 +82,7 @@ impl PolynomialTrend {
     /// - [`Error::Singular`] when the dates cannot separate the powers.
     pub fn fit<'a>(&self, series: &Series<'a>) -> Result<PolynomialFit<'a>> {
         let cols = self.degree.saturating_add(1);
-        check_size(series, "polynomial trend", cols.saturating_add(1))?;
+        check_size(series, Task::Polynomial, cols.saturating_add(1))?;
         let t_last = years(series, series.last().date);
         let centre = 0.5 * t_last;
         let half = 0.5 * t_last;
@@ -161,7 +161,7 @@ impl<'a> PolynomialFit<'a> {
         let c = self.ls.coefficients();
         if out.len() < c.len() {
             return Err(Error::Capacity {
-                what: "coefficient buffer",
+                what: Field::CoefficientBuffer,
                 capacity: out.len(),
             });
         }

@@ -1,0 +1,315 @@
+//! Records: the tokenizer that splits a CSV text into records of borrowed
+//! fields, with the line each starts on.
+
+use core::fmt::{self, Write};
+
+use csv_core::{ReadFieldResult, Reader};
+use heapless::Vec;
+
+use crate::error::{Error, Expected, Field, Result};
+
+use super::MAX_FIELDS;
+
+/// The text of one field, borrowed from the file.
+///
+/// A quoted field's doubled quotes (`""`) stay doubled in the borrowed text
+/// and are read as one quote by [`Text::chars`], [`fmt::Display`] and the
+/// comparisons; [`Text::as_str`] gives the text itself when it has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Text<'a> {
+    raw: &'a str,
+    escaped: bool,
+}
+
+impl<'a> Text<'a> {
+    /// Text with no doubled quotes to undo.
+    #[must_use]
+    pub const fn plain(text: &'a str) -> Text<'a> {
+        Text {
+            raw: text,
+            escaped: false,
+        }
+    }
+
+    /// The text as a borrowed `str`, unless it contains doubled quotes
+    /// (then use [`Text::chars`] or `Display`).
+    #[must_use]
+    pub fn as_str(&self) -> Option<&'a str> {
+        if self.escaped {
+            None
+        } else {
+            Some(self.raw)
+        }
+    }
+
+    /// The field as it stands in the file, without its enclosing quotes.
+    #[must_use]
+    pub const fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the field is empty.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The characters, with doubled quotes read as one.
+    pub fn chars(&self) -> impl Iterator<Item = char> + 'a {
+        let escaped = self.escaped;
+        let mut skip = false;
+        self.raw.chars().filter(move |&c| {
+            if escaped && c == '"' {
+                skip = !skip;
+                !skip
+            } else {
+                true
+            }
+        })
+    }
+
+    /// Whether the text equals `other`.
+    #[must_use]
+    pub fn eq_str(&self, other: &str) -> bool {
+        self.chars().eq(other.chars())
+    }
+
+    /// Writes the text into `buf` and returns it as a `str`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Capacity`] (what `"text buffer"`) when `buf` is too small.
+    pub fn unescape_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str> {
+        let capacity = buf.len();
+        let full = Error::Capacity {
+            what: Field::TextBuffer,
+            capacity,
+        };
+        let mut len = 0usize;
+        for c in self.chars() {
+            let mut utf8 = [0u8; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let end = len.checked_add(bytes.len()).ok_or(full)?;
+            crate::slices::copy(buf.get_mut(len..end).ok_or(full)?, bytes);
+            len = end;
+        }
+        let out = buf.get(..len).ok_or(full)?;
+        core::str::from_utf8(out).map_err(|_| full)
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.escaped {
+            self.chars().try_for_each(|c| f.write_char(c))
+        } else {
+            f.write_str(self.raw)
+        }
+    }
+}
+
+/// One record: its fields and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record<'a> {
+    line: u32,
+    fields: Vec<Text<'a>, MAX_FIELDS>,
+}
+
+impl<'a> Record<'a> {
+    /// The one-based line the record starts on.
+    #[must_use]
+    pub const fn line(&self) -> u32 {
+        self.line
+    }
+
+    /// The fields.
+    #[must_use]
+    pub fn fields(&self) -> &[Text<'a>] {
+        &self.fields
+    }
+
+    /// The field at `index`.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<Text<'a>> {
+        self.fields.get(index).copied()
+    }
+}
+
+/// A problem found while splitting a record, before columns are known.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Bad {
+    pub(super) line: u32,
+    pub(super) index: usize,
+    pub(super) expected: Expected,
+}
+
+/// The records of a CSV text, header included, one `Result` each.
+///
+/// Errors name the field `"field"`; [`read`] names the columns instead.
+#[derive(Debug)]
+pub struct Records<'a> {
+    text: &'a str,
+    pos: usize,
+    newlines: u32,
+    reader: Reader,
+    done: bool,
+}
+
+impl<'a> Records<'a> {
+    /// The records of `text` (a leading UTF-8 byte-order mark is skipped).
+    #[must_use]
+    pub fn new(text: &'a str) -> Records<'a> {
+        Records {
+            text: text.strip_prefix('\u{feff}').unwrap_or(text),
+            pos: 0,
+            newlines: 0,
+            reader: Reader::new(),
+            done: false,
+        }
+    }
+
+    /// Reads one field: its raw span (delimiter or terminator included) and
+    /// whether it ends the record; `None` at the end of the text.
+    fn raw_field(&mut self) -> Option<(&'a str, bool)> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut scratch = [0u8; 256];
+        let record_end = loop {
+            let input = bytes.get(self.pos..).unwrap_or(&[]);
+            let (res, nin, _) = self.reader.read_field(input, &mut scratch);
+            self.pos = self.pos.saturating_add(nin);
+            match res {
+                ReadFieldResult::Field { record_end } => break record_end,
+                ReadFieldResult::End => {
+                    self.done = true;
+                    break true;
+                }
+                // The scratch output is not used: fields are borrowed.
+                ReadFieldResult::OutputFull => {}
+                ReadFieldResult::InputEmpty if input.is_empty() && nin == 0 => {
+                    // csv-core reports the end with an empty input; this
+                    // guards against looping should it not.
+                    self.done = true;
+                    break true;
+                }
+                ReadFieldResult::InputEmpty => {}
+            }
+        };
+        let raw = self.text.get(start..self.pos).unwrap_or("");
+        let newlines = raw.bytes().filter(|&b| b == b'\n').count();
+        self.newlines = self
+            .newlines
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        if self.done && raw.trim_matches(['\r', '\n']).is_empty() {
+            return None;
+        }
+        Some((raw, record_end))
+    }
+
+    pub(super) fn next_record(&mut self) -> Option<core::result::Result<Record<'a>, Bad>> {
+        if self.done {
+            return None;
+        }
+        let newlines_before = self.newlines;
+        let mut fields: Vec<Text<'a>, MAX_FIELDS> = Vec::new();
+        let mut line = 0u32;
+        let mut bad: Option<Bad> = None;
+        loop {
+            let (raw, record_end) = self.raw_field()?;
+            let mut content = raw;
+            if fields.is_empty() && line == 0 {
+                // Blank lines and the LF of a CRLF come before the record.
+                let trimmed = raw.trim_start_matches(['\r', '\n']);
+                let skipped = raw.len().saturating_sub(trimmed.len());
+                let lf = raw
+                    .get(..skipped)
+                    .map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
+                line = newlines_before
+                    .saturating_add(u32::try_from(lf).unwrap_or(u32::MAX))
+                    .saturating_add(1);
+                content = trimmed;
+            }
+            content = if record_end {
+                content
+                    .strip_suffix("\r\n")
+                    .or_else(|| content.strip_suffix('\n'))
+                    .or_else(|| content.strip_suffix('\r'))
+                    .unwrap_or(content)
+            } else {
+                content.strip_suffix(',').unwrap_or(content)
+            };
+            let index = fields.len();
+            match classify(content) {
+                Ok(text) => {
+                    if fields.push(text).is_err() && bad.is_none() {
+                        bad = Some(Bad {
+                            line,
+                            index,
+                            expected: Expected::FieldsPerRow,
+                        });
+                    }
+                }
+                Err(expected) => {
+                    bad = bad.or(Some(Bad {
+                        line,
+                        index,
+                        expected,
+                    }));
+                }
+            }
+            if record_end {
+                break;
+            }
+        }
+        Some(match bad {
+            Some(b) => Err(b),
+            None => Ok(Record { line, fields }),
+        })
+    }
+}
+
+/// Turns a field's raw content into text, checking its quoting.
+fn classify(content: &str) -> core::result::Result<Text<'_>, Expected> {
+    match content.strip_prefix('"') {
+        None => {
+            if content.contains('"') {
+                Err(Expected::CsvQuote)
+            } else {
+                Ok(Text::plain(content))
+            }
+        }
+        Some(rest) => {
+            let inner = rest.strip_suffix('"').ok_or(Expected::ClosingQuote)?;
+            // Every quote inside must be doubled.
+            let mut quotes = 0usize;
+            for c in inner.chars() {
+                if c == '"' {
+                    quotes = quotes.saturating_add(1);
+                } else if quotes % 2 == 1 {
+                    return Err(Expected::DoubledQuotes);
+                }
+            }
+            if quotes % 2 == 1 {
+                return Err(Expected::DoubledQuotes);
+            }
+            Ok(Text {
+                raw: inner,
+                escaped: quotes > 0,
+            })
+        }
+    }
+}
+
+impl<'a> Iterator for Records<'a> {
+    type Item = Result<Record<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_record().map(|r| {
+            r.map_err(|b| Error::Parse {
+                line: b.line,
+                field: Field::Header,
+                expected: b.expected,
+            })
+        })
+    }
+}

@@ -1,0 +1,273 @@
+//! Tests of the import path.
+
+use super::*;
+use crate::claim::{ClaimKind, Figure, Verdict};
+use crate::date::Date;
+use crate::indicator::Unit;
+use crate::period::Period;
+use crate::target::Comparison;
+use std::string::ToString;
+use std::vec::Vec as StdVec;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const HEADER: &str =
+    "id,indicator,period,status,qualifier,value,stated,denominator,report,quote,note";
+
+fn header(columns: &[Field]) -> std::string::String {
+    let mut s = std::string::String::new();
+    write_header(&mut s, columns).unwrap();
+    s.pop();
+    s
+}
+
+fn records(text: &str) -> StdVec<Result<StdVec<std::string::String>>> {
+    Records::new(text)
+        .map(|r| r.map(|rec| rec.fields().iter().map(|t| t.to_string()).collect()))
+        .collect()
+}
+
+#[test]
+fn quoting_line_ends_and_bom() {
+    let text = "\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\n\n\n";
+    let r = records(text);
+    assert_eq!(r.len(), 3);
+    assert_eq!(r[0].as_ref().unwrap(), &["a", "b"]);
+    assert_eq!(r[1].as_ref().unwrap(), &["x, y", "say \"hi\""]);
+    assert_eq!(r[2].as_ref().unwrap(), &["two\nlines", "z"]);
+    // Lines: the third record starts on line 3 and spans two lines.
+    let lines: StdVec<u32> = Records::new(text).map(|r| r.unwrap().line()).collect();
+    assert_eq!(lines, [1, 2, 3]);
+    // No final line end, and blank lines in the middle.
+    let lines: StdVec<u32> = Records::new("a\n\n\nb\r\n\r\nc")
+        .map(|r| r.unwrap().line())
+        .collect();
+    assert_eq!(lines, [1, 4, 6]);
+    // Empty fields.
+    assert_eq!(records("a,,\n")[0].as_ref().unwrap(), &["a", "", ""]);
+    assert!(records("").is_empty());
+    assert!(records("\r\n\n").is_empty());
+}
+
+#[test]
+fn text_borrows_and_unescapes() {
+    let text = "\"plain\",\"with \"\"q\"\"\"\n";
+    let rec = Records::new(text).next().unwrap().unwrap();
+    let (a, b) = (rec.get(0).unwrap(), rec.get(1).unwrap());
+    assert_eq!(a.as_str(), Some("plain"));
+    assert_eq!(b.as_str(), None);
+    assert_eq!(b.raw(), "with \"\"q\"\"");
+    assert!(b.eq_str("with \"q\""));
+    let mut buf = [0u8; 16];
+    assert_eq!(b.unescape_into(&mut buf).unwrap(), "with \"q\"");
+    let mut small = [0u8; 4];
+    assert!(matches!(
+        b.unescape_into(&mut small),
+        Err(Error::Capacity { .. })
+    ));
+    // Borrowed: the pointer lies inside the input.
+    let start = text.as_ptr() as usize;
+    let p = a.as_str().unwrap().as_ptr() as usize;
+    assert!(p > start && p < start + text.len());
+}
+
+#[test]
+fn malformed_quoting_is_an_error_with_its_line() {
+    let r = records("a,b\nx\"y,z\n\"ok\",w\n");
+    assert!(r[0].is_ok());
+    assert_eq!(
+        r[1],
+        Err(Error::Parse {
+            line: 2,
+            field: Field::Header,
+            expected: Expected::CsvQuote
+        })
+    );
+    // The next record is read normally.
+    assert_eq!(r[2].as_ref().unwrap(), &["ok", "w"]);
+    let r = records("\"abc\"def,x\n");
+    assert!(r[0].is_err());
+    let many = "a,".repeat(MAX_FIELDS) + "a\nb\n";
+    let r = records(&many);
+    assert!(matches!(r[0], Err(Error::Parse { line: 1, .. })));
+    assert_eq!(r[1].as_ref().unwrap(), &["b"]);
+}
+
+fn obs(rows: &str) -> std::string::String {
+    let mut s = std::string::String::from(HEADER);
+    s.push('\n');
+    s.push_str(rows);
+    s
+}
+
+#[test]
+fn observation_rows() {
+    let text = obs(
+        "a,ndxp_tx,2022-09,observed,exact,58397139,58.397.139,,r000,\"có 58.397.139, x\",\n\
+         b,cdt,2022-09-30,observed,exact,61,61,63,r000,61/63 địa phương,\n\
+         c,pct,2022-09-30,observed,about,97.3,\"97,3%\",,r000,\"đạt mức 97,3%\",\n",
+    );
+    let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+    let a = rows[0].as_ref().unwrap();
+    assert_eq!(a.line, 2);
+    assert_eq!(a.precision, 1.0);
+    assert_eq!(a.period, Period::month(2022, 9).unwrap());
+    assert!(a.quote.eq_str("có 58.397.139, x"));
+    let b = rows[1].as_ref().unwrap();
+    assert_eq!(b.denominator_value, Some(63.0));
+    assert_eq!(b.denominator_figure().unwrap().unwrap().value, 63.0);
+    let c = rows[2].as_ref().unwrap();
+    assert!((c.precision - 0.1).abs() < 1e-15);
+    let fig = c.figure().unwrap();
+    assert!(fig.range().contains(97.25) && fig.range().contains(97.35));
+    assert_eq!(first_error::<ObservationRow>(&text), Ok(3));
+}
+
+#[test]
+fn observation_errors_name_line_and_column() {
+    let cases: [(&str, &str); 7] = [
+        ("a,x,2022-09,seen,exact,1,1,,r,q,", "status"),
+        ("a,x,2022-09,observed,roughly,1,1,,r,q,", "qualifier"),
+        ("a,x,2022-09,observed,exact,1.2.3,,,r,q,", "value"),
+        ("a,x,2022-09,observed,exact,2,1,,r,q,", "stated"),
+        ("a,x,2022-02-30,observed,exact,1,1,,r,q,", "period"),
+        ("a b,x,2022-09,observed,exact,1,1,,r,q,", "id"),
+        ("a,x,2022-09,observed,exact,1,1,,r,q", "note"),
+    ];
+    for (row, field) in cases {
+        let text =
+            obs(&(std::string::String::from("ok,x,2022,observed,exact,1,1,,r,q,\n") + row + "\n"));
+        let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+        assert!(rows[0].is_ok(), "{row}");
+        match rows[1] {
+            Err(Error::Parse { line, field: f, .. }) => {
+                assert_eq!((line, f.code()), (3, field), "{row}");
+            }
+            ref other => panic!("{row}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn header_is_checked() {
+    assert!(matches!(
+        read::<ObservationRow>(""),
+        Err(Error::Parse {
+            line: 1,
+            field: Field::Id,
+            ..
+        })
+    ));
+    let swapped = HEADER.replace("period,status", "status,period");
+    assert!(matches!(
+        read::<ObservationRow>(&swapped),
+        Err(Error::Parse {
+            line: 1,
+            field: Field::Period,
+            ..
+        })
+    ));
+    let extra = std::string::String::from(HEADER) + ",more";
+    assert!(matches!(
+        read::<ObservationRow>(&extra),
+        Err(Error::Parse {
+            field: Field::ExtraField,
+            ..
+        })
+    ));
+    assert_eq!(first_error::<ObservationRow>(HEADER), Ok(0));
+}
+
+#[test]
+fn claim_rows() {
+    let header = header(ClaimRow::COLUMNS);
+    let text = header.clone()
+        + "\nc1,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a o:b,agree,\"gấp 4,8 lần\",\n\
+           c2,r001,cross_check,period_total,2022-01-01/2022-09-30,,,,o:c,cannot_check,,\n\
+           c3,r001,report,multiple,2022,\"4,8\",4.8,,o:a o:b,agree,,\n\
+           c4,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a,agree,,\n\
+           c5,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a x:b,agree,,\n";
+    let rows: StdVec<_> = read::<ClaimRow>(&text).unwrap().collect();
+    let c1 = rows[0].as_ref().unwrap();
+    assert_eq!(c1.kind, ClaimKind::Multiple);
+    assert_eq!(
+        c1.refs().collect::<StdVec<_>>(),
+        [Ref::Observation("a"), Ref::Observation("b")]
+    );
+    let claim = c1
+        .claim(|r| match r {
+            Ref::Observation("a") => Ok(Some(Figure::exact(96.0)?)),
+            Ref::Observation("b") => Ok(Some(Figure::exact(20.0)?)),
+            _ => Err(Error::InvalidArgument {
+                name: Field::Reference,
+                expected: Expected::KnownReference,
+            }),
+        })
+        .unwrap();
+    assert_eq!(claim.check().unwrap().verdict, Verdict::Agree);
+    let c2 = rows[1].as_ref().unwrap();
+    assert_eq!(c2.stated_figure().unwrap(), None);
+    assert!(matches!(
+        rows[2],
+        Err(Error::Parse {
+            line: 4,
+            field: Field::Qualifier,
+            ..
+        })
+    ));
+    assert!(matches!(
+        rows[3],
+        Err(Error::Parse {
+            line: 5,
+            field: Field::Inputs,
+            ..
+        })
+    ));
+    assert!(matches!(
+        rows[4],
+        Err(Error::Parse {
+            line: 6,
+            field: Field::Inputs,
+            ..
+        })
+    ));
+    assert_eq!(Ref::parse("?"), Ok(Ref::Missing));
+    assert_eq!(Ref::parse("t:x"), Ok(Ref::Target("x")));
+    assert_eq!(Ref::parse("s:x"), Ok(Ref::Stated("x")));
+    assert_eq!(Ref::parse("n:100"), Ok(Ref::Number("100")));
+    assert!(Ref::parse("n:1e999").is_err());
+    assert!(Ref::parse("n:abc").is_err());
+    assert!(Ref::parse("o:").is_err());
+}
+
+#[test]
+fn indicator_target_report_rows() {
+    let ind = header(IndicatorRow::COLUMNS)
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n\
+           bad,x,y,count,flow,government,5,1,,\n";
+    let rows: StdVec<_> = read::<IndicatorRow>(&ind).unwrap().collect();
+    let i = rows[0].as_ref().unwrap().indicator().unwrap();
+    assert_eq!(
+        (i.id, i.unit, i.bounds.min, i.bounds.max),
+        ("ndxp_tx", Unit::Count, Some(0.0), None)
+    );
+    assert!(matches!(
+        rows[1],
+        Err(Error::Parse {
+            line: 3,
+            field: Field::Max,
+            ..
+        })
+    ));
+    let tgt = header(TargetRow::COLUMNS)
+        + "\nt1,ndxp_tx,2023,>,860000000,860 triệu,r001,lớn hơn 860 triệu giao dịch,\n";
+    let t = read::<TargetRow>(&tgt).unwrap().next().unwrap().unwrap();
+    let target = t.target().unwrap();
+    assert_eq!(target.deadline, Date::from_ymd(2023, 12, 31).unwrap());
+    assert_eq!(target.comparison, Comparison::GreaterThan);
+    assert_eq!(t.figure().unwrap().range().lo(), 860e6);
+    let rep =
+        header(ReportRow::COLUMNS) + "\nr001,001_x.txt,2022-12,2022,2022-12-08,Year review,\n";
+    let r = read::<ReportRow>(&rep).unwrap().next().unwrap().unwrap();
+    assert_eq!(r.as_of.ordinal(), 342);
+}
