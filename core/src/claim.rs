@@ -49,353 +49,17 @@
 //! # Ok::<(), dxcast_core::Error>(())
 //! ```
 
-use core::fmt;
-
 use heapless::Vec;
 
 use crate::error::{Error, Expected, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::number::parse_vi;
-use crate::observation::Qualifier;
+use crate::figure::Figure;
+use crate::interval::Interval;
 use crate::period::Period;
 
 /// The most inputs a claim takes. With the stated figure and the recomputed
 /// low and high ends it fills an [`Explanation`] exactly.
 pub const MAX_INPUTS: usize = 7;
-
-/// A closed interval `[lo, hi]` of real numbers; either end may be infinite.
-///
-/// The operations round outwards: each computed end is moved one unit in the
-/// last place away from the interval's inside, so the true result of the
-/// exact operation always lies within.
-///
-/// # Examples
-///
-/// ```
-/// use dxcast_core::Interval;
-///
-/// let a = Interval::new(175e6, 185e6)?; // "khoảng 180 triệu"
-/// let b = Interval::new(859.5e6, 860.5e6)?; // "860 triệu"
-/// let m = b.checked_div(a).unwrap();
-/// assert!(m.lo() < 4.65 && m.hi() > 4.91);
-/// assert!(m.overlaps(Interval::new(4.75, 4.85)?));
-/// # Ok::<(), dxcast_core::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Interval {
-    lo: f64,
-    hi: f64,
-}
-
-/// One step down, except at infinities.
-fn down(x: f64) -> f64 {
-    if x.is_finite() {
-        x.next_down()
-    } else {
-        x
-    }
-}
-
-/// One step up, except at infinities.
-fn up(x: f64) -> f64 {
-    if x.is_finite() {
-        x.next_up()
-    } else {
-        x
-    }
-}
-
-impl Interval {
-    /// The whole real line.
-    pub const ENTIRE: Interval = Interval {
-        lo: f64::NEG_INFINITY,
-        hi: f64::INFINITY,
-    };
-
-    /// `[lo, hi]`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidArgument`] (name `"interval"`) when an end is NaN or
-    /// `lo > hi`.
-    pub fn new(lo: f64, hi: f64) -> Result<Interval> {
-        if lo.is_nan() || hi.is_nan() || lo > hi {
-            return Err(Error::InvalidArgument {
-                name: Field::Interval,
-                expected: Expected::OrderedEnds,
-            });
-        }
-        Ok(Interval { lo, hi })
-    }
-
-    /// The single point `[v, v]` (NaN gives the whole line).
-    #[must_use]
-    pub fn point(v: f64) -> Interval {
-        if v.is_nan() {
-            Interval::ENTIRE
-        } else {
-            Interval { lo: v, hi: v }
-        }
-    }
-
-    /// The smallest interval holding all `values`, rounded outwards; the
-    /// whole line if any is NaN.
-    fn hull(values: [f64; 4]) -> Interval {
-        if values.iter().any(|v| v.is_nan()) {
-            return Interval::ENTIRE;
-        }
-        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        Interval {
-            lo: down(lo),
-            hi: up(hi),
-        }
-    }
-
-    /// The low end.
-    #[must_use]
-    pub const fn lo(self) -> f64 {
-        self.lo
-    }
-
-    /// The high end.
-    #[must_use]
-    pub const fn hi(self) -> f64 {
-        self.hi
-    }
-
-    /// The middle, `(lo + hi) / 2` (infinite or NaN for unbounded intervals).
-    #[must_use]
-    pub fn mid(self) -> f64 {
-        self.lo / 2.0 + self.hi / 2.0
-    }
-
-    /// Whether both ends are finite.
-    #[must_use]
-    pub fn is_bounded(self) -> bool {
-        self.lo.is_finite() && self.hi.is_finite()
-    }
-
-    /// Whether `v` lies in the interval.
-    #[must_use]
-    pub fn contains(self, v: f64) -> bool {
-        self.lo <= v && v <= self.hi
-    }
-
-    /// Whether the two intervals share at least one point.
-    #[must_use]
-    pub fn overlaps(self, other: Interval) -> bool {
-        self.lo <= other.hi && other.lo <= self.hi
-    }
-
-    /// The distance between the intervals: 0 when they overlap.
-    #[must_use]
-    pub fn gap(self, other: Interval) -> f64 {
-        if self.overlaps(other) {
-            0.0
-        } else if self.hi < other.lo {
-            other.lo - self.hi
-        } else {
-            self.lo - other.hi
-        }
-    }
-
-    /// `self + other`.
-    #[must_use]
-    pub fn plus(self, other: Interval) -> Interval {
-        Interval::hull([
-            self.lo + other.lo,
-            self.hi + other.hi,
-            self.lo + other.lo,
-            self.hi + other.hi,
-        ])
-    }
-
-    /// `self − other`: `[lo − other.hi, hi − other.lo]`.
-    #[must_use]
-    pub fn minus(self, other: Interval) -> Interval {
-        Interval::hull([
-            self.lo - other.hi,
-            self.hi - other.lo,
-            self.lo - other.hi,
-            self.hi - other.lo,
-        ])
-    }
-
-    /// `self × other`: the extremes of the four products of ends.
-    #[must_use]
-    pub fn times(self, other: Interval) -> Interval {
-        Interval::hull([
-            self.lo * other.lo,
-            self.lo * other.hi,
-            self.hi * other.lo,
-            self.hi * other.hi,
-        ])
-    }
-
-    /// `self ÷ other`, or `None` when `other` contains zero (the quotient is
-    /// then unbounded).
-    #[must_use]
-    pub fn checked_div(self, other: Interval) -> Option<Interval> {
-        if other.contains(0.0) {
-            return None;
-        }
-        // x / y is monotone in each argument while y keeps its sign, so the
-        // extremes sit at the corners.
-        Some(Interval::hull([
-            self.lo / other.lo,
-            self.lo / other.hi,
-            self.hi / other.lo,
-            self.hi / other.hi,
-        ]))
-    }
-
-    /// `self × k` for a number `k`.
-    #[must_use]
-    pub fn scale(self, k: f64) -> Interval {
-        self.times(Interval::point(k))
-    }
-
-    /// `self + k` for a number `k`.
-    #[must_use]
-    pub fn shift(self, k: f64) -> Interval {
-        self.plus(Interval::point(k))
-    }
-}
-
-impl fmt::Display for Interval {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[{}, {}]", self.lo, self.hi)
-    }
-}
-
-/// A figure as a claim uses it: its stated value, the interval its wording
-/// admits, and, where a day count depends on it, the period it covers.
-///
-/// # Examples
-///
-/// ```
-/// use dxcast_core::{Figure, Qualifier};
-///
-/// // "hơn 111 triệu": more than 111 million.
-/// let f = Figure::parse("111 triệu", Qualifier::MoreThan)?;
-/// // [111, 112] million, widened by a unit in the last place.
-/// assert!(f.range().contains(111e6) && f.range().contains(112e6));
-/// assert!(!f.range().contains(110.99e6) && !f.range().contains(112.01e6));
-/// let t = Figure::exact(860e6)?; // a target: "tối thiểu 860 triệu"
-/// assert_eq!(t.range().lo(), t.range().hi());
-/// # Ok::<(), dxcast_core::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct Figure {
-    /// The value as stated, in base units (NaN for an interval with no
-    /// finite end).
-    pub value: f64,
-    range: Interval,
-    /// The period the figure covers, when a claim counts its days.
-    pub period: Option<Period>,
-}
-
-impl Figure {
-    /// A figure stated as `value` with `precision` (one unit of its last
-    /// digit, in base units) and `qualifier`; its interval is
-    /// [`Qualifier::range`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NotFinite`] (what `"value"`) for a value that is not finite,
-    /// [`Error::InvalidArgument`] (name `"precision"`) for a precision that
-    /// is negative or not finite.
-    pub fn stated(value: f64, precision: f64, qualifier: Qualifier) -> Result<Figure> {
-        if !value.is_finite() {
-            return Err(Error::NotFinite {
-                what: Field::Value,
-                index: 0,
-            });
-        }
-        if !(precision.is_finite() && precision >= 0.0) {
-            return Err(Error::InvalidArgument {
-                name: Field::Precision,
-                expected: Expected::Precision,
-            });
-        }
-        let (lo, hi) = qualifier.range(value, precision);
-        // `value ± precision / 2` is itself rounded: widen a non-empty range
-        // by one unit in the last place, as the interval operations do.
-        let range = if lo < hi {
-            Interval::new(down(lo), up(hi))?
-        } else {
-            Interval::new(lo, hi)?
-        };
-        Ok(Figure {
-            value,
-            range,
-            period: None,
-        })
-    }
-
-    /// A figure read from Vietnamese text by [`parse_vi`] ("1,6 triệu",
-    /// "12,95%", "4,8"), with `qualifier` for the word before it.
-    ///
-    /// # Errors
-    ///
-    /// The errors of [`parse_vi`].
-    pub fn parse(text: &str, qualifier: Qualifier) -> Result<Figure> {
-        let s = parse_vi(text)?;
-        Figure::stated(s.value, s.precision, qualifier)
-    }
-
-    /// An exact number: a target, a count of days, a defined constant.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NotFinite`] (what `"value"`) for NaN or infinity.
-    pub fn exact(value: f64) -> Result<Figure> {
-        Figure::stated(value, 0.0, Qualifier::Exact)
-    }
-
-    /// A figure known only to lie in `[lo, hi]`; either end may be infinite.
-    /// Its value is the middle (or the finite end, or NaN when neither is).
-    ///
-    /// # Errors
-    ///
-    /// The errors of [`Interval::new`].
-    pub fn between(lo: f64, hi: f64) -> Result<Figure> {
-        Ok(Figure::from_interval(Interval::new(lo, hi)?))
-    }
-
-    /// A figure known only to lie in `range`.
-    #[must_use]
-    pub fn from_interval(range: Interval) -> Figure {
-        let value = match (range.lo.is_finite(), range.hi.is_finite()) {
-            (true, true) => range.mid(),
-            (true, false) => range.lo,
-            (false, true) => range.hi,
-            (false, false) => f64::NAN,
-        };
-        Figure {
-            value,
-            range,
-            period: None,
-        }
-    }
-
-    /// The same figure, covering `period`.
-    #[must_use]
-    pub const fn during(mut self, period: Period) -> Figure {
-        self.period = Some(period);
-        self
-    }
-
-    /// The interval the figure admits.
-    #[must_use]
-    pub const fn range(&self) -> Interval {
-        self.range
-    }
-}
 
 /// What a claim derives, and from which inputs (in this order).
 ///
@@ -806,13 +470,13 @@ impl Claim {
         if let Some(s) = self.stated {
             e.push(Symbol::Stated, s.value, None)?;
         }
-        let stated = self.stated.map(|s| s.range);
+        let stated = self.stated.map(|s| s.range());
 
         let mut reason = None;
         for (index, input) in self.inputs.iter().enumerate() {
             match input {
                 None => reason = reason.or(Some(Unchecked::MissingInput { index })),
-                Some(f) if !f.range.is_bounded() => {
+                Some(f) if !f.range().is_bounded() => {
                     reason = reason.or(Some(Unchecked::Unbounded { index }));
                 }
                 Some(_) => {}
@@ -830,8 +494,8 @@ impl Claim {
             match self.recompute(days) {
                 Ok((range, central)) => {
                     e.result = central;
-                    e.push(Symbol::Low, range.lo, None)?;
-                    e.push(Symbol::High, range.hi, None)?;
+                    e.push(Symbol::Low, range.lo(), None)?;
+                    e.push(Symbol::High, range.hi(), None)?;
                     recomputed = Some(range);
                 }
                 Err(why) => reason = Some(why),
@@ -876,25 +540,25 @@ impl Claim {
         match self.kind {
             ClaimKind::RunRate => {
                 let x = at(0)?;
-                let r = x.range.scale(whole).checked_div(Interval::point(d));
+                let r = x.range().scale(whole).checked_div(Interval::point(d));
                 let r = r.ok_or(Unchecked::DivisorSpansZero { index: 0 })?;
                 Ok((r, x.value * whole / d))
             }
             ClaimKind::DailyAverage => {
                 let x = at(0)?;
-                let r = x.range.checked_div(Interval::point(d));
+                let r = x.range().checked_div(Interval::point(d));
                 let r = r.ok_or(Unchecked::DivisorSpansZero { index: 0 })?;
                 Ok((r, x.value / d))
             }
             ClaimKind::PeriodTotal => {
                 let x = at(0)?;
-                Ok((x.range.scale(d), x.value * d))
+                Ok((x.range().scale(d), x.value * d))
             }
             ClaimKind::Multiple | ClaimKind::Share | ClaimKind::ShareOfTarget => {
                 let (a, b) = (at(0)?, at(1)?);
                 let q = a
-                    .range
-                    .checked_div(b.range)
+                    .range()
+                    .checked_div(b.range())
                     .ok_or(Unchecked::DivisorSpansZero { index: 1 })?;
                 if self.kind == ClaimKind::Multiple {
                     Ok((q, a.value / b.value))
@@ -903,19 +567,19 @@ impl Claim {
                 }
             }
             ClaimKind::Sum => {
-                let r = figs().fold(Interval::point(0.0), |s, f| s.plus(f.range));
+                let r = figs().fold(Interval::point(0.0), |s, f| s.plus(f.range()));
                 let c = figs().map(|f| f.value).sum();
                 Ok((r, c))
             }
             ClaimKind::Difference | ClaimKind::PointChange => {
                 let (a, b) = (at(0)?, at(1)?);
-                Ok((b.range.minus(a.range), b.value - a.value))
+                Ok((b.range().minus(a.range()), b.value - a.value))
             }
             ClaimKind::RelativeChange => {
                 let (a, b) = (at(0)?, at(1)?);
                 let q = b
-                    .range
-                    .checked_div(a.range)
+                    .range()
+                    .checked_div(a.range())
                     .ok_or(Unchecked::DivisorSpansZero { index: 0 })?;
                 Ok((
                     q.shift(-1.0).scale(100.0),
@@ -929,6 +593,7 @@ impl Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::observation::Qualifier;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

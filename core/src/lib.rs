@@ -32,9 +32,11 @@ mod dd;
 pub mod dist;
 pub mod error;
 pub mod explain;
+pub mod figure;
 pub mod forecast;
 pub mod growth;
 pub mod indicator;
+pub mod interval;
 pub mod lstsq;
 pub mod number;
 pub mod observation;
@@ -47,14 +49,16 @@ pub mod target;
 pub mod text;
 pub mod trend;
 
-pub use claim::{Check, Claim, ClaimKind, Figure, Interval, Verdict};
+pub use claim::{Check, Claim, ClaimKind, Verdict};
 pub use date::Date;
 pub use error::{Error, ErrorKind, Expected, Field, Result, Task};
 pub use explain::{Explanation, Formula, Symbol, Term};
+pub use figure::Figure;
 pub use forecast::{
     forecast_into, Fit, ForecastPoint, Horizon, Method, Model, Prediction, Predictor, Scale, Step,
 };
 pub use indicator::{Anchor, Bounds, Indicator, MeasureKind, Pillar, Unit};
+pub use interval::Interval;
 pub use observation::{Observation, Qualifier, Status};
 pub use period::{Period, PeriodKind};
 pub use series::{Point, Series};

@@ -202,19 +202,6 @@ impl Observation {
     pub fn range(&self) -> (f64, f64) {
         self.qualifier.range(self.value, self.precision)
     }
-
-    /// The observation as a claim input: its stated value, precision and
-    /// qualifier over its period.
-    ///
-    /// # Errors
-    ///
-    /// The errors of [`crate::claim::Figure::stated`] (a value that is not finite).
-    pub fn figure(&self) -> Result<crate::claim::Figure> {
-        Ok(
-            crate::claim::Figure::stated(self.value, self.precision, self.qualifier)?
-                .during(self.period),
-        )
-    }
 }
 
 #[cfg(test)]

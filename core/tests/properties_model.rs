@@ -13,13 +13,14 @@
 use dxcast_core::analytics::{analyse, Context};
 use dxcast_core::basis::points_into;
 use dxcast_core::choice::choose;
-use dxcast_core::claim::{Claim, ClaimKind, Figure};
+use dxcast_core::claim::{Claim, ClaimKind};
 use dxcast_core::convert::{
     daily_average, extrapolate, flow_between, period_total, run_rate, share_change,
 };
 use dxcast_core::growth::{cagr, multiple, point_change, relative_change};
 use dxcast_core::number::parse_vi;
 use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
+use dxcast_core::Figure;
 use dxcast_core::{
     Bounds, Comparison, Date, Fit, MeasureKind, Observation, Period, Point, Predictor, Qualifier,
     Series, Status, Target, Unit,

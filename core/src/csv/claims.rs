@@ -1,8 +1,9 @@
 //! The claims runner: every claim of a claims file checked against the
 //! observations and targets it refers to.
 
-use crate::claim::{Check, Figure};
+use crate::claim::Check;
 use crate::error::{Error, Expected, Field, Result};
+use crate::figure::Figure;
 
 use super::{ClaimRow, ObservationRow, Ref, TargetRow};
 

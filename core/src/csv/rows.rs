@@ -1,9 +1,10 @@
 //! The five row schemas of dxcast's data files: reports, indicators,
 //! observations, targets and claims.
 
-use crate::claim::{Claim, ClaimKind, Figure, Verdict, MAX_INPUTS};
+use crate::claim::{Claim, ClaimKind, Verdict, MAX_INPUTS};
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result};
+use crate::figure::Figure;
 use crate::indicator::{Bounds, Indicator, MeasureKind, Pillar, Unit};
 use crate::number::parse_vi;
 use crate::observation::{Observation, Qualifier, Status};

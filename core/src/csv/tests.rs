@@ -1,8 +1,9 @@
 //! Tests of the import path.
 
 use super::*;
-use crate::claim::{ClaimKind, Figure, Verdict};
+use crate::claim::{ClaimKind, Verdict};
 use crate::date::Date;
+use crate::figure::Figure;
 use crate::indicator::Unit;
 use crate::period::Period;
 use crate::target::Comparison;
