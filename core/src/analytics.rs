@@ -32,10 +32,18 @@
 //! | needs acceleration | 0.6 ≤ ρ < 0.95 ([`NEEDS_ACCELERATION`]) |
 //! | off track | ρ < 0.6, or the deadline lies inside the data and the last value on or before it misses the target |
 //!
-//! A deadline that has passed (before [`Context::today`]) but lies after the
+//! A deadline that has passed (before [`Settings::today`]) but lies after the
 //! last observation is judged by the projection like any other: no figure
 //! says whether the target was met. [`TargetAnalysis::deadline_passed`]
-//! flags it.
+//! flags it. A deadline inside the data is judged by the figure on or before
+//! it, which the caller gives as [`Settings::evidence`]
+//! ([`crate::Series::last_on_or_before`]); without it, by the latest value.
+//!
+//! Every number in an analysis is finite: a quantity that cannot be computed
+//! (the probability when the spread is unknown, attainment of a target of 0)
+//! is `None`, and its explanation says why ([`crate::explain::Unknown`]). A
+//! projection too large for a floating-point number is an error
+//! ([`Error::Overflow`]), never a status.
 //!
 //! 0.95 leaves room for the rounding of the reports' own figures (a projection
 //! within 5 % of the required growth is on track); 0.6 is where Open SDG
@@ -46,10 +54,13 @@
 use crate::basis::{evaluation, Basis, Evaluation};
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result};
-use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Prediction, Predictor};
-use crate::indicator::{Bounds, MeasureKind, Unit};
+use crate::explain::{Explanation, Formula, Symbol, Unknown};
+use crate::forecast::Predictor;
+use crate::indicator::{Bounds, Unit};
+use crate::prediction::Prediction;
+use crate::scale::Scale;
 use crate::series::{Point, DAYS_PER_YEAR};
+use crate::subject::Subject;
 use crate::target::Target;
 
 /// The smallest growth ratio that is on track.
@@ -87,22 +98,34 @@ impl TargetStatus {
     }
 }
 
-/// The settings of an analysis: what the indicator is, today's date, the
-/// confidence level of intervals.
+/// The settings of an analysis: today's date, the confidence level of
+/// intervals, and the figure that judges a deadline inside the data.
+/// The indicator's kind, unit and bounds come from the predictor.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct Context {
-    /// The indicator's measure kind.
-    pub kind: MeasureKind,
-    /// Its unit: percentages grow in points, everything else compounds.
-    pub unit: Unit,
-    /// Its bounds.
-    pub bounds: Bounds,
+pub struct Settings {
     /// Today: a deadline before it has passed ([`TargetAnalysis::deadline_passed`]).
     pub today: Date,
     /// The confidence level of prediction intervals, such as 0.95.
     pub level: f64,
+    /// For a deadline on or before the latest observation, the observation
+    /// on or before the deadline ([`crate::Series::last_on_or_before`]),
+    /// which says whether a level's target was met. `None` judges by the
+    /// latest value.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub evidence: Option<Point>,
+}
+
+impl Settings {
+    /// Settings for `today` at confidence `level`, without evidence.
+    #[must_use]
+    pub const fn new(today: Date, level: f64) -> Settings {
+        Settings {
+            today,
+            level,
+            evidence: None,
+        }
+    }
 }
 
 /// Growth rates, either needed or projected.
@@ -125,6 +148,8 @@ pub struct Growth {
 pub struct TargetAnalysis {
     /// The target.
     pub target: Target,
+    /// What the indicator measures.
+    pub subject: Subject,
     /// Where the projection is evaluated, and the factor from basis to target terms.
     pub evaluation: Evaluation,
     /// The value the analysis counts as meeting the target (the target
@@ -143,13 +168,17 @@ pub struct TargetAnalysis {
     pub prediction: Prediction,
     /// The projected value at the deadline, in the target's terms.
     pub projected: f64,
-    /// Its prediction interval at the context's level.
-    pub interval: (f64, f64),
+    /// The lower end of its prediction interval at the settings' level;
+    /// `None` when unbounded (an unknown spread without a lower bound).
+    pub low: Option<f64>,
+    /// The upper end; `None` when unbounded.
+    pub high: Option<f64>,
     /// The confidence level of the interval.
     pub level: f64,
     /// The latest value as a percentage of the target (the target as a
-    /// percentage of the latest value for "at most" targets such as ranks).
-    pub attainment: f64,
+    /// percentage of the latest value for "at most" targets such as ranks);
+    /// `None` for a target of 0 (or a latest value of 0 for "at most").
+    pub attainment: Option<f64>,
     /// The target minus the latest value.
     pub gap: f64,
     /// The growth needed from the latest value to the target by the deadline.
@@ -162,11 +191,12 @@ pub struct TargetAnalysis {
     /// observation's date when it already does), within
     /// [`REACH_SEARCH_YEARS`] after the deadline.
     pub reach_date: Option<Date>,
-    /// The probability that the value at the deadline meets the target.
-    pub probability: f64,
+    /// The probability that the value at the deadline meets the target;
+    /// `None` when the spread is unknown.
+    pub probability: Option<f64>,
     /// The status.
     pub status: TargetStatus,
-    /// Whether the deadline is before the context's today. When the data end
+    /// Whether the deadline is before the settings' today. When the data end
     /// before the deadline, the status still comes from the projection: no
     /// figure says whether the target was met.
     pub deadline_passed: bool,
@@ -208,11 +238,16 @@ impl Quantity {
 
 fn growth(unit: Unit, from: f64, to: f64, years: f64, days: i32) -> Growth {
     let positive = from > 0.0 && to > 0.0 && years > 0.0;
-    let cagr = positive.then(|| (libm::pow(to / from, 1.0 / years) - 1.0) * 100.0);
-    let daily =
-        (positive && days > 0).then(|| (libm::pow(to / from, 1.0 / f64::from(days)) - 1.0) * 100.0);
-    let points_per_year =
-        (matches!(unit, Unit::Percent) && years > 0.0).then(|| (to - from) / years);
+    let finite = |v: f64| Some(v).filter(|v| v.is_finite());
+    let cagr = positive
+        .then(|| (libm::pow(to / from, 1.0 / years) - 1.0) * 100.0)
+        .and_then(finite);
+    let daily = (positive && days > 0)
+        .then(|| (libm::pow(to / from, 1.0 / f64::from(days)) - 1.0) * 100.0)
+        .and_then(finite);
+    let points_per_year = (matches!(unit, Unit::Percent) && years > 0.0)
+        .then(|| (to - from) / years)
+        .and_then(finite);
     Growth {
         cagr,
         daily,
@@ -234,16 +269,12 @@ fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
     if factor == 1.0 {
         return Ok(*p);
     }
-    use crate::forecast::Scale;
+    let se = p.se().unwrap_or(f64::INFINITY);
+    let df = p.df().unwrap_or(f64::INFINITY);
     match p.scale() {
-        Scale::Identity => Prediction::new(
-            p.location() * factor,
-            p.se() * factor,
-            p.df(),
-            Scale::Identity,
-        ),
+        Scale::Identity => Prediction::new(p.location() * factor, se * factor, df, Scale::Identity),
         Scale::Log { lo: 0.0 } => {
-            Prediction::new(p.location() + libm::log(factor), p.se(), p.df(), p.scale())
+            Prediction::new(p.location() + libm::log(factor), se, df, p.scale())
         }
         _ => Err(Error::InvalidArgument {
             name: Field::Factor,
@@ -252,14 +283,14 @@ fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
     }
 }
 
-/// Analyses `target` for the predictions of `predictor`.
+/// Analyses `target` for the predictions of `predictor`, an indicator of
+/// the predictor's subject.
 ///
 /// # Examples
 ///
 /// ```
-/// use dxcast_core::analytics::{analyse, Context, TargetStatus};
-/// use dxcast_core::{Bounds, Comparison, Date, LinearTrend, MeasureKind, Point, Series, Target, Unit};
-/// use dxcast_core::forecast::Fit;
+/// use dxcast_core::analytics::{Settings, TargetStatus};
+/// use dxcast_core::{Comparison, Date, LinearTrend, MeasureKind, Model, Point, Series, Subject, Target, Unit};
 ///
 /// // Community digital technology teams (r000, r001, r003).
 /// let pts = [
@@ -267,18 +298,11 @@ fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
 ///     Point::new(Date::from_ymd(2022, 11, 20)?, 68_933.0),
 ///     Point::new(Date::from_ymd(2023, 3, 31)?, 71_836.0),
 /// ];
-/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
-/// let fit: Fit = LinearTrend::new().fit(&s)?.into();
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count))?;
+/// let fitted = Model::Linear(LinearTrend::new()).fit(&s)?;
 /// let target = Target::new(80_000.0, Date::from_ymd(2023, 12, 31)?, Comparison::AtLeast)?;
-/// let ctx = Context {
-///     kind: MeasureKind::Stock,
-///     unit: Unit::Count,
-///     bounds: Bounds::NON_NEGATIVE,
-///     today: Date::from_ymd(2023, 4, 1)?,
-///     level: 0.95,
-/// };
-/// let a = analyse(&fit, &target, &ctx)?;
-/// assert!((a.attainment - 100.0 * 71_836.0 / 80_000.0).abs() < 1e-9);
+/// let a = fitted.analyse(&target, &Settings::new(Date::from_ymd(2023, 4, 1)?, 0.95))?;
+/// assert!((a.attainment.unwrap() - 100.0 * 71_836.0 / 80_000.0).abs() < 1e-9);
 /// assert!(a.projected > 80_000.0);
 /// assert_eq!(a.status, TargetStatus::OnTrack);
 /// # Ok::<(), dxcast_core::Error>(())
@@ -288,13 +312,16 @@ fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
 ///
 /// - [`Error::InvalidArgument`] for a level outside (0, 1) or invalid bounds;
 /// - [`Error::NotFinite`] when the target or the latest value is not finite;
+/// - [`Error::Overflow`] (field `projection`) when the projection at the
+///   deadline is too large for a floating-point number;
 /// - the predictor's errors at the evaluation date.
 pub fn analyse(
     predictor: &dyn Predictor,
     target: &Target,
-    ctx: &Context,
+    settings: &Settings,
 ) -> Result<TargetAnalysis> {
-    let bounds = ctx.bounds.validate()?;
+    let subject: Subject = predictor.subject().validate()?;
+    let bounds = subject.bounds;
     if !target.value.is_finite() {
         return Err(Error::NotFinite {
             what: Field::Target,
@@ -308,9 +335,9 @@ pub fn analyse(
             index: 0,
         });
     }
-    let evaluation = evaluation(ctx.kind, target);
+    let evaluation = evaluation(subject.kind, target);
     let factor = evaluation.factor;
-    let basis = Basis::for_kind(ctx.kind);
+    let basis = Basis::for_kind(subject.kind);
     let upward = target.comparison.is_upward();
     // At the top of a scale, the value that rounds to the target meets it.
     let threshold = match bounds.max {
@@ -331,8 +358,17 @@ pub fn analyse(
 
     let prediction = predictor.predict(evaluation.date)?;
     let projected = prediction.point_within(bounds) * factor;
-    let (lo, hi) = prediction.interval(ctx.level, bounds)?;
-    let interval = (lo * factor, hi * factor);
+    if !projected.is_finite() || !latest.is_finite() {
+        return Err(Error::Overflow {
+            what: Field::Projection,
+            index: 0,
+        });
+    }
+    let (lo, hi) = prediction.interval(settings.level, bounds)?;
+    let (low, high) = (
+        lo.map(|v| v * factor).filter(|v| v.is_finite()),
+        hi.map(|v| v * factor).filter(|v| v.is_finite()),
+    );
     let scaled = scale_prediction(&prediction, factor)?;
     let scaled_bounds = if factor == 1.0 {
         bounds
@@ -346,24 +382,21 @@ pub fn analyse(
     };
 
     let attainment = if upward {
-        if target.value != 0.0 {
-            100.0 * latest / target.value
-        } else {
-            f64::NAN
-        }
-    } else if latest != 0.0 {
-        100.0 * target.value / latest
+        (target.value != 0.0).then(|| 100.0 * latest / target.value)
     } else {
-        f64::NAN
-    };
+        (latest != 0.0).then(|| 100.0 * target.value / latest)
+    }
+    .filter(|a| a.is_finite());
     let gap = target.value - latest;
-    let required = growth(ctx.unit, latest, target.value, years, days);
-    let projected_growth = growth(ctx.unit, latest, projected, years, days);
+    let required = growth(subject.unit, latest, target.value, years, days);
+    let projected_growth = growth(subject.unit, latest, projected, years, days);
     let ratio = match (
-        headline(ctx.unit, &required),
-        headline(ctx.unit, &projected_growth),
+        headline(subject.unit, &required),
+        headline(subject.unit, &projected_growth),
     ) {
-        (Some(r), Some(p)) if (upward && r > 0.0) || (!upward && r < 0.0) => Some(p / r),
+        (Some(r), Some(p)) if (upward && r > 0.0) || (!upward && r < 0.0) => {
+            Some(p / r).filter(|v| v.is_finite())
+        }
         _ => None,
     };
 
@@ -372,16 +405,10 @@ pub fn analyse(
     let deadline_in_data = basis == Basis::Level && target.deadline <= latest_point.date;
     let achieved = basis == Basis::Level
         && if deadline_in_data {
-            let history = predictor.history();
-            let last = if history.is_empty() {
-                Some(latest_point).filter(|p| p.date <= target.deadline)
-            } else {
-                history
-                    .iter()
-                    .rev()
-                    .find(|p| p.date <= target.deadline)
-                    .copied()
-            };
+            let last = settings
+                .evidence
+                .filter(|p| p.date <= target.deadline)
+                .or(Some(latest_point).filter(|p| p.date <= target.deadline));
             last.is_some_and(|p| meets(p.value))
         } else {
             meets(latest_point.value)
@@ -411,6 +438,7 @@ pub fn analyse(
 
     Ok(TargetAnalysis {
         target: *target,
+        subject,
         evaluation,
         threshold,
         latest_point,
@@ -419,8 +447,9 @@ pub fn analyse(
         days,
         prediction,
         projected,
-        interval,
-        level: ctx.level,
+        low,
+        high,
+        level: settings.level,
         attainment,
         gap,
         required,
@@ -429,12 +458,10 @@ pub fn analyse(
         reach_date,
         probability,
         status,
-        deadline_passed: ctx.today > target.deadline,
+        deadline_passed: settings.today > target.deadline,
     })
 }
 
-/// The first date after the latest observation at which the projection meets
-/// the target: a monthly scan, then bisection on days.
 fn reach_date(
     predictor: &dyn Predictor,
     latest: Point,
@@ -481,27 +508,42 @@ fn reach_date(
 }
 
 impl TargetAnalysis {
-    /// How `quantity` was computed.
+    /// How `quantity` was computed: its formula with the analysis' inputs.
+    /// A quantity that is unknown has no result, and the explanation says
+    /// why ([`Unknown`]).
     ///
     /// # Errors
     ///
-    /// [`Error::Capacity`] never in practice (explanations hold 16 terms);
-    /// the prediction's errors for [`Quantity::Projected`].
-    pub fn explain(&self, quantity: Quantity, unit: Unit, bounds: Bounds) -> Result<Explanation> {
+    /// Never in practice ([`Error::Capacity`] for too many terms).
+    pub fn explain(&self, quantity: Quantity) -> Result<Explanation> {
+        let unit = self.subject.unit;
+        let bounds = self.subject.bounds;
         let u = Some(unit);
         let t = self.target.value;
         match quantity {
             Quantity::Projected => {
                 let mut e = self.prediction.explain_interval(self.level, bounds)?;
-                e.result = self.projected;
+                e.result = Some(self.projected);
                 if self.evaluation.factor != 1.0 {
                     e.push(Symbol::DaysInPeriod, self.evaluation.factor, None)?;
                 }
                 Ok(e)
             }
-            Quantity::Attainment => Explanation::new(Formula::Attainment, self.attainment)
-                .with(Symbol::Latest, self.latest, u)?
-                .with(Symbol::Target, t, u),
+            Quantity::Attainment => {
+                let e = match self.attainment {
+                    Some(a) => Explanation::new(Formula::Attainment, a),
+                    None => Explanation::unknown(
+                        Formula::Attainment,
+                        if t == 0.0 {
+                            Unknown::ZeroTarget
+                        } else {
+                            Unknown::ZeroLatest
+                        },
+                    ),
+                };
+                e.with(Symbol::Latest, self.latest, u)?
+                    .with(Symbol::Target, t, u)
+            }
             Quantity::Gap => Explanation::new(Formula::Gap, self.gap)
                 .with(Symbol::Target, t, u)?
                 .with(Symbol::Latest, self.latest, u),
@@ -513,40 +555,67 @@ impl TargetAnalysis {
                             points_per_year: Some(v),
                             ..
                         },
-                    ) => (Formula::RequiredPointsPerYear, v),
-                    (_, Growth { cagr: Some(v), .. }) => (Formula::RequiredCagr, v),
-                    _ => (Formula::RequiredCagr, f64::NAN),
+                    ) => (Formula::RequiredPointsPerYear, Some(v)),
+                    (_, Growth { cagr: Some(v), .. }) => (Formula::RequiredCagr, Some(v)),
+                    _ => (Formula::RequiredCagr, None),
                 };
-                let mut e = Explanation::new(formula, result)
-                    .with(Symbol::Target, t, u)?
-                    .with(Symbol::Latest, self.latest, u)?
-                    .with(Symbol::Years, self.years, None)?
-                    .with(Symbol::Days, f64::from(self.days), None)?;
+                let mut e = match result {
+                    Some(v) => Explanation::new(formula, v),
+                    None => Explanation::unknown(
+                        formula,
+                        if self.days <= 0 {
+                            Unknown::NoTime
+                        } else {
+                            Unknown::NonPositive
+                        },
+                    ),
+                }
+                .with(Symbol::Target, t, u)?
+                .with(Symbol::Latest, self.latest, u)?
+                .with(Symbol::Years, self.years, None)?
+                .with(Symbol::Days, f64::from(self.days), None)?;
                 if let Some(d) = self.required.daily {
                     e.push(Symbol::Growth, d, None)?;
                 }
                 Ok(e)
             }
             Quantity::ReachDate => {
-                let days = self.reach_date.map_or(f64::NAN, |d| {
-                    f64::from(self.latest_point.date.days_until(d))
-                });
-                Explanation::new(Formula::ReachDate, days)
-                    .with(Symbol::Target, self.threshold, u)?
+                let days = self
+                    .reach_date
+                    .map(|d| f64::from(self.latest_point.date.days_until(d)));
+                let e = match days {
+                    Some(d) => Explanation::new(Formula::ReachDate, d),
+                    None => Explanation::unknown(Formula::ReachDate, Unknown::NotReached),
+                };
+                e.with(Symbol::Target, self.threshold, u)?
                     .with(Symbol::Latest, self.latest, u)?
-                    .with(Symbol::Days, days, None)
+                    .with(Symbol::Days, days.unwrap_or(f64::NAN), None)
             }
             Quantity::Probability => {
                 let work = self.prediction.bounded(bounds)?;
-                Explanation::new(Formula::ProbabilityOfMeeting, self.probability)
-                    .with(Symbol::Target, self.threshold, u)?
+                let e = match self.probability {
+                    Some(p) => Explanation::new(Formula::ProbabilityOfMeeting, p),
+                    None => Explanation::unknown(Formula::ProbabilityOfMeeting, Unknown::Spread),
+                };
+                e.with(Symbol::Target, self.threshold, u)?
                     .with(Symbol::Projected, self.projected, u)?
-                    .with(Symbol::StandardError, work.se(), None)?
-                    .with(Symbol::DegreesOfFreedom, work.df(), None)?
-                    .with(Symbol::Probability, self.probability, None)
+                    .with(Symbol::StandardError, work.se().unwrap_or(f64::NAN), None)?
+                    .with(
+                        Symbol::DegreesOfFreedom,
+                        work.df().unwrap_or(f64::NAN),
+                        None,
+                    )?
+                    .with(
+                        Symbol::Probability,
+                        self.probability.unwrap_or(f64::NAN),
+                        None,
+                    )
             }
             Quantity::Status => {
-                let mut e = Explanation::new(Formula::StatusRatio, self.ratio.unwrap_or(f64::NAN));
+                let mut e = match self.ratio {
+                    Some(r) => Explanation::new(Formula::StatusRatio, r),
+                    None => Explanation::unknown(Formula::StatusRatio, Unknown::NoGrowthNeeded),
+                };
                 if let Some(r) = headline(unit, &self.required) {
                     e.push(Symbol::Target, r, None)?;
                 }
@@ -554,7 +623,11 @@ impl TargetAnalysis {
                     e.push(Symbol::Growth, p, None)?;
                 }
                 e.push(Symbol::Ratio, self.ratio.unwrap_or(f64::NAN), None)?;
-                e.push(Symbol::Probability, self.probability, None)?;
+                e.push(
+                    Symbol::Probability,
+                    self.probability.unwrap_or(f64::NAN),
+                    None,
+                )?;
                 Ok(e)
             }
         }
@@ -567,7 +640,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::forecast::Scale;
+    use crate::indicator::MeasureKind;
     use crate::target::Comparison;
 
     /// A predictor with a straight line through the latest point and a fixed
@@ -591,20 +664,26 @@ mod tests {
         fn latest(&self) -> Point {
             self.latest
         }
+        fn subject(&self) -> Subject {
+            SUBJECT.with(|s| *s.borrow())
+        }
+    }
+
+    std::thread_local! {
+        /// The subject the test's `Line` reports, set by `ctx`.
+        static SUBJECT: core::cell::RefCell<Subject> =
+            const { core::cell::RefCell::new(Subject::of_kind(MeasureKind::Stock, Unit::Count)) };
     }
 
     fn d(y: i32, m: u32, dd: u32) -> Date {
         Date::from_ymd(y, m, dd).unwrap()
     }
 
-    fn ctx(kind: MeasureKind, unit: Unit, bounds: Bounds) -> Context {
-        Context {
-            kind,
-            unit,
-            bounds,
-            today: d(2023, 1, 1),
-            level: 0.95,
-        }
+    /// Settings for today 1/1/2023 at 95 %; the `Line` predictors report
+    /// this subject.
+    fn ctx(kind: MeasureKind, unit: Unit, bounds: Bounds) -> Settings {
+        SUBJECT.with(|s| *s.borrow_mut() = Subject { kind, unit, bounds });
+        Settings::new(d(2023, 1, 1), 0.95)
     }
 
     #[test]
@@ -626,7 +705,7 @@ mod tests {
         assert_eq!(a.days, days);
         let years = days as f64 / DAYS_PER_YEAR;
         assert!((a.projected - (43.0 + 0.02 * days as f64)).abs() < 1e-9);
-        assert!((a.attainment - 100.0 * 43.0 / 60.0).abs() < 1e-12);
+        assert!((a.attainment.unwrap() - 100.0 * 43.0 / 60.0).abs() < 1e-12);
         assert!((a.gap - 17.0).abs() < 1e-12);
         let need = 17.0 / years;
         assert!((a.required.points_per_year.unwrap() - need).abs() < 1e-9);
@@ -641,9 +720,9 @@ mod tests {
         let expected = 1.0 - crate::dist::student_t_cdf(z, 20.0).unwrap();
         // The share is well inside 0-100, so the delta-method logit scale is used.
         assert!(
-            (a.probability - expected).abs() < 0.02,
+            (a.probability.unwrap() - expected).abs() < 0.02,
             "{} vs {}",
-            a.probability,
+            a.probability.unwrap(),
             expected
         );
     }
@@ -671,7 +750,7 @@ mod tests {
         let expected_cagr =
             (libm::pow(860e6 / (2.36e6 * 365.0), DAYS_PER_YEAR / 365.0) - 1.0) * 100.0;
         assert!((a.required.cagr.unwrap() - expected_cagr).abs() < 1e-9);
-        assert!(a.probability > 0.99);
+        assert!(a.probability.unwrap() > 0.99);
     }
 
     #[test]
@@ -699,10 +778,14 @@ mod tests {
         assert_eq!(a.reach_date, Some(d(2022, 12, 31).add_days(220).unwrap()));
     }
 
-    /// A fitted line, so that the history is known.
-    fn fit_line(points: &[Point]) -> crate::forecast::Fit<'_> {
-        let s = crate::series::Series::new(points, Bounds::PERCENT).unwrap();
-        crate::trend::LinearTrend::new().fit(&s).unwrap().into()
+    /// A fitted line and the figure on or before `deadline`.
+    fn fit_line(points: &[Point], deadline: Date) -> (crate::fitted::Fitted, Option<Point>) {
+        let subject = Subject::of_kind(MeasureKind::Share, Unit::Percent);
+        let s = crate::series::Series::new(points, subject).unwrap();
+        let fitted = crate::method::Model::Linear(crate::trend::LinearTrend::new())
+            .fit(&s)
+            .unwrap();
+        (fitted, s.last_on_or_before(deadline))
     }
 
     #[test]
@@ -713,9 +796,10 @@ mod tests {
             Point::new(d(2022, 12, 31), 52.8),
             Point::new(d(2024, 4, 30), 38.3),
         ];
-        let fit = fit_line(&pts);
+        let (fit, evidence) = fit_line(&pts, d(2022, 12, 31));
         let t = Target::new(50.0, d(2022, 12, 31), Comparison::AtLeast).unwrap();
-        let c = ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT);
+        let mut c = ctx(MeasureKind::Share, Unit::Percent, Bounds::PERCENT);
+        c.evidence = evidence;
         assert_eq!(
             analyse(&fit, &t, &c).unwrap().status,
             TargetStatus::Achieved
@@ -757,12 +841,12 @@ mod tests {
         };
         let t = Target::new(50.0, d(2025, 12, 31), Comparison::AtMost).unwrap();
         let a = analyse(&p, &t, &ctx(MeasureKind::Rank, Unit::Rank, Bounds::RANK)).unwrap();
-        assert!((a.attainment - 100.0 * 50.0 / 86.0).abs() < 1e-12);
+        assert!((a.attainment.unwrap() - 100.0 * 50.0 / 86.0).abs() < 1e-12);
         assert!(a.required.cagr.unwrap() < 0.0);
         let r = a.ratio.unwrap();
         assert!(r > 0.0 && r < NEEDS_ACCELERATION, "{r}");
         assert_eq!(a.status, TargetStatus::OffTrack);
-        assert!(a.probability < 0.01);
+        assert!(a.probability.unwrap() < 0.01);
     }
 
     #[test]
@@ -780,12 +864,10 @@ mod tests {
         )
         .unwrap();
         for q in Quantity::ALL {
-            let e = a.explain(q, Unit::Percent, Bounds::PERCENT).unwrap();
+            let e = a.explain(q).unwrap();
             assert!(!e.terms.is_empty(), "{q:?}");
         }
-        let e = a
-            .explain(Quantity::Attainment, Unit::Percent, Bounds::PERCENT)
-            .unwrap();
+        let e = a.explain(Quantity::Attainment).unwrap();
         assert_eq!(e.term(Symbol::Latest), Some(43.0));
         assert_eq!(e.term(Symbol::Target), Some(60.0));
     }

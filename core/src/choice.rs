@@ -32,8 +32,8 @@ use heapless::Vec;
 
 use crate::error::{Error, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Method, Model};
-use crate::indicator::{MeasureKind, Unit};
+use crate::indicator::MeasureKind;
+use crate::method::{Method, Model};
 use crate::series::{Point, Series};
 use crate::trend::{Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend};
 
@@ -165,19 +165,9 @@ impl Choice {
     }
 }
 
-/// Whether the indicator is a bounded share.
-fn is_share(series: &Series<'_>, kind: MeasureKind, unit: Unit) -> bool {
-    matches!(kind, MeasureKind::Share)
-        || matches!(unit, Unit::Percent)
-        || series.bounds().max.is_some()
-}
-
 /// The candidates for a kind of indicator, in the rules' order.
-fn candidates(
-    series: &Series<'_>,
-    kind: MeasureKind,
-    unit: Unit,
-) -> Result<Vec<Model, MAX_CANDIDATES>> {
+fn candidates(series: &Series<'_>) -> Result<Vec<Model, MAX_CANDIDATES>> {
+    let subject = series.subject();
     let full = Error::Capacity {
         what: Field::Candidates,
         capacity: MAX_CANDIDATES,
@@ -185,7 +175,7 @@ fn candidates(
     let mut c: Vec<Model, MAX_CANDIDATES> = Vec::new();
     let holt = Model::Holt(Holt::new());
     let damped = Model::Holt(Holt::new().damped());
-    if is_share(series, kind, unit) {
+    if subject.is_share() {
         let logistic = LogisticTrend::for_bounds(series.bounds());
         for m in [
             Model::Logistic(logistic),
@@ -195,7 +185,7 @@ fn candidates(
         ] {
             c.push(m).map_err(|_| full)?;
         }
-    } else if matches!(kind, MeasureKind::Rank) {
+    } else if matches!(subject.kind, MeasureKind::Rank) {
         for m in [Model::Linear(LinearTrend::new()), damped, holt] {
             c.push(m).map_err(|_| full)?;
         }
@@ -220,7 +210,7 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
     let mut sum = 0.0;
     let mut tests = 0usize;
     for i in FIRST_ORIGIN..points.len() {
-        let train = Series::new(points.get(..i)?, series.bounds()).ok()?;
+        let train = Series::new(points.get(..i)?, series.subject()).ok()?;
         let held = points.get(i)?;
         if held.value == 0.0 {
             return None;
@@ -236,13 +226,14 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
     (tests > 0).then(|| 100.0 * sum / tests as f64)
 }
 
-/// Ranks the methods that apply to `series`, an indicator of `kind` in `unit`.
+/// Ranks the methods that apply to `series` (its subject decides the
+/// candidates: a share gets the logistic curve first).
 ///
 /// # Examples
 ///
 /// ```
 /// use dxcast_core::choice::{choose, Reason};
-/// use dxcast_core::{Bounds, Date, MeasureKind, Method, Point, Series, Unit};
+/// use dxcast_core::{Date, MeasureKind, Method, Point, Series, Subject, Unit};
 ///
 /// // Online dossiers' share (r000, r001): of the share methods only the
 /// // straight line fits two points.
@@ -250,8 +241,8 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
 ///     Point::new(Date::from_ymd(2022, 9, 30)?, 43.0),
 ///     Point::new(Date::from_ymd(2022, 12, 31)?, 52.8),
 /// ];
-/// let s = Series::new(&pts, Bounds::PERCENT)?;
-/// let c = choose(&s, MeasureKind::Share, Unit::Percent)?;
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Share, Unit::Percent))?;
+/// let c = choose(&s)?;
 /// assert_eq!(c.best().map(|r| r.method()), Some(Method::Linear));
 /// assert_eq!(c.reason, Reason::OnlyOne { n: 2 });
 /// # Ok::<(), dxcast_core::Error>(())
@@ -260,10 +251,10 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
 /// # Errors
 ///
 /// [`Error::TooFewPoints`] when no method fits (a single point).
-pub fn choose(series: &Series<'_>, kind: MeasureKind, unit: Unit) -> Result<Choice> {
+pub fn choose(series: &Series<'_>) -> Result<Choice> {
     let n = series.len();
     let mut fitted: Vec<Ranked, MAX_CANDIDATES> = Vec::new();
-    for model in candidates(series, kind, unit)?.iter().copied() {
+    for model in candidates(series)?.iter().copied() {
         if model.fit(series).is_ok() {
             // Capacity equals the candidates' capacity: the push cannot fail.
             let _ = fitted.push(Ranked { model, score: None });
@@ -354,7 +345,8 @@ mod tests {
 
     use super::*;
     use crate::date::Date;
-    use crate::indicator::Bounds;
+    use crate::indicator::{Bounds, Unit};
+    use crate::subject::Subject;
 
     fn pts(values: &[(i32, u32, u32, f64)]) -> std::vec::Vec<Point> {
         values
@@ -371,8 +363,8 @@ mod tests {
             (2022, 11, 20, 77.1),
             (2022, 12, 31, 80.0),
         ]);
-        let s = Series::new(&p, Bounds::PERCENT).unwrap();
-        let c = choose(&s, MeasureKind::Share, Unit::Percent).unwrap();
+        let s = Series::new(&p, Subject::of_kind(MeasureKind::Share, Unit::Percent)).unwrap();
+        let c = choose(&s).unwrap();
         assert_eq!(c.best().unwrap().method(), Method::Logistic);
         assert_eq!(
             c.reason,
@@ -392,8 +384,8 @@ mod tests {
             (2022, 11, 20, 68_933.0),
             (2023, 3, 31, 71_836.0),
         ]);
-        let s = Series::new(&p, Bounds::NON_NEGATIVE).unwrap();
-        let c = choose(&s, MeasureKind::Stock, Unit::Count).unwrap();
+        let s = Series::new(&p, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
+        let c = choose(&s).unwrap();
         let methods: std::vec::Vec<Method> = c.ranked.iter().map(|r| r.method()).collect();
         assert_eq!(methods, [Method::Linear, Method::LogLinear]);
         assert_eq!(
@@ -417,8 +409,8 @@ mod tests {
                 Point::new(date, 1000.0 * 1.35f64.powf(years))
             })
             .collect();
-        let s = Series::new(&p, Bounds::NON_NEGATIVE).unwrap();
-        let c = choose(&s, MeasureKind::Stock, Unit::Count).unwrap();
+        let s = Series::new(&p, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
+        let c = choose(&s).unwrap();
         assert_eq!(c.criterion, Criterion::OneStepError);
         let best = c.best().unwrap();
         assert_eq!(best.method(), Method::LogLinear);
@@ -447,8 +439,8 @@ mod tests {
             (2023, 6, 30, 5_000_000.0),
             (2024, 4, 30, 8_200_000.0),
         ]);
-        let s = Series::new(&p, Bounds::NON_NEGATIVE).unwrap();
-        let c = choose(&s, MeasureKind::Stock, Unit::Count).unwrap();
+        let s = Series::new(&p, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
+        let c = choose(&s).unwrap();
         let methods: std::vec::Vec<Method> = c.ranked.iter().map(|r| r.method()).collect();
         assert_eq!(methods[0], Method::Linear);
         assert!(methods.contains(&Method::Holt) && methods.contains(&Method::Polynomial));
@@ -458,10 +450,7 @@ mod tests {
     #[test]
     fn one_point_is_an_error() {
         let p = pts(&[(2022, 9, 30, 61.0)]);
-        let s = Series::new(&p, Bounds::NON_NEGATIVE).unwrap();
-        assert!(matches!(
-            choose(&s, MeasureKind::Stock, Unit::Count),
-            Err(Error::TooFewPoints { .. })
-        ));
+        let s = Series::new(&p, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
+        assert!(matches!(choose(&s), Err(Error::TooFewPoints { .. })));
     }
 }

@@ -260,6 +260,8 @@ pub enum Unchecked {
     },
     /// The claim states no figure: the recomputed interval is all there is.
     NothingStated,
+    /// The recomputed value is too large for a floating-point number.
+    Overflow,
 }
 
 /// The result of [`Claim::check`].
@@ -492,12 +494,15 @@ impl Claim {
         let mut recomputed = None;
         if reason.is_none() {
             match self.recompute(days) {
-                Ok((range, central)) => {
-                    e.result = central;
+                Ok((range, central))
+                    if central.is_finite() && range.lo().is_finite() && range.hi().is_finite() =>
+                {
+                    e.result = Some(central);
                     e.push(Symbol::Low, range.lo(), None)?;
                     e.push(Symbol::High, range.hi(), None)?;
                     recomputed = Some(range);
                 }
+                Ok(_) => reason = Some(Unchecked::Overflow),
                 Err(why) => reason = Some(why),
             }
         }
@@ -765,7 +770,7 @@ mod tests {
         }
         let c = s.check().unwrap();
         assert_eq!(c.verdict, Verdict::Agree);
-        assert_eq!(c.explanation.result, 50.0);
+        assert_eq!(c.explanation.result, Some(50.0));
         // The sum is [49.5, 50.5] (plus rounding); "47" is [46.5, 47.5].
         s.stated = Some(fig("47", Qualifier::Exact));
         assert_eq!(s.check().unwrap().verdict, Verdict::Disagree);
@@ -786,8 +791,8 @@ mod tests {
         assert_eq!(c.verdict, Verdict::CannotCheck);
         assert_eq!(c.reason, Some(Unchecked::MissingInput { index: 0 }));
         assert!(c.recomputed.is_none());
-        assert!(c.explanation.term(Symbol::A).unwrap().is_nan());
-        assert!(c.explanation.result.is_nan());
+        assert!(c.explanation.term(Symbol::A).is_none());
+        assert!(c.explanation.result.is_none());
         // Unbounded input.
         let c = Claim::new(ClaimKind::Sum, Some(fig("5", Qualifier::Exact)))
             .with(Figure::between(1.0, f64::INFINITY).unwrap())

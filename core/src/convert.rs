@@ -630,7 +630,7 @@ mod tests {
         let c = share_change(40.0, 80.0).unwrap();
         assert_eq!(c.points, 40.0);
         assert_eq!(c.relative, Some(100.0));
-        assert_eq!(c.explain_points().unwrap().result, 40.0);
+        assert_eq!(c.explain_points().unwrap().result, Some(40.0));
         assert_eq!(share_change(0.0, 5.0).unwrap().relative, None);
         assert!(share_change(-1.0, 5.0).is_err());
         assert!(share_change(5.0, 100.5).is_err());

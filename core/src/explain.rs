@@ -413,8 +413,9 @@ impl Symbol {
 pub struct Term {
     /// What the value is.
     pub symbol: Symbol,
-    /// The value.
-    pub value: f64,
+    /// The value; `None` when it is unknown (a standard error of an exact
+    /// fit, a date never reached), never NaN or infinite.
+    pub value: Option<f64>,
     /// Its unit, when it has one.
     pub unit: Option<Unit>,
 }
@@ -438,34 +439,62 @@ pub struct Term {
 pub struct Explanation {
     /// The formula.
     pub formula: Formula,
-    /// The inputs, in the order the formula reads them.
+    /// Its inputs and intermediate values, in the order they were used.
     pub terms: Vec<Term, MAX_TERMS>,
-    /// The result.
-    pub result: f64,
+    /// The result; `None` when it is unknown, and [`Explanation::unknown`]
+    /// says why.
+    pub result: Option<f64>,
+    /// Why the result, or a term, is unknown.
+    pub unknown: Option<Unknown>,
+}
+
+/// Keeps a value when it is finite.
+fn known(v: f64) -> Option<f64> {
+    Some(v).filter(|v| v.is_finite())
 }
 
 impl Explanation {
-    /// An explanation with no terms yet.
+    /// An explanation of `formula` with `result` and no terms yet. A result
+    /// that is NaN or infinite is recorded as unknown.
     #[must_use]
-    pub const fn new(formula: Formula, result: f64) -> Explanation {
+    pub fn new(formula: Formula, result: f64) -> Explanation {
         Explanation {
             formula,
             terms: Vec::new(),
-            result,
+            result: known(result),
+            unknown: None,
         }
     }
 
-    /// Adds a term.
+    /// An explanation of `formula` whose result is unknown, for `why`.
+    #[must_use]
+    pub const fn unknown(formula: Formula, why: Unknown) -> Explanation {
+        Explanation {
+            formula,
+            terms: Vec::new(),
+            result: None,
+            unknown: Some(why),
+        }
+    }
+
+    /// The same explanation, saying why something in it is unknown.
+    #[must_use]
+    pub const fn because(mut self, why: Unknown) -> Explanation {
+        self.unknown = Some(why);
+        self
+    }
+
+    /// Adds a term. A value that is NaN or infinite is recorded as unknown.
     ///
     /// # Errors
     ///
-    /// [`Error::Capacity`] when [`MAX_TERMS`] terms are already there; the
-    /// explanation is left unchanged.
+    /// [`Error::Capacity`] when the explanation already holds
+    /// [`MAX_TERMS`] terms; nothing is added.
     pub fn push(&mut self, symbol: Symbol, value: f64, unit: Option<Unit>) -> Result<()> {
         self.terms
             .push(Term {
                 symbol,
-                value,
+                value: known(value),
                 unit,
             })
             .map_err(|_| Error::Capacity {
@@ -474,7 +503,7 @@ impl Explanation {
             })
     }
 
-    /// Builder form of [`Explanation::push`].
+    /// [`Explanation::push`] by value, for chaining.
     ///
     /// # Errors
     ///
@@ -484,13 +513,65 @@ impl Explanation {
         Ok(self)
     }
 
-    /// The value of the first term named `symbol`.
+    /// The value of the first term named `symbol`, when it is there and known.
     #[must_use]
     pub fn term(&self, symbol: Symbol) -> Option<f64> {
         self.terms
             .iter()
             .find(|t| t.symbol == symbol)
-            .map(|t| t.value)
+            .and_then(|t| t.value)
+    }
+}
+
+/// Why a quantity is unknown. Results that cannot be computed are never NaN
+/// or infinite: they are absent, with one of these reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Unknown {
+    /// The spread is unknown: the fit has no degrees of freedom left (a line
+    /// through exactly two points), so standard errors, intervals and
+    /// probabilities inside the bounds are unknown.
+    Spread,
+    /// The target is 0: attainment is not a percentage of it.
+    ZeroTarget,
+    /// The latest value is 0: an at-most target's attainment is undefined.
+    ZeroLatest,
+    /// A compound growth rate needs both ends above 0.
+    NonPositive,
+    /// The target needs no growth: the growth ratio is undefined.
+    NoGrowthNeeded,
+    /// The projection does not meet the target within the search window.
+    NotReached,
+    /// No time lies between the latest value and the deadline.
+    NoTime,
+}
+
+impl Unknown {
+    /// Every reason.
+    pub const ALL: [Unknown; 7] = [
+        Unknown::Spread,
+        Unknown::ZeroTarget,
+        Unknown::ZeroLatest,
+        Unknown::NonPositive,
+        Unknown::NoGrowthNeeded,
+        Unknown::NotReached,
+        Unknown::NoTime,
+    ];
+
+    /// A stable identifier, for translation tables.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Unknown::Spread => "spread",
+            Unknown::ZeroTarget => "zero_target",
+            Unknown::ZeroLatest => "zero_latest",
+            Unknown::NonPositive => "non_positive",
+            Unknown::NoGrowthNeeded => "no_growth_needed",
+            Unknown::NotReached => "not_reached",
+            Unknown::NoTime => "no_time",
+        }
     }
 }
 
@@ -511,7 +592,7 @@ mod tests {
             Err(Error::Capacity { .. })
         ));
         assert_eq!(e.terms.len(), MAX_TERMS);
-        assert_eq!(e.terms.last().unwrap().value, (MAX_TERMS - 1) as f64);
+        assert_eq!(e.terms.last().unwrap().value, Some((MAX_TERMS - 1) as f64));
     }
 
     #[test]

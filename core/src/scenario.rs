@@ -9,19 +9,25 @@
 //!   percentage of the level, or percentage points for shares);
 //! - a **changed target** value or deadline.
 //!
-//! [`WhatIf`] applies a scenario to any [`Predictor`] and is a predictor
-//! itself, so forecast paths ([`crate::forecast::forecast_into`]) and target
-//! analytics ([`crate::analytics::analyse`]) work on it unchanged. Its
+//! [`WhatIf`] applies a scenario to a fitted model ([`crate::Fitted`]) and
+//! owns both; it is a [`Predictor`] itself, so forecast paths
+//! ([`WhatIf::forecast_into`]) and target analytics ([`WhatIf::analyse`])
+//! work on it unchanged. The indicator's unit and bounds come from the
+//! model. Its
 //! predictions keep the base method's spread on the working scale, moved to
 //! the scenario's point: the scenario says where the value goes, not how
 //! sure we are of it.
 
+use crate::analytics::{analyse, Settings, TargetAnalysis};
 use crate::date::Date;
 use crate::error::{Error, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Prediction, Predictor, Scale};
-use crate::indicator::{Bounds, Unit};
+use crate::fitted::Fitted;
+use crate::forecast::{forecast_into, ForecastPoint, Horizon, Predictor};
+use crate::prediction::Prediction;
+use crate::scale::Scale;
 use crate::series::{Point, DAYS_PER_MONTH};
+use crate::subject::Subject;
 use crate::target::Target;
 
 /// Growth at a fixed rate a month from a date on.
@@ -102,73 +108,87 @@ impl Scenario {
     }
 }
 
-/// A scenario applied to a base predictor.
+/// A scenario applied to a fitted model.
 ///
 /// # Examples
 ///
 /// ```
-/// use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
-/// use dxcast_core::{Bounds, Date, LinearTrend, Point, Predictor, Series, Unit};
-/// use dxcast_core::forecast::Fit;
+/// use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+/// use dxcast_core::{Date, LinearTrend, MeasureKind, Model, Point, Predictor, Series, Subject, Unit};
 ///
 /// let pts = [
 ///     Point::new(Date::from_ymd(2022, 9, 30)?, 59_600.0),
 ///     Point::new(Date::from_ymd(2022, 11, 20)?, 68_933.0),
 ///     Point::new(Date::from_ymd(2023, 3, 31)?, 71_836.0),
 /// ];
-/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
-/// let fit: Fit = LinearTrend::new().fit(&s)?.into();
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count))?;
+/// let fitted = Model::Linear(LinearTrend::new()).fit(&s)?;
 /// // +1 % a month from the last observation, and a 5 % drop on 1/1/2024.
 /// let scenario = Scenario {
 ///     growth: Some(GrowthOverride { from: Date::from_ymd(2023, 3, 31)?, rate: 1.0 }),
 ///     shock: Some(Shock { at: Date::from_ymd(2024, 1, 1)?, size: -5.0 }),
 ///     target: None,
 /// };
-/// let what_if = WhatIf::new(&fit, scenario, Unit::Count, Bounds::NON_NEGATIVE)?;
+/// let what_if = fitted.with_scenario(scenario)?;
 /// let d = Date::from_ymd(2024, 3, 31)?;
 /// let months = 366.0 / dxcast_core::series::DAYS_PER_MONTH;
 /// let expected = 71_836.0 * 1.01f64.powf(months) * 0.95;
 /// assert!((what_if.predict(d)?.point() - expected).abs() < 1e-6);
 /// # Ok::<(), dxcast_core::Error>(())
 /// ```
-#[derive(Clone, Copy)]
-pub struct WhatIf<'p> {
-    base: &'p dyn Predictor,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WhatIf {
+    base: Fitted,
     scenario: Scenario,
-    points: bool,
-    bounds: Bounds,
 }
 
-impl core::fmt::Debug for WhatIf<'_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("WhatIf")
-            .field("scenario", &self.scenario)
-            .field("points", &self.points)
-            .field("bounds", &self.bounds)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<'p> WhatIf<'p> {
-    /// `scenario` over `base`, for an indicator in `unit` with `bounds`.
-    /// Rates and shocks are in percentage points for [`Unit::Percent`] and
-    /// in percent of the level otherwise.
+impl WhatIf {
+    /// `scenario` over `base`. Rates and shocks are in percentage points
+    /// for a percent unit and in percent of the level otherwise.
     ///
     /// # Errors
     ///
-    /// The errors of [`Scenario::validate`] and [`Bounds::validate`].
-    pub fn new(
-        base: &'p dyn Predictor,
-        scenario: Scenario,
-        unit: Unit,
-        bounds: Bounds,
-    ) -> Result<WhatIf<'p>> {
+    /// The errors of [`Scenario::validate`].
+    pub fn new(base: Fitted, scenario: Scenario) -> Result<WhatIf> {
         Ok(WhatIf {
             base,
             scenario: scenario.validate()?,
-            points: matches!(unit, Unit::Percent),
-            bounds: bounds.validate()?,
         })
+    }
+
+    /// The model the scenario applies to.
+    #[must_use]
+    pub const fn base(&self) -> &Fitted {
+        &self.base
+    }
+
+    fn points(&self) -> bool {
+        self.base.subject().in_points()
+    }
+
+    /// Writes the scenario's path along `horizon` into `out` (see
+    /// [`forecast_into`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`forecast_into`].
+    pub fn forecast_into(
+        &self,
+        horizon: Horizon<'_>,
+        level: f64,
+        out: &mut [ForecastPoint],
+    ) -> Result<usize> {
+        forecast_into(self, horizon, level, out)
+    }
+
+    /// Analyses `target` (the scenario's own when it has one:
+    /// [`Scenario::target_or`]) under the scenario.
+    ///
+    /// # Errors
+    ///
+    /// As [`analyse`].
+    pub fn analyse(&self, target: &Target, settings: &Settings) -> Result<TargetAnalysis> {
+        analyse(self, &self.scenario.target_or(*target), settings)
     }
 
     /// The scenario.
@@ -200,7 +220,7 @@ impl<'p> WhatIf<'p> {
             if date > start {
                 let y0 = self.base_point(start)?;
                 let months = f64::from(start.days_until(date)) / DAYS_PER_MONTH;
-                y = if self.points {
+                y = if self.points() {
                     y0 + g.rate * months
                 } else {
                     y0 * libm::pow(1.0 + g.rate / 100.0, months)
@@ -209,7 +229,7 @@ impl<'p> WhatIf<'p> {
         }
         if let Some(s) = self.scenario.shock {
             if date >= s.at {
-                y = if self.points {
+                y = if self.points() {
                     y + s.size
                 } else {
                     y * (1.0 + s.size / 100.0)
@@ -267,24 +287,39 @@ fn inside(scale: Scale, y: f64) -> f64 {
     v
 }
 
-impl Predictor for WhatIf<'_> {
+impl Predictor for WhatIf {
     fn predict(&self, date: Date) -> Result<Prediction> {
         let base = self.base.predict(date)?;
         if self.scenario.growth.is_none() && self.scenario.shock.is_none() {
             return Ok(base);
         }
-        let y = self.bounds.clamp(self.point(date, base.point())?);
+        let y = self
+            .base
+            .subject()
+            .bounds
+            .clamp(self.point(date, base.point())?);
         let scale = base.scale();
         let location = scale.forward(inside(scale, y));
-        Prediction::new(location, base.se(), base.df(), scale)
+        if !location.is_finite() {
+            return Err(Error::Overflow {
+                what: Field::Scenario,
+                index: 0,
+            });
+        }
+        Prediction::new(
+            location,
+            base.se().unwrap_or(f64::INFINITY),
+            base.df().unwrap_or(f64::INFINITY),
+            scale,
+        )
     }
 
     fn latest(&self) -> Point {
         self.base.latest()
     }
 
-    fn history(&self) -> &[Point] {
-        self.base.history()
+    fn subject(&self) -> Subject {
+        self.base.subject()
     }
 }
 
@@ -294,34 +329,40 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::analytics::{analyse, Context, TargetStatus};
-    use crate::indicator::MeasureKind;
+    use crate::analytics::TargetStatus;
+    use crate::indicator::{MeasureKind, Unit};
+    use crate::method::Model;
+    use crate::series::Series;
     use crate::target::Comparison;
-
-    struct Flat {
-        latest: Point,
-        scale: Scale,
-    }
-
-    impl Predictor for Flat {
-        fn predict(&self, _date: Date) -> Result<Prediction> {
-            Prediction::new(self.scale.forward(self.latest.value), 0.1, 10.0, self.scale)
-        }
-        fn latest(&self) -> Point {
-            self.latest
-        }
-    }
+    use crate::trend::{LinearTrend, LogLinearTrend};
 
     fn d(y: i32, m: u32, dd: u32) -> Date {
         Date::from_ymd(y, m, dd).unwrap()
     }
 
+    /// A flat series at `value` up to `last`: its line (or exponential) is
+    /// flat at `value`.
+    fn flat(value: f64, last: Date, subject: Subject, model: Model) -> Fitted {
+        let pts = [
+            Point::new(last.add_days(-730).unwrap(), value),
+            Point::new(last.add_days(-365).unwrap(), value),
+            Point::new(last, value),
+        ];
+        model.fit(&Series::new(&pts, subject).unwrap()).unwrap()
+    }
+
+    fn share(value: f64) -> Fitted {
+        flat(
+            value,
+            d(2022, 12, 31),
+            Subject::of_kind(MeasureKind::Share, Unit::Percent),
+            Model::Linear(LinearTrend::new()),
+        )
+    }
+
     #[test]
     fn points_for_shares() {
-        let base = Flat {
-            latest: Point::new(d(2022, 12, 31), 52.8),
-            scale: Scale::Identity,
-        };
+        let base = share(52.8);
         let s = Scenario {
             growth: Some(GrowthOverride {
                 from: d(2022, 1, 1),
@@ -333,7 +374,7 @@ mod tests {
             }),
             target: None,
         };
-        let w = WhatIf::new(&base, s, Unit::Percent, Bounds::PERCENT).unwrap();
+        let w = WhatIf::new(base, s).unwrap();
         // From the latest observation (31/12/2022), not the earlier `from`.
         let at = d(2023, 12, 31);
         let months = 365.0 / DAYS_PER_MONTH;
@@ -350,19 +391,10 @@ mod tests {
 
     #[test]
     fn the_scenario_changes_the_status() {
-        let base = Flat {
-            latest: Point::new(d(2022, 12, 31), 52.8),
-            scale: Scale::Identity,
-        };
+        let base = share(52.8);
         let target = Target::new(60.0, d(2023, 12, 31), Comparison::AtLeast).unwrap();
-        let ctx = Context {
-            kind: MeasureKind::Share,
-            unit: Unit::Percent,
-            bounds: Bounds::PERCENT,
-            today: d(2023, 1, 1),
-            level: 0.95,
-        };
-        let flat = analyse(&base, &target, &ctx).unwrap();
+        let ctx = Settings::new(d(2023, 1, 1), 0.95);
+        let flat = base.analyse(&target, &ctx).unwrap();
         assert_eq!(flat.status, TargetStatus::OffTrack);
         let s = Scenario {
             growth: Some(GrowthOverride {
@@ -371,24 +403,30 @@ mod tests {
             }),
             ..Scenario::default()
         };
-        let w = WhatIf::new(&base, s, Unit::Percent, Bounds::PERCENT).unwrap();
-        let a = analyse(&w, &s.target_or(target), &ctx).unwrap();
+        let w = WhatIf::new(base, s).unwrap();
+        let a = w.analyse(&target, &ctx).unwrap();
         // 52.8 + 0.7 × 364/30.44 = 61.17 ≥ 60.
         assert_eq!(a.status, TargetStatus::OnTrack);
         let lower = Scenario {
             target: Some(Target::new(50.0, d(2023, 12, 31), Comparison::AtLeast).unwrap()),
             ..Scenario::default()
         };
-        let a = analyse(&base, &lower.target_or(target), &ctx).unwrap();
+        let a = base
+            .with_scenario(lower)
+            .unwrap()
+            .analyse(&target, &ctx)
+            .unwrap();
         assert_eq!(a.status, TargetStatus::Achieved);
     }
 
     #[test]
     fn relative_growth_compounds_on_the_log_scale() {
-        let base = Flat {
-            latest: Point::new(d(2022, 12, 31), 2_659_719.0),
-            scale: Scale::Log { lo: 0.0 },
-        };
+        let base = flat(
+            2_659_719.0,
+            d(2022, 12, 31),
+            Subject::of_kind(MeasureKind::Stock, Unit::Count),
+            Model::LogLinear(LogLinearTrend::new()),
+        );
         let s = Scenario {
             growth: Some(GrowthOverride {
                 from: d(2023, 1, 1),
@@ -400,7 +438,7 @@ mod tests {
             }),
             target: None,
         };
-        let w = WhatIf::new(&base, s, Unit::Count, Bounds::NON_NEGATIVE).unwrap();
+        let w = WhatIf::new(base, s).unwrap();
         // A −100 % shock takes the value to the bound, which the log scale
         // cannot hold exactly: the point lands just above it, never an error.
         let p = w.predict(d(2024, 1, 1)).unwrap().point();
@@ -412,6 +450,6 @@ mod tests {
             }),
             ..Scenario::default()
         };
-        assert!(WhatIf::new(&base, bad, Unit::Count, Bounds::NON_NEGATIVE).is_err());
+        assert!(WhatIf::new(base, bad).is_err());
     }
 }

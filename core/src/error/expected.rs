@@ -127,7 +127,7 @@ vocabulary! {
         /// A measure kind code.
         KindCode => ("kind_code", "one of flow, ytd, daily_average, cumulative, stock, share, rank"),
         /// A method code.
-        MethodCode => ("method_code", "one of linear, polynomial, log_linear, logistic, gompertz, holt, damped_holt"),
+        MethodCode => ("method_code", "one of linear, polynomial, log_linear, logistic, holt, damped_holt"),
         /// A status code.
         StatusCode => ("status_code", "one of observed, estimate, target"),
         /// A pillar code.
@@ -156,6 +156,8 @@ vocabulary! {
         NonZero => ("non_zero", "a number other than zero"),
         /// Alpha and beta both given or both left out.
         BothSmoothing => ("both_smoothing", "alpha and beta both given, or both left out to fit them"),
+        /// The initial level and trend both given or both left out.
+        BothInitial => ("both_initial", "the initial level and trend both given, or both left out"),
         /// A setting the method takes.
         SettingOfMethod => ("setting_of_method", "a setting the method takes"),
         /// A known setting name.

@@ -3,9 +3,11 @@
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Method, Prediction, Scale};
+use crate::method::Method;
 use crate::optimize::NelderMead;
-use crate::series::{Series, DAYS_PER_YEAR};
+use crate::prediction::Prediction;
+use crate::scale::Scale;
+use crate::series::{Series, Span, DAYS_PER_YEAR};
 
 use super::write_fitted;
 
@@ -157,7 +159,7 @@ pub enum StepLength {
 ///     p.date = d0.add_days(d)?;
 ///     p.value = 50.0 + 2.0 * f64::from(d) / 30.0;
 /// }
-/// let s = Series::new(&pts, Bounds::NONE)?;
+/// let s = Series::new(&pts, Subject { kind: MeasureKind::Stock, unit: Unit::Count, bounds: Bounds::NONE })?;
 /// let fit = Holt::with_params(0.4, 0.2)?.with_step_days(30.0)?.fit(&s)?;
 /// assert!((fit.trend() - 2.0).abs() < 1e-12);
 /// let p = fit.predict(d0.add_days(360)?)?;
@@ -337,7 +339,7 @@ impl Holt {
     ///   states) must outnumber the fitted parameters; and for the median-gap
     ///   step, with a single observation;
     /// - [`Error::NoConvergence`] if the parameter search does not converge.
-    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<HoltFit<'a>> {
+    pub fn fit(&self, series: &Series<'_>) -> Result<HoltFit> {
         let n = series.len();
         let errors = match self.initial {
             Initial::FirstTwo => {
@@ -448,7 +450,7 @@ impl Holt {
         let state = run(alpha, beta, phi).run(|_, _| {});
         let df = errors.saturating_sub(fitted);
         Ok(HoltFit {
-            series: *series,
+            span: series.span(),
             alpha,
             beta,
             phi,
@@ -693,9 +695,9 @@ impl Recursion<'_, '_> {
 }
 
 /// A fitted [`Holt`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct HoltFit<'a> {
-    series: Series<'a>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HoltFit {
+    span: Span,
     alpha: f64,
     beta: f64,
     phi: f64,
@@ -709,11 +711,11 @@ pub struct HoltFit<'a> {
     fitted: usize,
 }
 
-impl<'a> HoltFit<'a> {
-    /// The series it was fitted to.
+impl HoltFit {
+    /// What the fit keeps of its series.
     #[must_use]
-    pub const fn series(&self) -> &Series<'a> {
-        &self.series
+    pub const fn span(&self) -> Span {
+        self.span
     }
 
     /// The level's smoothing α.
@@ -779,7 +781,7 @@ impl<'a> HoltFit<'a> {
     /// The number of steps from the last observation to `date`.
     #[must_use]
     pub fn steps_to(&self, date: Date) -> f64 {
-        f64::from(self.series.last().date.days_until(date)) / self.step_days
+        f64::from(self.span.last.date.days_until(date)) / self.step_days
     }
 
     /// The point forecast `h` steps after the last observation, `ℓ + D(h) b`.
@@ -817,11 +819,14 @@ impl<'a> HoltFit<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Capacity`] when `out` is too short.
-    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
-        let n = write_fitted(&self.series, out, |_| f64::NAN)?;
+    /// - [`Error::InvalidArgument`] (field `series`) when `series` is not
+    ///   the one the method was fitted to;
+    /// - [`Error::Capacity`] when `out` is too short.
+    pub fn fitted_into(&self, series: &Series<'_>, out: &mut [f64]) -> Result<usize> {
+        self.span.check(series)?;
+        let n = write_fitted(series, out, |_| f64::NAN)?;
         let rec = Recursion {
-            series: &self.series,
+            series,
             alpha: self.alpha,
             beta: self.beta,
             phi: self.phi,
@@ -876,7 +881,7 @@ impl<'a> HoltFit<'a> {
             e.push(Symbol::Phi, self.phi, None)?;
         }
         e.push(Symbol::Step, self.step_days, None)?;
-        e.push(Symbol::Count, self.series.len() as f64, None)?;
+        e.push(Symbol::Count, self.span.len as f64, None)?;
         e.push(Symbol::Sse, self.sse, None)?;
         Ok(e)
     }

@@ -3,9 +3,10 @@
 use crate::date::Date;
 use crate::error::{Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Prediction, Scale};
 use crate::lstsq::{LeastSquares, MAX_ROWS};
-use crate::series::Series;
+use crate::prediction::Prediction;
+use crate::scale::Scale;
+use crate::series::{Series, Span};
 
 use super::{check_size, write_fitted, years};
 
@@ -28,7 +29,7 @@ use super::{check_size, write_fitted, years};
 ///     Point::new(Date::from_ymd(2023, 12, 31)?, 2_010.0),
 ///     Point::new(Date::from_ymd(2024, 12, 31)?, 2_490.0),
 /// ];
-/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count))?;
 /// let fit = LinearTrend::new().fit(&s)?;
 /// // About 500 more a year.
 /// assert!((fit.slope() - 499.918).abs() < 1e-3);
@@ -56,7 +57,7 @@ impl LinearTrend {
     ///   standard error), so their intervals span the indicator's bounds.
     /// - [`Error::Capacity`](crate::Error::Capacity) for more than
     ///   [`MAX_ROWS`] points.
-    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LinearFit<'a>> {
+    pub fn fit(&self, series: &Series<'_>) -> Result<LinearFit> {
         check_size(series, Task::Linear, 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
@@ -78,24 +79,24 @@ impl LinearTrend {
             true,
         )?;
         Ok(LinearFit {
-            series: *series,
+            span: series.span(),
             ls,
         })
     }
 }
 
 /// A fitted [`LinearTrend`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinearFit<'a> {
-    series: Series<'a>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinearFit {
+    span: Span,
     ls: LeastSquares,
 }
 
-impl<'a> LinearFit<'a> {
-    /// The series it was fitted to.
+impl LinearFit {
+    /// What the fit keeps of its series.
     #[must_use]
-    pub const fn series(&self) -> &Series<'a> {
-        &self.series
+    pub const fn span(&self) -> Span {
+        self.span
     }
 
     /// The intercept `a`: the trend's value at the first observation's date.
@@ -129,7 +130,7 @@ impl<'a> LinearFit<'a> {
     /// The trend's value at `date`.
     #[must_use]
     pub fn value_at(&self, date: Date) -> f64 {
-        self.intercept() + self.slope() * years(&self.series, date)
+        self.intercept() + self.slope() * self.span.years_to(date)
     }
 
     /// The prediction at `date` (any date, before, inside or after the data).
@@ -139,7 +140,7 @@ impl<'a> LinearFit<'a> {
     /// [`Error::NotFinite`](crate::Error::NotFinite) if the prediction
     /// overflows.
     pub fn predict(&self, date: Date) -> Result<Prediction> {
-        let t = years(&self.series, date);
+        let t = self.span.years_to(date);
         let x0 = [1.0, t];
         // Through exactly two points nothing is left to estimate the error
         // from: the spread is unknown (an infinite standard error).
@@ -159,9 +160,10 @@ impl<'a> LinearFit<'a> {
     /// # Errors
     ///
     /// [`Error::Capacity`](crate::Error::Capacity) when `out` is too short.
-    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
-        let pts = self.series.points();
-        write_fitted(&self.series, out, |i| {
+    pub fn fitted_into(&self, series: &Series<'_>, out: &mut [f64]) -> Result<usize> {
+        self.span.check(series)?;
+        let pts = series.points();
+        write_fitted(series, out, |i| {
             pts.get(i).map_or(f64::NAN, |p| self.value_at(p.date))
         })
     }
@@ -186,10 +188,10 @@ impl<'a> LinearFit<'a> {
     ///
     /// Never in practice ([`Error::Capacity`](crate::Error::Capacity) for too many terms).
     pub fn explain(&self) -> Result<Explanation> {
-        Explanation::new(Formula::LinearTrend, self.value_at(self.series.last().date))
+        Explanation::new(Formula::LinearTrend, self.value_at(self.span.last.date))
             .with(Symbol::Level, self.intercept(), None)?
             .with(Symbol::Slope, self.slope(), None)?
-            .with(Symbol::Count, self.series.len() as f64, None)?
+            .with(Symbol::Count, self.span.len as f64, None)?
             .with(Symbol::Params, 2.0, None)?
             .with(Symbol::Sse, self.sse(), None)
     }

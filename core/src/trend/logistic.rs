@@ -3,10 +3,11 @@
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Prediction, Scale};
 use crate::indicator::Bounds;
 use crate::lstsq::{LeastSquares, MAX_ROWS};
-use crate::series::{Series, DAYS_PER_YEAR};
+use crate::prediction::Prediction;
+use crate::scale::Scale;
+use crate::series::{Series, Span, DAYS_PER_YEAR};
 
 use super::{check_size, write_fitted, years};
 
@@ -63,7 +64,7 @@ pub enum Cap {
 ///     Point::new(Date::from_ymd(2022, 12, 31)?, 69.0),
 ///     Point::new(Date::from_ymd(2023, 12, 31)?, 85.0),
 /// ];
-/// let s = Series::new(&pts, Bounds::PERCENT)?;
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Share, Unit::Percent))?;
 /// let fit = LogisticTrend::for_bounds(Bounds::PERCENT).fit(&s)?;
 /// assert_eq!(fit.cap(), 100.0);
 /// let p = fit.predict(Date::from_ymd(2025, 12, 31)?)?;
@@ -129,7 +130,7 @@ impl LogisticTrend {
     /// - [`Error::Singular`] when the data cannot tell the parameters apart
     ///   (a flat series, say);
     /// - [`Error::NoConvergence`] if Levenberg–Marquardt runs out of iterations.
-    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LogisticFit<'a>> {
+    pub fn fit(&self, series: &Series<'_>) -> Result<LogisticFit> {
         let (fixed_cap, p) = match self.cap {
             Cap::Given(k) => (Some(k), 2usize),
             Cap::Fitted => (None, 3),
@@ -192,7 +193,7 @@ impl LogisticTrend {
         )?;
         let df = n.saturating_sub(p) as f64;
         Ok(LogisticFit {
-            series: *series,
+            span: series.span(),
             cap,
             rate,
             midpoint,
@@ -466,9 +467,9 @@ impl Problem<'_, '_> {
 }
 
 /// A fitted [`LogisticTrend`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct LogisticFit<'a> {
-    series: Series<'a>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogisticFit {
+    span: Span,
     cap: f64,
     rate: f64,
     midpoint: f64,
@@ -479,11 +480,11 @@ pub struct LogisticFit<'a> {
     logit_s2: f64,
 }
 
-impl<'a> LogisticFit<'a> {
-    /// The series it was fitted to.
+impl LogisticFit {
+    /// What the fit keeps of its series.
     #[must_use]
-    pub const fn series(&self) -> &Series<'a> {
-        &self.series
+    pub const fn span(&self) -> Span {
+        self.span
     }
 
     /// The cap `K`.
@@ -524,7 +525,7 @@ impl<'a> LogisticFit<'a> {
                 expected: Expected::MidpointInRange,
             });
         }
-        self.series.first().date.add_days(days as i32)
+        self.span.first.date.add_days(days as i32)
     }
 
     /// The standard errors of `(K, r, t₀)` from `s² (JᵀJ)⁻¹`; that of `K`
@@ -562,7 +563,7 @@ impl<'a> LogisticFit<'a> {
     /// The trend's value at `date`.
     #[must_use]
     pub fn value_at(&self, date: Date) -> f64 {
-        let (s, _) = sigmoid(self.rate * (years(&self.series, date) - self.midpoint));
+        let (s, _) = sigmoid(self.rate * (self.span.years_to(date) - self.midpoint));
         self.cap * s
     }
 
@@ -572,7 +573,7 @@ impl<'a> LogisticFit<'a> {
     ///
     /// [`Error::NotFinite`] if the prediction overflows.
     pub fn predict(&self, date: Date) -> Result<Prediction> {
-        let t = years(&self.series, date);
+        let t = self.span.years_to(date);
         let location = self.rate * (t - self.midpoint);
         // The gradient of r (t − t₀) in the parameters.
         let grad = [t - self.midpoint, -self.rate];
@@ -598,9 +599,10 @@ impl<'a> LogisticFit<'a> {
     /// # Errors
     ///
     /// [`Error::Capacity`] when `out` is too short.
-    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
-        let pts = self.series.points();
-        write_fitted(&self.series, out, |i| {
+    pub fn fitted_into(&self, series: &Series<'_>, out: &mut [f64]) -> Result<usize> {
+        self.span.check(series)?;
+        let pts = series.points();
+        write_fitted(series, out, |i| {
             pts.get(i).map_or(f64::NAN, |p| self.value_at(p.date))
         })
     }
@@ -629,15 +631,12 @@ impl<'a> LogisticFit<'a> {
     ///
     /// Never in practice ([`Error::Capacity`] for too many terms).
     pub fn explain(&self) -> Result<Explanation> {
-        Explanation::new(
-            Formula::LogisticTrend,
-            self.value_at(self.series.last().date),
-        )
-        .with(Symbol::Cap, self.cap, None)?
-        .with(Symbol::Rate, self.rate, None)?
-        .with(Symbol::Midpoint, self.midpoint, None)?
-        .with(Symbol::Count, self.series.len() as f64, None)?
-        .with(Symbol::Params, self.params() as f64, None)?
-        .with(Symbol::Sse, self.sse, None)
+        Explanation::new(Formula::LogisticTrend, self.value_at(self.span.last.date))
+            .with(Symbol::Cap, self.cap, None)?
+            .with(Symbol::Rate, self.rate, None)?
+            .with(Symbol::Midpoint, self.midpoint, None)?
+            .with(Symbol::Count, self.span.len as f64, None)?
+            .with(Symbol::Params, self.params() as f64, None)?
+            .with(Symbol::Sse, self.sse, None)
     }
 }

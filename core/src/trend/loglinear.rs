@@ -3,9 +3,10 @@
 use crate::date::Date;
 use crate::error::{Error, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Prediction, Scale};
 use crate::lstsq::{LeastSquares, MAX_ROWS};
-use crate::series::Series;
+use crate::prediction::Prediction;
+use crate::scale::Scale;
+use crate::series::{Series, Span};
 
 use super::{check_size, write_fitted, years};
 
@@ -31,7 +32,7 @@ use super::{check_size, write_fitted, years};
 ///     Point::new(Date::from_ymd(2023, 1, 1)?, 395.0),
 ///     Point::new(Date::from_ymd(2024, 1, 1)?, 810.0),
 /// ];
-/// let s = Series::new(&pts, Bounds::NON_NEGATIVE)?;
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count))?;
 /// let fit = LogLinearTrend::new().fit(&s)?;
 /// assert!((fit.growth_per_year() - 1.0).abs() < 0.02);
 /// # Ok::<(), dxcast_core::Error>(())
@@ -55,7 +56,7 @@ impl LogLinearTrend {
     /// - [`Error::TooFewPoints`] for fewer than 2 points (through exactly 2,
     ///   predictions have an unknown spread, as for the linear trend);
     /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points.
-    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<LogLinearFit<'a>> {
+    pub fn fit(&self, series: &Series<'_>) -> Result<LogLinearFit> {
         check_size(series, Task::LogLinear, 2)?;
         let mut x = [0.0; 2 * MAX_ROWS];
         let mut y = [0.0; MAX_ROWS];
@@ -83,25 +84,36 @@ impl LogLinearTrend {
             y.get(..n).unwrap_or(&[]),
             true,
         )?;
-        Ok(LogLinearFit {
-            series: *series,
+        let mut fit = LogLinearFit {
+            span: series.span(),
             ls,
-        })
+            sse: 0.0,
+        };
+        fit.sse = series
+            .points()
+            .iter()
+            .map(|p| {
+                let e = p.value - fit.value_at(p.date);
+                e * e
+            })
+            .sum();
+        Ok(fit)
     }
 }
 
 /// A fitted [`LogLinearTrend`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct LogLinearFit<'a> {
-    series: Series<'a>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogLinearFit {
+    span: Span,
     ls: LeastSquares,
+    sse: f64,
 }
 
-impl<'a> LogLinearFit<'a> {
-    /// The series it was fitted to.
+impl LogLinearFit {
+    /// What the fit keeps of its series.
     #[must_use]
-    pub const fn series(&self) -> &Series<'a> {
-        &self.series
+    pub const fn span(&self) -> Span {
+        self.span
     }
 
     /// The intercept `a` of `ln y` at the first observation's date.
@@ -141,7 +153,7 @@ impl<'a> LogLinearFit<'a> {
     /// The trend's value `exp(a + b·t)` at `date`.
     #[must_use]
     pub fn value_at(&self, date: Date) -> f64 {
-        libm::exp(self.intercept() + self.slope() * years(&self.series, date))
+        libm::exp(self.intercept() + self.slope() * self.span.years_to(date))
     }
 
     /// The prediction at `date`, on the log scale.
@@ -150,7 +162,7 @@ impl<'a> LogLinearFit<'a> {
     ///
     /// [`Error::NotFinite`] if the prediction overflows.
     pub fn predict(&self, date: Date) -> Result<Prediction> {
-        let x0 = [1.0, years(&self.series, date)];
+        let x0 = [1.0, self.span.years_to(date)];
         // Through exactly two points nothing is left to estimate the error
         // from: the spread is unknown (an infinite standard error).
         let (se, df) = match self.ls.df() {
@@ -168,24 +180,18 @@ impl<'a> LogLinearFit<'a> {
     /// # Errors
     ///
     /// [`Error::Capacity`] when `out` is too short.
-    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
-        let pts = self.series.points();
-        write_fitted(&self.series, out, |i| {
+    pub fn fitted_into(&self, series: &Series<'_>, out: &mut [f64]) -> Result<usize> {
+        self.span.check(series)?;
+        let pts = series.points();
+        write_fitted(series, out, |i| {
             pts.get(i).map_or(f64::NAN, |p| self.value_at(p.date))
         })
     }
 
     /// The sum of squared errors on the natural scale, `Σ (yᵢ − exp(a + b·tᵢ))²`.
     #[must_use]
-    pub fn sse(&self) -> f64 {
-        self.series
-            .points()
-            .iter()
-            .map(|p| {
-                let e = p.value - self.value_at(p.date);
-                e * e
-            })
-            .sum()
+    pub const fn sse(&self) -> f64 {
+        self.sse
     }
 
     /// The residual sum of squares of `ln y`, which the fit minimises.
@@ -209,15 +215,12 @@ impl<'a> LogLinearFit<'a> {
     ///
     /// Never in practice ([`Error::Capacity`] for too many terms).
     pub fn explain(&self) -> Result<Explanation> {
-        Explanation::new(
-            Formula::LogLinearTrend,
-            self.value_at(self.series.last().date),
-        )
-        .with(Symbol::Level, self.intercept(), None)?
-        .with(Symbol::Slope, self.slope(), None)?
-        .with(Symbol::Growth, self.growth_per_year(), None)?
-        .with(Symbol::Count, self.series.len() as f64, None)?
-        .with(Symbol::Params, 2.0, None)?
-        .with(Symbol::Sse, self.sse(), None)
+        Explanation::new(Formula::LogLinearTrend, self.value_at(self.span.last.date))
+            .with(Symbol::Level, self.intercept(), None)?
+            .with(Symbol::Slope, self.slope(), None)?
+            .with(Symbol::Growth, self.growth_per_year(), None)?
+            .with(Symbol::Count, self.span.len as f64, None)?
+            .with(Symbol::Params, 2.0, None)?
+            .with(Symbol::Sse, self.sse(), None)
     }
 }

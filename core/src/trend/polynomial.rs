@@ -3,9 +3,10 @@
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::forecast::{Prediction, Scale};
 use crate::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
-use crate::series::Series;
+use crate::prediction::Prediction;
+use crate::scale::Scale;
+use crate::series::{Series, Span};
 
 use super::{check_size, write_fitted, years};
 
@@ -40,7 +41,7 @@ pub const MAX_DEGREE: usize = MAX_PARAMS - 1;
 ///     let t = dxcast_core::series::years_between(d0, p.date);
 ///     p.value = 3.0 + 2.0 * t + 0.5 * t * t;
 /// }
-/// let s = Series::new(&pts, Bounds::NONE)?;
+/// let s = Series::new(&pts, Subject { kind: MeasureKind::Stock, unit: Unit::Count, bounds: Bounds::NONE })?;
 /// let fit = PolynomialTrend::new(2)?.fit(&s)?;
 /// assert!(fit.sse() < 1e-20);
 /// # Ok::<(), dxcast_core::Error>(())
@@ -80,7 +81,7 @@ impl PolynomialTrend {
     /// - [`Error::TooFewPoints`] for fewer than `degree + 2` points;
     /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points;
     /// - [`Error::Singular`] when the dates cannot separate the powers.
-    pub fn fit<'a>(&self, series: &Series<'a>) -> Result<PolynomialFit<'a>> {
+    pub fn fit(&self, series: &Series<'_>) -> Result<PolynomialFit> {
         let cols = self.degree.saturating_add(1);
         check_size(series, Task::Polynomial, cols.saturating_add(1))?;
         let t_last = years(series, series.last().date);
@@ -104,7 +105,7 @@ impl PolynomialTrend {
             true,
         )?;
         Ok(PolynomialFit {
-            series: *series,
+            span: series.span(),
             degree: self.degree,
             centre,
             half,
@@ -123,20 +124,20 @@ fn powers(u: f64, row: &mut [f64]) {
 }
 
 /// A fitted [`PolynomialTrend`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolynomialFit<'a> {
-    series: Series<'a>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PolynomialFit {
+    span: Span,
     degree: usize,
     centre: f64,
     half: f64,
     ls: LeastSquares,
 }
 
-impl<'a> PolynomialFit<'a> {
-    /// The series it was fitted to.
+impl PolynomialFit {
+    /// What the fit keeps of its series.
     #[must_use]
-    pub const fn series(&self) -> &Series<'a> {
-        &self.series
+    pub const fn span(&self) -> Span {
+        self.span
     }
 
     /// The degree.
@@ -180,7 +181,7 @@ impl<'a> PolynomialFit<'a> {
     }
 
     fn row(&self, date: Date) -> [f64; MAX_PARAMS] {
-        let u = (years(&self.series, date) - self.centre) / self.half;
+        let u = (self.span.years_to(date) - self.centre) / self.half;
         let mut row = [0.0; MAX_PARAMS];
         powers(
             u,
@@ -218,9 +219,10 @@ impl<'a> PolynomialFit<'a> {
     /// # Errors
     ///
     /// [`Error::Capacity`] when `out` is too short.
-    pub fn fitted_into(&self, out: &mut [f64]) -> Result<usize> {
-        let pts = self.series.points();
-        write_fitted(&self.series, out, |i| {
+    pub fn fitted_into(&self, series: &Series<'_>, out: &mut [f64]) -> Result<usize> {
+        self.span.check(series)?;
+        let pts = series.points();
+        write_fitted(series, out, |i| {
             pts.get(i).map_or(f64::NAN, |p| self.value_at(p.date))
         })
     }
@@ -246,17 +248,14 @@ impl<'a> PolynomialFit<'a> {
     ///
     /// Never in practice ([`Error::Capacity`] for too many terms).
     pub fn explain(&self) -> Result<Explanation> {
-        let mut e = Explanation::new(
-            Formula::PolynomialTrend,
-            self.value_at(self.series.last().date),
-        );
+        let mut e = Explanation::new(Formula::PolynomialTrend, self.value_at(self.span.last.date));
         let mut c = [0.0; MAX_PARAMS];
         let k = self.coefficients_into(&mut c)?;
         for b in c.iter().take(k) {
             e.push(Symbol::Coefficient, *b, None)?;
         }
         e.push(Symbol::Centre, self.centre, None)?;
-        e.push(Symbol::Count, self.series.len() as f64, None)?;
+        e.push(Symbol::Count, self.span.len as f64, None)?;
         e.push(Symbol::Params, self.params() as f64, None)?;
         e.push(Symbol::Sse, self.sse(), None)?;
         Ok(e)
