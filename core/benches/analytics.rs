@@ -7,11 +7,12 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use dxcast_core::analytics::{analyse, Context};
+use dxcast_core::analytics::Settings;
 use dxcast_core::choice::choose;
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
+use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Comparison, Date, Fit, LinearTrend, MeasureKind, Point, Predictor, Series, Target, Unit,
+    Comparison, Date, LinearTrend, MeasureKind, Model, Point, Predictor, Series, Subject, Target,
+    Unit,
 };
 
 fn d(y: i32, m: u32, dd: u32) -> Date {
@@ -41,18 +42,12 @@ fn quarterly() -> Vec<Point> {
 
 fn benches(c: &mut Criterion) {
     let pts = teams();
-    let s = Series::new(&pts, Bounds::NON_NEGATIVE).unwrap();
-    let fit: Fit = LinearTrend::new().fit(&s).unwrap().into();
+    let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
+    let fit = Model::Linear(LinearTrend::new()).fit(&s).unwrap();
     let target = Target::new(80_000.0, d(2025, 12, 31), Comparison::AtLeast).unwrap();
-    let ctx = Context {
-        kind: MeasureKind::Stock,
-        unit: Unit::Count,
-        bounds: Bounds::NON_NEGATIVE,
-        today: d(2023, 4, 1),
-        level: 0.95,
-    };
+    let ctx = Settings::new(d(2023, 4, 1), 0.95);
     c.bench_function("target analytics, linear, 3 points", |b| {
-        b.iter(|| analyse(black_box(&fit), black_box(&target), &ctx).unwrap())
+        b.iter(|| black_box(&fit).analyse(black_box(&target), &ctx).unwrap())
     });
     let scenario = Scenario {
         growth: Some(GrowthOverride {
@@ -65,20 +60,24 @@ fn benches(c: &mut Criterion) {
         }),
         target: None,
     };
-    let what_if = WhatIf::new(&fit, scenario, Unit::Count, Bounds::NON_NEGATIVE).unwrap();
+    let what_if = fit.with_scenario(scenario).unwrap();
     c.bench_function("what-if predict", |b| {
         b.iter(|| what_if.predict(black_box(d(2025, 12, 31))).unwrap())
     });
     c.bench_function("target analytics under a what-if", |b| {
-        b.iter(|| analyse(black_box(&what_if), black_box(&target), &ctx).unwrap())
+        b.iter(|| {
+            black_box(&what_if)
+                .analyse(black_box(&target), &ctx)
+                .unwrap()
+        })
     });
     c.bench_function("method choice, 3 points (rules)", |b| {
-        b.iter(|| choose(black_box(&s), MeasureKind::Stock, Unit::Count).unwrap())
+        b.iter(|| choose(black_box(&s)).unwrap())
     });
     let q = quarterly();
-    let qs = Series::new(&q, Bounds::NON_NEGATIVE).unwrap();
+    let qs = Series::new(&q, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
     c.bench_function("method choice, 12 points (rolling origin)", |b| {
-        b.iter(|| choose(black_box(&qs), MeasureKind::Stock, Unit::Count).unwrap())
+        b.iter(|| choose(black_box(&qs)).unwrap())
     });
 }
 

@@ -9,7 +9,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use dxcast_core::dist::student_t_quantile;
 use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::trend::{Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend};
-use dxcast_core::{Bounds, Date, Point, Series};
+use dxcast_core::{Date, Point, Series};
+use dxcast_core::{MeasureKind, Subject, Unit};
 
 /// The data rows of a NIST StRD file: every line of numbers after the last
 /// line starting with "Data:" (the one that names the columns).
@@ -79,7 +80,7 @@ fn least_squares(c: &mut Criterion) {
 
 fn trends(c: &mut Criterion) {
     let linear = monthly(48, |t| 1_000.0 + 150.0 * t);
-    let s = Series::new(&linear, Bounds::NON_NEGATIVE).unwrap();
+    let s = Series::new(&linear, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
     c.bench_function("linear trend: fit, 48 monthly points", |b| {
         b.iter(|| LinearTrend::new().fit(black_box(&s)).unwrap())
     });
@@ -88,12 +89,12 @@ fn trends(c: &mut Criterion) {
         b.iter(|| cubic.fit(black_box(&s)).unwrap())
     });
     let growth = monthly(48, |t| 180e6 * (0.45 * t).exp());
-    let g = Series::new(&growth, Bounds::NON_NEGATIVE).unwrap();
+    let g = Series::new(&growth, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
     c.bench_function("log-linear trend: fit, 48 points", |b| {
         b.iter(|| LogLinearTrend::new().fit(black_box(&g)).unwrap())
     });
     let share = monthly(48, |t| 100.0 / (1.0 + (-1.1 * (t - 2.0)).exp()));
-    let sh = Series::new(&share, Bounds::PERCENT).unwrap();
+    let sh = Series::new(&share, Subject::of_kind(MeasureKind::Share, Unit::Percent)).unwrap();
     let capped = LogisticTrend::with_cap(100.0).unwrap();
     c.bench_function("logistic trend (K = 100): fit, 48 points", |b| {
         b.iter(|| capped.fit(black_box(&sh)).unwrap())

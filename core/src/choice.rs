@@ -345,7 +345,7 @@ mod tests {
 
     use super::*;
     use crate::date::Date;
-    use crate::indicator::{Bounds, Unit};
+    use crate::indicator::Unit;
     use crate::subject::Subject;
 
     fn pts(values: &[(i32, u32, u32, f64)]) -> std::vec::Vec<Point> {

@@ -299,7 +299,7 @@ pub struct Check {
 ///     .check()?;
 /// assert_eq!(check.verdict, Verdict::Agree);
 /// // 806 × 365 / 342 = 860,2 million.
-/// assert!((check.explanation.result - 860.2e6).abs() < 0.1e6);
+/// assert!((check.explanation.result.unwrap() - 860.2e6).abs() < 0.1e6);
 ///
 /// // A missing input: "tăng 2,2 lần so với cùng kỳ năm 2023" with no 2023 figure.
 /// let check = Claim::new(ClaimKind::Multiple, Some(Figure::parse("2,2", Qualifier::Exact)?))

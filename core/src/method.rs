@@ -97,16 +97,16 @@ impl Method {
 /// # Examples
 ///
 /// ```
-/// use dxcast_core::forecast::{Method, Model};
+/// use dxcast_core::{Method, Model};
 /// use dxcast_core::trend::LinearTrend;
-/// use dxcast_core::{Bounds, Date, Point, Series};
+/// use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 ///
 /// let pts = [
 ///     Point::new(Date::from_ymd(2021, 12, 31)?, 40.0),
 ///     Point::new(Date::from_ymd(2022, 12, 31)?, 52.0),
 ///     Point::new(Date::from_ymd(2023, 12, 31)?, 61.0),
 /// ];
-/// let s = Series::new(&pts, Bounds::PERCENT)?;
+/// let s = Series::new(&pts, Subject::of_kind(MeasureKind::Share, Unit::Percent))?;
 /// let fit = Model::Linear(LinearTrend::new()).fit(&s)?;
 /// assert_eq!(fit.method(), Method::Linear);
 /// # Ok::<(), dxcast_core::Error>(())

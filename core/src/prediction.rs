@@ -37,18 +37,25 @@ use crate::scale::Scale;
 /// # Examples
 ///
 /// ```
-/// use dxcast_core::forecast::{Prediction, Scale};
+/// use dxcast_core::{Prediction, Scale};
 /// use dxcast_core::Bounds;
 ///
 /// // A share predicted at 96 ± 3 (standard error), 8 degrees of freedom.
 /// let p = Prediction::new(96.0, 3.0, 8.0, Scale::Identity)?;
-/// let (lo, hi) = p.interval(0.95, Bounds::PERCENT)?;
+/// let (Some(lo), Some(hi)) = p.interval(0.95, Bounds::PERCENT)? else { panic!() };
 /// assert!(lo < 96.0 && 96.0 < hi && hi < 100.0);
 /// // Unbounded, the same prediction crosses 100.
 /// let (_, hi) = p.interval(0.95, Bounds::NONE)?;
-/// assert!(hi > 100.0);
+/// assert!(hi.is_some_and(|hi| hi > 100.0));
 /// let p_above = p.probability_at_least(95.0, Bounds::PERCENT)?;
-/// assert!(p_above > 0.5 && p_above < 1.0);
+/// assert!(p_above.is_some_and(|p| p > 0.5 && p < 1.0));
+///
+/// // A line through exactly two points: the spread is unknown.
+/// let exact = Prediction::new(60.0, f64::INFINITY, f64::INFINITY, Scale::Identity)?;
+/// assert_eq!(exact.se(), None);
+/// assert_eq!(exact.interval(0.95, Bounds::PERCENT)?, (Some(0.0), Some(100.0)));
+/// assert_eq!(exact.interval(0.95, Bounds::NON_NEGATIVE)?, (Some(0.0), None));
+/// assert_eq!(exact.probability_at_least(70.0, Bounds::PERCENT)?, None);
 /// # Ok::<(), dxcast_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]

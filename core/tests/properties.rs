@@ -12,13 +12,15 @@
 use dxcast_core::dist::{
     normal_cdf, normal_quantile, student_t_cdf, student_t_pdf, student_t_quantile,
 };
-use dxcast_core::forecast::{forecast_into, Fit, ForecastPoint, Horizon, Model, Step};
+use dxcast_core::forecast::{forecast_into, ForecastPoint, Horizon, Step};
 use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::optimize::NelderMead;
 use dxcast_core::trend::{
     variance_factor, Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend,
 };
 use dxcast_core::{Bounds, Date, Point, Prediction, Scale, Series};
+use dxcast_core::{Fit, Model};
+use dxcast_core::{MeasureKind, Subject, Unit};
 use proptest::prelude::*;
 
 fn base() -> Date {
@@ -80,7 +82,7 @@ proptest! {
         days in offsets(3..40, 400),
     ) {
         let pts = points(&days, |t| a + b * t);
-        let s = Series::new(&pts, Bounds::NONE).unwrap();
+        let s = Series::new(&pts, Subject { kind: MeasureKind::Stock, unit: Unit::Count, bounds: Bounds::NONE }).unwrap();
         let fit = LinearTrend::new().fit(&s).unwrap();
         prop_assert!(close(fit.intercept(), a, 1e-9), "{} vs {a}", fit.intercept());
         prop_assert!(close(fit.slope(), b, 1e-9), "{} vs {b}", fit.slope());
@@ -105,7 +107,7 @@ proptest! {
         days in offsets(3..30, 300),
     ) {
         let pts = points(&days, |t| scale * (rate * t).exp());
-        let s = Series::new(&pts, Bounds::NON_NEGATIVE).unwrap();
+        let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
         let fit = LogLinearTrend::new().fit(&s).unwrap();
         prop_assert!(close(fit.intercept(), scale.ln(), 1e-10));
         prop_assert!(close(fit.slope(), rate, 1e-10));
@@ -123,7 +125,7 @@ proptest! {
         let days: Vec<i32> = (0..n).map(|k| (k as f64 * 5.0 * 365.0 / (n - 1) as f64).round() as i32).collect();
         let pts = points(&days, |t| cap / (1.0 + (-rate * (t - mid)).exp()));
         prop_assume!(pts.iter().all(|p| p.value > 0.0 && p.value < cap * (1.0 - 1e-9)));
-        let s = Series::new(&pts, Bounds::NON_NEGATIVE).unwrap();
+        let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
         let given = LogisticTrend::with_cap(cap).unwrap().fit(&s).unwrap();
         prop_assert!(close(given.rate(), rate, 1e-8), "{} vs {rate}", given.rate());
         prop_assert!(close(given.midpoint(), mid, 1e-8));
@@ -147,7 +149,7 @@ proptest! {
             .zip(&noise)
             .map(|(p, e)| Point::new(p.date, p.value * (1.0 + 0.05 * e)))
             .collect();
-        let s = Series::new(&pts, Bounds::NONE).unwrap();
+        let s = Series::new(&pts, Subject { kind: MeasureKind::Stock, unit: Unit::Count, bounds: Bounds::NONE }).unwrap();
         let models = [
             Model::Linear(LinearTrend::new()),
             Model::LogLinear(LogLinearTrend::new()),
@@ -162,13 +164,15 @@ proptest! {
                 let date = s.last().date.add_days(30 * k).unwrap();
                 let p = fit.predict(date).unwrap();
                 let (lo, hi) = p.interval(level, Bounds::NONE).unwrap();
+                let (lo, hi) = (lo.unwrap(), hi.unwrap());
                 prop_assert!(lo <= p.point() && p.point() <= hi);
-                prop_assert!(p.se() >= prev_se * (1.0 - 1e-12), "{:?} step {k}", fit.method());
+                let se = p.se().unwrap();
+                prop_assert!(se >= prev_se * (1.0 - 1e-12), "{:?} step {k}", fit.method());
                 if p.scale() == Scale::Identity {
                     prop_assert!(hi - lo >= prev_width * (1.0 - 1e-12));
                     prev_width = hi - lo;
                 }
-                prev_se = p.se();
+                prev_se = se;
             }
         }
     }
@@ -200,7 +204,7 @@ proptest! {
             .zip(&noise)
             .map(|(p, e)| Point::new(p.date, (p.value + e).clamp(0.5, 99.5)))
             .collect();
-        let s = Series::new(&pts, Bounds::PERCENT).unwrap();
+        let s = Series::new(&pts, Subject::of_kind(MeasureKind::Share, Unit::Percent)).unwrap();
         let models = [
             Model::Linear(LinearTrend::new()),
             Model::Polynomial(PolynomialTrend::new(2).unwrap()),
@@ -213,11 +217,12 @@ proptest! {
         for model in models {
             let Ok(fit) = model.fit(&s) else { continue };
             let horizon = Horizon::After { start: s.last().date, step: Step::Months(6), count: 20 };
-            let n = forecast_into(&fit, horizon, 0.95, Bounds::PERCENT, &mut out).unwrap();
+            let n = forecast_into(&fit, horizon, 0.95, &mut out).unwrap();
             for p in &out[..n] {
-                prop_assert!(0.0 <= p.lo && p.lo <= p.point && p.point <= p.hi && p.hi <= 100.0,
+                let (lo, hi) = (p.lo.unwrap(), p.hi.unwrap());
+                prop_assert!(0.0 <= lo && lo <= p.point && p.point <= hi && hi <= 100.0,
                     "{:?}: {p:?}", fit.method());
-                let pa = p.prediction.probability_at_least(50.0, Bounds::PERCENT).unwrap();
+                let pa = p.prediction.probability_at_least(50.0, Bounds::PERCENT).unwrap().unwrap();
                 prop_assert!((0.0..=1.0).contains(&pa));
             }
         }
@@ -266,11 +271,20 @@ proptest! {
             let _ = p.point();
             for b in bounds {
                 if let Ok((a, z)) = p.interval(level, b) {
-                    prop_assert!(a <= z || a.is_nan() || z.is_nan());
+                    prop_assert!(a.is_none_or(f64::is_finite) && z.is_none_or(f64::is_finite));
+                    if let (Some(a), Some(z)) = (a, z) {
+                        prop_assert!(a <= z);
+                    }
                 }
-                let _ = p.probability_at_least(x, b);
-                let _ = p.probability_at_most(x, b);
-                let _ = p.explain_interval(level, b);
+                for q in [p.probability_at_least(x, b), p.probability_at_most(x, b)] {
+                    if let Ok(Some(q)) = q {
+                        prop_assert!((0.0..=1.0).contains(&q));
+                    }
+                }
+                if let Ok(e) = p.explain_interval(level, b) {
+                    prop_assert!(e.result.is_none_or(f64::is_finite));
+                    prop_assert!(e.terms.iter().all(|t| t.value.is_none_or(f64::is_finite)));
+                }
                 let _ = p.bounded(b);
             }
         }
@@ -297,7 +311,8 @@ proptest! {
             .zip(&values)
             .map(|(d, v)| Point::new(base().add_days(*d).unwrap(), *v))
             .collect();
-        let Ok(s) = Series::new(&pts, bounds) else { return Ok(()) };
+        let subject = Subject { kind: MeasureKind::Stock, unit: Unit::Count, bounds };
+        let Ok(s) = Series::new(&pts, subject) else { return Ok(()) };
         let date = Date::from_day_number(at).unwrap_or(Date::EPOCH);
         let mut models = vec![
             Model::Linear(LinearTrend::new()),
@@ -320,15 +335,31 @@ proptest! {
         for m in models {
             let Ok(fit) = m.fit(&s) else { continue };
             let _ = fit.predict(date);
-            let _ = fit.fitted_into(&mut fitted);
-            let _ = fit.fitted_into(&mut fitted[..0]);
-            let _ = fit.sse();
-            let _ = fit.params();
-            prop_assert!(fit.explain().is_ok());
-            let _ = forecast_into(&fit, Horizon::After { start: date, step: Step::Days(u32::MAX), count: 4 }, alpha, bounds, &mut out);
-            let _ = forecast_into(&fit, Horizon::Dates(&[date, s.last().date]), 0.9, bounds, &mut out);
-            let _ = forecast_into(&fit, Horizon::After { start: s.last().date, step: Step::Months(1), count: 9 }, 0.9, bounds, &mut out);
-            if let Fit::Logistic(l) = &fit { let _ = l.midpoint_date(); }
+            if let Ok(k) = fit.fitted_into(&s, &mut fitted) {
+                prop_assert!(fitted[..k].iter().all(|v| v.is_finite()), "{:?}", fit.method());
+            }
+            let _ = fit.fitted_into(&s, &mut fitted[..0]);
+            let summary = fit.summary();
+            prop_assert!(summary.residual_sd.is_none_or(f64::is_finite));
+            let e = fit.explain();
+            prop_assert!(e.is_ok());
+            if let Ok(e) = e {
+                prop_assert!(e.terms.iter().all(|t| t.value.is_none_or(f64::is_finite)));
+            }
+            let horizons = [
+                (Horizon::After { start: date, step: Step::Days(u32::MAX), count: 4 }, alpha),
+                (Horizon::Dates(&[date, s.last().date]), 0.9),
+                (Horizon::After { start: s.last().date, step: Step::Months(1), count: 9 }, 0.9),
+            ];
+            for (h, level) in horizons {
+                if let Ok(n) = forecast_into(&fit, h, level, &mut out) {
+                    for p in &out[..n] {
+                        prop_assert!(p.point.is_finite());
+                        prop_assert!(p.lo.is_none_or(f64::is_finite) && p.hi.is_none_or(f64::is_finite));
+                    }
+                }
+            }
+            if let Fit::Logistic(l) = fit.fit() { let _ = l.midpoint_date(); }
         }
     }
 

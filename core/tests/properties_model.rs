@@ -6,11 +6,12 @@
 //!   choice, scenarios, conversions, growth or claim checks panic.
 //! - No text, however malformed, makes the date, period, number or CSV
 //!   readers panic.
-//! - Probabilities lie in [0, 1] (or are NaN when the spread is unknown);
+//! - Every number an analysis, a scenario or an explanation gives is finite
+//!   or explicitly unknown (`None`); probabilities lie in [0, 1];
 //!   scenario paths of shares stay within 0–100; a scenario that changes
 //!   nothing predicts exactly what its base predicts.
 
-use dxcast_core::analytics::{analyse, Context};
+use dxcast_core::analytics::Settings;
 use dxcast_core::basis::points_into;
 use dxcast_core::choice::choose;
 use dxcast_core::claim::{Claim, ClaimKind};
@@ -22,9 +23,10 @@ use dxcast_core::number::parse_vi;
 use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
 use dxcast_core::Figure;
 use dxcast_core::{
-    Bounds, Comparison, Date, Fit, MeasureKind, Observation, Period, Point, Predictor, Qualifier,
+    Bounds, Comparison, Date, MeasureKind, Observation, Period, Point, Predictor, Qualifier,
     Series, Status, Target, Unit,
 };
+use dxcast_core::{Model, Subject};
 use proptest::prelude::*;
 
 /// Any float, with the awkward ones over-represented.
@@ -114,21 +116,25 @@ proptest! {
         from in near_date(),
         at in near_date(),
     ) {
-        let Ok(series) = Series::new(&pts, b) else { return Ok(()) };
-        let Ok(choice) = choose(&series, k, u) else { return Ok(()) };
+        let Ok(series) = Series::new(&pts, Subject { kind: k, unit: u, bounds: b }) else { return Ok(()) };
+        let Ok(choice) = choose(&series) else { return Ok(()) };
         let _ = choice.explain();
         let Some(best) = choice.best() else { return Ok(()) };
         let Ok(fit) = best.model.fit(&series) else { return Ok(()) };
-        let fit: Fit = fit;
-        let ctx = Context { kind: k, unit: u, bounds: b, today, level };
+        let ctx = Settings::new(today, level);
         let scenario = Scenario {
             growth: Some(GrowthOverride { from, rate }),
             shock: Some(Shock { at, size: shock }),
             target: None,
         };
         let Ok(t) = Target::new(target, deadline, cmp) else { return Ok(()) };
-        if let Ok(a) = analyse(&fit, &t, &ctx) {
-            prop_assert!(a.probability.is_nan() || (0.0..=1.0).contains(&a.probability));
+        if let Ok(a) = fit.analyse(&t, &ctx) {
+            prop_assert!(a.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
+            prop_assert!(a.projected.is_finite() && a.latest.is_finite() && a.gap.is_finite());
+            for v in [a.low, a.high, a.attainment, a.ratio, a.required.cagr, a.required.daily,
+                      a.required.points_per_year, a.projected_growth.cagr] {
+                prop_assert!(v.is_none_or(f64::is_finite), "{a:?}");
+            }
             for q in [
                 dxcast_core::analytics::Quantity::Projected,
                 dxcast_core::analytics::Quantity::Attainment,
@@ -138,11 +144,17 @@ proptest! {
                 dxcast_core::analytics::Quantity::Probability,
                 dxcast_core::analytics::Quantity::Status,
             ] {
-                let _ = a.explain(q, u, b);
+                if let Ok(e) = a.explain(q) {
+                    prop_assert!(e.result.is_none_or(f64::is_finite));
+                    prop_assert!(e.terms.iter().all(|t| t.value.is_none_or(f64::is_finite)));
+                }
             }
         }
-        if let Ok(w) = WhatIf::new(&fit, scenario, u, b) {
-            let _ = analyse(&w, &t, &ctx);
+        if let Ok(w) = fit.with_scenario(scenario) {
+            if let Ok(a) = w.analyse(&t, &ctx) {
+                prop_assert!(a.projected.is_finite());
+                prop_assert!(a.probability.is_none_or(|p| (0.0..=1.0).contains(&p)));
+            }
             let _ = w.explain(at);
             if let Ok(p) = w.predict(deadline) {
                 let y = p.point_within(b);
@@ -156,10 +168,9 @@ proptest! {
         pts in series_points(),
         at in near_date(),
     ) {
-        let Ok(series) = Series::new(&pts, Bounds::NONE) else { return Ok(()) };
-        let Ok(fit) = dxcast_core::LinearTrend::new().fit(&series) else { return Ok(()) };
-        let fit: Fit = fit.into();
-        let w = WhatIf::new(&fit, Scenario::default(), Unit::Count, Bounds::NONE).unwrap();
+        let Ok(series) = Series::new(&pts, Subject { kind: MeasureKind::Stock, unit: Unit::Count, bounds: Bounds::NONE }) else { return Ok(()) };
+        let Ok(fit) = Model::Linear(dxcast_core::LinearTrend::new()).fit(&series) else { return Ok(()) };
+        let w = WhatIf::new(fit, Scenario::default()).unwrap();
         match (fit.predict(at), w.predict(at)) {
             (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
             (Err(a), Err(b)) => prop_assert_eq!(a, b),
@@ -170,7 +181,7 @@ proptest! {
             growth: Some(GrowthOverride { from: fit.latest().date, rate: 0.0 }),
             ..Scenario::default()
         };
-        let w = WhatIf::new(&fit, flat, Unit::Count, Bounds::NONE).unwrap();
+        let w = WhatIf::new(fit, flat).unwrap();
         if let (true, Ok(_)) = (at > fit.latest().date, fit.predict(at)) {
             let y = w.predict(at).unwrap().point();
             prop_assert!((y - fit.latest().value).abs() <= 1e-9 * (1.0 + y.abs()));

@@ -230,6 +230,8 @@ vocabulary! {
         ExtraField => ("extra_field", "(extra field)"),
         /// A header field.
         Header => ("header", "header"),
+        /// The parameters of a fit.
+        Fit => ("fit", "fitted parameters"),
         /// A projection.
         Projection => ("projection", "projection"),
         /// A what-if scenario.

@@ -149,7 +149,7 @@ pub enum StepLength {
 ///
 /// ```
 /// use dxcast_core::trend::Holt;
-/// use dxcast_core::{Bounds, Date, Point, Series};
+/// use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 ///
 /// // Irregular dates, a trend of 2 per 30 days.
 /// let d0 = Date::from_ymd(2023, 1, 1)?;
@@ -449,6 +449,7 @@ impl Holt {
         };
         let state = run(alpha, beta, phi).run(|_, _| {});
         let df = errors.saturating_sub(fitted);
+        super::check_finite(&[state.level, state.trend, state.sse])?;
         Ok(HoltFit {
             span: series.span(),
             alpha,
@@ -824,7 +825,7 @@ impl HoltFit {
     /// - [`Error::Capacity`] when `out` is too short.
     pub fn fitted_into(&self, series: &Series<'_>, out: &mut [f64]) -> Result<usize> {
         self.span.check(series)?;
-        let n = write_fitted(series, out, |_| f64::NAN)?;
+        let n = write_fitted(series, out, |_| 0.0)?;
         let rec = Recursion {
             series,
             alpha: self.alpha,
@@ -839,6 +840,12 @@ impl HoltFit {
                 *slot = v;
             }
         });
+        if let Some(index) = out.iter().take(n).position(|v| !v.is_finite()) {
+            return Err(Error::Overflow {
+                what: Field::FittedBuffer,
+                index,
+            });
+        }
         Ok(n)
     }
 

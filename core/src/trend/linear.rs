@@ -8,7 +8,7 @@ use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span};
 
-use super::{check_size, write_fitted, years};
+use super::{check_finite, check_size, write_fitted, years};
 
 /// The straight-line trend `y = a + b·t`, `t` in years from the first
 /// observation, fitted by least squares.
@@ -21,7 +21,7 @@ use super::{check_size, write_fitted, years};
 ///
 /// ```
 /// use dxcast_core::trend::LinearTrend;
-/// use dxcast_core::{Bounds, Date, Point, Series};
+/// use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 ///
 /// let pts = [
 ///     Point::new(Date::from_ymd(2021, 12, 31)?, 1_000.0),
@@ -78,6 +78,8 @@ impl LinearTrend {
             y.get(..n).unwrap_or(&[]),
             true,
         )?;
+        check_finite(ls.coefficients())?;
+        check_finite(&[ls.rss()])?;
         Ok(LinearFit {
             span: series.span(),
             ls,

@@ -9,7 +9,7 @@ use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span, DAYS_PER_YEAR};
 
-use super::{check_size, write_fitted, years};
+use super::{check_finite, check_size, write_fitted, years};
 
 /// The most Levenberg–Marquardt iterations.
 const MAX_ITERATIONS: u32 = 500;
@@ -54,7 +54,7 @@ pub enum Cap {
 ///
 /// ```
 /// use dxcast_core::trend::LogisticTrend;
-/// use dxcast_core::{Bounds, Date, Point, Series};
+/// use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 ///
 /// // Shares of online public services rising towards 100 %.
 /// let pts = [
@@ -68,7 +68,7 @@ pub enum Cap {
 /// let fit = LogisticTrend::for_bounds(Bounds::PERCENT).fit(&s)?;
 /// assert_eq!(fit.cap(), 100.0);
 /// let p = fit.predict(Date::from_ymd(2025, 12, 31)?)?;
-/// let (lo, hi) = p.interval(0.95, Bounds::PERCENT)?;
+/// let (Some(lo), Some(hi)) = p.interval(0.95, Bounds::PERCENT)? else { panic!() };
 /// assert!(lo < p.point() && p.point() < hi && hi < 100.0);
 /// # Ok::<(), dxcast_core::Error>(())
 /// ```
@@ -192,6 +192,7 @@ impl LogisticTrend {
             false,
         )?;
         let df = n.saturating_sub(p) as f64;
+        check_finite(&[cap, rate, midpoint, sse, logit_ss])?;
         Ok(LogisticFit {
             span: series.span(),
             cap,

@@ -8,7 +8,7 @@ use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span};
 
-use super::{check_size, write_fitted, years};
+use super::{check_finite, check_size, write_fitted, years};
 
 /// The exponential trend `y = exp(a + b·t)`, fitted by least squares on
 /// `ln y` (`t` in years from the first observation).
@@ -23,7 +23,7 @@ use super::{check_size, write_fitted, years};
 ///
 /// ```
 /// use dxcast_core::trend::LogLinearTrend;
-/// use dxcast_core::{Bounds, Date, Point, Series};
+/// use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 ///
 /// // Transactions doubling every year.
 /// let pts = [
@@ -97,6 +97,8 @@ impl LogLinearTrend {
                 e * e
             })
             .sum();
+        check_finite(fit.ls.coefficients())?;
+        check_finite(&[fit.ls.rss(), fit.sse])?;
         Ok(fit)
     }
 }

@@ -82,7 +82,32 @@ where
         });
     }
     for (i, slot) in out.iter_mut().enumerate().take(n) {
-        *slot = value(i);
+        let v = value(i);
+        if !v.is_finite() {
+            return Err(Error::Overflow {
+                what: Field::FittedBuffer,
+                index: i,
+            });
+        }
+        *slot = v;
     }
     Ok(n)
+}
+
+/// Checks that every fitted parameter and the sum of squares are finite: a
+/// series whose values reach the edge of the floating-point range can give
+/// a slope or a sum of squares that overflows.
+///
+/// # Errors
+///
+/// [`Error::Overflow`] (field `fit`) otherwise.
+pub(crate) fn check_finite(values: &[f64]) -> Result<()> {
+    if values.iter().all(|v| v.is_finite()) {
+        Ok(())
+    } else {
+        Err(Error::Overflow {
+            what: Field::Fit,
+            index: 0,
+        })
+    }
 }

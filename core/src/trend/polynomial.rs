@@ -8,7 +8,7 @@ use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span};
 
-use super::{check_size, write_fitted, years};
+use super::{check_finite, check_size, write_fitted, years};
 
 /// The highest degree a [`PolynomialTrend`] takes.
 pub const MAX_DEGREE: usize = MAX_PARAMS - 1;
@@ -31,7 +31,7 @@ pub const MAX_DEGREE: usize = MAX_PARAMS - 1;
 ///
 /// ```
 /// use dxcast_core::trend::PolynomialTrend;
-/// use dxcast_core::{Bounds, Date, Point, Series};
+/// use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 ///
 /// // An exact parabola in years from the first date.
 /// let d0 = Date::from_ymd(2020, 1, 1)?;
@@ -104,6 +104,8 @@ impl PolynomialTrend {
             y.get(..n).unwrap_or(&[]),
             true,
         )?;
+        check_finite(ls.coefficients())?;
+        check_finite(&[ls.rss()])?;
         Ok(PolynomialFit {
             span: series.span(),
             degree: self.degree,

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use dxcast_core::{Bounds, Date, Point, Series};
+use dxcast_core::{Bounds, Date, MeasureKind, Point, Series, Subject, Unit};
 
 pub(crate) struct Fixture {
     rows: Vec<(&'static str, &'static str, usize, &'static str)>,
@@ -69,8 +69,14 @@ impl Fixture {
     }
 }
 
+/// A series of a stock counted in units, within `bounds`.
 pub(crate) fn series(points: &[Point], bounds: Bounds) -> Series<'_> {
-    Series::new(points, bounds).unwrap()
+    let subject = Subject {
+        kind: MeasureKind::Stock,
+        unit: Unit::Count,
+        bounds,
+    };
+    Series::new(points, subject).unwrap()
 }
 
 /// Relative difference, against `b`.
