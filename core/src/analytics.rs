@@ -72,8 +72,6 @@ pub const REACH_SEARCH_YEARS: i32 = 30;
 
 /// Where an indicator stands against a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum TargetStatus {
     /// The latest value already meets the target.
     Achieved,
@@ -86,6 +84,14 @@ pub enum TargetStatus {
 }
 
 impl TargetStatus {
+    /// Every status, best first.
+    pub const ALL: [TargetStatus; 4] = [
+        TargetStatus::Achieved,
+        TargetStatus::OnTrack,
+        TargetStatus::NeedsAcceleration,
+        TargetStatus::OffTrack,
+    ];
+
     /// A stable identifier: `achieved`, `on_track`, `needs_acceleration`, `off_track`.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -131,7 +137,6 @@ impl Settings {
 /// Growth rates, either needed or projected.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Growth {
     /// Compound annual growth in percent, when both ends are positive.
     pub cagr: Option<f64>,
@@ -144,7 +149,6 @@ pub struct Growth {
 /// The analysis of one target.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct TargetAnalysis {
     /// The target.
     pub target: Target,
@@ -205,7 +209,7 @@ pub struct TargetAnalysis {
 /// What an explanation of a [`TargetAnalysis`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Quantity {
     /// The projected value and its interval.
     Projected,

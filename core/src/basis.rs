@@ -28,7 +28,7 @@ pub const MAX_POINTS: usize = crate::lstsq::MAX_ROWS;
 /// What the points of a projected series measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Basis {
     /// The indicator's own values at their as-of dates: levels, shares, ranks,
     /// running totals and daily averages.
@@ -175,7 +175,6 @@ pub fn points_into(
 /// terms.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Evaluation {
     /// The date to evaluate the projection at.
     pub date: Date,

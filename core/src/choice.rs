@@ -47,7 +47,7 @@ pub const FIRST_ORIGIN: usize = 4;
 /// How the ranking was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Criterion {
     /// By one-step-ahead forecast errors from a rolling origin.
     OneStepError,
@@ -58,7 +58,7 @@ pub enum Criterion {
 /// The rule that ranked a short series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Rule {
     /// A share: a logistic curve stays within its bounds.
     BoundedShare,
@@ -69,10 +69,7 @@ pub enum Rule {
 /// Why the first method was chosen, as data the app words in either language.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
-)]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Reason {
     /// The lowest one-step-ahead MAPE over `tests` held-out points, ahead of
     /// the runner-up's `runner_up` (when there is one).

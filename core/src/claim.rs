@@ -65,8 +65,6 @@ pub const MAX_INPUTS: usize = 7;
 ///
 /// Ratios take the numerator first; changes take the earlier value first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum ClaimKind {
     /// A full-period estimate from a year-to-date total: inputs `[x]`, the
@@ -191,8 +189,6 @@ impl ClaimKind {
 
 /// The outcome of a check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum Verdict {
     /// The recomputed interval overlaps the stated one.
     Agree,
@@ -237,7 +233,7 @@ impl Verdict {
 /// Why a claim could not be checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Unchecked {
     /// The input at `index` is not known.
@@ -267,7 +263,6 @@ pub enum Unchecked {
 /// The result of [`Claim::check`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Check {
     /// Agree, disagree or cannot check.
     pub verdict: Verdict,
@@ -311,7 +306,6 @@ pub struct Check {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Claim {
     /// What is derived.
     pub kind: ClaimKind,

@@ -29,7 +29,7 @@
 //! ```
 
 use crate::date::Date;
-use crate::error::{Error, Expected, Field, Result, Task};
+use crate::error::{representable, Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::indicator::Unit;
 use crate::period::Period;
@@ -47,7 +47,6 @@ fn finite(value: f64, what: Field, index: usize) -> Result<f64> {
 /// period: `x × D / d`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct RunRate {
     /// The total so far, `x`.
     pub year_to_date: f64,
@@ -121,14 +120,13 @@ pub fn extrapolate(total: f64, elapsed: Period, whole: Period) -> Result<RunRate
         year_to_date: total,
         days_elapsed: d,
         days_in_period: big_d,
-        value: total * f64::from(big_d) / f64::from(d),
+        value: representable(total * f64::from(big_d) / f64::from(d), Field::Total)?,
     })
 }
 
 /// A period's total divided by its days.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct DailyAverage {
     /// The total over the period, `X`.
     pub total: f64,
@@ -185,7 +183,6 @@ pub fn daily_average(total: f64, period: Period) -> Result<DailyAverage> {
 /// A daily average multiplied by a period's days.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct PeriodTotal {
     /// The average per day, `x̄`.
     pub daily_average: f64,
@@ -235,14 +232,13 @@ pub fn period_total(daily_average: f64, period: Period) -> Result<PeriodTotal> {
         daily_average,
         period,
         days,
-        value: daily_average * f64::from(days),
+        value: representable(daily_average * f64::from(days), Field::Total)?,
     })
 }
 
 /// The flow between two readings of a cumulative series.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Flow {
     /// The days the flow covers: from the day after the earlier reading to
     /// the day of the later one, (t₁, t₂].
@@ -302,7 +298,10 @@ impl Flow {
 pub fn flow_between(earlier: Point, later: Point) -> Result<Flow> {
     let start = finite(earlier.value, Field::Value, 0)?;
     let end = finite(later.value, Field::Value, 1)?;
-    if later.date <= earlier.date {
+    if later.date == earlier.date {
+        return Err(Error::DuplicateDate { index: 1 });
+    }
+    if later.date < earlier.date {
         return Err(Error::Unsorted { index: 1 });
     }
     let period = Period::range(earlier.date.add_days(1)?, later.date)?;
@@ -310,7 +309,7 @@ pub fn flow_between(earlier: Point, later: Point) -> Result<Flow> {
         period,
         start,
         end,
-        value: end - start,
+        value: representable(end - start, Field::Flows)?,
     })
 }
 
@@ -390,7 +389,6 @@ fn relocate(e: Error, base: usize) -> Error {
 /// A change of a share, both ways: in percentage points and relative.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct ShareChange {
     /// The earlier share, percent.
     pub before: f64,
@@ -478,7 +476,6 @@ fn share(v: f64, index: usize) -> Result<f64> {
 /// earlier share, under each reading of the `%`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Readings {
     /// The earlier share if the change is in percentage points: `after − c`.
     pub before_if_points: f64,

@@ -16,8 +16,6 @@ pub const MAX_TERMS: usize = 16;
 
 /// A formula, with its expression in mathematical notation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Formula {
     /// Year-to-date total extended to the whole year.
@@ -181,8 +179,6 @@ impl Formula {
 
 /// The name of an input or intermediate value in an explanation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Symbol {
     /// The result itself.
@@ -526,8 +522,6 @@ impl Explanation {
 /// Why a quantity is unknown. Results that cannot be computed are never NaN
 /// or infinite: they are absent, with one of these reasons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Unknown {
     /// The spread is unknown: the fit has no degrees of freedom left (a line

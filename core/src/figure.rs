@@ -25,7 +25,6 @@ use crate::period::Period;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Figure {
     /// The value as stated, in base units (NaN for an interval with no
     /// finite end).

@@ -29,7 +29,7 @@ pub trait Predictor {
 /// A calendar step between forecast dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Step {
     /// A number of days.
     Days(u32),
@@ -111,7 +111,6 @@ impl Horizon<'_> {
 /// One point of a forecast path.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct ForecastPoint {
     /// The date.
     pub date: Date,

@@ -23,7 +23,7 @@
 //! # Ok::<(), dxcast_core::Error>(())
 //! ```
 
-use crate::error::{Error, Expected, Field, Result};
+use crate::error::{representable, Error, Expected, Field, Result};
 use crate::explain::{Explanation, Formula, Symbol};
 use crate::indicator::Unit;
 use crate::period::{Period, PeriodKind};
@@ -32,7 +32,7 @@ use crate::series::{years_between, Point};
 /// How a change is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ChangeKind {
     /// `100 × (b − a) / a`, in percent.
     Relative,
@@ -57,7 +57,6 @@ impl ChangeKind {
 /// A change from `before` to `after`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Change {
     /// How it is measured.
     pub kind: ChangeKind,
@@ -142,7 +141,7 @@ pub fn change(kind: ChangeKind, before: f64, after: f64) -> Result<Change> {
         kind,
         before,
         after,
-        value,
+        value: representable(value, Field::Change)?,
     })
 }
 
@@ -253,7 +252,6 @@ pub fn year_on_year(
 /// Compound annual growth between two dated values.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Cagr {
     /// The earlier value.
     pub start: Point,
@@ -323,7 +321,10 @@ impl Cagr {
 pub fn cagr(start: Point, end: Point) -> Result<Cagr> {
     let a = positive(start.value, 0)?;
     let b = positive(end.value, 1)?;
-    if end.date <= start.date {
+    if end.date == start.date {
+        return Err(Error::DuplicateDate { index: 1 });
+    }
+    if end.date < start.date {
         return Err(Error::Unsorted { index: 1 });
     }
     let years = years_between(start.date, end.date);
@@ -332,8 +333,8 @@ pub fn cagr(start: Point, end: Point) -> Result<Cagr> {
         start,
         end,
         years,
-        percent_per_year: 100.0 * g,
-        points_per_year: (b - a) / years,
+        percent_per_year: representable(100.0 * g, Field::GrowthRate)?,
+        points_per_year: representable((b - a) / years, Field::Change)?,
     })
 }
 

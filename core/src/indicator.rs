@@ -6,8 +6,6 @@ use crate::error::{Error, Expected, Field, Result};
 /// The unit of an indicator's values. Values are always stored in base units:
 /// a count of one, a percent point, one megabit per second, one đồng.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Unit {
     /// A number of things: transactions, teams, members, services, dossiers.
@@ -31,8 +29,6 @@ pub enum Unit {
 /// The kind decides which conversions apply and at which date a value sits
 /// on a time axis (see [`MeasureKind::anchor`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum MeasureKind {
     /// A total over each period: transactions in September, in a quarter, in a year.
@@ -54,7 +50,7 @@ pub enum MeasureKind {
 /// Where on a time axis a value of a given kind sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Anchor {
     /// At the last day of its period: a level as of that date.
     End,
@@ -255,8 +251,6 @@ impl Bounds {
 
 /// The pillar of the national digital-transformation programme an indicator belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Pillar {
     /// Digital government (Chính phủ số).
@@ -320,7 +314,6 @@ impl Pillar {
 /// caller keeps; the core itself never allocates.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Indicator<'a> {
     /// A short stable identifier, such as `ndxp_tx_year`.
     pub id: &'a str,

@@ -47,6 +47,7 @@ pub mod period;
 pub mod prediction;
 pub mod scale;
 pub mod scenario;
+mod serde_code;
 pub mod series;
 mod slices;
 pub mod subject;

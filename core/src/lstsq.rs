@@ -363,10 +363,12 @@ impl LeastSquares {
         self.coef.get(..self.p).unwrap_or(&[])
     }
 
-    /// The coefficients' standard errors.
+    /// The coefficients' standard errors; unknown (`None`) for an exact fit
+    /// (as many rows as parameters), which leaves nothing to estimate the
+    /// error from.
     #[must_use]
-    pub fn standard_errors(&self) -> &[f64] {
-        self.se.get(..self.p).unwrap_or(&[])
+    pub fn standard_errors(&self) -> Option<&[f64]> {
+        (self.df() > 0).then(|| self.se.get(..self.p).unwrap_or(&[]))
     }
 
     /// The number of rows.
@@ -393,15 +395,12 @@ impl LeastSquares {
         self.rss
     }
 
-    /// The residual standard deviation `√(RSS / (n − p))` (0 when `n = p`).
+    /// The residual standard deviation `√(RSS / (n − p))`; unknown (`None`)
+    /// when `n = p`.
     #[must_use]
-    pub fn residual_sd(&self) -> f64 {
+    pub fn residual_sd(&self) -> Option<f64> {
         let df = self.df();
-        if df == 0 {
-            0.0
-        } else {
-            libm::sqrt(self.rss / df as f64)
-        }
+        (df > 0).then(|| libm::sqrt(self.rss / df as f64))
     }
 
     /// R²: centred on the mean of `y` when the model has an intercept,
@@ -464,7 +463,10 @@ mod tests {
         assert!((f.coefficients()[0] - 1.0).abs() < 1e-15);
         assert!((f.coefficients()[1] - 2.0).abs() < 1e-15);
         assert_eq!(f.r_squared(), 1.0);
-        assert!(f.residual_sd() < 1e-15);
+        assert!(f.residual_sd().unwrap() < 1e-15);
+        // Two rows, two parameters: nothing is left to estimate the error from.
+        let f = LeastSquares::fit(&x[..4], 2, &y[..2], true).unwrap();
+        assert_eq!((f.residual_sd(), f.standard_errors()), (None, None));
     }
 
     #[test]

@@ -19,8 +19,6 @@ use crate::trend::{
 
 /// The projection methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Method {
     /// A straight line in time ([`crate::LinearTrend`]).

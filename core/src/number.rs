@@ -156,7 +156,7 @@ pub fn parse_vi(text: &str) -> Result<Stated> {
 /// The language numbers are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Locale {
     /// Vietnamese: `1.234,5`, `860 triệu`, `52,8 %`.
     Vi,

@@ -5,8 +5,6 @@ use crate::period::Period;
 
 /// Whether a value was measured, estimated or set as a goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum Status {
     /// Measured ("đạt", "có").
     Observed,
@@ -53,8 +51,6 @@ impl Status {
 /// stated digit: 0.1 million for "1,6 triệu") a qualifier gives the range
 /// the true value lies in; see [`Qualifier::range`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Qualifier {
     /// Stated plainly: the value rounded to its last digit.
@@ -182,7 +178,6 @@ fn widen_over_trailing_zeros(value: f64, precision: f64) -> f64 {
 /// format that carries both.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Observation {
     /// The value in base units.
     pub value: f64,

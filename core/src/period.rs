@@ -8,7 +8,7 @@ use crate::error::{Error, Expected, Field, Result};
 /// How a [`Period`] was stated; it decides how the period is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PeriodKind {
     /// One day.
     Day,

@@ -33,7 +33,6 @@ use crate::target::Target;
 /// Growth at a fixed rate a month from a date on.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct GrowthOverride {
     /// The first day of the new growth (the latest observation's date if earlier).
     pub from: Date,
@@ -45,7 +44,6 @@ pub struct GrowthOverride {
 /// A jump in level from a date on.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Shock {
     /// The day the jump happens.
     pub at: Date,
@@ -57,7 +55,6 @@ pub struct Shock {
 /// A what-if scenario. The default changes nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Scenario {
     /// A growth override.
     pub growth: Option<GrowthOverride>,

@@ -8,8 +8,6 @@ use crate::error::{Error, Expected, Field, Result};
 /// The reports distinguish them: "lớn hơn 860 triệu" (greater than) is not
 /// "tối thiểu 860 triệu" (at least).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub enum Comparison {
     /// ≥: at least, reaches.
@@ -91,7 +89,6 @@ impl Comparison {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Target {
     /// The value to reach.
     pub value: f64,

@@ -217,10 +217,11 @@ fn score(d: &Dataset) -> Score {
             .map(|(a, b)| lre(*a, *b))),
         sd: min(&mut fit
             .standard_errors()
+            .unwrap()
             .iter()
             .zip(&c.sds)
             .map(|(a, b)| lre(*a, *b))),
-        resid: lre(fit.residual_sd(), c.residual_sd),
+        resid: lre(fit.residual_sd().unwrap(), c.residual_sd),
         r2: lre(fit.r_squared(), c.r_squared),
     }
 }

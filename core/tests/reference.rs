@@ -98,7 +98,7 @@ fn linear_trend_matches_ols() {
         &f.values("linear", "coef"),
         1e-12,
     );
-    let (sa, sb) = lin.standard_errors();
+    let (sa, sb) = lin.standard_errors().unwrap();
     check(
         "linear: standard errors",
         &[sa, sb],
@@ -167,7 +167,7 @@ fn log_linear_trend_matches_ols_on_logs() {
         &f.values("loglinear", "coef"),
         1e-12,
     );
-    let (sa, sb) = ll.standard_errors();
+    let (sa, sb) = ll.standard_errors().unwrap();
     check(
         "log-linear: standard errors",
         &[sa, sb],

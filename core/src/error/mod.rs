@@ -142,6 +142,16 @@ pub enum Error {
 /// Shorthand for `core::result::Result<T, Error>`.
 pub type Result<T> = core::result::Result<T, Error>;
 
+/// `value` when it is finite, else [`Error::Overflow`] naming `what`: for
+/// results computed from finite inputs that leave the floating-point range.
+pub(crate) fn representable(value: f64, what: Field) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::Overflow { what, index: 0 })
+    }
+}
+
 impl Error {
     /// The kind of error, whose [`ErrorKind::name`] the bindings report.
     #[must_use]

@@ -23,7 +23,7 @@ pub const PHI_RANGE: (f64, f64) = (0.8, 0.98);
 /// How the smoothing parameters α (level) and β (trend) are chosen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Smoothing {
     /// Those minimising the sum of squared one-step errors, within
     /// [`SMOOTHING_RANGE`].
@@ -40,7 +40,7 @@ pub enum Smoothing {
 /// Whether and how the trend is damped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Damping {
     /// No damping: Holt's linear trend.
     None,
@@ -53,7 +53,7 @@ pub enum Damping {
 /// Where the recursion starts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Initial {
     /// From the first two observations: at the second one, the level is its
     /// value `y₁` and the trend the slope `(y₁ − y₀)/h₁` per step. The
@@ -73,7 +73,7 @@ pub enum Initial {
 /// The length Δ of one step of the recursion.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum StepLength {
     /// The median gap between consecutive observations: a regularly spaced
     /// series has steps of exactly 1 and the recursion is classic Holt.

@@ -17,7 +17,7 @@ const MAX_ITERATIONS: u32 = 500;
 /// The cap `K` of a logistic trend.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Cap {
     /// A known cap, such as 100 for a share.
     Given(f64),

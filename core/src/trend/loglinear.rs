@@ -130,14 +130,14 @@ impl LogLinearFit {
         self.ls.coefficients().get(1).copied().unwrap_or(f64::NAN)
     }
 
-    /// The standard errors of `(a, b)`.
+    /// The standard errors of `(a, b)`; unknown (`None`) through exactly
+    /// two points.
     #[must_use]
-    pub fn standard_errors(&self) -> (f64, f64) {
-        let se = self.ls.standard_errors();
-        (
-            se.first().copied().unwrap_or(f64::NAN),
-            se.get(1).copied().unwrap_or(f64::NAN),
-        )
+    pub fn standard_errors(&self) -> Option<(f64, f64)> {
+        match self.ls.standard_errors()? {
+            [a, b] => Some((*a, *b)),
+            _ => None,
+        }
     }
 
     /// The growth per year, `exp(b) − 1` (0.25 is 25 % a year).
@@ -170,7 +170,8 @@ impl LogLinearFit {
         let (se, df) = match self.ls.df() {
             0 => (f64::INFINITY, f64::INFINITY),
             df => (
-                self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(&x0)),
+                self.ls.residual_sd().unwrap_or(f64::INFINITY)
+                    * libm::sqrt(1.0 + self.ls.leverage(&x0)),
                 df as f64,
             ),
         };

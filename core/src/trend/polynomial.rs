@@ -207,7 +207,8 @@ impl PolynomialFit {
     pub fn predict(&self, date: Date) -> Result<Prediction> {
         let row = self.row(date);
         let x0 = row.get(..self.degree.saturating_add(1)).unwrap_or(&[]);
-        let se = self.ls.residual_sd() * libm::sqrt(1.0 + self.ls.leverage(x0));
+        let se =
+            self.ls.residual_sd().unwrap_or(f64::INFINITY) * libm::sqrt(1.0 + self.ls.leverage(x0));
         Prediction::new(
             self.ls.predict(x0),
             se,
