@@ -405,4 +405,12 @@ impl Predictor for Fitted {
     fn subject(&self) -> Subject {
         self.subject
     }
+
+    fn span(&self) -> Span {
+        self.fit.span()
+    }
+
+    fn df(&self) -> usize {
+        self.fit.df()
+    }
 }

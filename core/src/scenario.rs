@@ -318,6 +318,14 @@ impl Predictor for WhatIf {
     fn subject(&self) -> Subject {
         self.base.subject()
     }
+
+    fn span(&self) -> crate::series::Span {
+        self.base.span()
+    }
+
+    fn df(&self) -> usize {
+        self.base.fit().df()
+    }
 }
 
 #[cfg(test)]

@@ -244,14 +244,31 @@ fn claim_rows() {
 #[test]
 fn indicator_target_report_rows() {
     let ind = header(IndicatorRow::COLUMNS)
-        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n\
-           bad,x,y,count,flow,government,5,1,,\n";
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,,ndxp\n\
+           bad,x,y,count,flow,government,5,1,,,\n";
     let rows: StdVec<_> = read::<IndicatorRow>(&ind).unwrap().collect();
     let i = rows[0].as_ref().unwrap().indicator().unwrap();
     assert_eq!(
-        (i.id, i.unit, i.bounds.min, i.bounds.max),
-        ("ndxp_tx", Unit::Count, Some(0.0), None)
+        (i.id, i.unit, i.bounds.min, i.bounds.max, i.quantity),
+        ("ndxp_tx", Unit::Count, Some(0.0), None, Some("ndxp"))
     );
+    // A file written before the quantity column existed still reads.
+    let old = header(&IndicatorRow::COLUMNS[..10])
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n";
+    let old_rows: StdVec<_> = read::<IndicatorRow>(&old).unwrap().collect();
+    assert_eq!(old_rows[0].as_ref().unwrap().quantity, None);
+    // But every row of a file has its header's columns.
+    let short = header(IndicatorRow::COLUMNS)
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n";
+    let short_rows: StdVec<_> = read::<IndicatorRow>(&short).unwrap().collect();
+    assert!(matches!(
+        short_rows[0],
+        Err(Error::Parse {
+            line: 2,
+            field: Field::Quantity,
+            ..
+        })
+    ));
     assert!(matches!(
         rows[1],
         Err(Error::Parse {
