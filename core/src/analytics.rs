@@ -49,7 +49,9 @@ use crate::series::{Point, DAYS_PER_YEAR};
 use crate::subject::Subject;
 use crate::target::Target;
 pub use crate::verdict::TargetStatus;
-use crate::verdict::{decide, outlook, Evidence, Facts, Staleness};
+use crate::verdict::{
+    decide, outlook, Evidence, Facts, Staleness, NEEDS_ACCELERATION, UNCERTAIN_HIGH, UNCERTAIN_LOW,
+};
 
 /// How far past the deadline [`analyse`] looks for the date the target is reached.
 pub const REACH_SEARCH_YEARS: i32 = 30;
@@ -133,11 +135,12 @@ pub struct TargetAnalysis {
     pub high: Option<f64>,
     /// The confidence level of the interval.
     pub level: f64,
-    /// The latest value as a percentage of the target (the target as a
-    /// percentage of the latest value for "at most" targets such as ranks);
-    /// `None` for a target of 0 (or a latest value of 0 for "at most").
+    /// The value as a percentage of the target (the target as a percentage
+    /// of the value for "at most" targets such as ranks), for the figure that
+    /// decided the status ([`TargetAnalysis::judged_by`]) or else the latest
+    /// value; `None` for a target of 0 (or a value of 0 for "at most").
     pub attainment: Option<f64>,
-    /// The target minus the latest value.
+    /// The target minus the same value.
     pub gap: f64,
     /// The growth needed from the latest value to the target by the deadline.
     pub required: Growth,
@@ -145,21 +148,24 @@ pub struct TargetAnalysis {
     pub projected_growth: Growth,
     /// Projected over required growth, when the target still requires growth.
     pub ratio: Option<f64>,
-    /// The date the target is reached: the latest observation's date when it
-    /// already meets the target; otherwise, for a level, the first date from
+    /// The date the target is reached: the date of the figure that shows it
+    /// achieved, when one does; otherwise, for a level, the first date from
     /// which the projection meets it through the deadline (or, when it does
     /// not meet it at the deadline, the first date after the deadline), and
     /// for a total, the first date its projected year-to-date total meets it
     /// (in the target's year, or the first later year whose projected total
-    /// does); within [`REACH_SEARCH_YEARS`] after the deadline. On or before
-    /// the deadline exactly when [`TargetAnalysis::projected`] meets the
-    /// target.
+    /// does); within [`REACH_SEARCH_YEARS`] after the deadline. Unless a
+    /// figure decided, on or before the deadline exactly when
+    /// [`TargetAnalysis::projected`] meets the target.
     pub reach_date: Option<Date>,
     /// The probability that the value at the deadline meets the target;
     /// `None` when the spread is unknown.
     pub probability: Option<f64>,
     /// The status ([`crate::verdict`]).
     pub status: TargetStatus,
+    /// The figure that decided the status, in the target's terms, when a
+    /// figure did ([`TargetStatus::Achieved`] or [`TargetStatus::Missed`]).
+    pub judged_by: Option<Point>,
     /// Why the status is [`TargetStatus::Stale`], when it is.
     pub staleness: Option<Staleness>,
     /// The projection's own verdict ([`crate::verdict::outlook`]), shown
@@ -354,13 +360,6 @@ pub fn analyse(
         scaled.probability_at_most(threshold, scaled_bounds)?
     };
 
-    let attainment = if upward {
-        (target.value != 0.0).then(|| 100.0 * latest / target.value)
-    } else {
-        (latest != 0.0).then(|| 100.0 * target.value / latest)
-    }
-    .filter(|a| a.is_finite());
-    let gap = target.value - latest;
     let required = growth(subject.unit, latest, target.value, years, days);
     let projected_growth = growth(subject.unit, latest, projected, years, days);
     let ratio = match (
@@ -406,15 +405,35 @@ pub fn analyse(
         ratio,
     };
     let (status, staleness) = decide(&facts);
-
-    let reach_date = reach_date(
-        predictor,
-        basis,
-        latest_point,
-        bounds,
-        &meets,
-        target.deadline,
-    );
+    // The figure that decided the status, if one did: attainment, the gap
+    // and the reach date then speak of it rather than of the latest figure.
+    let judged_by = match status {
+        TargetStatus::Achieved => evidence
+            .before
+            .filter(|p| meets(p.value))
+            .or(evidence.after),
+        TargetStatus::Missed => evidence.after,
+        _ => None,
+    };
+    let reference = judged_by.map_or(latest, |p| p.value);
+    let attainment = if upward {
+        (target.value != 0.0).then(|| 100.0 * reference / target.value)
+    } else {
+        (reference != 0.0).then(|| 100.0 * target.value / reference)
+    }
+    .filter(|a| a.is_finite());
+    let gap = target.value - reference;
+    let reach_date = match (status, judged_by) {
+        (TargetStatus::Achieved, Some(p)) => Some(p.date),
+        _ => reach_date(
+            predictor,
+            basis,
+            span.first.date,
+            bounds,
+            &meets,
+            target.deadline,
+        ),
+    };
 
     Ok(TargetAnalysis {
         target: *target,
@@ -438,6 +457,7 @@ pub fn analyse(
         reach_date,
         probability,
         status,
+        judged_by,
         staleness,
         outlook: outlook(&facts),
         deadline_passed,
@@ -446,11 +466,8 @@ pub fn analyse(
 }
 
 /// The value of the projection on `date`, for a level; `None` where the
-/// predictor has no prediction (Holt before its last point).
-fn level_at(predictor: &dyn Predictor, latest: Point, bounds: Bounds, date: Date) -> Option<f64> {
-    if date == latest.date {
-        return Some(latest.value);
-    }
+/// predictor has no prediction there.
+fn level_at(predictor: &dyn Predictor, bounds: Bounds, date: Date) -> Option<f64> {
     predictor
         .predict(date)
         .ok()
@@ -507,39 +524,51 @@ fn first_from(from: Date, limit: Date, ok: &dyn Fn(Date) -> bool) -> Option<Date
     }
 }
 
-/// The date the target is reached (see [`TargetAnalysis::reach_date`]).
+/// The date the target is reached by the projection (see
+/// [`TargetAnalysis::reach_date`]).
 fn reach_date(
     predictor: &dyn Predictor,
     basis: Basis,
-    latest: Point,
+    origin: Date,
     bounds: Bounds,
     meets: &dyn Fn(f64) -> bool,
     deadline: Date,
 ) -> Option<Date> {
     let limit = Date::first_of_year(deadline.year().saturating_add(REACH_SEARCH_YEARS));
     if basis == Basis::Level {
-        if meets(latest.value) {
-            return Some(latest.date);
-        }
-        let ok = |d: Date| level_at(predictor, latest, bounds, d).is_some_and(meets);
-        if deadline > latest.date && ok(deadline) {
-            // From the last monthly date before the deadline at which the
-            // projection misses: it meets the target from then through the
-            // deadline.
-            let mut last_miss = latest.date;
+        let ok = |d: Date| level_at(predictor, bounds, d).is_some_and(meets);
+        if ok(deadline) {
+            // Back from the deadline to the last monthly date at which the
+            // projection misses; from the next day on it meets the target
+            // through the deadline.
             let mut month = 1i32;
-            while let Ok(d) = latest.date.add_months(month) {
-                if d >= deadline {
-                    break;
+            loop {
+                let Ok(d) = deadline.add_months(month.saturating_neg()) else {
+                    return Some(origin.min(deadline));
+                };
+                if d < origin {
+                    return Some(if ok(origin) {
+                        origin.min(deadline)
+                    } else {
+                        bisect(
+                            origin,
+                            deadline
+                                .add_months(month.saturating_sub(1).saturating_neg())
+                                .ok()?,
+                            &ok,
+                        )
+                    });
                 }
                 if !ok(d) {
-                    last_miss = d;
+                    let next = deadline
+                        .add_months(month.saturating_sub(1).saturating_neg())
+                        .ok()?;
+                    return Some(bisect(d, next, &ok));
                 }
                 month = month.saturating_add(1);
             }
-            return first_from(last_miss, deadline, &ok);
         }
-        return first_from(deadline.max(latest.date), limit, &ok);
+        return first_from(deadline, limit, &ok);
     }
     // Totals: the first year from the target's whose projected total meets
     // it, and the day its year-to-date total does.
@@ -559,6 +588,20 @@ fn reach_date(
 }
 
 impl TargetAnalysis {
+    /// Whether `value`, in the target's terms, meets the target as the
+    /// analysis counts it (from [`TargetAnalysis::threshold`] at the top of
+    /// a scale).
+    #[must_use]
+    pub fn meets(&self, value: f64) -> bool {
+        if self.target.value == self.threshold {
+            self.target.is_met(value)
+        } else if self.target.comparison.is_upward() {
+            value >= self.threshold
+        } else {
+            value <= self.threshold
+        }
+    }
+
     /// How `quantity` was computed: its formula with the analysis' inputs.
     /// A quantity that is unknown has no result, and the explanation says
     /// why ([`Unknown`]).
@@ -626,7 +669,7 @@ impl TargetAnalysis {
                 .with(Symbol::Years, self.years, None)?
                 .with(Symbol::Days, f64::from(self.days), None)?;
                 if let Some(d) = self.required.daily {
-                    e.push(Symbol::Growth, d, None)?;
+                    e.push(Symbol::DailyGrowth, d, None)?;
                 }
                 Ok(e)
             }
@@ -640,6 +683,11 @@ impl TargetAnalysis {
                 };
                 e.with(Symbol::Target, self.threshold, u)?
                     .with(Symbol::Latest, self.latest, u)?
+                    .with(
+                        Symbol::From,
+                        f64::from(self.latest_point.date.day_number()),
+                        None,
+                    )?
                     .with(Symbol::Days, days.unwrap_or(f64::NAN), None)
             }
             Quantity::Probability => {
@@ -663,12 +711,13 @@ impl TargetAnalysis {
                     )
             }
             Quantity::Status => {
+                let f = &self.facts;
                 let mut e = match self.ratio {
-                    Some(r) => Explanation::new(Formula::StatusRatio, r),
-                    None => Explanation::unknown(Formula::StatusRatio, Unknown::NoGrowthNeeded),
+                    Some(r) => Explanation::new(Formula::Verdict, r),
+                    None => Explanation::unknown(Formula::Verdict, Unknown::NoGrowthNeeded),
                 };
                 if let Some(r) = headline(unit, &self.required) {
-                    e.push(Symbol::Target, r, None)?;
+                    e.push(Symbol::RequiredGrowth, r, None)?;
                 }
                 if let Some(p) = headline(unit, &self.projected_growth) {
                     e.push(Symbol::Growth, p, None)?;
@@ -679,6 +728,12 @@ impl TargetAnalysis {
                     self.probability.unwrap_or(f64::NAN),
                     None,
                 )?;
+                for threshold in [NEEDS_ACCELERATION, UNCERTAIN_LOW, UNCERTAIN_HIGH] {
+                    e.push(Symbol::Threshold, threshold, None)?;
+                }
+                e.push(Symbol::DegreesOfFreedom, f.df as f64, None)?;
+                e.push(Symbol::Days, f64::from(f.horizon_days), None)?;
+                e.push(Symbol::Span, f64::from(f.span_days), None)?;
                 Ok(e)
             }
         }

@@ -15,8 +15,7 @@ pub trait Predictor {
     ///
     /// # Errors
     ///
-    /// The method's own: for example Holt predicts only after its last
-    /// observation.
+    /// The method's own: a prediction too large for a floating-point number.
     fn predict(&self, date: Date) -> Result<Prediction>;
 
     /// The last observation the predictions continue from.

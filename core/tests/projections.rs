@@ -11,7 +11,7 @@ use dxcast_core::csv::{read, IndicatorRow, ObservationRow, ReportRow, TargetRow}
 use dxcast_core::quantity::{
     evidence, measure_into, series_into, Conflict, Measured, QuantityPoint, Rule,
 };
-use dxcast_core::{Date, Point, Series, Subject};
+use dxcast_core::{Date, Point, Series, Subject, TargetStatus};
 
 const REPORTS: &str = include_str!("../../data/reports.csv");
 const INDICATORS: &str = include_str!("../../data/indicators.csv");
@@ -257,4 +257,192 @@ fn ndxp_uses_every_figure_of_the_reports() {
     let (out, _) = analyses(Date::from_ymd(2026, 12, 1).unwrap());
     let a = &find(&out, "t-r001-ndxp-2025").analysis;
     assert_eq!((a.status.code(), a.outlook.code()), ("stale", "on_track"));
+}
+
+/// Every built-in target, under every method its series admits, seen on
+/// several days: the status, the projection, its interval, the reach date
+/// and the probability never contradict each other.
+#[test]
+fn verdicts_never_contradict_their_numbers() {
+    let indicators: Vec<IndicatorRow> = read(INDICATORS).unwrap().map(Result::unwrap).collect();
+    let observations: Vec<ObservationRow> =
+        read(OBSERVATIONS).unwrap().map(Result::unwrap).collect();
+    let targets: Vec<TargetRow> = read(TARGETS).unwrap().map(Result::unwrap).collect();
+    let d = |y, m, dd| Date::from_ymd(y, m, dd).unwrap();
+    let days = [d(2022, 6, 30), d(2023, 4, 1), d(2024, 5, 1), d(2026, 12, 1)];
+    let mut checked = 0;
+    for t in &targets {
+        let ind = indicators.iter().find(|i| i.id == t.indicator).unwrap();
+        let figures = figures_of(ind, &indicators, &observations);
+        for rule in Rule::ALL {
+            let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+            let mut conflicts = vec![Conflict { a: 0, b: 0 }; figures.len() * figures.len()];
+            let m = measure_into(&figures, rule, &mut qp, &mut conflicts).unwrap();
+            let mut pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+            let n = series_into(&qp[..m.points], &mut pts).unwrap();
+            let subject = Subject::new(ind.kind, ind.unit, ind.bounds).unwrap();
+            let Ok(series) = Series::new(&pts[..n], subject) else {
+                continue;
+            };
+            let Ok(choice) = choose(&series) else {
+                continue;
+            };
+            let target = t.target().unwrap();
+            for ranked in &choice.ranked {
+                let fitted = ranked.model.fit(&series).unwrap();
+                for today in days {
+                    let settings = Settings {
+                        evidence: evidence(&figures, &qp[..m.points], &target),
+                        ..Settings::new(today, 0.95)
+                    };
+                    let a = fitted.analyse(&target, &settings).unwrap();
+                    let why = format!(
+                        "{} {:?} {} {today}: {a:?}",
+                        t.id,
+                        rule,
+                        ranked.method().code()
+                    );
+                    let meets = a.meets(a.projected);
+                    // The interval holds the projection.
+                    assert!(a.low.is_none_or(|lo| lo <= a.projected), "{why}");
+                    assert!(a.high.is_none_or(|hi| a.projected <= hi), "{why}");
+                    // Reached by the deadline exactly when the projection
+                    // there meets the target, unless a figure decided.
+                    let early = a.reach_date.is_some_and(|r| r <= a.target.deadline);
+                    if a.judged_by.is_none() {
+                        assert_eq!(early, meets, "{why}");
+                    } else {
+                        assert!(a.status.by_figure(), "{why}");
+                    }
+                    // A probability sides with the projection.
+                    if let Some(p) = a.probability {
+                        assert!((0.0..=1.0).contains(&p), "{why}");
+                        assert!(
+                            if meets {
+                                p >= 0.5 - 1e-9
+                            } else {
+                                p <= 0.5 + 1e-9
+                            },
+                            "{why}"
+                        );
+                    }
+                    match a.status {
+                        TargetStatus::Achieved => {
+                            assert!(
+                                a.facts.after_meets == Some(true)
+                                    || (a.facts.after_meets.is_none()
+                                        && a.facts.before_meets == Some(true)),
+                                "{why}"
+                            );
+                            // The figure that shows it met, and its date.
+                            let p = a.judged_by.unwrap();
+                            assert!(a.meets(p.value) && a.reach_date == Some(p.date), "{why}");
+                            assert!(a.gap <= 0.0 || !a.target.comparison.is_upward(), "{why}");
+                        }
+                        TargetStatus::Missed => {
+                            assert_eq!(a.facts.after_meets, Some(false), "{why}")
+                        }
+                        TargetStatus::OnTrack => {
+                            assert!(meets && early, "{why}");
+                            assert!(a.probability.is_some_and(|p| p > 0.75), "{why}");
+                        }
+                        TargetStatus::NeedsAcceleration | TargetStatus::OffTrack => {
+                            assert!(!meets && !early, "{why}");
+                            assert!(a.probability.is_some_and(|p| p < 0.25), "{why}");
+                        }
+                        TargetStatus::Uncertain => assert!(
+                            a.probability.is_some_and(|p| (0.25..=0.75).contains(&p)),
+                            "{why}"
+                        ),
+                        TargetStatus::Stale => assert!(
+                            a.deadline_passed || a.facts.horizon_days > a.facts.span_days.max(365),
+                            "{why}"
+                        ),
+                        TargetStatus::TooFewPoints => assert_eq!(a.facts.df, 0, "{why}"),
+                        _ => {}
+                    }
+                    // A passed deadline is never judged by the projection.
+                    if a.deadline_passed {
+                        assert!(!a.status.is_outlook(), "{why}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    println!("{checked} analyses checked");
+    assert!(checked > 100);
+}
+
+/// What-if on NDXP transactions: zero growth is flat and continuous with
+/// the projection where it starts; 20 (a year) moves the value by about 20 %
+/// a year.
+#[test]
+fn ndxp_what_if_is_continuous_and_yearly() {
+    use dxcast_core::scenario::{GrowthOverride, Per, Scenario};
+    let indicators: Vec<IndicatorRow> = read(INDICATORS).unwrap().map(Result::unwrap).collect();
+    let observations: Vec<ObservationRow> =
+        read(OBSERVATIONS).unwrap().map(Result::unwrap).collect();
+    let ndxp = indicators.iter().find(|i| i.id == "ndxp_tx").unwrap();
+    let figures = figures_of(ndxp, &indicators, &observations);
+    let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+    let m = measure_into(
+        &figures,
+        Rule::Totals,
+        &mut qp,
+        &mut [Conflict { a: 0, b: 0 }; 4],
+    )
+    .unwrap();
+    let mut pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+    let n = series_into(&qp[..m.points], &mut pts).unwrap();
+    let series = Series::new(
+        &pts[..n],
+        Subject::new(ndxp.kind, ndxp.unit, ndxp.bounds).unwrap(),
+    )
+    .unwrap();
+    let fitted = choose(&series)
+        .unwrap()
+        .best()
+        .unwrap()
+        .model
+        .fit(&series)
+        .unwrap();
+    let d = |y, m, dd| Date::from_ymd(y, m, dd).unwrap();
+    let at = d(2025, 7, 2);
+    // Zero growth from two consecutive days: no jump between them, and each
+    // flat at the projection of its own day.
+    for from in [d(2024, 6, 30), d(2024, 7, 1)] {
+        let flat = fitted
+            .with_scenario(Scenario {
+                growth: Some(GrowthOverride::yearly(from, 0.0)),
+                ..Scenario::default()
+            })
+            .unwrap();
+        let y = dxcast_core::Predictor::predict(&flat, at).unwrap().point();
+        let y0 = fitted.value_at(from).unwrap();
+        assert!((y - y0).abs() < 1e-6 * y0, "{y} vs {y0}");
+    }
+    // 20 a year from the latest figure (15/4/2024), against 20 a month.
+    let from = fitted.latest().date;
+    let y0 = fitted.value_at(from).unwrap();
+    let years = f64::from(from.days_until(at)) / 365.2425;
+    let yearly = fitted
+        .with_scenario(Scenario {
+            growth: Some(GrowthOverride::yearly(from, 20.0)),
+            ..Scenario::default()
+        })
+        .unwrap();
+    let y = dxcast_core::Predictor::predict(&yearly, at)
+        .unwrap()
+        .point();
+    assert!((y / y0 - 1.2f64.powf(years)).abs() < 1e-9);
+    let monthly = GrowthOverride {
+        from,
+        rate: 20.0,
+        per: Per::Month,
+    };
+    assert!(dxcast_core::scenario::implausible(&series, &monthly).is_some());
+    assert!(
+        dxcast_core::scenario::implausible(&series, &GrowthOverride::yearly(from, 20.0)).is_none()
+    );
 }
