@@ -289,3 +289,76 @@ fn indicator_target_report_rows() {
     let r = read::<ReportRow>(&rep).unwrap().next().unwrap().unwrap();
     assert_eq!(r.as_of.ordinal(), 342);
 }
+
+#[test]
+fn every_line_end_counts_one_line() {
+    // The third row has month 13; LF, CRLF, lone CR (old Mac, some
+    // exports) and a mix all put its error on line 4, after a blank line.
+    for end in ["\n", "\r\n", "\r"] {
+        let row = "ok,x,2022,observed,exact,1,1,,r,q,";
+        let text = [
+            HEADER,
+            row,
+            "",
+            row,
+            "bad,x,2022-13,observed,exact,1,1,,r,q,",
+            "",
+        ]
+        .join(end);
+        let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+        assert_eq!(rows.len(), 3, "{end:?}");
+        assert_eq!(rows[1].as_ref().unwrap().line, 4, "{end:?}");
+        assert!(
+            matches!(
+                rows[2],
+                Err(Error::Parse {
+                    line: 5,
+                    field: Field::Period,
+                    ..
+                })
+            ),
+            "{end:?}: {:?}",
+            rows[2]
+        );
+    }
+    // A quoted field spanning lines moves the next record down by its breaks.
+    let text = format!("{HEADER}\r\nok,x,2022,observed,exact,1,1,,r,\"a\rb\r\nc\",\rbad,x,2022-13,observed,exact,1,1,,r,q,\r");
+    let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+    assert!(
+        matches!(rows[1], Err(Error::Parse { line: 5, .. })),
+        "{:?}",
+        rows[1]
+    );
+}
+
+#[test]
+fn claims_refer_to_earlier_claims_only() {
+    let obs = obs("a,x,2022,observed,exact,2,2,,r,q,\nb,x,2022,observed,exact,3,3,,r,q,");
+    let observations: StdVec<ObservationRow> = read(&obs).unwrap().map(|r| r.unwrap()).collect();
+    let text = header(ClaimRow::COLUMNS)
+        + "\nc1,r,cross_check,sum,,5,5,exact,o:a o:b,agree,,\n\
+           c2,r,cross_check,sum,,10,10,exact,c:c1 s:c1,agree,,\n\
+           c3,r,cross_check,sum,,1,1,exact,c:c4 o:a,cannot_check,,\n\
+           c4,r,cross_check,sum,,5,5,exact,o:a o:b,agree,,\n\
+           c1,r,cross_check,sum,,4,4,exact,o:a o:a,agree,,\n\
+           c5,r,cross_check,sum,,10,10,exact,c:c1 o:zz,agree,,\n";
+    let claims: StdVec<ClaimRow> = read(&text).unwrap().map(|r| r.unwrap()).collect();
+    let mut out = StdVec::new();
+    out.resize(claims.len(), Err(Error::Empty { what: Field::Outcomes }));
+    let mut index = [0; 8];
+    assert!(matches!(
+        check_claims(&claims, &observations, &[], &mut out, &mut index[..7]),
+        Err(Error::Capacity { .. })
+    ));
+    check_claims(&claims, &observations, &[], &mut out, &mut index).unwrap();
+    let verdict = |i: usize| out[i].as_ref().map(|o| o.check.verdict);
+    assert_eq!(verdict(0), Ok(Verdict::Agree));
+    // c1's recomputed 5 plus its stated 5.
+    assert_eq!(verdict(1), Ok(Verdict::Agree));
+    // c4 comes later: an error for c3 only.
+    assert!(matches!(out[2], Err(Error::Parse { line: 4, field: Field::Inputs, .. })));
+    assert_eq!(verdict(3), Ok(Verdict::Agree));
+    // A repeated id names its first row.
+    assert_eq!(verdict(4), Ok(Verdict::Agree));
+    assert!(out[5].is_err());
+}
