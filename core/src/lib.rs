@@ -32,6 +32,7 @@ mod dd;
 pub mod dist;
 pub mod error;
 pub mod explain;
+pub mod extract;
 pub mod forecast;
 pub mod growth;
 pub mod indicator;
@@ -51,6 +52,7 @@ pub use claim::{Check, Claim, ClaimKind, Figure, Interval, Verdict};
 pub use date::Date;
 pub use error::{Error, Result};
 pub use explain::{Explanation, Formula, Symbol, Term};
+pub use extract::{CandidateKind, ClaimCandidate, Claims, Figures, Found};
 pub use forecast::{
     forecast_into, Fit, ForecastPoint, Horizon, Method, Model, Prediction, Predictor, Scale, Step,
 };
