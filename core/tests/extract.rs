@@ -634,6 +634,15 @@ fn units() {
     let found = all(t);
     assert_eq!(found[1], ("4,8 lần", 4.8, Unit::Times, Qualifier::Exact));
     assert_eq!(
+        all("lũy kế doanh thu ước đạt hơn 1,35 triệu tỷ đồng")[0],
+        (
+            "1,35 triệu tỷ đồng",
+            1.35e15,
+            Unit::Vnd,
+            Qualifier::MoreThan
+        )
+    );
+    assert_eq!(
         all("tăng gấp hơn 7,3 lần so với năm 2021")[0],
         ("7,3 lần", 7.3, Unit::Times, Qualifier::MoreThan)
     );
@@ -742,6 +751,35 @@ fn periods() {
             Some("2022-12-08")
         ),
         s("2022-12-08")
+    );
+    assert_eq!(
+        p(
+            "Từ đầu năm, đã có 2 triệu lượt truy cập",
+            Some("2024-04-30")
+        ),
+        s("2024-01-01/2024-04-30")
+    );
+    assert_eq!(p("Từ đầu năm, đã có 2 triệu lượt truy cập", None), None);
+    // A cue right after the figure with "trong" dates it.
+    assert_eq!(
+        p(
+            "nộp ngân sách ước đạt 9.295 tỷ đồng trong tháng 09/2023",
+            None
+        ),
+        s("2023-09")
+    );
+    // A goal's date does not carry to the next sentence; a semicolon and a
+    // capital start one.
+    let t = "Mục tiêu đến tháng 12/2023 đạt 90 thuê bao/100 dân; Thuê bao di động đạt 101,2 triệu thuê bao.";
+    let ps: Vec<_> = Figures::new(t, Some(date("2023-09-30")))
+        .map(|f| (f.span.of(t).to_string(), f.period.unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        ps,
+        [
+            ("90".into(), "2023-12".into()),
+            ("101,2 triệu".into(), "2023-09-30".into())
+        ]
     );
     // No cue: the as-of date, and no cue span.
     let f = one("công bố 72 bài toán CĐS", Some("2022-12-31"));
