@@ -53,6 +53,7 @@ mod failure;
 mod layout;
 mod mem;
 mod ops;
+mod pool;
 mod wire;
 
 /// The ABI version: major in the high 16 bits, minor in the low 16 bits.
@@ -60,10 +61,10 @@ mod wire;
 pub const ABI_VERSION: u32 = (ABI_MAJOR << 16) | ABI_MINOR;
 /// Incremented for any change that can break a host written for the previous
 /// version: a changed signature, layout, code or meaning.
-pub const ABI_MAJOR: u32 = 1;
+pub const ABI_MAJOR: u32 = 2;
 /// Incremented for additions that leave every existing call working: new
 /// functions, new codes in an output, meanings for values that were reserved.
-pub const ABI_MINOR: u32 = 1;
+pub const ABI_MINOR: u32 = 0;
 
 /// Never called. The core and this shim deny panics (no indexing, no
 /// `unwrap`, no arithmetic that can overflow) and avoid library routines
