@@ -777,7 +777,7 @@ pub(crate) fn horizon(start: i32, step_kind: u32, step: u32, n: u32, out: u32) -
         count: len,
     };
     for k in 0..len {
-        let d = h.date(k).map_err(element("out", k))?;
+        let d = h.date(k).map_err(element("horizon", k))?;
         put_i32_elem(&out, k, d.day_number()).ok_or(missing("out", &out))?;
     }
     Ok(n)
