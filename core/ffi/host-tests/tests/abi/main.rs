@@ -287,3 +287,20 @@ fn dates_periods_numbers_and_code_names() {
         host.fails("dxcast_describe", (table, count, buf, 8u32), E_INVALID_CODE);
     }
 }
+
+#[test]
+fn the_rust_and_python_hosts_of_abi_md() {
+    // ABI.md's examples: "806 triệu" read from the text, then run to the
+    // end of 2022 from 8 December (day 342): 806 million × 365 / 342.
+    let mut host = Host::new();
+    let a = host.arena;
+    let text = "806 triệu".as_bytes();
+    host.write(a, text);
+    host.ok("dxcast_parse_vi", (a, text.len() as u32, a + 64));
+    let value = host.view(a + 64, 16).f64(0);
+    assert_eq!(value, 806e6);
+    host.ok("dxcast_run_rate", (value, 19_334i32, a + 128));
+    let result = host.view(a + 128, EXPLANATION_SIZE);
+    assert_eq!(result.u32(8), 1, "has a result");
+    assert!((result.f64(24) - 806e6 * 365.0 / 342.0).abs() < 1e-6);
+}
