@@ -6,7 +6,7 @@
 //! - `serve [--port N]`: set up, build, and serve the app on http://127.0.0.1:N/ (8080);
 //! - `embed`: build the modules for other hosts: the C-ABI module
 //!   (`target/wasm32-unknown-unknown/release/dxcast_ffi.wasm`, and optimised in
-//!   `target/ffi/`) and the JS/TS package (`target/js-pkg/node`, `target/js-pkg/web`);
+//!   `target/ffi/` beside its C header `dxcast.h`) and the JS/TS package (`target/js-pkg/node`, `target/js-pkg/web`);
 //! - `test`: set up, then run every check and test, and print `N passed, N failed`.
 
 use std::collections::BTreeSet;
@@ -396,6 +396,10 @@ fn build_ffi() -> Result {
         .arg("-o")
         .arg(&opt);
     run(c)?;
+    // The C header, beside the module it declares.
+    let header = out.join("dxcast.h");
+    fs::copy(root().join("core/ffi/dxcast.h"), &header)
+        .map_err(|e| format!("cannot write {}: {e}", header.display()))?;
     check_no_imports(&opt)
 }
 

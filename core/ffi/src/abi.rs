@@ -46,6 +46,19 @@ pub extern "C" fn dxcast_last_error_code() -> i32 {
     ops::last_error_code()
 }
 
+/// The field the last failure names (a core field's code, or an argument's
+/// name), in UTF-8.
+#[no_mangle]
+pub extern "C" fn dxcast_last_error_field(buf: u32, cap: u32) -> i32 {
+    finish(ops::last_error_field(buf, cap))
+}
+
+/// The position in the input the last failure points at, or -1.
+#[no_mangle]
+pub extern "C" fn dxcast_last_error_index() -> i32 {
+    ops::last_error_index()
+}
+
 /// The text of a code in one of the tables.
 #[no_mangle]
 pub extern "C" fn dxcast_describe(table: u32, code: u32, buf: u32, cap: u32) -> i32 {
@@ -101,30 +114,47 @@ pub extern "C" fn dxcast_lstsq(
     finish(ops::lstsq(x, rows, cols, y, intercept, out))
 }
 
-/// Fits a method to a series.
+/// Fits a method to a series; returns the fitted model's handle.
 #[no_mangle]
-pub extern "C" fn dxcast_fit(
-    model: u32,
-    series: u32,
-    fitted: u32,
-    fitted_cap: u32,
-    out: u32,
-) -> i32 {
-    finish(ops::fit(model, series, fitted, fitted_cap, out))
+pub extern "C" fn dxcast_fit(model: u32, series: u32) -> i32 {
+    finish(ops::fit(model, series))
+}
+
+/// Frees a fitted model.
+#[no_mangle]
+pub extern "C" fn dxcast_fitted_free(fitted: u32) -> i32 {
+    finish(ops::fitted_free(fitted))
+}
+
+/// The number of live fitted models.
+#[no_mangle]
+pub extern "C" fn dxcast_fitted_live() -> i32 {
+    ops::fitted_live()
+}
+
+/// What a fitted model is and how well it fits.
+#[no_mangle]
+pub extern "C" fn dxcast_fitted_summary(fitted: u32, out: u32) -> i32 {
+    finish(ops::fitted_summary(fitted, out))
+}
+
+/// The in-sample fitted values of a fitted model on its series.
+#[no_mangle]
+pub extern "C" fn dxcast_fitted_values(fitted: u32, series: u32, out: u32, cap: u32) -> i32 {
+    finish(ops::fitted_values(fitted, series, out, cap))
 }
 
 /// Predictions with intervals at the given dates, optionally under a scenario.
 #[no_mangle]
 pub extern "C" fn dxcast_forecast(
-    model: u32,
-    series: u32,
+    fitted: u32,
     scenario: u32,
     dates: u32,
     n: u32,
     level: f64,
     out: u32,
 ) -> i32 {
-    finish(ops::forecast(model, series, scenario, dates, n, level, out))
+    finish(ops::forecast(fitted, scenario, dates, n, level, out))
 }
 
 /// `n` dates after `start`, in steps of days (kind 0) or months (kind 1).
@@ -133,30 +163,21 @@ pub extern "C" fn dxcast_horizon(start: i32, step_kind: u32, step: u32, n: u32, 
     finish(ops::horizon(start, step_kind, step, n, out))
 }
 
-/// Analyses a target.
+/// Analyses a target, optionally under a scenario.
 #[no_mangle]
-#[allow(clippy::too_many_arguments)]
 pub extern "C" fn dxcast_analyse(
-    model: u32,
-    series: u32,
+    fitted: u32,
     scenario: u32,
-    target_value: f64,
-    target_deadline: i32,
-    comparison: u32,
-    today: i32,
-    level: f64,
+    target: u32,
+    settings: u32,
     out: u32,
     explanations: u32,
 ) -> i32 {
     finish(ops::analyse(
-        model,
-        series,
+        fitted,
         scenario,
-        target_value,
-        target_deadline,
-        comparison,
-        today,
-        level,
+        target,
+        settings,
         out,
         explanations,
     ))

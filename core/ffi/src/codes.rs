@@ -5,17 +5,15 @@
 use dxcast_core::analytics::{Quantity, TargetStatus};
 use dxcast_core::choice::{Criterion, Reason, Rule};
 use dxcast_core::claim::Unchecked;
-use dxcast_core::forecast::Scale;
 use dxcast_core::growth::ChangeKind;
 use dxcast_core::{
-    ClaimKind, Comparison, Formula, MeasureKind, Method, PeriodKind, Qualifier, Status, Symbol,
-    Unit, Verdict,
+    ClaimKind, Comparison, ErrorKind, Formula, MeasureKind, Method, PeriodKind, Qualifier, Scale,
+    Status, Symbol, Unit, Unknown, Verdict,
 };
 
 use crate::failure::Failure;
+pub(crate) use crate::layout::NONE;
 
-/// "No value" in a code field (a term without a unit, a reason without an index).
-pub(crate) const NONE: u32 = u32::MAX;
 /// A value this ABI version has no code for (a variant added to the core later).
 pub(crate) const OTHER: u32 = u32::MAX - 1;
 
@@ -186,6 +184,26 @@ pub(crate) const SYMBOLS: [Symbol; 40] = [
     Symbol::Centre,
 ];
 
+/// Why a quantity is unknown, in the order of the `unknown` codes.
+pub(crate) const UNKNOWNS: [Unknown; 7] = [
+    Unknown::Spread,
+    Unknown::ZeroTarget,
+    Unknown::ZeroLatest,
+    Unknown::NonPositive,
+    Unknown::NoGrowthNeeded,
+    Unknown::NotReached,
+    Unknown::NoTime,
+];
+
+/// The kind of error whose code is `-code` (`dxcast_describe` takes the
+/// code without its sign).
+fn error_kind(code: u32) -> Result<ErrorKind, Failure> {
+    ErrorKind::ALL
+        .into_iter()
+        .find(|k| i64::from(k.code()).checked_neg() == Some(i64::from(code)))
+        .ok_or(Failure::invalid("code", code))
+}
+
 /// The value with `code` in `table`.
 pub(crate) fn decode<T: Copy>(table: &[T], arg: &'static str, code: u32) -> Result<T, Failure> {
     usize::try_from(code)
@@ -205,13 +223,13 @@ pub(crate) fn encode<T: PartialEq>(table: &[T], value: T) -> u32 {
 }
 
 /// The code of a scale: identity 0, log 1, reflected log 2, logit 3; and its
-/// range's ends (NaN for an open end).
-pub(crate) fn scale(s: Scale) -> (u32, f64, f64) {
+/// range's ends (`None` for an open end).
+pub(crate) fn scale(s: Scale) -> (u32, Option<f64>, Option<f64>) {
     match s {
-        Scale::Identity => (0, f64::NAN, f64::NAN),
-        Scale::Log { lo } => (1, lo, f64::NAN),
-        Scale::ReflectedLog { hi } => (2, f64::NAN, hi),
-        Scale::Logit { lo, hi } => (3, lo, hi),
+        Scale::Identity => (0, None, None),
+        Scale::Log { lo } => (1, Some(lo), None),
+        Scale::ReflectedLog { hi } => (2, None, Some(hi)),
+        Scale::Logit { lo, hi } => (3, Some(lo), Some(hi)),
     }
 }
 
@@ -233,20 +251,20 @@ pub(crate) fn rule(r: Rule) -> u32 {
 
 /// A reason's code (lowest one-step error 0, few points 1, only one 2), its
 /// count (held-out points, or points), its rule, MAPE and runner-up's MAPE.
-pub(crate) fn reason(r: Reason) -> (u32, usize, u32, f64, f64) {
+pub(crate) fn reason(r: Reason) -> (u32, usize, u32, Option<f64>, Option<f64>) {
     match r {
         Reason::LowestOneStepError {
             mape,
             runner_up,
             tests,
-        } => (0, tests, NONE, mape, runner_up.unwrap_or(f64::NAN)),
-        Reason::FewPoints { n, rule: r } => (1, n, rule(r), f64::NAN, f64::NAN),
-        Reason::OnlyOne { n } => (2, n, NONE, f64::NAN, f64::NAN),
+        } => (0, tests, NONE, Some(mape), runner_up),
+        Reason::FewPoints { n, rule: r } => (1, n, rule(r), None, None),
+        Reason::OnlyOne { n } => (2, n, NONE, None, None),
     }
 }
 
 /// Why a claim could not be checked: none 0, missing input 1, unbounded 2,
-/// missing period 3, divisor spans zero 4, nothing stated 5; and the input's
+/// missing period 3, divisor spans zero 4, nothing stated 5, overflow 6; and the input's
 /// index where there is one.
 pub(crate) fn unchecked(u: Option<Unchecked>) -> (u32, u32) {
     let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
@@ -257,6 +275,7 @@ pub(crate) fn unchecked(u: Option<Unchecked>) -> (u32, u32) {
         Some(Unchecked::MissingPeriod) => (3, NONE),
         Some(Unchecked::DivisorSpansZero { index: i }) => (4, index(i)),
         Some(Unchecked::NothingStated) => (5, NONE),
+        Some(Unchecked::Overflow) => (6, NONE),
         Some(_) => (OTHER, NONE),
     }
 }
@@ -276,6 +295,8 @@ pub(crate) fn describe(table: u32, code: u32) -> Result<&'static str, Failure> {
         9 => decode(&CLAIM_KINDS, "code", code)?.code(),
         10 => decode(&VERDICTS, "code", code)?.code(),
         11 => decode(&TARGET_STATUSES, "code", code)?.code(),
+        12 => decode(&UNKNOWNS, "code", code)?.code(),
+        13 => error_kind(code)?.name(),
         _ => return Err(Failure::invalid("table", table)),
     })
 }

@@ -1,13 +1,22 @@
-//! The ABI's records: size and field offsets, as documented in `ABI.md`.
-//! Every record is aligned to 8 and little-endian; sizes are multiples of 8.
-//! Reserved fields are named too, though the module only ever writes them as
-//! zeros (its output records start zeroed).
+//! The ABI's records: size and field offsets, as documented in `ABI.md` and
+//! declared in `dxcast.h`. Every record is aligned to 8 and little-endian;
+//! sizes are multiples of 8. Reserved fields are named too, though the
+//! module only ever writes them as zeros (its output records start zeroed).
+//!
+//! This file depends on nothing: the host tests include it to check that
+//! `dxcast.h` declares the same sizes and offsets.
 #![allow(dead_code)]
 
 /// Largest number of points in a series passed to the module.
 pub(crate) const MAX_SERIES: usize = 1024;
 
-/// `Series`: an indicator's dated values, bounds, kind and unit.
+/// How many fitted models the module keeps at once.
+pub(crate) const FITTED_SLOTS: usize = 64;
+
+/// "No value" in a code field (a term without a unit, a reason without an index).
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// `Series`: an indicator's dated values, kind, unit and bounds.
 pub(crate) mod series {
     pub(crate) const SIZE: usize = 40;
     pub(crate) const DAYS: usize = 0;
@@ -15,32 +24,52 @@ pub(crate) mod series {
     pub(crate) const LEN: usize = 8;
     pub(crate) const KIND: usize = 12;
     pub(crate) const UNIT: usize = 16;
-    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const BOUNDS: usize = 20;
     pub(crate) const MIN: usize = 24;
     pub(crate) const MAX: usize = 32;
+    /// `BOUNDS` bits: the minimum is given; the maximum is given.
+    pub(crate) const HAS_MIN: u32 = 1;
+    pub(crate) const HAS_MAX: u32 = 2;
 }
 
-/// `Model`: a projection method and its settings.
+/// `Model`: a projection method and the settings given (the core's `ModelSpec`).
 pub(crate) mod model {
-    pub(crate) const SIZE: usize = 64;
+    pub(crate) const SIZE: usize = 72;
     pub(crate) const METHOD: usize = 0;
-    pub(crate) const DEGREE: usize = 4;
-    pub(crate) const ALPHA: usize = 8;
-    pub(crate) const BETA: usize = 16;
-    pub(crate) const PHI: usize = 24;
-    pub(crate) const LEVEL0: usize = 32;
-    pub(crate) const TREND0: usize = 40;
-    pub(crate) const STEP_DAYS: usize = 48;
-    pub(crate) const CAP: usize = 56;
+    pub(crate) const GIVEN: usize = 4;
+    pub(crate) const DEGREE: usize = 8;
+    pub(crate) const CAP: usize = 16;
+    pub(crate) const ALPHA: usize = 24;
+    pub(crate) const BETA: usize = 32;
+    pub(crate) const PHI: usize = 40;
+    pub(crate) const INITIAL_LEVEL: usize = 48;
+    pub(crate) const INITIAL_TREND: usize = 56;
+    pub(crate) const STEP_DAYS: usize = 64;
+    /// The settings in the order of their `GIVEN` bits (bit k is setting k)
+    /// and offsets: the keys of the core's `ModelSpec::set`.
+    pub(crate) const SETTINGS: [(&str, usize); 8] = [
+        ("degree", DEGREE),
+        ("cap", CAP),
+        ("alpha", ALPHA),
+        ("beta", BETA),
+        ("phi", PHI),
+        ("initial_level", INITIAL_LEVEL),
+        ("initial_trend", INITIAL_TREND),
+        ("step_days", STEP_DAYS),
+    ];
 }
 
 /// `Explanation`: a formula, its result and up to 16 terms.
 pub(crate) mod explanation {
-    pub(crate) const SIZE: usize = 272;
+    pub(crate) const SIZE: usize = 288;
     pub(crate) const FORMULA: usize = 0;
     pub(crate) const COUNT: usize = 4;
-    pub(crate) const RESULT: usize = 8;
-    pub(crate) const TERMS: usize = 16;
+    pub(crate) const HAS_RESULT: usize = 8;
+    pub(crate) const TERMS_KNOWN: usize = 12;
+    pub(crate) const UNKNOWN: usize = 16;
+    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const RESULT: usize = 24;
+    pub(crate) const TERMS: usize = 32;
     pub(crate) const TERM_SIZE: usize = 16;
     pub(crate) const TERM_SYMBOL: usize = 0;
     pub(crate) const TERM_UNIT: usize = 4;
@@ -50,42 +79,89 @@ pub(crate) mod explanation {
 
 /// `LeastSquares`: a fitted least-squares model.
 pub(crate) mod lstsq {
-    pub(crate) const SIZE: usize = 216;
+    pub(crate) const SIZE: usize = 224;
     pub(crate) const ROWS: usize = 0;
     pub(crate) const PARAMS: usize = 4;
     pub(crate) const DF: usize = 8;
     pub(crate) const INTERCEPT: usize = 12;
-    pub(crate) const RSS: usize = 16;
-    pub(crate) const RESIDUAL_SD: usize = 24;
-    pub(crate) const R_SQUARED: usize = 32;
-    pub(crate) const COEFFICIENTS: usize = 40;
-    pub(crate) const STANDARD_ERRORS: usize = 128;
+    pub(crate) const KNOWN: usize = 16;
+    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const RSS: usize = 24;
+    pub(crate) const RESIDUAL_SD: usize = 32;
+    pub(crate) const R_SQUARED: usize = 40;
+    pub(crate) const COEFFICIENTS: usize = 48;
+    pub(crate) const STANDARD_ERRORS: usize = 136;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_RESIDUAL_SD: u32 = 1;
+    pub(crate) const HAS_STANDARD_ERRORS: u32 = 2;
 }
 
-/// `FitResult`: a fitted method.
-pub(crate) mod fit {
-    pub(crate) const SIZE: usize = 296;
+/// `Summary`: what a fitted model is and how well it fits.
+pub(crate) mod summary {
+    pub(crate) const SIZE: usize = 448;
     pub(crate) const METHOD: usize = 0;
     pub(crate) const PARAMS: usize = 4;
     pub(crate) const POINTS: usize = 8;
-    pub(crate) const RESERVED: usize = 12;
-    pub(crate) const SSE: usize = 16;
-    pub(crate) const EXPLANATION: usize = 24;
+    pub(crate) const DF: usize = 12;
+    pub(crate) const KNOWN: usize = 16;
+    pub(crate) const FIRST_DATE: usize = 20;
+    pub(crate) const LAST_DATE: usize = 24;
+    pub(crate) const KIND: usize = 28;
+    pub(crate) const UNIT: usize = 32;
+    pub(crate) const BOUNDS: usize = 36;
+    pub(crate) const SSE: usize = 40;
+    pub(crate) const RESIDUAL_SD: usize = 48;
+    pub(crate) const FIRST_VALUE: usize = 56;
+    pub(crate) const LAST_VALUE: usize = 64;
+    pub(crate) const MIN: usize = 72;
+    pub(crate) const MAX: usize = 80;
+    pub(crate) const MODEL: usize = 88;
+    pub(crate) const EXPLANATION: usize = 160;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_RESIDUAL_SD: u32 = 1;
 }
 
 /// `ForecastPoint`: a prediction with its interval at one date.
 pub(crate) mod forecast {
-    pub(crate) const SIZE: usize = 72;
+    pub(crate) const SIZE: usize = 80;
     pub(crate) const DATE: usize = 0;
     pub(crate) const SCALE: usize = 4;
-    pub(crate) const POINT: usize = 8;
-    pub(crate) const LO: usize = 16;
-    pub(crate) const HI: usize = 24;
-    pub(crate) const LOCATION: usize = 32;
-    pub(crate) const SE: usize = 40;
-    pub(crate) const DF: usize = 48;
-    pub(crate) const SCALE_LO: usize = 56;
-    pub(crate) const SCALE_HI: usize = 64;
+    pub(crate) const KNOWN: usize = 8;
+    pub(crate) const RESERVED: usize = 12;
+    pub(crate) const POINT: usize = 16;
+    pub(crate) const LO: usize = 24;
+    pub(crate) const HI: usize = 32;
+    pub(crate) const LOCATION: usize = 40;
+    pub(crate) const SE: usize = 48;
+    pub(crate) const DF: usize = 56;
+    pub(crate) const SCALE_LO: usize = 64;
+    pub(crate) const SCALE_HI: usize = 72;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_LO: u32 = 1;
+    pub(crate) const HAS_HI: u32 = 2;
+    pub(crate) const HAS_SE: u32 = 4;
+    pub(crate) const HAS_DF: u32 = 8;
+    pub(crate) const HAS_SCALE_LO: u32 = 16;
+    pub(crate) const HAS_SCALE_HI: u32 = 32;
+}
+
+/// `Target`: a value, a deadline and a comparison.
+pub(crate) mod target {
+    pub(crate) const SIZE: usize = 16;
+    pub(crate) const VALUE: usize = 0;
+    pub(crate) const DEADLINE: usize = 8;
+    pub(crate) const COMPARISON: usize = 12;
+}
+
+/// `Settings`: today, the confidence level and the evidence of an analysis.
+pub(crate) mod settings {
+    pub(crate) const SIZE: usize = 32;
+    pub(crate) const TODAY: usize = 0;
+    pub(crate) const HAS_EVIDENCE: usize = 4;
+    pub(crate) const LEVEL: usize = 8;
+    pub(crate) const EVIDENCE_DATE: usize = 16;
+    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const EVIDENCE_VALUE: usize = 24;
 }
 
 /// `Scenario`: a what-if over a projection.
@@ -95,14 +171,13 @@ pub(crate) mod scenario {
     pub(crate) const GROWTH_FROM: usize = 4;
     pub(crate) const GROWTH_RATE: usize = 8;
     pub(crate) const SHOCK_AT: usize = 16;
-    pub(crate) const TARGET_COMPARISON: usize = 20;
+    pub(crate) const RESERVED: usize = 20;
     pub(crate) const SHOCK_SIZE: usize = 24;
-    pub(crate) const TARGET_VALUE: usize = 32;
-    pub(crate) const TARGET_DEADLINE: usize = 40;
-    pub(crate) const RESERVED: usize = 44;
+    pub(crate) const TARGET: usize = 32;
+    /// `FLAGS` bits.
     pub(crate) const GROWTH: u32 = 1;
     pub(crate) const SHOCK: u32 = 2;
-    pub(crate) const TARGET: u32 = 4;
+    pub(crate) const CHANGED_TARGET: u32 = 4;
 }
 
 /// `Analysis`: a target analysis.
@@ -115,7 +190,7 @@ pub(crate) mod analysis {
     pub(crate) const LATEST_DATE: usize = 16;
     pub(crate) const DAYS: usize = 20;
     pub(crate) const REACH_DATE: usize = 24;
-    pub(crate) const HAS_REACH_DATE: usize = 28;
+    pub(crate) const KNOWN: usize = 28;
     pub(crate) const SCALE: usize = 32;
     pub(crate) const DEADLINE_PASSED: usize = 36;
     pub(crate) const TARGET_VALUE: usize = 40;
@@ -131,8 +206,8 @@ pub(crate) mod analysis {
     pub(crate) const SCALE_LO: usize = 120;
     pub(crate) const SCALE_HI: usize = 128;
     pub(crate) const PROJECTED: usize = 136;
-    pub(crate) const INTERVAL_LO: usize = 144;
-    pub(crate) const INTERVAL_HI: usize = 152;
+    pub(crate) const LOW: usize = 144;
+    pub(crate) const HIGH: usize = 152;
     pub(crate) const LEVEL: usize = 160;
     pub(crate) const ATTAINMENT: usize = 168;
     pub(crate) const GAP: usize = 176;
@@ -144,26 +219,49 @@ pub(crate) mod analysis {
     pub(crate) const PROJECTED_POINTS: usize = 224;
     pub(crate) const RATIO: usize = 232;
     pub(crate) const PROBABILITY: usize = 240;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_REACH_DATE: u32 = 1;
+    pub(crate) const HAS_SE: u32 = 1 << 1;
+    pub(crate) const HAS_DF: u32 = 1 << 2;
+    pub(crate) const HAS_SCALE_LO: u32 = 1 << 3;
+    pub(crate) const HAS_SCALE_HI: u32 = 1 << 4;
+    pub(crate) const HAS_LOW: u32 = 1 << 5;
+    pub(crate) const HAS_HIGH: u32 = 1 << 6;
+    pub(crate) const HAS_ATTAINMENT: u32 = 1 << 7;
+    pub(crate) const HAS_REQUIRED_CAGR: u32 = 1 << 8;
+    pub(crate) const HAS_REQUIRED_DAILY: u32 = 1 << 9;
+    pub(crate) const HAS_REQUIRED_POINTS: u32 = 1 << 10;
+    pub(crate) const HAS_PROJECTED_CAGR: u32 = 1 << 11;
+    pub(crate) const HAS_PROJECTED_DAILY: u32 = 1 << 12;
+    pub(crate) const HAS_PROJECTED_POINTS: u32 = 1 << 13;
+    pub(crate) const HAS_RATIO: u32 = 1 << 14;
+    pub(crate) const HAS_PROBABILITY: u32 = 1 << 15;
     /// Explanations written by `dxcast_analyse`, in this order of quantities.
     pub(crate) const EXPLANATIONS: usize = 7;
 }
 
 /// `Choice`: ranked methods and the reason.
 pub(crate) mod choice {
-    pub(crate) const SIZE: usize = 744;
+    pub(crate) const SIZE: usize = 856;
     pub(crate) const COUNT: usize = 0;
     pub(crate) const CRITERION: usize = 4;
     pub(crate) const REASON: usize = 8;
     pub(crate) const N: usize = 12;
     pub(crate) const RULE: usize = 16;
-    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const KNOWN: usize = 20;
     pub(crate) const MAPE: usize = 24;
     pub(crate) const RUNNER_UP: usize = 32;
     pub(crate) const RANKED: usize = 40;
-    pub(crate) const RANKED_SIZE: usize = 72;
-    pub(crate) const RANKED_SCORE: usize = 64;
+    pub(crate) const RANKED_SIZE: usize = 88;
+    pub(crate) const RANKED_MODEL: usize = 0;
+    pub(crate) const RANKED_SCORE: usize = 72;
+    pub(crate) const RANKED_HAS_SCORE: usize = 80;
+    pub(crate) const RANKED_RESERVED: usize = 84;
     pub(crate) const MAX_RANKED: usize = 6;
-    pub(crate) const EXPLANATION: usize = 472;
+    pub(crate) const EXPLANATION: usize = 568;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_MAPE: u32 = 1;
+    pub(crate) const HAS_RUNNER_UP: u32 = 2;
 }
 
 /// `Figure`: a stated figure of a claim.
@@ -174,12 +272,16 @@ pub(crate) mod figure {
     pub(crate) const HAS_PERIOD: usize = 8;
     pub(crate) const PERIOD_START: usize = 12;
     pub(crate) const PERIOD_END: usize = 16;
-    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const ENDS: usize = 20;
     pub(crate) const A: usize = 24;
     pub(crate) const B: usize = 32;
+    /// `FORM` codes.
     pub(crate) const NONE: u32 = 0;
     pub(crate) const STATED: u32 = 1;
     pub(crate) const BETWEEN: u32 = 2;
+    /// `ENDS` bits (form between): the low end is given; the high end is given.
+    pub(crate) const HAS_LOW: u32 = 1;
+    pub(crate) const HAS_HIGH: u32 = 2;
 }
 
 /// `Claim`: a derived figure and its inputs.
@@ -198,18 +300,23 @@ pub(crate) mod claim {
 
 /// `Check`: the verdict on a claim.
 pub(crate) mod check {
-    pub(crate) const SIZE: usize = 328;
+    pub(crate) const SIZE: usize = 344;
     pub(crate) const VERDICT: usize = 0;
     pub(crate) const REASON: usize = 4;
     pub(crate) const REASON_INDEX: usize = 8;
     pub(crate) const HAS_STATED: usize = 12;
     pub(crate) const HAS_RECOMPUTED: usize = 16;
-    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const KNOWN: usize = 20;
     pub(crate) const STATED_LO: usize = 24;
     pub(crate) const STATED_HI: usize = 32;
     pub(crate) const RECOMPUTED_LO: usize = 40;
     pub(crate) const RECOMPUTED_HI: usize = 48;
     pub(crate) const EXPLANATION: usize = 56;
+    /// `KNOWN` bits: which interval ends are finite.
+    pub(crate) const HAS_STATED_LO: u32 = 1;
+    pub(crate) const HAS_STATED_HI: u32 = 2;
+    pub(crate) const HAS_RECOMPUTED_LO: u32 = 4;
+    pub(crate) const HAS_RECOMPUTED_HI: u32 = 8;
 }
 
 /// `Period`: a day, month, quarter, year or range of days.

@@ -1,6 +1,7 @@
-//! Linear memory: the I/O arena, the checked [`Region`]s the host passes, and
-//! the last failure. This module and the export table are the only code that
-//! uses `unsafe`.
+//! Linear memory: the I/O arena, the checked [`Region`]s the host passes
+//! (and, per call, that no output shares memory with another region:
+//! [`Call`]), and the last failure. This module, the pool of fitted models
+//! and the export table are the only code that uses `unsafe`.
 //!
 //! The module's memory is laid out by the linker: the stack at the bottom,
 //! then the static data (the I/O arena among it), then `__heap_base`. Nothing
@@ -17,6 +18,9 @@
 use core::cell::UnsafeCell;
 
 use crate::failure::Failure;
+
+/// The most regions one call checks (`dxcast_analyse` has five).
+const MAX_REGIONS: usize = 8;
 
 /// The size of the I/O arena in bytes.
 pub(crate) const ARENA_LEN: usize = 256 * 1024;
@@ -183,5 +187,72 @@ impl Region {
             );
         }
         Some(())
+    }
+}
+
+/// The regions one call has checked, so that an output that shares memory
+/// with an input or another output is refused before anything is read or
+/// written. (Inputs may share memory with each other.)
+#[derive(Debug)]
+pub(crate) struct Call {
+    seen: [(&'static str, usize, usize, bool); MAX_REGIONS],
+    len: usize,
+}
+
+impl Call {
+    /// No region checked yet.
+    pub(crate) const fn new() -> Call {
+        Call {
+            seen: [("", 0, 0, false); MAX_REGIONS],
+            len: 0,
+        }
+    }
+
+    /// Checks an input region (see [`Region::new`]).
+    pub(crate) fn input(
+        &mut self,
+        arg: &'static str,
+        addr: u32,
+        len: usize,
+        align: usize,
+    ) -> Result<Region, Failure> {
+        let r = Region::new(arg, addr, len, align)?;
+        self.add(arg, r, false)?;
+        Ok(r)
+    }
+
+    /// Checks an output region (see [`Region::new`]).
+    pub(crate) fn output(
+        &mut self,
+        arg: &'static str,
+        addr: u32,
+        len: usize,
+        align: usize,
+    ) -> Result<Region, Failure> {
+        let r = Region::new(arg, addr, len, align)?;
+        self.add(arg, r, true)?;
+        Ok(r)
+    }
+
+    fn add(&mut self, arg: &'static str, r: Region, output: bool) -> Result<(), Failure> {
+        if r.len == 0 {
+            return Ok(());
+        }
+        let end = r.addr.saturating_add(r.len);
+        for &(other, start, stop, other_output) in self.seen.iter().take(self.len) {
+            let shared = r.addr < stop && start < end;
+            if shared && (output || other_output) {
+                let (arg, other) = if output { (arg, other) } else { (other, arg) };
+                return Err(Failure::Overlap { arg, other });
+            }
+        }
+        let slot = self.seen.get_mut(self.len).ok_or(Failure::BadRegion {
+            arg,
+            addr: u32::try_from(r.addr).unwrap_or(u32::MAX),
+            len: r.len,
+        })?;
+        *slot = (arg, r.addr, end, output);
+        self.len = self.len.saturating_add(1);
+        Ok(())
     }
 }

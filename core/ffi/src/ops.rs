@@ -1,12 +1,17 @@
 //! The calls in safe Rust: decode what the host passed, call the core, encode
-//! the result. Every output region is checked before the core runs, and
-//! written only when it has succeeded (forecasts and flows: element by
-//! element, as the core's own `_into` functions do).
+//! the result. Every region is checked before the core runs (an output that
+//! shares memory with an input or another output is refused), and outputs
+//! are written only when the call has succeeded (forecasts and horizons:
+//! element by element, as the core's own `_into` functions do).
+//!
+//! The bindings convert and nothing more: a `Model` record becomes the
+//! core's `ModelSpec`, which checks the settings; a `Series` record becomes
+//! a `Subject` and a `Series`, which check the points.
 #![forbid(unsafe_code)]
 
 use core::fmt::{self, Write};
 
-use dxcast_core::analytics::{analyse as core_analyse, Context, Growth, TargetAnalysis};
+use dxcast_core::analytics::{Growth, Settings, TargetAnalysis};
 use dxcast_core::basis::{evaluation as core_evaluation, points_into};
 use dxcast_core::choice::choose as core_choose;
 use dxcast_core::convert::{self, Flow};
@@ -14,21 +19,20 @@ use dxcast_core::forecast::{forecast_into, Predictor};
 use dxcast_core::growth::{self, ChangeKind};
 use dxcast_core::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
 use dxcast_core::number::parse_vi as core_parse_vi;
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
-use dxcast_core::trend::{Cap, Damping, Initial, Smoothing, StepLength};
+use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Claim, Date, Error, Explanation, Figure, ForecastPoint, Holt, Horizon, LinearTrend,
-    LogLinearTrend, LogisticTrend, MeasureKind, Method, Model, Observation, Period, PeriodKind,
-    Point, PolynomialTrend, Series, Step, Target, Unit,
+    Bounds, Claim, Date, Error, Explanation, Field, Figure, Fitted, ForecastPoint, Horizon, Model,
+    ModelSpec, Observation, Period, PeriodKind, Point, Series, Step, Subject, Target,
 };
 
 use crate::codes::{self, decode, encode, NONE};
-use crate::failure::Failure;
+use crate::failure::{at as element, Failure};
 use crate::layout::{self, MAX_SERIES};
-use crate::mem::{self, Region};
+use crate::mem::{self, Call, Region};
+use crate::pool;
 use crate::wire::{
-    array, f64_at, f64_elem, flag, i32_at, i32_elem, nan_or, opt, put_f64_elem, put_i32_elem,
-    put_record_elem, read_record, record_elem, reserved, u32_at, Record,
+    f64_at, f64_elem, flag, flags, i32_at, i32_elem, input_array, output_array, put_f64_elem,
+    put_i32_elem, put_record_elem, read_record, record_elem, reserved, u32_at, Record,
 };
 
 type Res<T> = Result<T, Failure>;
@@ -70,12 +74,12 @@ fn date(day: i32) -> Res<Date> {
     Ok(Date::from_day_number(day)?)
 }
 
-/// A checked output region of one record, or `None` for address 0.
-fn optional(arg: &'static str, addr: u32, len: usize) -> Res<Option<Region>> {
+/// A checked output region of `len` bytes, or `None` for address 0.
+fn optional(cx: &mut Call, arg: &'static str, addr: u32, len: usize) -> Res<Option<Region>> {
     if addr == 0 {
         Ok(None)
     } else {
-        Region::new(arg, addr, len, 8).map(Some)
+        cx.output(arg, addr, len, 8).map(Some)
     }
 }
 
@@ -119,9 +123,9 @@ impl<const N: usize> Write for Text<N> {
 
 /// Writes `text` to the `cap` bytes at `addr` and returns its length; when
 /// it does not fit, writes nothing.
-fn write_text(arg: &'static str, addr: u32, cap: u32, text: &[u8]) -> Res<u32> {
+fn write_text(cx: &mut Call, arg: &'static str, addr: u32, cap: u32, text: &[u8]) -> Res<u32> {
     let cap = usize::try_from(cap).unwrap_or(usize::MAX);
-    let region = Region::new(arg, addr, cap, 1)?;
+    let region = cx.output(arg, addr, cap, 1)?;
     if text.len() > cap {
         return Err(Failure::BufferTooSmall {
             arg,
@@ -133,8 +137,20 @@ fn write_text(arg: &'static str, addr: u32, cap: u32, text: &[u8]) -> Res<u32> {
     Ok(count(text.len()))
 }
 
+/// Writes `text` like [`write_text`], but when it does not fit returns its
+/// length without writing (for the last failure, which a failure to report
+/// it must not replace).
+fn write_or_measure(addr: u32, cap: u32, text: &[u8]) -> Res<u32> {
+    let cap_n = usize::try_from(cap).unwrap_or(usize::MAX);
+    if text.len() > cap_n {
+        return Ok(count(text.len()));
+    }
+    write_text(&mut Call::new(), "buf", addr, cap, text)
+}
+
 /// Reads `len` bytes of UTF-8 at `addr` into `buf`.
 fn read_text<'b>(
+    cx: &mut Call,
     arg: &'static str,
     addr: u32,
     len: u32,
@@ -143,12 +159,12 @@ fn read_text<'b>(
     let n = usize::try_from(len).unwrap_or(usize::MAX);
     if n > MAX_TEXT {
         return Err(Error::Capacity {
-            what: "text input",
+            what: Field::Text,
             capacity: MAX_TEXT,
         }
         .into());
     }
-    let region = Region::new(arg, addr, n, 1)?;
+    let region = cx.input(arg, addr, n, 1)?;
     let dst = buf.get_mut(..n).ok_or(missing(arg, &region))?;
     region.load_into(0, dst).ok_or(missing(arg, &region))?;
     core::str::from_utf8(dst).map_err(|_| Failure::InvalidUtf8 { arg })
@@ -162,37 +178,43 @@ pub(crate) fn last_error(buf: u32, cap: u32) -> Res<u32> {
         // A message longer than the buffer keeps its complete pieces.
         let _ = write!(text, "{f}");
     }
-    let n = text.as_bytes().len();
-    let cap_n = usize::try_from(cap).unwrap_or(usize::MAX);
-    if n > cap_n {
-        // Tell the host how much room it needs; write nothing.
-        return Ok(count(n));
-    }
-    write_text("buf", buf, cap, text.as_bytes())
+    write_or_measure(buf, cap, text.as_bytes())
 }
 
 pub(crate) fn last_error_code() -> i32 {
     mem::last().map_or(0, |f| f.code())
 }
 
+pub(crate) fn last_error_field(buf: u32, cap: u32) -> Res<u32> {
+    let name = mem::last().and_then(|f| f.named()).map_or("", |n| n.text());
+    write_or_measure(buf, cap, name.as_bytes())
+}
+
+pub(crate) fn last_error_index() -> i32 {
+    mem::last()
+        .and_then(|f| f.index())
+        .map_or(-1, |i| i32::try_from(i).unwrap_or(i32::MAX))
+}
+
 pub(crate) fn describe(table: u32, code: u32, buf: u32, cap: u32) -> Res<u32> {
     let text = codes::describe(table, code)?;
-    write_text("buf", buf, cap, text.as_bytes())
+    write_text(&mut Call::new(), "buf", buf, cap, text.as_bytes())
 }
 
 // ---------------------------------------------------------------- dates, periods, numbers
 
 pub(crate) fn date_from_ymd(year: i32, month: u32, day: u32, out: u32) -> Res<u32> {
-    let region = Region::new("out", out, 4, 4)?;
+    let region = Call::new().output("out", out, 4, 4)?;
     let d = Date::from_ymd(year, month, day)?;
     put_i32_elem(&region, 0, d.day_number()).ok_or(missing("out", &region))?;
     Ok(0)
 }
 
 pub(crate) fn date_parse(text: u32, len: u32, dmy: bool, out: u32) -> Res<u32> {
-    let region = Region::new("out", out, 4, 4)?;
+    let mut cx = Call::new();
+    let region = cx.output("out", out, 4, 4)?;
     let mut buf = [0u8; MAX_TEXT];
-    let s = read_text("text", text, len, &mut buf)?;
+    let s = read_text(&mut cx, "text", text, len, &mut buf)?;
     let d = if dmy {
         Date::parse_dmy(s)?
     } else {
@@ -223,7 +245,7 @@ pub(crate) fn date_format(day: i32, buf: u32, cap: u32) -> Res<u32> {
         digit(dd, 10),
         digit(dd, 1),
     ];
-    write_text("buf", buf, cap, &text)
+    write_text(&mut Call::new(), "buf", buf, cap, &text)
 }
 
 fn period_record(p: Period) -> Record<{ layout::period::SIZE }> {
@@ -257,17 +279,16 @@ fn period_at(bytes: &[u8], base: usize) -> Res<Period> {
     };
     if p.start() != start || p.end() != end {
         return Err(Error::InvalidArgument {
-            name: "period",
-            expected: "a start and an end that are the first and last days of its day, month, \
-                       quarter or year",
+            name: Field::Period,
+            expected: dxcast_core::Expected::PeriodWithin,
         }
         .into());
     }
     Ok(p)
 }
 
-fn read_period(arg: &'static str, addr: u32) -> Res<Period> {
-    let r = read_record::<{ layout::period::SIZE }>(arg, addr)?;
+fn read_period(cx: &mut Call, arg: &'static str, addr: u32) -> Res<Period> {
+    let r = read_record::<{ layout::period::SIZE }>(cx, arg, addr)?;
     period_at(&r, 0)
 }
 
@@ -281,23 +302,25 @@ fn range_opt(has: u32, arg: &'static str, start: i32, end: i32) -> Res<Option<Pe
 }
 
 pub(crate) fn period_parse(text: u32, len: u32, out: u32) -> Res<u32> {
-    let region = Region::new("out", out, layout::period::SIZE, 8)?;
+    let mut cx = Call::new();
+    let region = cx.output("out", out, layout::period::SIZE, 8)?;
     let mut buf = [0u8; MAX_TEXT];
-    let p = Period::parse(read_text("text", text, len, &mut buf)?)?;
-    store("out", &region, period_record(p).bytes())?;
+    let p = Period::parse(read_text(&mut cx, "text", text, len, &mut buf)?)?;
+    store("out", &region, period_record(p).checked(Field::Period)?)?;
     Ok(0)
 }
 
 pub(crate) fn parse_vi(text: u32, len: u32, out: u32) -> Res<u32> {
     use layout::stated as l;
-    let region = Region::new("out", out, l::SIZE, 8)?;
+    let mut cx = Call::new();
+    let region = cx.output("out", out, l::SIZE, 8)?;
     let mut buf = [0u8; MAX_TEXT];
-    let s = core_parse_vi(read_text("text", text, len, &mut buf)?)?;
+    let s = core_parse_vi(read_text(&mut cx, "text", text, len, &mut buf)?)?;
     let mut r: Record<{ l::SIZE }> = Record::new();
     r.f64(l::VALUE, s.value);
     r.f64(l::PRECISION, s.precision);
     r.u32(l::PERCENT, u32::from(s.percent));
-    store("out", &region, r.bytes())?;
+    store("out", &region, r.checked(Field::Number)?)?;
     Ok(0)
 }
 
@@ -309,7 +332,14 @@ fn explanation(e: &Explanation) -> Record<{ layout::explanation::SIZE }> {
     r.u32(l::FORMULA, encode(&codes::FORMULAS, e.formula));
     let n = e.terms.len().min(l::MAX_TERMS);
     r.u32(l::COUNT, count(n));
-    r.f64(l::RESULT, e.result);
+    let mut has_result = 0;
+    r.opt(&mut has_result, 1, l::RESULT, e.result);
+    r.u32(l::HAS_RESULT, has_result);
+    r.u32(
+        l::UNKNOWN,
+        e.unknown.map_or(NONE, |u| encode(&codes::UNKNOWNS, u)),
+    );
+    let mut known = 0;
     for (k, t) in e.terms.iter().take(n).enumerate() {
         let off = at(l::TERMS, k.saturating_mul(l::TERM_SIZE));
         r.u32(at(off, l::TERM_SYMBOL), encode(&codes::SYMBOLS, t.symbol));
@@ -317,8 +347,10 @@ fn explanation(e: &Explanation) -> Record<{ layout::explanation::SIZE }> {
             at(off, l::TERM_UNIT),
             t.unit.map_or(NONE, |u| encode(&codes::UNITS, u)),
         );
-        r.f64(at(off, l::TERM_VALUE), t.value);
+        let bit = 1u32.checked_shl(count(k)).unwrap_or(0);
+        r.opt(&mut known, bit, at(off, l::TERM_VALUE), t.value);
     }
+    r.u32(l::TERMS_KNOWN, known);
     r
 }
 
@@ -326,8 +358,9 @@ fn explanation(e: &Explanation) -> Record<{ layout::explanation::SIZE }> {
 
 pub(crate) fn lstsq(x: u32, rows: u32, cols: u32, y: u32, intercept: u32, out: u32) -> Res<u32> {
     use layout::lstsq as l;
+    let mut cx = Call::new();
     let intercept = flag("intercept", intercept)?;
-    let out = Region::new("out", out, l::SIZE, 8)?;
+    let out = cx.output("out", out, l::SIZE, 8)?;
     let n = usize::try_from(rows).unwrap_or(usize::MAX);
     let p = usize::try_from(cols).unwrap_or(usize::MAX);
     if p == 0 || p > MAX_PARAMS {
@@ -336,14 +369,14 @@ pub(crate) fn lstsq(x: u32, rows: u32, cols: u32, y: u32, intercept: u32, out: u
     }
     if n > MAX_ROWS {
         return Err(Error::Capacity {
-            what: "least-squares rows",
+            what: Field::Rows,
             capacity: MAX_ROWS,
         }
         .into());
     }
     let cells = n.saturating_mul(p);
-    let xs = array("x", x, count(cells), 8, 8)?;
-    let ys = array("y", y, rows, 8, 8)?;
+    let xs = input_array(&mut cx, "x", x, count(cells), 8, 8)?;
+    let ys = input_array(&mut cx, "y", y, rows, 8, 8)?;
     let mut xb = [0.0f64; MAX_ROWS * MAX_PARAMS];
     let mut yb = [0.0f64; MAX_ROWS];
     for (i, slot) in xb.iter_mut().enumerate().take(cells) {
@@ -363,188 +396,150 @@ pub(crate) fn lstsq(x: u32, rows: u32, cols: u32, y: u32, intercept: u32, out: u
     r.u32(l::PARAMS, count(fit.params()));
     r.u32(l::DF, count(fit.df()));
     r.u32(l::INTERCEPT, u32::from(fit.has_intercept()));
+    let mut known = 0;
     r.f64(l::RSS, fit.rss());
-    r.f64(l::RESIDUAL_SD, fit.residual_sd());
+    r.opt(
+        &mut known,
+        l::HAS_RESIDUAL_SD,
+        l::RESIDUAL_SD,
+        fit.residual_sd(),
+    );
     r.f64(l::R_SQUARED, fit.r_squared());
-    for k in 0..MAX_PARAMS {
-        let c = fit.coefficients().get(k).copied().unwrap_or(f64::NAN);
-        let s = fit.standard_errors().get(k).copied().unwrap_or(f64::NAN);
-        r.f64(at(l::COEFFICIENTS, k.saturating_mul(8)), c);
-        r.f64(at(l::STANDARD_ERRORS, k.saturating_mul(8)), s);
+    for (k, c) in fit.coefficients().iter().take(MAX_PARAMS).enumerate() {
+        r.f64(at(l::COEFFICIENTS, k.saturating_mul(8)), *c);
     }
-    store("out", &out, r.bytes())?;
+    if let Some(se) = fit.standard_errors() {
+        let mut all = l::HAS_STANDARD_ERRORS;
+        for (k, s) in se.iter().take(MAX_PARAMS).enumerate() {
+            let mut one = 0;
+            r.opt(
+                &mut one,
+                1,
+                at(l::STANDARD_ERRORS, k.saturating_mul(8)),
+                Some(*s),
+            );
+            if one == 0 {
+                all = 0;
+            }
+        }
+        known |= all;
+    }
+    r.u32(l::KNOWN, known);
+    store("out", &out, r.checked(Field::Response)?)?;
     Ok(0)
 }
 
 // ---------------------------------------------------------------- series and models
 
-/// What a `Series` record says besides its points.
-#[derive(Debug, Clone, Copy)]
-struct Meta {
-    len: usize,
-    kind: MeasureKind,
-    unit: Unit,
-    bounds: Bounds,
-}
-
-/// Reads the `Series` record at `addr` and its points into `points`.
-fn read_series(addr: u32, points: &mut [Point; MAX_SERIES]) -> Res<Meta> {
+/// Reads the `Series` record at `addr` and its points into `points`; returns
+/// the number of points and their subject.
+fn read_series(
+    cx: &mut Call,
+    addr: u32,
+    points: &mut [Point; MAX_SERIES],
+) -> Res<(usize, Subject)> {
     use layout::series as l;
-    let r = read_record::<{ l::SIZE }>("series", addr)?;
-    reserved("series.reserved", u32_at(&r, l::RESERVED))?;
+    let r = read_record::<{ l::SIZE }>(cx, "series", addr)?;
     let kind = decode(&codes::KINDS, "series.kind", u32_at(&r, l::KIND))?;
     let unit = decode(&codes::UNITS, "series.unit", u32_at(&r, l::UNIT))?;
+    let given = flags(
+        "series.bounds",
+        u32_at(&r, l::BOUNDS),
+        l::HAS_MIN | l::HAS_MAX,
+    )?;
     let bounds = Bounds {
-        min: opt(f64_at(&r, l::MIN)),
-        max: opt(f64_at(&r, l::MAX)),
+        min: (given & l::HAS_MIN != 0).then(|| f64_at(&r, l::MIN)),
+        max: (given & l::HAS_MAX != 0).then(|| f64_at(&r, l::MAX)),
     };
+    let subject = Subject::new(kind, unit, bounds)?;
     let len = u32_at(&r, l::LEN);
     let n = usize::try_from(len).unwrap_or(usize::MAX);
     if n > MAX_SERIES {
         return Err(Error::Capacity {
-            what: "series points",
+            what: Field::Points,
             capacity: MAX_SERIES,
         }
         .into());
     }
-    let days = array("series.days", u32_at(&r, l::DAYS), len, 4, 4)?;
-    let values = array("series.values", u32_at(&r, l::VALUES), len, 8, 8)?;
+    let days = input_array(cx, "series.days", u32_at(&r, l::DAYS), len, 4, 4)?;
+    let values = input_array(cx, "series.values", u32_at(&r, l::VALUES), len, 8, 8)?;
     for (i, slot) in points.iter_mut().enumerate().take(n) {
         let d = i32_elem(&days, i).ok_or(missing("series.days", &days))?;
         let v = f64_elem(&values, i).ok_or(missing("series.values", &values))?;
-        *slot = Point::new(date(d)?, v);
+        *slot = Point::new(
+            Date::from_day_number(d).map_err(element("series.days", i))?,
+            v,
+        );
     }
-    Ok(Meta {
-        len: n,
-        kind,
-        unit,
-        bounds,
-    })
+    Ok((n, subject))
 }
 
-fn holt_from(r: &[u8], base: usize, damped: bool) -> Res<Holt> {
+/// The settings of the `Model` record at `base` of `r`, as the core's
+/// `ModelSpec` reads them.
+fn spec_at(r: &[u8], base: usize) -> Res<ModelSpec> {
     use layout::model as l;
-    let alpha = f64_at(r, at(base, l::ALPHA));
-    let beta = f64_at(r, at(base, l::BETA));
-    let mut h = match (alpha.is_nan(), beta.is_nan()) {
-        (true, true) => Holt::new(),
-        (false, false) => Holt::with_params(alpha, beta)?,
-        _ => {
-            return Err(Error::InvalidArgument {
-                name: "alpha",
-                expected: "alpha and beta both given, or both NaN to fit them",
-            }
-            .into())
+    let method = decode(
+        &codes::METHODS,
+        "model.method",
+        u32_at(r, at(base, l::METHOD)),
+    )?;
+    let given = flags("model.given", u32_at(r, at(base, l::GIVEN)), 0xFF)?;
+    let mut spec = ModelSpec::new(method);
+    for (k, (key, off)) in l::SETTINGS.iter().enumerate() {
+        if given & 1u32.checked_shl(count(k)).unwrap_or(0) != 0 {
+            spec.set(key, f64_at(r, at(base, *off)))?;
         }
-    };
-    if damped {
-        let phi = f64_at(r, at(base, l::PHI));
-        h = if phi.is_nan() {
-            h.damped()
-        } else {
-            h.with_damping(phi)?
-        };
     }
-    let level = f64_at(r, at(base, l::LEVEL0));
-    if !level.is_nan() {
-        h = h.with_initial(level, f64_at(r, at(base, l::TREND0)))?;
-    }
-    let step = f64_at(r, at(base, l::STEP_DAYS));
-    if !step.is_nan() {
-        h = h.with_step_days(step)?;
-    }
-    Ok(h)
+    Ok(spec)
 }
 
-/// The `Model` record at `base` of `r`.
-fn model_at(r: &[u8], base: usize) -> Res<Model> {
+fn read_model(cx: &mut Call, addr: u32) -> Res<Model> {
+    let r = read_record::<{ layout::model::SIZE }>(cx, "model", addr)?;
+    Ok(spec_at(&r, 0)?.model()?)
+}
+
+/// Writes `spec` as a `Model` record at `base` of `r`.
+fn put_spec<const N: usize>(r: &mut Record<N>, base: usize, spec: &ModelSpec) {
     use layout::model as l;
-    let code = u32_at(r, at(base, l::METHOD));
-    let method = decode(&codes::METHODS, "model.method", code)?;
-    Ok(match method {
-        Method::Linear => Model::Linear(LinearTrend::new()),
-        Method::Polynomial => {
-            let degree = u32_at(r, at(base, l::DEGREE));
-            Model::Polynomial(PolynomialTrend::new(
-                usize::try_from(degree).unwrap_or(usize::MAX),
-            )?)
+    r.u32(at(base, l::METHOD), encode(&codes::METHODS, spec.method));
+    let mut given = 0u32;
+    for (key, value) in spec.settings() {
+        if let Some((k, (_, off))) = l::SETTINGS.iter().enumerate().find(|(_, (k, _))| *k == key) {
+            given |= 1u32.checked_shl(count(k)).unwrap_or(0);
+            r.f64(at(base, *off), value);
         }
-        Method::LogLinear => Model::LogLinear(LogLinearTrend::new()),
-        Method::Logistic => {
-            let cap = f64_at(r, at(base, l::CAP));
-            Model::Logistic(if cap.is_nan() {
-                LogisticTrend::fitted_cap()
-            } else {
-                LogisticTrend::with_cap(cap)?
-            })
-        }
-        Method::Holt => Model::Holt(holt_from(r, base, false)?),
-        Method::DampedHolt => Model::Holt(holt_from(r, base, true)?),
-        _ => return Err(Failure::invalid("model.method", code)),
-    })
-}
-
-fn read_model(addr: u32) -> Res<Model> {
-    let r = read_record::<{ layout::model::SIZE }>("model", addr)?;
-    model_at(&r, 0)
-}
-
-/// Writes `model` as a `Model` record at `base` of `r`.
-fn put_model<const N: usize>(r: &mut Record<N>, base: usize, model: &Model) {
-    use layout::model as l;
-    r.u32(at(base, l::METHOD), encode(&codes::METHODS, model.method()));
-    let nan = f64::NAN;
-    let (mut degree, mut alpha, mut beta, mut phi) = (0usize, nan, nan, nan);
-    let (mut level, mut trend, mut step, mut cap) = (nan, nan, nan, nan);
-    match model {
-        Model::Polynomial(p) => degree = p.degree(),
-        Model::Logistic(t) => {
-            if let Cap::Given(k) = t.cap() {
-                cap = k;
-            }
-        }
-        Model::Holt(h) => {
-            if let Smoothing::Given { alpha: a, beta: b } = h.smoothing() {
-                (alpha, beta) = (a, b);
-            }
-            if let Damping::Given(p) = h.damping() {
-                phi = p;
-            }
-            if let Initial::Known {
-                level: l0,
-                trend: b0,
-            } = h.initial()
-            {
-                (level, trend) = (l0, b0);
-            }
-            if let StepLength::Days(d) = h.step() {
-                step = d;
-            }
-        }
-        _ => {}
     }
-    r.u32(at(base, l::DEGREE), count(degree));
-    r.f64(at(base, l::ALPHA), alpha);
-    r.f64(at(base, l::BETA), beta);
-    r.f64(at(base, l::PHI), phi);
-    r.f64(at(base, l::LEVEL0), level);
-    r.f64(at(base, l::TREND0), trend);
-    r.f64(at(base, l::STEP_DAYS), step);
-    r.f64(at(base, l::CAP), cap);
+    r.u32(at(base, l::GIVEN), given);
+}
+
+/// The `Target` record at `base` of `r`.
+fn target_at(r: &[u8], base: usize, comparison_arg: &'static str) -> Res<Target> {
+    use layout::target as l;
+    let comparison = decode(
+        &codes::COMPARISONS,
+        comparison_arg,
+        u32_at(r, at(base, l::COMPARISON)),
+    )?;
+    Ok(Target::new(
+        f64_at(r, at(base, l::VALUE)),
+        date(i32_at(r, at(base, l::DEADLINE)))?,
+        comparison,
+    )?)
 }
 
 /// Reads the `Scenario` record at `addr`, or `None` for address 0.
-fn read_scenario(addr: u32) -> Res<Option<Scenario>> {
+fn read_scenario(cx: &mut Call, addr: u32) -> Res<Option<Scenario>> {
     use layout::scenario as l;
     if addr == 0 {
         return Ok(None);
     }
-    let r = read_record::<{ l::SIZE }>("scenario", addr)?;
+    let r = read_record::<{ l::SIZE }>(cx, "scenario", addr)?;
     reserved("scenario.reserved", u32_at(&r, l::RESERVED))?;
-    let flags = u32_at(&r, l::FLAGS);
-    if flags & !(l::GROWTH | l::SHOCK | l::TARGET) != 0 {
-        return Err(Failure::invalid("scenario.flags", flags));
-    }
+    let flags = flags(
+        "scenario.flags",
+        u32_at(&r, l::FLAGS),
+        l::GROWTH | l::SHOCK | l::CHANGED_TARGET,
+    )?;
     let mut s = Scenario::default();
     if flags & l::GROWTH != 0 {
         s.growth = Some(GrowthOverride {
@@ -558,126 +553,218 @@ fn read_scenario(addr: u32) -> Res<Option<Scenario>> {
             size: f64_at(&r, l::SHOCK_SIZE),
         });
     }
-    if flags & l::TARGET != 0 {
-        let comparison = decode(
-            &codes::COMPARISONS,
-            "scenario.target_comparison",
-            u32_at(&r, l::TARGET_COMPARISON),
-        )?;
-        s.target = Some(Target::new(
-            f64_at(&r, l::TARGET_VALUE),
-            date(i32_at(&r, l::TARGET_DEADLINE))?,
-            comparison,
-        )?);
+    if flags & l::CHANGED_TARGET != 0 {
+        s.target = Some(target_at(&r, l::TARGET, "scenario.target.comparison")?);
     }
     Ok(Some(s))
 }
 
-// ---------------------------------------------------------------- fits and projections
-
-pub(crate) fn fit(model: u32, series: u32, fitted: u32, fitted_cap: u32, out: u32) -> Res<u32> {
-    use layout::fit as l;
-    let out = Region::new("out", out, l::SIZE, 8)?;
-    let fitted_region = if fitted == 0 {
-        None
-    } else {
-        Some(array("fitted", fitted, fitted_cap, 8, 8)?)
-    };
-    let model = read_model(model)?;
-    let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
-    let meta = read_series(series, &mut points)?;
-    let s = Series::new(points.get(..meta.len).unwrap_or(&[]), meta.bounds)?;
-    let f = model.fit(&s)?;
-    let mut values = [0.0f64; MAX_SERIES];
-    let n = f.fitted_into(&mut values)?;
-    if let Some(region) = &fitted_region {
-        let cap = region.len().checked_div(8).unwrap_or(0);
-        if n > cap {
-            return Err(Failure::BufferTooSmall {
-                arg: "fitted",
-                needed: n,
-                got: cap,
-            });
+/// Reads the `Settings` record at `addr`.
+fn read_settings(cx: &mut Call, addr: u32) -> Res<Settings> {
+    use layout::settings as l;
+    let r = read_record::<{ l::SIZE }>(cx, "settings", addr)?;
+    reserved("settings.reserved", u32_at(&r, l::RESERVED))?;
+    let mut s = Settings::new(date(i32_at(&r, l::TODAY))?, f64_at(&r, l::LEVEL));
+    if flag("settings.has_evidence", u32_at(&r, l::HAS_EVIDENCE))? {
+        let value = f64_at(&r, l::EVIDENCE_VALUE);
+        if !value.is_finite() {
+            return Err(Error::NotFinite {
+                what: Field::Value,
+                index: 0,
+            })
+            .map_err(element("settings.evidence", 0));
         }
+        s.evidence = Some(Point::new(date(i32_at(&r, l::EVIDENCE_DATE))?, value));
     }
+    Ok(s)
+}
+
+// ---------------------------------------------------------------- fitted models
+
+pub(crate) fn fit(model: u32, series: u32) -> Res<u32> {
+    let mut cx = Call::new();
+    let model = read_model(&mut cx, model)?;
+    let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
+    let (n, subject) = read_series(&mut cx, series, &mut points)?;
+    let s = Series::new(points.get(..n).unwrap_or(&[]), subject)?;
+    pool::insert(model.fit(&s)?)
+}
+
+pub(crate) fn fitted_free(fitted: u32) -> Res<u32> {
+    pool::free(fitted)?;
+    Ok(0)
+}
+
+pub(crate) fn fitted_live() -> i32 {
+    i32::try_from(pool::live()).unwrap_or(i32::MAX)
+}
+
+pub(crate) fn fitted_summary(fitted: u32, out: u32) -> Res<u32> {
+    use layout::summary as l;
+    let out = Call::new().output("out", out, l::SIZE, 8)?;
+    let f = pool::get(fitted)?;
+    let summary = f.summary();
+    let span = f.span();
+    let subject = f.subject();
     let e = f.explain()?;
     let mut r: Record<{ l::SIZE }> = Record::new();
-    r.u32(l::METHOD, encode(&codes::METHODS, f.method()));
-    r.u32(l::PARAMS, count(f.params()));
-    r.u32(l::POINTS, count(s.len()));
-    r.f64(l::SSE, f.sse());
-    r.put(l::EXPLANATION, explanation(&e).bytes());
-    if let Some(region) = &fitted_region {
-        for (i, v) in values.iter().enumerate().take(n) {
-            put_f64_elem(region, i, *v).ok_or(missing("fitted", region))?;
+    let method = encode(&codes::METHODS, summary.method);
+    r.u32(l::METHOD, method);
+    r.u32(l::PARAMS, count(summary.params));
+    r.u32(l::POINTS, count(summary.points));
+    r.u32(l::DF, count(summary.df));
+    let mut known = 0;
+    r.opt(
+        &mut known,
+        l::HAS_RESIDUAL_SD,
+        l::RESIDUAL_SD,
+        summary.residual_sd,
+    );
+    r.u32(l::KNOWN, known);
+    r.i32(l::FIRST_DATE, span.first.date.day_number());
+    r.i32(l::LAST_DATE, span.last.date.day_number());
+    r.u32(l::KIND, encode(&codes::KINDS, subject.kind));
+    r.u32(l::UNIT, encode(&codes::UNITS, subject.unit));
+    let mut bounds = 0;
+    r.opt(
+        &mut bounds,
+        layout::series::HAS_MIN,
+        l::MIN,
+        subject.bounds.min,
+    );
+    r.opt(
+        &mut bounds,
+        layout::series::HAS_MAX,
+        l::MAX,
+        subject.bounds.max,
+    );
+    r.u32(l::BOUNDS, bounds);
+    r.f64(l::SSE, summary.sse);
+    r.f64(l::FIRST_VALUE, span.first.value);
+    r.f64(l::LAST_VALUE, span.last.value);
+    put_spec(&mut r, l::MODEL, &f.spec());
+    r.nest(l::EXPLANATION, &explanation(&e));
+    store("out", &out, r.checked(Field::Fit)?)?;
+    Ok(method)
+}
+
+pub(crate) fn fitted_values(fitted: u32, series: u32, out: u32, cap: u32) -> Res<u32> {
+    let mut cx = Call::new();
+    let out = output_array(&mut cx, "out", out, cap, 8, 8)?;
+    let f = pool::get(fitted)?;
+    let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
+    let (n, subject) = read_series(&mut cx, series, &mut points)?;
+    let s = Series::new(points.get(..n).unwrap_or(&[]), subject)?;
+    let mut values = [0.0f64; MAX_SERIES];
+    let n = f.fitted_into(&s, &mut values)?;
+    let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+    if n > cap {
+        return Err(Failure::BufferTooSmall {
+            arg: "out",
+            needed: n,
+            got: cap,
+        });
+    }
+    for (i, v) in values.iter().enumerate().take(n) {
+        if !v.is_finite() {
+            return Err(Error::Overflow {
+                what: Field::Fit,
+                index: i,
+            }
+            .into());
         }
     }
-    store("out", &out, r.bytes())?;
-    Ok(encode(&codes::METHODS, f.method()))
+    for (i, v) in values.iter().enumerate().take(n) {
+        put_f64_elem(&out, i, *v).ok_or(missing("out", &out))?;
+    }
+    Ok(count(n))
 }
 
 fn forecast_record(p: &ForecastPoint) -> Record<{ layout::forecast::SIZE }> {
     use layout::forecast as l;
     let mut r = Record::new();
     let (scale, lo, hi) = codes::scale(p.prediction.scale());
+    let mut known = 0;
     r.i32(l::DATE, p.date.day_number());
     r.u32(l::SCALE, scale);
     r.f64(l::POINT, p.point);
-    r.f64(l::LO, p.lo);
-    r.f64(l::HI, p.hi);
+    r.opt(&mut known, l::HAS_LO, l::LO, p.lo);
+    r.opt(&mut known, l::HAS_HI, l::HI, p.hi);
     r.f64(l::LOCATION, p.prediction.location());
-    r.f64(l::SE, p.prediction.se());
-    r.f64(l::DF, p.prediction.df());
-    r.f64(l::SCALE_LO, lo);
-    r.f64(l::SCALE_HI, hi);
+    r.opt(&mut known, l::HAS_SE, l::SE, p.prediction.se());
+    r.opt(&mut known, l::HAS_DF, l::DF, p.prediction.df());
+    r.opt(&mut known, l::HAS_SCALE_LO, l::SCALE_LO, lo);
+    r.opt(&mut known, l::HAS_SCALE_HI, l::SCALE_HI, hi);
+    r.u32(l::KNOWN, known);
     r
 }
 
+/// The fitted model `fitted`, under the scenario at `scenario` (0 for none).
+enum Projection {
+    Base(Fitted),
+    WhatIf(dxcast_core::WhatIf),
+}
+
+impl Projection {
+    fn new(cx: &mut Call, fitted: u32, scenario: u32) -> Res<Projection> {
+        let f = pool::get(fitted)?;
+        Ok(match read_scenario(cx, scenario)? {
+            Some(sc) => Projection::WhatIf(f.with_scenario(sc)?),
+            None => Projection::Base(f),
+        })
+    }
+
+    fn predictor(&self) -> &dyn Predictor {
+        match self {
+            Projection::Base(f) => f,
+            Projection::WhatIf(w) => w,
+        }
+    }
+}
+
 pub(crate) fn forecast(
-    model: u32,
-    series: u32,
+    fitted: u32,
     scenario: u32,
     dates: u32,
     n: u32,
     level: f64,
     out: u32,
 ) -> Res<u32> {
-    let dates = array("dates", dates, n, 4, 4)?;
-    let out = array("out", out, n, layout::forecast::SIZE, 8)?;
-    let model = read_model(model)?;
-    let scenario = read_scenario(scenario)?;
-    let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
-    let meta = read_series(series, &mut points)?;
-    let s = Series::new(points.get(..meta.len).unwrap_or(&[]), meta.bounds)?;
-    let f = model.fit(&s)?;
-    let what_if;
-    let predictor: &dyn Predictor = match scenario {
-        Some(sc) => {
-            what_if = WhatIf::new(&f, sc, meta.unit, meta.bounds)?;
-            &what_if
-        }
-        None => &f,
-    };
+    let mut cx = Call::new();
+    let out = output_array(&mut cx, "out", out, n, layout::forecast::SIZE, 8)?;
+    let dates = input_array(&mut cx, "dates", dates, n, 4, 4)?;
+    let projection = Projection::new(&mut cx, fitted, scenario)?;
+    let predictor = projection.predictor();
+    // The level and bounds are checked once, before any date.
+    forecast_into(predictor, Horizon::Dates(&[]), level, &mut [])?;
     let len = usize::try_from(n).unwrap_or(usize::MAX);
     for k in 0..len {
-        let d = date(i32_elem(&dates, k).ok_or(missing("dates", &dates))?)?;
+        let d = i32_elem(&dates, k).ok_or(missing("dates", &dates))?;
+        let d = Date::from_day_number(d).map_err(element("dates", k))?;
         let mut one = [ForecastPoint::default()];
         forecast_into(
             predictor,
             Horizon::Dates(core::slice::from_ref(&d)),
             level,
-            meta.bounds,
             &mut one,
-        )?;
+        )
+        .map_err(element("dates", k))?;
         for p in &one {
-            put_record_elem(&out, k, &forecast_record(p)).ok_or(missing("out", &out))?;
+            let r = forecast_record(p);
+            let bytes = r.checked(Field::Projection).map_err(|_| {
+                element("dates", k)(Error::Overflow {
+                    what: Field::Projection,
+                    index: k,
+                })
+            })?;
+            put_record_elem(&out, k, bytes).ok_or(missing("out", &out))?;
         }
     }
     Ok(n)
 }
 
 pub(crate) fn horizon(start: i32, step_kind: u32, step: u32, n: u32, out: u32) -> Res<u32> {
-    let out = array("out", out, n, 4, 4)?;
+    let out = output_array(&mut Call::new(), "out", out, n, 4, 4)?;
     let step = match step_kind {
         0 => Step::Days(step),
         1 => Step::Months(step),
@@ -690,20 +777,28 @@ pub(crate) fn horizon(start: i32, step_kind: u32, step: u32, n: u32, out: u32) -
         count: len,
     };
     for k in 0..len {
-        put_i32_elem(&out, k, h.date(k)?.day_number()).ok_or(missing("out", &out))?;
+        let d = h.date(k).map_err(element("horizon", k))?;
+        put_i32_elem(&out, k, d.day_number()).ok_or(missing("out", &out))?;
     }
     Ok(n)
 }
 
-fn put_growth<const N: usize>(r: &mut Record<N>, offs: [usize; 3], g: &Growth) {
-    r.f64(offs[0], nan_or(g.cagr));
-    r.f64(offs[1], nan_or(g.daily));
-    r.f64(offs[2], nan_or(g.points_per_year));
+fn put_growth<const N: usize>(
+    r: &mut Record<N>,
+    known: &mut u32,
+    offs: [(usize, u32); 3],
+    g: &Growth,
+) {
+    let [(cagr, c), (daily, d), (points, p)] = offs;
+    r.opt(known, c, cagr, g.cagr);
+    r.opt(known, d, daily, g.daily);
+    r.opt(known, p, points, g.points_per_year);
 }
 
 fn analysis_record(a: &TargetAnalysis) -> Record<{ layout::analysis::SIZE }> {
     use layout::analysis as l;
     let mut r = Record::new();
+    let mut known = 0;
     let (scale, lo, hi) = codes::scale(a.prediction.scale());
     r.u32(l::STATUS, encode(&codes::TARGET_STATUSES, a.status));
     r.u32(
@@ -714,8 +809,10 @@ fn analysis_record(a: &TargetAnalysis) -> Record<{ layout::analysis::SIZE }> {
     r.i32(l::EVALUATION_DATE, a.evaluation.date.day_number());
     r.i32(l::LATEST_DATE, a.latest_point.date.day_number());
     r.i32(l::DAYS, a.days);
-    r.i32(l::REACH_DATE, a.reach_date.map_or(0, Date::day_number));
-    r.u32(l::HAS_REACH_DATE, u32::from(a.reach_date.is_some()));
+    if let Some(d) = a.reach_date {
+        r.i32(l::REACH_DATE, d.day_number());
+        known |= l::HAS_REACH_DATE;
+    }
     r.u32(l::SCALE, scale);
     r.u32(l::DEADLINE_PASSED, u32::from(a.deadline_passed));
     r.f64(l::TARGET_VALUE, a.target.value);
@@ -726,84 +823,82 @@ fn analysis_record(a: &TargetAnalysis) -> Record<{ layout::analysis::SIZE }> {
     r.f64(l::LATEST, a.latest);
     r.f64(l::YEARS, a.years);
     r.f64(l::LOCATION, a.prediction.location());
-    r.f64(l::SE, a.prediction.se());
-    r.f64(l::DF, a.prediction.df());
-    r.f64(l::SCALE_LO, lo);
-    r.f64(l::SCALE_HI, hi);
+    r.opt(&mut known, l::HAS_SE, l::SE, a.prediction.se());
+    r.opt(&mut known, l::HAS_DF, l::DF, a.prediction.df());
+    r.opt(&mut known, l::HAS_SCALE_LO, l::SCALE_LO, lo);
+    r.opt(&mut known, l::HAS_SCALE_HI, l::SCALE_HI, hi);
     r.f64(l::PROJECTED, a.projected);
-    r.f64(l::INTERVAL_LO, a.interval.0);
-    r.f64(l::INTERVAL_HI, a.interval.1);
+    r.opt(&mut known, l::HAS_LOW, l::LOW, a.low);
+    r.opt(&mut known, l::HAS_HIGH, l::HIGH, a.high);
     r.f64(l::LEVEL, a.level);
-    r.f64(l::ATTAINMENT, a.attainment);
+    r.opt(&mut known, l::HAS_ATTAINMENT, l::ATTAINMENT, a.attainment);
     r.f64(l::GAP, a.gap);
     put_growth(
         &mut r,
-        [l::REQUIRED_CAGR, l::REQUIRED_DAILY, l::REQUIRED_POINTS],
+        &mut known,
+        [
+            (l::REQUIRED_CAGR, l::HAS_REQUIRED_CAGR),
+            (l::REQUIRED_DAILY, l::HAS_REQUIRED_DAILY),
+            (l::REQUIRED_POINTS, l::HAS_REQUIRED_POINTS),
+        ],
         &a.required,
     );
     put_growth(
         &mut r,
-        [l::PROJECTED_CAGR, l::PROJECTED_DAILY, l::PROJECTED_POINTS],
+        &mut known,
+        [
+            (l::PROJECTED_CAGR, l::HAS_PROJECTED_CAGR),
+            (l::PROJECTED_DAILY, l::HAS_PROJECTED_DAILY),
+            (l::PROJECTED_POINTS, l::HAS_PROJECTED_POINTS),
+        ],
         &a.projected_growth,
     );
-    r.f64(l::RATIO, nan_or(a.ratio));
-    r.f64(l::PROBABILITY, a.probability);
+    r.opt(&mut known, l::HAS_RATIO, l::RATIO, a.ratio);
+    r.opt(
+        &mut known,
+        l::HAS_PROBABILITY,
+        l::PROBABILITY,
+        a.probability,
+    );
+    r.u32(l::KNOWN, known);
     r
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn analyse(
-    model: u32,
-    series: u32,
+    fitted: u32,
     scenario: u32,
-    target_value: f64,
-    target_deadline: i32,
-    comparison: u32,
-    today: i32,
-    level: f64,
+    target: u32,
+    settings: u32,
     out: u32,
     explanations: u32,
 ) -> Res<u32> {
     use layout::{analysis, explanation};
-    let out = Region::new("out", out, analysis::SIZE, 8)?;
+    let mut cx = Call::new();
+    let out = cx.output("out", out, analysis::SIZE, 8)?;
     let expl_len = analysis::EXPLANATIONS.saturating_mul(explanation::SIZE);
-    let expl_region = optional("explanations", explanations, expl_len)?;
-    let model = read_model(model)?;
-    let scenario = read_scenario(scenario)?;
-    let comparison = decode(&codes::COMPARISONS, "comparison", comparison)?;
-    let target = Target::new(target_value, date(target_deadline)?, comparison)?;
-    let today = date(today)?;
-    let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
-    let meta = read_series(series, &mut points)?;
-    let s = Series::new(points.get(..meta.len).unwrap_or(&[]), meta.bounds)?;
-    let f = model.fit(&s)?;
-    let what_if;
-    let (predictor, target): (&dyn Predictor, Target) = match scenario {
-        Some(sc) => {
-            what_if = WhatIf::new(&f, sc, meta.unit, meta.bounds)?;
-            (&what_if, sc.target_or(target))
-        }
-        None => (&f, target),
+    let expl_region = optional(&mut cx, "explanations", explanations, expl_len)?;
+    let projection = Projection::new(&mut cx, fitted, scenario)?;
+    let t = read_record::<{ layout::target::SIZE }>(&mut cx, "target", target)?;
+    let target = target_at(&t, 0, "target.comparison")?;
+    let settings = read_settings(&mut cx, settings)?;
+    let a = match &projection {
+        Projection::Base(f) => f.analyse(&target, &settings)?,
+        Projection::WhatIf(w) => w.analyse(&target, &settings)?,
     };
-    let ctx = Context {
-        kind: meta.kind,
-        unit: meta.unit,
-        bounds: meta.bounds,
-        today,
-        level,
-    };
-    let a = core_analyse(predictor, &target, &ctx)?;
-    let mut list: [Explanation; analysis::EXPLANATIONS] =
-        core::array::from_fn(|_| Explanation::new(dxcast_core::Formula::Gap, f64::NAN));
+    let record = analysis_record(&a);
+    let bytes = record.checked(Field::Projection)?;
+    let mut list = [Record::<{ explanation::SIZE }>::new(); analysis::EXPLANATIONS];
     if expl_region.is_some() {
         for (slot, q) in list.iter_mut().zip(codes::QUANTITIES) {
-            *slot = a.explain(q, meta.unit, meta.bounds)?;
+            *slot = explanation(&a.explain(q)?);
+            slot.checked(Field::Projection)?;
         }
     }
-    store("out", &out, analysis_record(&a).bytes())?;
+    store("out", &out, bytes)?;
     if let Some(region) = &expl_region {
         for (i, e) in list.iter().enumerate() {
-            put_record_elem(region, i, &explanation(e)).ok_or(missing("explanations", region))?;
+            let bytes = e.checked(Field::Projection)?;
+            put_record_elem(region, i, bytes).ok_or(missing("explanations", region))?;
         }
     }
     Ok(encode(&codes::TARGET_STATUSES, a.status))
@@ -811,11 +906,12 @@ pub(crate) fn analyse(
 
 pub(crate) fn choose(series: u32, out: u32) -> Res<u32> {
     use layout::choice as l;
-    let out = Region::new("out", out, l::SIZE, 8)?;
+    let mut cx = Call::new();
+    let out = cx.output("out", out, l::SIZE, 8)?;
     let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
-    let meta = read_series(series, &mut points)?;
-    let s = Series::new(points.get(..meta.len).unwrap_or(&[]), meta.bounds)?;
-    let c = core_choose(&s, meta.kind, meta.unit)?;
+    let (n, subject) = read_series(&mut cx, series, &mut points)?;
+    let s = Series::new(points.get(..n).unwrap_or(&[]), subject)?;
+    let c = core_choose(&s)?;
     let e = c.explain()?;
     let (reason, n, rule, mape, runner_up) = codes::reason(c.reason);
     let mut r: Record<{ l::SIZE }> = Record::new();
@@ -825,29 +921,38 @@ pub(crate) fn choose(series: u32, out: u32) -> Res<u32> {
     r.u32(l::REASON, reason);
     r.u32(l::N, count(n));
     r.u32(l::RULE, rule);
-    r.f64(l::MAPE, mape);
-    r.f64(l::RUNNER_UP, runner_up);
+    let mut known = 0;
+    r.opt(&mut known, l::HAS_MAPE, l::MAPE, mape);
+    r.opt(&mut known, l::HAS_RUNNER_UP, l::RUNNER_UP, runner_up);
+    r.u32(l::KNOWN, known);
     for (k, rk) in c.ranked.iter().take(ranked).enumerate() {
         let base = at(l::RANKED, k.saturating_mul(l::RANKED_SIZE));
-        put_model(&mut r, base, &rk.model);
-        r.f64(at(base, l::RANKED_SCORE), nan_or(rk.score));
+        put_spec(&mut r, at(base, l::RANKED_MODEL), &rk.model.spec());
+        let mut has = 0;
+        r.opt(&mut has, 1, at(base, l::RANKED_SCORE), rk.score);
+        r.u32(at(base, l::RANKED_HAS_SCORE), has);
     }
-    r.put(l::EXPLANATION, explanation(&e).bytes());
-    store("out", &out, r.bytes())?;
+    r.nest(l::EXPLANATION, &explanation(&e));
+    store("out", &out, r.checked(Field::Candidates)?)?;
     Ok(count(ranked))
 }
 
 // ---------------------------------------------------------------- claims
 
+/// The `Figure` record at `base` of `r`.
 fn figure_at(r: &[u8], base: usize) -> Res<Option<Figure>> {
     use layout::figure as l;
-    reserved("figure.reserved", u32_at(r, at(base, l::RESERVED)))?;
     let a = f64_at(r, at(base, l::A));
     let b = f64_at(r, at(base, l::B));
     let form = u32_at(r, at(base, l::FORM));
+    let ends = u32_at(r, at(base, l::ENDS));
     let figure = match form {
-        l::NONE => return Ok(None),
+        l::NONE => {
+            reserved("figure.ends", ends)?;
+            return Ok(None);
+        }
         l::STATED => {
+            reserved("figure.ends", ends)?;
             let q = decode(
                 &codes::QUALIFIERS,
                 "figure.qualifier",
@@ -855,7 +960,23 @@ fn figure_at(r: &[u8], base: usize) -> Res<Option<Figure>> {
             )?;
             Figure::stated(a, b, q)?
         }
-        l::BETWEEN => Figure::between(a, b)?,
+        l::BETWEEN => {
+            let ends = flags("figure.ends", ends, l::HAS_LOW | l::HAS_HIGH)?;
+            let end = |given: bool, v: f64, none: f64, index: usize| -> Res<f64> {
+                match (given, v.is_finite()) {
+                    (false, _) => Ok(none),
+                    (true, true) => Ok(v),
+                    (true, false) => Err(Error::NotFinite {
+                        what: Field::Interval,
+                        index,
+                    }
+                    .into()),
+                }
+            };
+            let lo = end(ends & l::HAS_LOW != 0, a, f64::NEG_INFINITY, 0)?;
+            let hi = end(ends & l::HAS_HIGH != 0, b, f64::INFINITY, 1)?;
+            Figure::between(lo, hi)?
+        }
         _ => return Err(Failure::invalid("figure.form", form)),
     };
     let period = range_opt(
@@ -870,10 +991,23 @@ fn figure_at(r: &[u8], base: usize) -> Res<Option<Figure>> {
     }))
 }
 
+/// Relocates a failure of input figure `index` to that input.
+fn input_failure(index: usize) -> impl Fn(Failure) -> Failure {
+    move |f| match f {
+        Failure::Core(error) => Failure::At {
+            error,
+            arg: "claim.inputs",
+            index,
+        },
+        other => other,
+    }
+}
+
 pub(crate) fn claim_check(claim: u32, out: u32) -> Res<u32> {
     use layout::{check as c, claim as l, figure};
-    let out = Region::new("out", out, c::SIZE, 8)?;
-    let r = read_record::<{ l::SIZE }>("claim", claim)?;
+    let mut cx = Call::new();
+    let out = cx.output("out", out, c::SIZE, 8)?;
+    let r = read_record::<{ l::SIZE }>(&mut cx, "claim", claim)?;
     reserved("claim.reserved", u32_at(&r, l::RESERVED))?;
     let kind = decode(&codes::CLAIM_KINDS, "claim.kind", u32_at(&r, l::KIND))?;
     let n_code = u32_at(&r, l::INPUTS_LEN);
@@ -893,7 +1027,7 @@ pub(crate) fn claim_check(claim: u32, out: u32) -> Res<u32> {
     }
     for i in 0..n {
         let base = at(l::INPUTS, i.saturating_mul(figure::SIZE));
-        claim.push(figure_at(&r, base)?)?;
+        claim.push(figure_at(&r, base).map_err(input_failure(i))?)?;
     }
     let check = claim.check()?;
     let (reason, index) = codes::unchecked(check.reason);
@@ -903,38 +1037,68 @@ pub(crate) fn claim_check(claim: u32, out: u32) -> Res<u32> {
     w.u32(c::REASON_INDEX, index);
     w.u32(c::HAS_STATED, u32::from(check.stated.is_some()));
     w.u32(c::HAS_RECOMPUTED, u32::from(check.recomputed.is_some()));
-    w.f64(c::STATED_LO, check.stated.map_or(f64::NAN, |i| i.lo()));
-    w.f64(c::STATED_HI, check.stated.map_or(f64::NAN, |i| i.hi()));
-    w.f64(
+    let mut known = 0;
+    w.opt(
+        &mut known,
+        c::HAS_STATED_LO,
+        c::STATED_LO,
+        check.stated.map(|i| i.lo()),
+    );
+    w.opt(
+        &mut known,
+        c::HAS_STATED_HI,
+        c::STATED_HI,
+        check.stated.map(|i| i.hi()),
+    );
+    w.opt(
+        &mut known,
+        c::HAS_RECOMPUTED_LO,
         c::RECOMPUTED_LO,
-        check.recomputed.map_or(f64::NAN, |i| i.lo()),
+        check.recomputed.map(|i| i.lo()),
     );
-    w.f64(
+    w.opt(
+        &mut known,
+        c::HAS_RECOMPUTED_HI,
         c::RECOMPUTED_HI,
-        check.recomputed.map_or(f64::NAN, |i| i.hi()),
+        check.recomputed.map(|i| i.hi()),
     );
-    w.put(c::EXPLANATION, explanation(&check.explanation).bytes());
-    store("out", &out, w.bytes())?;
+    w.u32(c::KNOWN, known);
+    w.nest(c::EXPLANATION, &explanation(&check.explanation));
+    store("out", &out, w.checked(Field::Interval)?)?;
     Ok(encode(&codes::VERDICTS, check.verdict))
 }
 
 // ---------------------------------------------------------------- conversions and growth
 
 /// Checks the output of `n` explanations first, then writes what `compute` gives.
-fn explained<F>(out: u32, n: usize, compute: F) -> Res<u32>
+fn explained<F>(out: u32, n: usize, what: Field, compute: F) -> Res<u32>
 where
     F: FnOnce() -> Res<[Option<Explanation>; 2]>,
 {
-    let region = array("out", out, count(n), layout::explanation::SIZE, 8)?;
+    let region = output_array(
+        &mut Call::new(),
+        "out",
+        out,
+        count(n),
+        layout::explanation::SIZE,
+        8,
+    )?;
     let list = compute()?;
-    for (i, e) in list.iter().flatten().take(n).enumerate() {
-        put_record_elem(&region, i, &explanation(e)).ok_or(missing("out", &region))?;
+    let mut records = [Record::<{ layout::explanation::SIZE }>::new(); 2];
+    for (slot, e) in records.iter_mut().zip(list.iter()) {
+        if let Some(e) = e {
+            *slot = explanation(e);
+            slot.checked(what)?;
+        }
+    }
+    for (i, r) in records.iter().enumerate().take(n) {
+        put_record_elem(&region, i, r.checked(what)?).ok_or(missing("out", &region))?;
     }
     Ok(0)
 }
 
 pub(crate) fn run_rate(year_to_date: f64, as_of: i32, out: u32) -> Res<u32> {
-    explained(out, 1, || {
+    explained(out, 1, Field::Total, || {
         Ok([
             Some(convert::run_rate(year_to_date, date(as_of)?)?.explain()?),
             None,
@@ -943,7 +1107,7 @@ pub(crate) fn run_rate(year_to_date: f64, as_of: i32, out: u32) -> Res<u32> {
 }
 
 pub(crate) fn extrapolate(total: f64, es: i32, ee: i32, ws: i32, we: i32, out: u32) -> Res<u32> {
-    explained(out, 1, || {
+    explained(out, 1, Field::Total, || {
         let elapsed = Period::range(date(es)?, date(ee)?)?;
         let whole = Period::range(date(ws)?, date(we)?)?;
         Ok([
@@ -954,14 +1118,14 @@ pub(crate) fn extrapolate(total: f64, es: i32, ee: i32, ws: i32, we: i32, out: u
 }
 
 pub(crate) fn daily_average(total: f64, start: i32, end: i32, out: u32) -> Res<u32> {
-    explained(out, 1, || {
+    explained(out, 1, Field::DailyAverage, || {
         let p = Period::range(date(start)?, date(end)?)?;
         Ok([Some(convert::daily_average(total, p)?.explain()?), None])
     })
 }
 
 pub(crate) fn period_total(average: f64, start: i32, end: i32, out: u32) -> Res<u32> {
-    explained(out, 1, || {
+    explained(out, 1, Field::Total, || {
         let p = Period::range(date(start)?, date(end)?)?;
         Ok([Some(convert::period_total(average, p)?.explain()?), None])
     })
@@ -981,29 +1145,30 @@ fn flow_record(f: &Flow) -> Record<{ layout::flow::SIZE }> {
 }
 
 pub(crate) fn flow_between(d1: i32, v1: f64, d2: i32, v2: f64, out: u32) -> Res<u32> {
-    let out = Region::new("out", out, layout::flow::SIZE, 8)?;
+    let out = Call::new().output("out", out, layout::flow::SIZE, 8)?;
     let f = convert::flow_between(Point::new(date(d1)?, v1), Point::new(date(d2)?, v2))?;
-    store("out", &out, flow_record(&f).bytes())?;
+    store("out", &out, flow_record(&f).checked(Field::Flows)?)?;
     Ok(0)
 }
 
 pub(crate) fn flows(days: u32, values: u32, n: u32, out: u32, cap: u32) -> Res<u32> {
-    let out = array("out", out, cap, layout::flow::SIZE, 8)?;
+    let mut cx = Call::new();
+    let out = output_array(&mut cx, "out", out, cap, layout::flow::SIZE, 8)?;
     let len = usize::try_from(n).unwrap_or(usize::MAX);
     if len > MAX_SERIES {
         return Err(Error::Capacity {
-            what: "series points",
+            what: Field::Points,
             capacity: MAX_SERIES,
         }
         .into());
     }
-    let days = array("days", days, n, 4, 4)?;
-    let values = array("values", values, n, 8, 8)?;
+    let days = input_array(&mut cx, "days", days, n, 4, 4)?;
+    let values = input_array(&mut cx, "values", values, n, 8, 8)?;
     let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
     for (i, slot) in points.iter_mut().enumerate().take(len) {
         let d = i32_elem(&days, i).ok_or(missing("days", &days))?;
         let v = f64_elem(&values, i).ok_or(missing("values", &values))?;
-        *slot = Point::new(date(d)?, v);
+        *slot = Point::new(Date::from_day_number(d).map_err(element("days", i))?, v);
     }
     let blank = Flow {
         period: Period::day(Date::EPOCH),
@@ -1018,21 +1183,42 @@ pub(crate) fn flows(days: u32, values: u32, n: u32, out: u32, cap: u32) -> Res<u
         buf.get_mut(..cap_n).unwrap_or(&mut []),
     )?;
     for (i, f) in buf.iter().enumerate().take(written) {
-        put_record_elem(&out, i, &flow_record(f)).ok_or(missing("out", &out))?;
+        flow_record(f).checked(Field::Flows).map_err(|_| {
+            element("values", i)(Error::Overflow {
+                what: Field::Flows,
+                index: i,
+            })
+        })?;
+    }
+    for (i, f) in buf.iter().enumerate().take(written) {
+        put_record_elem(&out, i, flow_record(f).checked(Field::Flows)?)
+            .ok_or(missing("out", &out))?;
     }
     Ok(count(written))
 }
 
 pub(crate) fn share_change(before: f64, after: f64, out: u32) -> Res<u32> {
-    explained(out, 2, || {
+    explained(out, 2, Field::Change, || {
         let c = convert::share_change(before, after)?;
         Ok([Some(c.explain_points()?), Some(c.explain_relative()?)])
     })
 }
 
 pub(crate) fn readings_of_change(after: f64, change: f64, out: u32) -> Res<u32> {
-    let out = array("out", out, 2, 8, 8)?;
+    let out = output_array(&mut Call::new(), "out", out, 2, 8, 8)?;
     let r = convert::readings_of_change(after, change)?;
+    for (i, v) in [r.before_if_points, r.before_if_relative]
+        .iter()
+        .enumerate()
+    {
+        if !v.is_finite() {
+            return Err(Error::Overflow {
+                what: Field::BaseValue,
+                index: i,
+            }
+            .into());
+        }
+    }
     put_f64_elem(&out, 0, r.before_if_points).ok_or(missing("out", &out))?;
     put_f64_elem(&out, 1, r.before_if_relative).ok_or(missing("out", &out))?;
     Ok(0)
@@ -1043,7 +1229,7 @@ fn change_kind(kind: u32) -> Res<ChangeKind> {
 }
 
 pub(crate) fn change(kind: u32, before: f64, after: f64, out: u32) -> Res<u32> {
-    explained(out, 1, || {
+    explained(out, 1, Field::Change, || {
         let kind = change_kind(kind)?;
         Ok([Some(growth::change(kind, before, after)?.explain()?), None])
     })
@@ -1058,21 +1244,23 @@ pub(crate) fn change_between(
     after: f64,
     out: u32,
 ) -> Res<u32> {
-    explained(out, 1, || {
-        let kind = change_kind(kind)?;
-        let earlier = read_period("earlier", earlier)?;
-        let later = read_period("later", later)?;
-        let c = match rule {
-            0 => growth::period_over_period(earlier, before, later, after, kind)?,
-            1 => growth::year_on_year(earlier, before, later, after, kind)?,
-            _ => return Err(Failure::invalid("rule", rule)),
-        };
-        Ok([Some(c.explain()?), None])
-    })
+    let mut cx = Call::new();
+    let region = cx.output("out", out, layout::explanation::SIZE, 8)?;
+    let kind = change_kind(kind)?;
+    let earlier = read_period(&mut cx, "earlier", earlier)?;
+    let later = read_period(&mut cx, "later", later)?;
+    let c = match rule {
+        0 => growth::period_over_period(earlier, before, later, after, kind)?,
+        1 => growth::year_on_year(earlier, before, later, after, kind)?,
+        _ => return Err(Failure::invalid("rule", rule)),
+    };
+    let r = explanation(&c.explain()?);
+    store("out", &region, r.checked(Field::Change)?)?;
+    Ok(0)
 }
 
 pub(crate) fn cagr(d1: i32, v1: f64, d2: i32, v2: f64, out: u32) -> Res<u32> {
-    explained(out, 2, || {
+    explained(out, 2, Field::GrowthRate, || {
         let c = growth::cagr(Point::new(date(d1)?, v1), Point::new(date(d2)?, v2))?;
         Ok([Some(c.explain()?), Some(c.explain_points()?)])
     })
@@ -1090,18 +1278,19 @@ pub(crate) fn points_from_observations(
 ) -> Res<u32> {
     use dxcast_core::basis::MAX_POINTS;
     use layout::observation as l;
+    let mut cx = Call::new();
     let kind = decode(&codes::KINDS, "kind", kind)?;
-    let od = array("out_days", out_days, cap, 4, 4)?;
-    let ov = array("out_values", out_values, cap, 8, 8)?;
+    let od = output_array(&mut cx, "out_days", out_days, cap, 4, 4)?;
+    let ov = output_array(&mut cx, "out_values", out_values, cap, 8, 8)?;
     let len = usize::try_from(n).unwrap_or(usize::MAX);
     if len > MAX_SERIES {
         return Err(Error::Capacity {
-            what: "observations",
+            what: Field::Points,
             capacity: MAX_SERIES,
         }
         .into());
     }
-    let obs = array("observations", observations, n, l::SIZE, 8)?;
+    let obs = input_array(&mut cx, "observations", observations, n, l::SIZE, 8)?;
     let blank = Observation {
         value: 0.0,
         period: Period::day(Date::EPOCH),
@@ -1112,9 +1301,17 @@ pub(crate) fn points_from_observations(
     let mut list = [blank; MAX_SERIES];
     for (i, slot) in list.iter_mut().enumerate().take(len) {
         let r = record_elem::<{ l::SIZE }>(&obs, i).ok_or(missing("observations", &obs))?;
+        let located = |f: Failure| match f {
+            Failure::Core(error) => Failure::At {
+                error,
+                arg: "observations",
+                index: i,
+            },
+            other => other,
+        };
         *slot = Observation {
             value: f64_at(&r, l::VALUE),
-            period: period_at(&r, l::PERIOD)?,
+            period: period_at(&r, l::PERIOD).map_err(located)?,
             status: decode(
                 &codes::STATUSES,
                 "observation.status",
@@ -1136,6 +1333,15 @@ pub(crate) fn points_from_observations(
         points.get_mut(..cap_n).unwrap_or(&mut []),
     )?;
     for (i, p) in points.iter().enumerate().take(written) {
+        if !p.value.is_finite() {
+            return Err(Error::Overflow {
+                what: Field::Value,
+                index: i,
+            }
+            .into());
+        }
+    }
+    for (i, p) in points.iter().enumerate().take(written) {
         put_i32_elem(&od, i, p.date.day_number()).ok_or(missing("out_days", &od))?;
         put_f64_elem(&ov, i, p.value).ok_or(missing("out_values", &ov))?;
     }
@@ -1150,7 +1356,7 @@ pub(crate) fn evaluation(
     out: u32,
 ) -> Res<u32> {
     use layout::evaluation as l;
-    let out = Region::new("out", out, l::SIZE, 8)?;
+    let out = Call::new().output("out", out, l::SIZE, 8)?;
     let kind = decode(&codes::KINDS, "kind", kind)?;
     let comparison = decode(&codes::COMPARISONS, "comparison", comparison)?;
     let target = Target::new(value, date(deadline)?, comparison)?;
@@ -1159,6 +1365,6 @@ pub(crate) fn evaluation(
     r.i32(l::DATE, e.date.day_number());
     r.f64(l::VALUE, e.value);
     r.f64(l::FACTOR, e.factor);
-    store("out", &out, r.bytes())?;
+    store("out", &out, r.checked(Field::Target)?)?;
     Ok(0)
 }

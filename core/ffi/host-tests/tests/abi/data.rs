@@ -4,18 +4,18 @@
 //! (`dxcast_analyse`), with every field and explanation compared with the
 //! same pipeline run natively.
 
-use dxcast_core::analytics::{analyse, Context, Quantity, TargetAnalysis};
+use dxcast_core::analytics::{Quantity, Settings, TargetAnalysis};
 use dxcast_core::basis::{evaluation, points_into};
 use dxcast_core::choice::{choose, Choice, Criterion, Reason, Rule};
 use dxcast_core::csv::{read, IndicatorRow, ObservationRow, ReportRow, TargetRow};
-use dxcast_core::forecast::Scale;
-use dxcast_core::scenario::{GrowthOverride, Scenario, WhatIf};
+use dxcast_core::scenario::{GrowthOverride, Scenario};
 use dxcast_core::{
-    Comparison, Date, Fit, Observation, PeriodKind, Point, Qualifier, Series, Status, Target,
+    Comparison, Date, Method, ModelSpec, Observation, PeriodKind, Point, Qualifier, Series, Status,
+    Subject, Target,
 };
 
 use crate::host::*;
-use crate::projections::native;
+use crate::projections::scale_code;
 
 const REPORTS: &str = include_str!("../../../../../data/reports.csv");
 const INDICATORS: &str = include_str!("../../../../../data/indicators.csv");
@@ -113,7 +113,7 @@ fn assert_choice(host: &mut Host, v: &View, c: &Choice, what: &str) {
             mape,
             runner_up,
             tests,
-        } => (0, tests, NONE, mape, runner_up.unwrap_or(f64::NAN)),
+        } => (0, tests, NONE, Some(mape), runner_up),
         Reason::FewPoints { n, rule } => (
             1,
             n,
@@ -121,44 +121,30 @@ fn assert_choice(host: &mut Host, v: &View, c: &Choice, what: &str) {
                 Rule::BoundedShare => 0,
                 Rule::CautiousLine => 1,
             },
-            f64::NAN,
-            f64::NAN,
+            None,
+            None,
         ),
-        Reason::OnlyOne { n } => (2, n, NONE, f64::NAN, f64::NAN),
+        Reason::OnlyOne { n } => (2, n, NONE, None, None),
     };
     assert_eq!(v.u32(8), reason, "{what} reason");
     assert_eq!(v.u32(12) as usize, n, "{what} n");
     assert_eq!(v.u32(16), rule, "{what} rule");
-    assert_close(v.f64(24), mape, &format!("{what} mape"));
-    assert_close(v.f64(32), runner_up, &format!("{what} runner-up"));
+    assert_eq!(known(v, 20, 0, 24), mape, "{what} mape");
+    assert_eq!(known(v, 20, 1, 32), runner_up, "{what} runner-up");
     for (k, r) in c.ranked.iter().enumerate() {
-        let rec = v.sub(40 + 72 * k, 72);
-        let spec = Spec::read(&rec);
-        assert_eq!(native(&spec), r.model, "{what} ranked {k}: {spec:?}");
-        assert_close(
-            rec.f64(64),
-            r.score.unwrap_or(f64::NAN),
-            &format!("{what} score {k}"),
-        );
+        let rec = v.sub(40 + RANKED_SIZE * k, RANKED_SIZE);
+        assert_eq!(read_spec(&rec), r.model.spec(), "{what} ranked {k}");
+        assert_eq!(known(&rec, 80, 0, 72), r.score, "{what} score {k}");
     }
     assert_explanation(
         host,
-        &v.sub(472, EXPLANATION_SIZE),
+        &v.sub(568, EXPLANATION_SIZE),
         &c.explain().unwrap(),
         what,
     );
 }
 
-fn scale_code(s: Scale) -> (u32, f64, f64) {
-    match s {
-        Scale::Identity => (0, f64::NAN, f64::NAN),
-        Scale::Log { lo } => (1, lo, f64::NAN),
-        Scale::ReflectedLog { hi } => (2, f64::NAN, hi),
-        Scale::Logit { lo, hi } => (3, lo, hi),
-    }
-}
-
-pub(crate) fn assert_analysis(host: &mut Host, v: &View, a: &TargetAnalysis, what: &str) {
+pub(crate) fn assert_analysis(v: &View, a: &TargetAnalysis, what: &str) {
     use dxcast_core::analytics::TargetStatus;
     let statuses = [
         TargetStatus::Achieved,
@@ -184,14 +170,12 @@ pub(crate) fn assert_analysis(host: &mut Host, v: &View, a: &TargetAnalysis, wha
         "{what} latest date"
     );
     assert_eq!(v.i32(20), a.days, "{what} days");
+    assert_eq!(v.u32(28) >> 16, 0, "{what} undefined known bits");
     assert_eq!(
-        v.u32(28),
-        u32::from(a.reach_date.is_some()),
-        "{what} has reach date"
+        (v.u32(28) & 1 == 1).then(|| v.i32(24)),
+        a.reach_date.map(Date::day_number),
+        "{what} reach date"
     );
-    if let Some(r) = a.reach_date {
-        assert_eq!(v.i32(24), r.day_number(), "{what} reach date");
-    }
     let (scale, lo, hi) = scale_code(a.prediction.scale());
     assert_eq!(v.u32(32), scale, "{what} scale");
     assert_eq!(
@@ -208,45 +192,38 @@ pub(crate) fn assert_analysis(host: &mut Host, v: &View, a: &TargetAnalysis, wha
         (80, a.latest, "latest"),
         (88, a.years, "years"),
         (96, a.prediction.location(), "location"),
-        (104, a.prediction.se(), "se"),
-        (112, a.prediction.df(), "df"),
-        (120, lo, "scale lo"),
-        (128, hi, "scale hi"),
         (136, a.projected, "projected"),
-        (144, a.interval.0, "interval lo"),
-        (152, a.interval.1, "interval hi"),
         (160, a.level, "level"),
-        (168, a.attainment, "attainment"),
         (176, a.gap, "gap"),
-        (184, a.required.cagr.unwrap_or(f64::NAN), "required cagr"),
-        (192, a.required.daily.unwrap_or(f64::NAN), "required daily"),
-        (
-            200,
-            a.required.points_per_year.unwrap_or(f64::NAN),
-            "required points",
-        ),
-        (
-            208,
-            a.projected_growth.cagr.unwrap_or(f64::NAN),
-            "projected cagr",
-        ),
-        (
-            216,
-            a.projected_growth.daily.unwrap_or(f64::NAN),
-            "projected daily",
-        ),
-        (
-            224,
-            a.projected_growth.points_per_year.unwrap_or(f64::NAN),
-            "projected points",
-        ),
-        (232, a.ratio.unwrap_or(f64::NAN), "ratio"),
-        (240, a.probability, "probability"),
     ];
     for (off, value, name) in fields {
         assert_close(v.f64(off), value, &format!("{what} {name}"));
     }
-    let _ = host;
+    let optional = [
+        (1, 104, a.prediction.se(), "se"),
+        (2, 112, a.prediction.df(), "df"),
+        (3, 120, lo, "scale lo"),
+        (4, 128, hi, "scale hi"),
+        (5, 144, a.low, "low"),
+        (6, 152, a.high, "high"),
+        (7, 168, a.attainment, "attainment"),
+        (8, 184, a.required.cagr, "required cagr"),
+        (9, 192, a.required.daily, "required daily"),
+        (10, 200, a.required.points_per_year, "required points"),
+        (11, 208, a.projected_growth.cagr, "projected cagr"),
+        (12, 216, a.projected_growth.daily, "projected daily"),
+        (
+            13,
+            224,
+            a.projected_growth.points_per_year,
+            "projected points",
+        ),
+        (14, 232, a.ratio, "ratio"),
+        (15, 240, a.probability, "probability"),
+    ];
+    for (bit, off, value, name) in optional {
+        assert_eq!(known(v, 28, bit, off), value, "{what} {name}");
+    }
 }
 
 pub(crate) const QUANTITIES: [Quantity; 7] = [
@@ -268,6 +245,7 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
     for (t, ind) in targets() {
         let what = t.id;
         let (kind, unit, bounds) = (ind.row.kind, ind.row.unit, ind.row.bounds);
+        let subject = Subject::new(kind, unit, bounds).unwrap();
         let mut pts = [Point::new(Date::EPOCH, 0.0); 64];
         let n = points_into(kind, &ind.observations, &mut pts).unwrap();
         host.reset();
@@ -317,7 +295,7 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
         // fail the same way through the ABI.
         let series = host.series(&pts[..n], kind, unit, bounds);
         let choice_out = host.alloc(CHOICE_SIZE);
-        let native_choice = Series::new(&pts[..n], bounds).and_then(|s| choose(&s, kind, unit));
+        let native_choice = Series::new(&pts[..n], subject).and_then(|s| choose(&s));
         let c = match native_choice {
             Ok(c) => c,
             Err(e) => {
@@ -333,41 +311,31 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
         let cv = host.view(choice_out, CHOICE_SIZE);
         assert_choice(&mut host, &cv, &c, what);
 
-        // The analysis with the best method, fed back from the ranking.
-        let s = Series::new(&pts[..n], bounds).unwrap();
-        let fit: Fit = c.best().unwrap().model.fit(&s).unwrap();
-        let ctx = Context {
-            kind,
-            unit,
-            bounds,
-            today,
-            level: 0.95,
+        // The analysis with the best method, fed back from the ranking,
+        // with the evidence of a deadline inside the data.
+        let s = Series::new(&pts[..n], subject).unwrap();
+        let fitted = c.best().unwrap().model.fit(&s).unwrap();
+        let settings = Settings {
+            evidence: s.last_on_or_before(target.deadline),
+            ..Settings::new(today, 0.95)
         };
-        let a = analyse(&fit, &target, &ctx).unwrap();
+        let a = fitted.analyse(&target, &settings).unwrap();
         let model = host.put(&cv.0[40..40 + MODEL_SIZE]);
+        let handle = host.ok("dxcast_fit", (model, series)) as u32;
+        let target_at = host.put(&target_record(&target).0);
+        let settings_at = host.put(&settings_record(&settings).0);
         let out = host.alloc(ANALYSIS_SIZE);
         let expl = host.alloc(7 * EXPLANATION_SIZE);
         let status = host.ok(
             "dxcast_analyse",
-            (
-                model,
-                series,
-                0u32,
-                target.value,
-                target.deadline.day_number(),
-                code(&COMPARISONS, target.comparison),
-                today.day_number(),
-                0.95,
-                out,
-                expl,
-            ),
+            (handle, 0u32, target_at, settings_at, out, expl),
         );
         let av = host.view(out, ANALYSIS_SIZE);
         assert_eq!(status as u32, av.u32(0));
-        assert_analysis(&mut host, &av, &a, what);
+        assert_analysis(&av, &a, what);
         let ev = host.view(expl, 7 * EXPLANATION_SIZE);
         for (k, q) in QUANTITIES.iter().enumerate() {
-            let native = a.explain(*q, unit, bounds).unwrap();
+            let native = a.explain(*q).unwrap();
             assert_explanation(
                 &mut host,
                 &ev.sub(k * EXPLANATION_SIZE, EXPLANATION_SIZE),
@@ -375,6 +343,7 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
                 &format!("{what} {q:?}"),
             );
         }
+        host.ok("dxcast_fitted_free", (handle,));
         analysed += 1;
     }
     // As in the core's own pipeline test: 6 analysed, 9 with too few points.
@@ -390,11 +359,12 @@ fn what_if_analysis_as_natively() {
         .find(|(t, _)| t.id == "t-r001-ndxp-2023")
         .unwrap();
     let (kind, unit, bounds) = (ind.row.kind, ind.row.unit, ind.row.bounds);
+    let subject = Subject::new(kind, unit, bounds).unwrap();
     let mut pts = [Point::new(Date::EPOCH, 0.0); 64];
     let n = points_into(kind, &ind.observations, &mut pts).unwrap();
-    let s = Series::new(&pts[..n], bounds).unwrap();
-    let spec = Spec::new(crate::projections::LINEAR);
-    let fit: Fit = native(&spec).fit(&s).unwrap();
+    let s = Series::new(&pts[..n], subject).unwrap();
+    let spec = ModelSpec::new(Method::Linear);
+    let fitted = spec.model().unwrap().fit(&s).unwrap();
     let target = t.target().unwrap();
     let from = s.last().date;
     let deadline = Date::from_ymd(2024, 12, 31).unwrap();
@@ -403,71 +373,48 @@ fn what_if_analysis_as_natively() {
         shock: None,
         target: Some(Target::new(1.2e9, deadline, Comparison::AtLeast).unwrap()),
     };
-    let what_if = WhatIf::new(&fit, scenario, unit, bounds).unwrap();
-    let ctx = Context {
-        kind,
-        unit,
-        bounds,
-        today,
-        level: 0.9,
-    };
-    let a = analyse(&what_if, &scenario.target_or(target), &ctx).unwrap();
+    let settings = Settings::new(today, 0.9);
+    let a = fitted
+        .with_scenario(scenario)
+        .unwrap()
+        .analyse(&target, &settings)
+        .unwrap();
 
     let series = host.series(&pts[..n], kind, unit, bounds);
-    let model = host.put(&spec.record().0);
+    let handle = host.fit(&spec, series);
     let mut r = Rec::new(SCENARIO_SIZE);
     r.u32(0, 1 | 4)
         .i32(4, from.day_number())
         .f64(8, 3.0)
-        .u32(20, 0)
-        .f64(32, 1.2e9)
-        .i32(40, deadline.day_number());
+        .put(32, &target_record(&scenario.target.unwrap()).0);
     let sc = host.put(&r.0);
+    let target_at = host.put(&target_record(&target).0);
+    let settings_at = host.put(&settings_record(&settings).0);
     let out = host.alloc(ANALYSIS_SIZE);
     let expl = host.alloc(7 * EXPLANATION_SIZE);
     host.ok(
         "dxcast_analyse",
-        (
-            model,
-            series,
-            sc,
-            target.value,
-            target.deadline.day_number(),
-            0u32,
-            today.day_number(),
-            0.9,
-            out,
-            expl,
-        ),
+        (handle, sc, target_at, settings_at, out, expl),
     );
     let av = host.view(out, ANALYSIS_SIZE);
-    assert_analysis(&mut host, &av, &a, "what-if");
+    assert_analysis(&av, &a, "what-if");
     assert_eq!(av.i32(8), deadline.day_number(), "the scenario's target");
     let ev = host.view(expl, 7 * EXPLANATION_SIZE);
     for (k, q) in QUANTITIES.iter().enumerate() {
         assert_explanation(
             &mut host,
             &ev.sub(k * EXPLANATION_SIZE, EXPLANATION_SIZE),
-            &a.explain(*q, unit, bounds).unwrap(),
+            &a.explain(*q).unwrap(),
             &format!("what-if {q:?}"),
         );
     }
-    // Without explanations (address 0) the analysis is the same.
+    // Without explanations (address 0) the analysis is the same, and the
+    // model was not fitted again: the same handle answers.
     let out2 = host.alloc(ANALYSIS_SIZE);
     host.ok(
         "dxcast_analyse",
-        (
-            model,
-            series,
-            sc,
-            target.value,
-            target.deadline.day_number(),
-            0u32,
-            today.day_number(),
-            0.9,
-            out2,
-            0u32,
-        ),
+        (handle, sc, target_at, settings_at, out2, 0u32),
     );
     assert_eq!(host.view(out2, ANALYSIS_SIZE).0, av.0);
+    host.ok("dxcast_fitted_free", (handle,));
 }

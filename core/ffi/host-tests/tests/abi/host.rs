@@ -6,7 +6,7 @@ use std::env;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use dxcast_core::{Bounds, Explanation, MeasureKind, Point, Unit};
+use dxcast_core::{Bounds, Explanation, MeasureKind, Method, ModelSpec, Point, Unit};
 use wasmtime::{Engine, Instance, Memory, Module, Store, WasmParams, WasmResults};
 
 /// The release module: `$DXCAST_FFI_WASM`, or the workspace's target folder.
@@ -100,11 +100,46 @@ impl Host {
         msg
     }
 
+    /// Calls an export that must fail with `code`, naming `field`; returns
+    /// the message.
+    #[track_caller]
+    pub(crate) fn fails_naming<P: WasmParams>(
+        &mut self,
+        name: &str,
+        args: P,
+        code: i32,
+        field: &str,
+    ) -> String {
+        let msg = self.fails(name, args, code);
+        assert_eq!(self.last_field(), field, "{name}: the field ({msg})");
+        msg
+    }
+
     /// The message of the last failure.
     pub(crate) fn last_error(&mut self) -> String {
+        self.text_of("dxcast_last_error")
+    }
+
+    /// The field the last failure names.
+    pub(crate) fn last_field(&mut self) -> String {
+        self.text_of("dxcast_last_error_field")
+    }
+
+    /// The index the last failure points at, or -1.
+    pub(crate) fn last_index(&mut self) -> i32 {
+        self.call("dxcast_last_error_index", ())
+    }
+
+    fn text_of(&mut self, export: &str) -> String {
         let buf = self.alloc(1024);
-        let n = self.ok("dxcast_last_error", (buf, 1024u32));
+        let n = self.ok(export, (buf, 1024u32));
         String::from_utf8(self.bytes(buf, n as usize)).expect("UTF-8")
+    }
+
+    /// Fits `spec` to the series at `series`; returns the handle.
+    pub(crate) fn fit(&mut self, spec: &ModelSpec, series: u32) -> u32 {
+        let model = self.put(&model_record(spec).0);
+        self.ok("dxcast_fit", (model, series)) as u32
     }
 
     /// Frees everything allocated in the arena.
@@ -179,14 +214,16 @@ impl Host {
         let values: Vec<f64> = points.iter().map(|p| p.value).collect();
         let d = self.i32s(&days);
         let v = self.f64s(&values);
+        let given = u32::from(bounds.min.is_some()) | (2 * u32::from(bounds.max.is_some()));
         let mut r = Rec::new(SERIES_SIZE);
         r.u32(0, d)
             .u32(4, v)
             .u32(8, points.len() as u32)
             .u32(12, kind_code(kind))
             .u32(16, unit_code(unit))
-            .f64(24, bounds.min.unwrap_or(f64::NAN))
-            .f64(32, bounds.max.unwrap_or(f64::NAN));
+            .u32(20, given)
+            .f64(24, bounds.min.unwrap_or(0.0))
+            .f64(32, bounds.max.unwrap_or(0.0));
         self.put(&r.0)
     }
 }
@@ -236,24 +273,27 @@ impl View {
 
 // Record sizes (ABI.md, "Records").
 pub(crate) const SERIES_SIZE: usize = 40;
-pub(crate) const MODEL_SIZE: usize = 64;
-pub(crate) const EXPLANATION_SIZE: usize = 272;
-pub(crate) const LSTSQ_SIZE: usize = 216;
-pub(crate) const FIT_SIZE: usize = 296;
-pub(crate) const FORECAST_SIZE: usize = 72;
+pub(crate) const MODEL_SIZE: usize = 72;
+pub(crate) const EXPLANATION_SIZE: usize = 288;
+pub(crate) const LSTSQ_SIZE: usize = 224;
+pub(crate) const SUMMARY_SIZE: usize = 448;
+pub(crate) const FORECAST_SIZE: usize = 80;
+pub(crate) const TARGET_SIZE: usize = 16;
+pub(crate) const SETTINGS_SIZE: usize = 32;
 pub(crate) const SCENARIO_SIZE: usize = 48;
 pub(crate) const ANALYSIS_SIZE: usize = 248;
-pub(crate) const CHOICE_SIZE: usize = 744;
+pub(crate) const CHOICE_SIZE: usize = 856;
+pub(crate) const RANKED_SIZE: usize = 88;
 pub(crate) const FIGURE_SIZE: usize = 40;
 pub(crate) const CLAIM_SIZE: usize = 344;
-pub(crate) const CHECK_SIZE: usize = 328;
+pub(crate) const CHECK_SIZE: usize = 344;
 pub(crate) const PERIOD_SIZE: usize = 16;
 pub(crate) const FLOW_SIZE: usize = 48;
 pub(crate) const OBSERVATION_SIZE: usize = 40;
 pub(crate) const EVALUATION_SIZE: usize = 24;
 pub(crate) const STATED_SIZE: usize = 24;
 
-// Error codes (ABI.md, "Error codes").
+// Error codes (ABI.md, "Errors").
 pub(crate) const E_NOT_FINITE: i32 = -1;
 pub(crate) const E_EMPTY: i32 = -2;
 pub(crate) const E_TOO_FEW_POINTS: i32 = -3;
@@ -266,6 +306,7 @@ pub(crate) const E_SINGULAR: i32 = -9;
 pub(crate) const E_INVALID_DATE: i32 = -10;
 pub(crate) const E_INVALID_ARGUMENT: i32 = -11;
 pub(crate) const E_PARSE: i32 = -13;
+pub(crate) const E_OVERFLOW: i32 = -14;
 pub(crate) const E_BAD_REGION: i32 = -101;
 pub(crate) const E_MISALIGNED: i32 = -102;
 pub(crate) const E_INVALID_UTF8: i32 = -103;
@@ -306,61 +347,103 @@ pub(crate) fn unit_code(u: Unit) -> u32 {
     .unwrap() as u32
 }
 
-/// A model record: method code, then NaN for every setting not given.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Spec {
-    pub(crate) method: u32,
-    pub(crate) degree: u32,
-    pub(crate) alpha: f64,
-    pub(crate) beta: f64,
-    pub(crate) phi: f64,
-    pub level0: f64,
-    pub trend0: f64,
-    pub(crate) step_days: f64,
-    pub(crate) cap: f64,
+/// The settings of a Model record, in the order of their `given` bits.
+const SETTINGS: [(&str, usize); 8] = [
+    ("degree", 8),
+    ("cap", 16),
+    ("alpha", 24),
+    ("beta", 32),
+    ("phi", 40),
+    ("initial_level", 48),
+    ("initial_trend", 56),
+    ("step_days", 64),
+];
+
+pub(crate) fn method_code(m: Method) -> u32 {
+    Method::ALL.iter().position(|x| *x == m).unwrap() as u32
 }
 
-impl Spec {
-    pub(crate) const fn new(method: u32) -> Spec {
-        Spec {
-            method,
-            degree: 0,
-            alpha: f64::NAN,
-            beta: f64::NAN,
-            phi: f64::NAN,
-            level0: f64::NAN,
-            trend0: f64::NAN,
-            step_days: f64::NAN,
-            cap: f64::NAN,
+/// A Model record for `spec`: the method, the `given` bits and the values.
+pub(crate) fn model_record(spec: &ModelSpec) -> Rec {
+    let mut r = Rec::new(MODEL_SIZE);
+    r.u32(0, method_code(spec.method));
+    let mut given = 0;
+    for (key, value) in spec.settings() {
+        let k = SETTINGS.iter().position(|(name, _)| *name == key).unwrap();
+        given |= 1 << k;
+        r.f64(SETTINGS[k].1, value);
+    }
+    r.u32(4, given);
+    r
+}
+
+/// A Model record with raw settings: `(bit, value)` pairs, for bad input.
+pub(crate) fn raw_model(method: u32, settings: &[(usize, f64)]) -> Rec {
+    let mut r = Rec::new(MODEL_SIZE);
+    r.u32(0, method);
+    let mut given = 0;
+    for (k, v) in settings {
+        given |= 1 << k;
+        r.f64(SETTINGS[*k].1, *v);
+    }
+    r.u32(4, given);
+    r
+}
+
+/// The setting bits of a Model record.
+pub(crate) const DEGREE: usize = 0;
+pub(crate) const CAP: usize = 1;
+pub(crate) const ALPHA: usize = 2;
+pub(crate) const BETA: usize = 3;
+pub(crate) const PHI: usize = 4;
+
+/// The `ModelSpec` a Model record holds.
+pub(crate) fn read_spec(v: &View) -> ModelSpec {
+    let mut spec = ModelSpec::new(Method::ALL[v.u32(0) as usize]);
+    let given = v.u32(4);
+    assert_eq!(given >> 8, 0, "undefined bits in given");
+    for (k, (key, off)) in SETTINGS.iter().enumerate() {
+        if given & (1 << k) != 0 {
+            spec.set(key, v.f64(*off)).unwrap();
+        } else {
+            assert_eq!(v.f64(*off), 0.0, "a setting not given is 0");
         }
     }
+    spec
+}
 
-    pub(crate) fn record(&self) -> Rec {
-        let mut r = Rec::new(MODEL_SIZE);
-        r.u32(0, self.method)
-            .u32(4, self.degree)
-            .f64(8, self.alpha)
-            .f64(16, self.beta)
-            .f64(24, self.phi)
-            .f64(32, self.level0)
-            .f64(40, self.trend0)
-            .f64(48, self.step_days)
-            .f64(56, self.cap);
-        r
+/// A `Target` record.
+pub(crate) fn target_record(t: &dxcast_core::Target) -> Rec {
+    let comparison = dxcast_core::Comparison::ALL
+        .iter()
+        .position(|c| *c == t.comparison)
+        .unwrap() as u32;
+    let mut r = Rec::new(TARGET_SIZE);
+    r.f64(0, t.value)
+        .i32(8, t.deadline.day_number())
+        .u32(12, comparison);
+    r
+}
+
+/// A `Settings` record.
+pub(crate) fn settings_record(s: &dxcast_core::Settings) -> Rec {
+    let mut r = Rec::new(SETTINGS_SIZE);
+    r.i32(0, s.today.day_number()).f64(8, s.level);
+    if let Some(p) = s.evidence {
+        r.u32(4, 1).i32(16, p.date.day_number()).f64(24, p.value);
     }
+    r
+}
 
-    pub(crate) fn read(v: &View) -> Spec {
-        Spec {
-            method: v.u32(0),
-            degree: v.u32(4),
-            alpha: v.f64(8),
-            beta: v.f64(16),
-            phi: v.f64(24),
-            level0: v.f64(32),
-            trend0: v.f64(40),
-            step_days: v.f64(48),
-            cap: v.f64(56),
-        }
+/// The value at `off` when bit `bit` of the flags at `known` is set.
+pub(crate) fn known(v: &View, known: usize, bit: u32, off: usize) -> Option<f64> {
+    let x = v.f64(off);
+    assert!(x.is_finite(), "a number at {off} is not finite");
+    if v.u32(known) & (1 << bit) != 0 {
+        Some(x)
+    } else {
+        assert_eq!(x, 0.0, "an unknown number at {off} is not 0");
+        None
     }
 }
 
@@ -379,7 +462,7 @@ pub(crate) fn assert_close(a: f64, b: f64, what: &str) {
 
 /// Checks an `Explanation` record against the native explanation: the
 /// formula's expression and each symbol's code, read back through
-/// `dxcast_describe`, then the numbers.
+/// `dxcast_describe`, then the numbers and the flags.
 #[track_caller]
 pub(crate) fn assert_explanation(host: &mut Host, v: &View, native: &Explanation, what: &str) {
     let formula = v.u32(0);
@@ -388,11 +471,17 @@ pub(crate) fn assert_explanation(host: &mut Host, v: &View, native: &Explanation
         native.formula.expression(),
         "{what}: formula"
     );
-    assert_close(v.f64(8), native.result, &format!("{what}: result"));
+    let result = if v.u32(8) == 1 { Some(v.f64(24)) } else { None };
+    assert_eq!(result, native.result, "{what}: result");
+    assert!(v.f64(24).is_finite());
+    match native.unknown {
+        None => assert_eq!(v.u32(16), NONE, "{what}: unknown"),
+        Some(u) => assert_eq!(host.describe(12, v.u32(16)), u.code(), "{what}: unknown"),
+    }
     let n = v.u32(4) as usize;
     assert_eq!(n, native.terms.len(), "{what}: number of terms");
     for (k, t) in native.terms.iter().enumerate() {
-        let off = 16 + 16 * k;
+        let off = 32 + 16 * k;
         assert_eq!(
             host.describe(1, v.u32(off)),
             t.symbol.code(),
@@ -403,10 +492,11 @@ pub(crate) fn assert_explanation(host: &mut Host, v: &View, native: &Explanation
             None => assert_eq!(unit, NONE, "{what}: term {k} unit"),
             Some(u) => assert_eq!(unit, unit_code(u), "{what}: term {k} unit"),
         }
-        assert_close(
-            v.f64(off + 8),
+        assert_eq!(
+            known(v, 12, k as u32, off + 8),
             t.value,
-            &format!("{what}: term {k} ({})", t.symbol.code()),
+            "{what}: term {k} ({})",
+            t.symbol.code()
         );
     }
 }

@@ -9,6 +9,8 @@
 //! cargo test -p dxcast-ffi-host
 //! ```
 
+mod c_host;
+mod catalogue;
 mod claims;
 mod data;
 mod host;
@@ -21,13 +23,15 @@ use dxcast_core::{Date, Period};
 use host::*;
 
 /// Every function `ABI.md` lists.
-const EXPORTS: [&str; 33] = [
+pub(crate) const EXPORTS: [&str; 39] = [
     "dxcast_abi_version",
     "dxcast_buffer_ptr",
     "dxcast_buffer_len",
     "dxcast_heap_base",
     "dxcast_last_error",
     "dxcast_last_error_code",
+    "dxcast_last_error_field",
+    "dxcast_last_error_index",
     "dxcast_describe",
     "dxcast_date_from_ymd",
     "dxcast_date_parse",
@@ -37,6 +41,10 @@ const EXPORTS: [&str; 33] = [
     "dxcast_parse_vi",
     "dxcast_lstsq",
     "dxcast_fit",
+    "dxcast_fitted_free",
+    "dxcast_fitted_live",
+    "dxcast_fitted_summary",
+    "dxcast_fitted_values",
     "dxcast_forecast",
     "dxcast_horizon",
     "dxcast_analyse",
@@ -78,7 +86,7 @@ fn the_module_imports_nothing_and_exports_every_listed_function() {
         assert!(EXPORTS.contains(f), "{f} is exported but not listed");
     }
     let mut host = Host::new();
-    assert_eq!(host.call::<(), u32>("dxcast_abi_version", ()), 0x0001_0001);
+    assert_eq!(host.call::<(), u32>("dxcast_abi_version", ()), 0x0002_0000);
     assert_eq!(host.arena_len, 256 * 1024);
     assert_eq!(host.arena % 16, 0);
     let heap: u32 = host.call("dxcast_heap_base", ());
@@ -86,6 +94,9 @@ fn the_module_imports_nothing_and_exports_every_listed_function() {
     // No failure yet: code 0, empty message.
     assert_eq!(host.call::<(), i32>("dxcast_last_error_code", ()), 0);
     assert_eq!(host.last_error(), "");
+    assert_eq!(host.last_field(), "");
+    assert_eq!(host.last_index(), -1);
+    assert_eq!(host.call::<(), i32>("dxcast_fitted_live", ()), 0);
 }
 
 /// A NIST StRD dataset: the rows after its second "Data:" line.
@@ -118,18 +129,24 @@ fn lstsq_both(host: &mut Host, x: &[f64], cols: usize, y: &[f64], name: &str) {
     assert_eq!(v.u32(4) as usize, native.params(), "{name} params");
     assert_eq!(v.u32(8) as usize, native.df(), "{name} df");
     assert_eq!(v.u32(12), 1, "{name} intercept");
-    assert_close(v.f64(16), native.rss(), &format!("{name} rss"));
-    assert_close(
-        v.f64(24),
-        native.residual_sd(),
-        &format!("{name} residual sd"),
+    assert_eq!(
+        v.u32(16),
+        3,
+        "{name}: residual SD and standard errors known"
     );
-    assert_close(v.f64(32), native.r_squared(), &format!("{name} R²"));
+    assert_close(v.f64(24), native.rss(), &format!("{name} rss"));
+    assert_eq!(
+        known(&v, 16, 0, 32),
+        native.residual_sd(),
+        "{name} residual sd"
+    );
+    assert_close(v.f64(40), native.r_squared(), &format!("{name} R²"));
+    let se = native.standard_errors().unwrap();
     for k in 0..11 {
-        let c = native.coefficients().get(k).copied().unwrap_or(f64::NAN);
-        let s = native.standard_errors().get(k).copied().unwrap_or(f64::NAN);
-        assert_close(v.f64(40 + 8 * k), c, &format!("{name} coefficient {k}"));
-        assert_close(v.f64(128 + 8 * k), s, &format!("{name} standard error {k}"));
+        let c = native.coefficients().get(k).copied().unwrap_or(0.0);
+        let s = se.get(k).copied().unwrap_or(0.0);
+        assert_close(v.f64(48 + 8 * k), c, &format!("{name} coefficient {k}"));
+        assert_close(v.f64(136 + 8 * k), s, &format!("{name} standard error {k}"));
     }
 }
 
@@ -220,7 +237,8 @@ fn dates_periods_numbers_and_code_names() {
     use dxcast_core::{
         ClaimKind, Comparison, MeasureKind, Method, Qualifier, Status, Unit, Verdict,
     };
-    let tables: [(u32, Vec<&str>); 9] = [
+    use dxcast_core::{ErrorKind, Unknown};
+    let tables: [(u32, Vec<&str>); 10] = [
         (3, Method::ALL.iter().map(|m| m.code()).collect()),
         (4, Unit::ALL.iter().map(|u| u.code()).collect()),
         (5, MeasureKind::ALL.iter().map(|k| k.code()).collect()),
@@ -241,6 +259,7 @@ fn dates_periods_numbers_and_code_names() {
             .map(|s| s.code())
             .collect(),
         ),
+        (12, Unknown::ALL.iter().map(|u| u.code()).collect()),
     ];
     for (table, names) in tables {
         for (code, name) in names.iter().enumerate() {
@@ -253,6 +272,12 @@ fn dates_periods_numbers_and_code_names() {
             E_INVALID_CODE,
         );
     }
+    // Error kinds by their code without the sign: the core's names.
+    for kind in ErrorKind::ALL {
+        assert_eq!(host.describe(13, (-kind.code()) as u32), kind.name());
+    }
+    let buf = host.alloc(8);
+    host.fails("dxcast_describe", (13u32, 15u32, buf, 8u32), E_INVALID_CODE);
     // Formulas 0-26 and symbols 0-39 exist; one past them does not.
     for (table, count) in [(0u32, 27u32), (1, 40), (2, 40)] {
         for code in 0..count {
@@ -261,4 +286,21 @@ fn dates_periods_numbers_and_code_names() {
         let buf = host.alloc(8);
         host.fails("dxcast_describe", (table, count, buf, 8u32), E_INVALID_CODE);
     }
+}
+
+#[test]
+fn the_rust_and_python_hosts_of_abi_md() {
+    // ABI.md's examples: "806 triệu" read from the text, then run to the
+    // end of 2022 from 8 December (day 342): 806 million × 365 / 342.
+    let mut host = Host::new();
+    let a = host.arena;
+    let text = "806 triệu".as_bytes();
+    host.write(a, text);
+    host.ok("dxcast_parse_vi", (a, text.len() as u32, a + 64));
+    let value = host.view(a + 64, 16).f64(0);
+    assert_eq!(value, 806e6);
+    host.ok("dxcast_run_rate", (value, 19_334i32, a + 128));
+    let result = host.view(a + 128, EXPLANATION_SIZE);
+    assert_eq!(result.u32(8), 1, "has a result");
+    assert!((result.f64(24) - 806e6 * 365.0 / 342.0).abs() < 1e-6);
 }

@@ -1,21 +1,13 @@
 //! Fits of every method, with given and fitted parameters, forecasts with
 //! intervals, horizons and what-if scenarios: through the ABI and natively.
 
-use dxcast_core::forecast::{forecast_into, Fit, ForecastPoint, Horizon, Predictor, Scale, Step};
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
+use dxcast_core::forecast::{ForecastPoint, Horizon, Step};
+use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Date, Holt, LinearTrend, LogLinearTrend, LogisticTrend, MeasureKind, Model, Point,
-    PolynomialTrend, Series, Unit,
+    Bounds, Date, MeasureKind, ModelSpec, Point, Predictor, Scale, Series, Subject, Unit,
 };
 
 use crate::host::*;
-
-pub(crate) const LINEAR: u32 = 0;
-pub(crate) const POLYNOMIAL: u32 = 1;
-pub(crate) const LOG_LINEAR: u32 = 2;
-pub(crate) const LOGISTIC: u32 = 3;
-pub(crate) const HOLT: u32 = 4;
-pub(crate) const DAMPED_HOLT: u32 = 5;
 
 fn d(y: i32, m: u32, day: u32) -> Date {
     Date::from_ymd(y, m, day).unwrap()
@@ -55,56 +47,24 @@ pub(crate) fn irregular() -> Vec<Point> {
         .collect()
 }
 
-/// The native model a spec describes, built with the core's constructors.
-pub(crate) fn native(spec: &Spec) -> Model {
-    let given = |v: f64| !v.is_nan();
-    match spec.method {
-        LINEAR => Model::Linear(LinearTrend::new()),
-        POLYNOMIAL => Model::Polynomial(PolynomialTrend::new(spec.degree as usize).unwrap()),
-        LOG_LINEAR => Model::LogLinear(LogLinearTrend::new()),
-        LOGISTIC => Model::Logistic(if given(spec.cap) {
-            LogisticTrend::with_cap(spec.cap).unwrap()
-        } else {
-            LogisticTrend::fitted_cap()
-        }),
-        HOLT | DAMPED_HOLT => {
-            let mut h = if given(spec.alpha) {
-                Holt::with_params(spec.alpha, spec.beta).unwrap()
-            } else {
-                Holt::new()
-            };
-            if spec.method == DAMPED_HOLT {
-                h = if given(spec.phi) {
-                    h.with_damping(spec.phi).unwrap()
-                } else {
-                    h.damped()
-                };
-            }
-            if given(spec.level0) {
-                h = h.with_initial(spec.level0, spec.trend0).unwrap();
-            }
-            if given(spec.step_days) {
-                h = h.with_step_days(spec.step_days).unwrap();
-            }
-            Model::Holt(h)
-        }
-        m => panic!("no method {m}"),
-    }
-}
-
 pub(crate) struct Case {
     pub(crate) name: &'static str,
     pub(crate) points: Vec<Point>,
     pub(crate) kind: MeasureKind,
     pub(crate) unit: Unit,
     pub(crate) bounds: Bounds,
-    pub(crate) specs: Vec<Spec>,
+    pub(crate) specs: Vec<ModelSpec>,
 }
 
-fn spec(method: u32, f: impl FnOnce(&mut Spec)) -> Spec {
-    let mut s = Spec::new(method);
-    f(&mut s);
-    s
+impl Case {
+    pub(crate) fn subject(&self) -> Subject {
+        Subject::new(self.kind, self.unit, self.bounds).unwrap()
+    }
+}
+
+/// A method with settings, as a share link writes them.
+fn spec(text: &str) -> ModelSpec {
+    ModelSpec::parse(text).unwrap()
 }
 
 /// Every method, with fitted and with given parameters.
@@ -117,22 +77,18 @@ pub(crate) fn cases() -> Vec<Case> {
             unit: Unit::Count,
             bounds: Bounds::NON_NEGATIVE,
             specs: vec![
-                Spec::new(LINEAR),
-                spec(POLYNOMIAL, |s| s.degree = 2),
-                spec(POLYNOMIAL, |s| s.degree = 3),
-                Spec::new(LOG_LINEAR),
-                Spec::new(LOGISTIC),
-                spec(LOGISTIC, |s| s.cap = 1e9),
-                Spec::new(HOLT),
-                spec(HOLT, |s| (s.alpha, s.beta) = (0.5, 0.3)),
-                spec(HOLT, |s| {
-                    (s.alpha, s.beta) = (0.6, 0.2);
-                    (s.level0, s.trend0) = (95e6, 10e6);
-                    s.step_days = 91.3;
-                }),
-                Spec::new(DAMPED_HOLT),
-                spec(DAMPED_HOLT, |s| (s.alpha, s.beta, s.phi) = (0.5, 0.3, 0.9)),
-                spec(DAMPED_HOLT, |s| s.phi = 0.95),
+                spec("linear"),
+                spec("polynomial;degree=2"),
+                spec("polynomial;degree=3"),
+                spec("log_linear"),
+                spec("logistic"),
+                spec("logistic;cap=1000000000"),
+                spec("holt"),
+                spec("holt;alpha=0.5;beta=0.3"),
+                spec("holt;alpha=0.6;beta=0.2;initial_level=95000000;initial_trend=10000000;step_days=91.3"),
+                spec("damped_holt"),
+                spec("damped_holt;alpha=0.5;beta=0.3;phi=0.9"),
+                spec("damped_holt;phi=0.95"),
             ],
         },
         Case {
@@ -142,13 +98,13 @@ pub(crate) fn cases() -> Vec<Case> {
             unit: Unit::Percent,
             bounds: Bounds::PERCENT,
             specs: vec![
-                spec(LOGISTIC, |s| s.cap = 100.0),
-                Spec::new(LOGISTIC),
-                Spec::new(LINEAR),
-                spec(POLYNOMIAL, |s| s.degree = 2),
-                Spec::new(LOG_LINEAR),
-                Spec::new(HOLT),
-                Spec::new(DAMPED_HOLT),
+                spec("logistic;cap=100"),
+                spec("logistic"),
+                spec("linear"),
+                spec("polynomial"),
+                spec("log_linear"),
+                spec("holt"),
+                spec("damped_holt"),
             ],
         },
         Case {
@@ -158,96 +114,111 @@ pub(crate) fn cases() -> Vec<Case> {
             unit: Unit::Count,
             bounds: Bounds::NONE,
             specs: vec![
-                Spec::new(LINEAR),
-                Spec::new(HOLT),
-                spec(HOLT, |s| {
-                    (s.alpha, s.beta) = (0.4, 0.2);
-                    s.step_days = 30.0;
-                }),
-                spec(DAMPED_HOLT, |s| s.step_days = 30.0),
+                spec("linear"),
+                spec("holt"),
+                spec("holt;alpha=0.4;beta=0.2;step_days=30"),
+                spec("damped_holt;step_days=30"),
             ],
         },
     ]
 }
 
-fn method_code(f: &Fit<'_>) -> u32 {
-    dxcast_core::Method::ALL
-        .iter()
-        .position(|m| *m == f.method())
-        .unwrap() as u32
-}
-
 #[test]
-fn every_method_fits_as_natively() {
+fn every_method_fits_as_natively_once_and_is_asked_again() {
     let mut host = Host::new();
     for case in cases() {
-        let s = Series::new(&case.points, case.bounds).unwrap();
+        let s = Series::new(&case.points, case.subject()).unwrap();
         for spec in &case.specs {
-            let what = format!("{} {spec:?}", case.name);
-            let fit = native(spec).fit(&s).unwrap();
+            let what = format!("{} {spec}", case.name);
+            let fitted = spec.model().unwrap().fit(&s).unwrap();
             host.reset();
             let series = host.series(&case.points, case.kind, case.unit, case.bounds);
-            let model = host.put(&spec.record().0);
-            let n = case.points.len();
-            let fitted = host.alloc(8 * n);
-            let out = host.alloc(FIT_SIZE);
-            let rc = host.ok("dxcast_fit", (model, series, fitted, n as u32, out));
-            assert_eq!(rc as u32, method_code(&fit), "{what}");
-            let v = host.view(out, FIT_SIZE);
-            assert_eq!(v.u32(0), method_code(&fit), "{what}");
-            assert_eq!(v.u32(4) as usize, fit.params(), "{what} params");
-            assert_eq!(v.u32(8) as usize, n, "{what} points");
-            assert_close(v.f64(16), fit.sse(), &format!("{what} sse"));
+            let handle = host.fit(spec, series);
+            let out = host.alloc(SUMMARY_SIZE);
+            let rc = host.ok("dxcast_fitted_summary", (handle, out));
+            let summary = fitted.summary();
+            assert_eq!(rc as u32, method_code(summary.method), "{what}");
+            let v = host.view(out, SUMMARY_SIZE);
+            assert_eq!(v.u32(0), method_code(summary.method), "{what}");
+            assert_eq!(v.u32(4) as usize, summary.params, "{what} params");
+            assert_eq!(v.u32(8) as usize, summary.points, "{what} points");
+            assert_eq!(v.u32(12) as usize, summary.df, "{what} df");
+            assert_eq!(
+                known(&v, 16, 0, 48),
+                summary.residual_sd,
+                "{what} residual sd"
+            );
+            assert_eq!(v.i32(20), s.first().date.day_number());
+            assert_eq!(v.i32(24), s.last().date.day_number());
+            assert_eq!(
+                (v.u32(28), v.u32(32)),
+                (kind_code(case.kind), unit_code(case.unit))
+            );
+            assert_eq!(known(&v, 36, 0, 72), case.bounds.min, "{what} min");
+            assert_eq!(known(&v, 36, 1, 80), case.bounds.max, "{what} max");
+            assert_close(v.f64(40), summary.sse, &format!("{what} sse"));
+            assert_eq!((v.f64(56), v.f64(64)), (s.first().value, s.last().value));
+            assert_eq!(
+                read_spec(&v.sub(88, MODEL_SIZE)),
+                fitted.spec(),
+                "{what} spec"
+            );
             assert_explanation(
                 &mut host,
-                &v.sub(24, EXPLANATION_SIZE),
-                &fit.explain().unwrap(),
+                &v.sub(160, EXPLANATION_SIZE),
+                &fitted.explain().unwrap(),
                 &what,
             );
+            let n = case.points.len();
             let mut native_fitted = vec![0.0; n];
-            fit.fitted_into(&mut native_fitted).unwrap();
-            let abi = host.view(fitted, 8 * n);
+            fitted.fitted_into(&s, &mut native_fitted).unwrap();
+            let values = host.alloc(8 * n);
+            let got = host.ok("dxcast_fitted_values", (handle, series, values, n as u32));
+            assert_eq!(got as usize, n);
+            let abi = host.view(values, 8 * n);
             for (i, y) in native_fitted.iter().enumerate() {
                 assert_close(abi.f64(8 * i), *y, &format!("{what} fitted {i}"));
             }
-            // Without a buffer for fitted values, and with one too small.
-            host.ok("dxcast_fit", (model, series, 0u32, 0u32, out));
-            let small = host.alloc(8);
-            host.fails(
-                "dxcast_fit",
-                (model, series, small, 1u32, out),
+            // A buffer too small.
+            host.fails_naming(
+                "dxcast_fitted_values",
+                (handle, series, values, 1u32),
                 E_BUFFER_TOO_SMALL,
+                "out",
             );
+            host.ok("dxcast_fitted_free", (handle,));
         }
     }
+    assert_eq!(host.call::<(), i32>("dxcast_fitted_live", ()), 0);
 }
 
-fn scale_code(s: Scale) -> (u32, f64, f64) {
+pub(crate) fn scale_code(s: Scale) -> (u32, Option<f64>, Option<f64>) {
     match s {
-        Scale::Identity => (0, f64::NAN, f64::NAN),
-        Scale::Log { lo } => (1, lo, f64::NAN),
-        Scale::ReflectedLog { hi } => (2, f64::NAN, hi),
-        Scale::Logit { lo, hi } => (3, lo, hi),
+        Scale::Identity => (0, None, None),
+        Scale::Log { lo } => (1, Some(lo), None),
+        Scale::ReflectedLog { hi } => (2, None, Some(hi)),
+        Scale::Logit { lo, hi } => (3, Some(lo), Some(hi)),
     }
 }
 
 /// Checks a `ForecastPoint` record.
-fn assert_forecast(v: &View, p: &ForecastPoint, what: &str) {
+pub(crate) fn assert_forecast(v: &View, p: &ForecastPoint, what: &str) {
     assert_eq!(v.i32(0), p.date.day_number(), "{what} date");
     let (code, lo, hi) = scale_code(p.prediction.scale());
     assert_eq!(v.u32(4), code, "{what} scale");
-    assert_close(v.f64(8), p.point, &format!("{what} point"));
-    assert_close(v.f64(16), p.lo, &format!("{what} lo"));
-    assert_close(v.f64(24), p.hi, &format!("{what} hi"));
+    assert_eq!(v.u32(8) >> 6, 0, "{what} undefined known bits");
+    assert_close(v.f64(16), p.point, &format!("{what} point"));
+    assert_eq!(known(v, 8, 0, 24), p.lo, "{what} lo");
+    assert_eq!(known(v, 8, 1, 32), p.hi, "{what} hi");
     assert_close(
-        v.f64(32),
+        v.f64(40),
         p.prediction.location(),
         &format!("{what} location"),
     );
-    assert_close(v.f64(40), p.prediction.se(), &format!("{what} se"));
-    assert_close(v.f64(48), p.prediction.df(), &format!("{what} df"));
-    assert_close(v.f64(56), lo, &format!("{what} scale lo"));
-    assert_close(v.f64(64), hi, &format!("{what} scale hi"));
+    assert_eq!(known(v, 8, 2, 48), p.prediction.se(), "{what} se");
+    assert_eq!(known(v, 8, 3, 56), p.prediction.df(), "{what} df");
+    assert_eq!(known(v, 8, 4, 64), lo, "{what} scale lo");
+    assert_eq!(known(v, 8, 5, 72), hi, "{what} scale hi");
 }
 
 /// A scenario record and the native scenario.
@@ -272,32 +243,32 @@ pub(crate) fn scenario(last: Date) -> (Rec, Scenario) {
 fn forecasts_with_intervals_and_scenarios_as_natively() {
     let mut host = Host::new();
     for case in cases() {
-        let s = Series::new(&case.points, case.bounds).unwrap();
+        let s = Series::new(&case.points, case.subject()).unwrap();
         let last = s.last().date;
         let dates: Vec<Date> = (1..=8).map(|k| last.add_months(3 * k).unwrap()).collect();
         let days: Vec<i32> = dates.iter().map(|d| d.day_number()).collect();
+        host.reset();
+        let series = host.series(&case.points, case.kind, case.unit, case.bounds);
         for spec in &case.specs {
-            let fit = native(spec).fit(&s).unwrap();
+            let fitted = spec.model().unwrap().fit(&s).unwrap();
+            let handle = host.fit(spec, series);
             let (scenario_rec, scenario_native) = scenario(last);
-            let what_if = WhatIf::new(&fit, scenario_native, case.unit, case.bounds).unwrap();
-            for (with_scenario, predictor) in [(false, &fit as &dyn Predictor), (true, &what_if)] {
+            let what_if = fitted.with_scenario(scenario_native).unwrap();
+            for (with_scenario, predictor) in [(false, &fitted as &dyn Predictor), (true, &what_if)]
+            {
                 for level in [0.8, 0.95] {
                     let what = format!(
-                        "{} {spec:?} scenario {with_scenario} level {level}",
+                        "{} {spec} scenario {with_scenario} level {level}",
                         case.name
                     );
                     let mut expected = vec![ForecastPoint::default(); dates.len()];
-                    forecast_into(
+                    dxcast_core::forecast_into(
                         predictor,
                         Horizon::Dates(&dates),
                         level,
-                        case.bounds,
                         &mut expected,
                     )
                     .unwrap();
-                    host.reset();
-                    let series = host.series(&case.points, case.kind, case.unit, case.bounds);
-                    let model = host.put(&spec.record().0);
                     let sc = if with_scenario {
                         host.put(&scenario_rec.0)
                     } else {
@@ -307,7 +278,7 @@ fn forecasts_with_intervals_and_scenarios_as_natively() {
                     let out = host.alloc(FORECAST_SIZE * dates.len());
                     let n = host.ok(
                         "dxcast_forecast",
-                        (model, series, sc, dates_at, dates.len() as u32, level, out),
+                        (handle, sc, dates_at, dates.len() as u32, level, out),
                     );
                     assert_eq!(n as usize, dates.len());
                     let v = host.view(out, FORECAST_SIZE * dates.len());
@@ -317,10 +288,10 @@ fn forecasts_with_intervals_and_scenarios_as_natively() {
                             p,
                             &format!("{what} #{k}"),
                         );
-                        assert!(p.lo <= p.point && p.point <= p.hi, "{what}");
                     }
                 }
             }
+            host.ok("dxcast_fitted_free", (handle,));
         }
     }
 }
