@@ -19,7 +19,7 @@ use dxcast_core::forecast::{forecast_into, Predictor};
 use dxcast_core::growth::{self, ChangeKind};
 use dxcast_core::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
 use dxcast_core::number::parse_vi as core_parse_vi;
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
     Bounds, Claim, Date, Error, Explanation, Field, Figure, Fitted, ForecastPoint, Horizon, Model,
     ModelSpec, Observation, Period, PeriodKind, Point, Series, Step, Subject, Target,
@@ -545,6 +545,7 @@ fn read_scenario(cx: &mut Call, addr: u32) -> Res<Option<Scenario>> {
         s.growth = Some(GrowthOverride {
             from: date(i32_at(&r, l::GROWTH_FROM))?,
             rate: f64_at(&r, l::GROWTH_RATE),
+            per: Per::Month,
         });
     }
     if flags & l::SHOCK != 0 {
@@ -574,7 +575,7 @@ fn read_settings(cx: &mut Call, addr: u32) -> Res<Settings> {
             })
             .map_err(element("settings.evidence", 0));
         }
-        s.evidence = Some(Point::new(date(i32_at(&r, l::EVIDENCE_DATE))?, value));
+        s.evidence.before = Some(Point::new(date(i32_at(&r, l::EVIDENCE_DATE))?, value));
     }
     Ok(s)
 }

@@ -316,7 +316,10 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
         let s = Series::new(&pts[..n], subject).unwrap();
         let fitted = c.best().unwrap().model.fit(&s).unwrap();
         let settings = Settings {
-            evidence: s.last_on_or_before(target.deadline),
+            evidence: dxcast_core::Evidence {
+                before: s.last_on_or_before(target.deadline),
+                after: None,
+            },
             ..Settings::new(today, 0.95)
         };
         let a = fitted.analyse(&target, &settings).unwrap();
@@ -369,7 +372,11 @@ fn what_if_analysis_as_natively() {
     let from = s.last().date;
     let deadline = Date::from_ymd(2024, 12, 31).unwrap();
     let scenario = Scenario {
-        growth: Some(GrowthOverride { from, rate: 3.0 }),
+        growth: Some(GrowthOverride {
+            from,
+            rate: 3.0,
+            per: dxcast_core::scenario::Per::Month,
+        }),
         shock: None,
         target: Some(Target::new(1.2e9, deadline, Comparison::AtLeast).unwrap()),
     };

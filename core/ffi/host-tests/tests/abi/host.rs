@@ -429,7 +429,7 @@ pub(crate) fn target_record(t: &dxcast_core::Target) -> Rec {
 pub(crate) fn settings_record(s: &dxcast_core::Settings) -> Rec {
     let mut r = Rec::new(SETTINGS_SIZE);
     r.i32(0, s.today.day_number()).f64(8, s.level);
-    if let Some(p) = s.evidence {
+    if let Some(p) = s.evidence.before {
         r.u32(4, 1).i32(16, p.date.day_number()).f64(24, p.value);
     }
     r

@@ -232,7 +232,11 @@ pub(crate) fn scenario(last: Date) -> (Rec, Scenario) {
         .i32(16, at.day_number())
         .f64(24, -8.0);
     let native = Scenario {
-        growth: Some(GrowthOverride { from, rate: 1.5 }),
+        growth: Some(GrowthOverride {
+            from,
+            rate: 1.5,
+            per: dxcast_core::scenario::Per::Month,
+        }),
         shock: Some(Shock { at, size: -8.0 }),
         target: None,
     };
