@@ -215,6 +215,9 @@ impl From<CoreError> for Fail {
 pub(crate) trait Named<T> {
     /// The result with an error's field named by `names`.
     fn named(self, names: Names<'_>) -> Result<T, Fail>;
+    /// [`Named::named`], keeping the core's index (an index into an array
+    /// of objects whose property the field is).
+    fn indexed(self, names: Names<'_>) -> Result<T, Fail>;
     /// The result with an error's field named `field`, at `index`.
     fn at(self, field: &'static str, index: usize) -> Result<T, Fail>;
     /// The result with an error about `field`, whatever the core named (for
@@ -225,6 +228,15 @@ pub(crate) trait Named<T> {
 impl<T> Named<T> for Result<T, CoreError> {
     fn named(self, names: Names<'_>) -> Result<T, Fail> {
         self.map_err(|e| core(e, names))
+    }
+
+    fn indexed(self, names: Names<'_>) -> Result<T, Fail> {
+        self.map_err(|e| {
+            let index = e.index();
+            let mut f = core(e, names);
+            f.index = index;
+            f
+        })
     }
 
     fn at(self, field: &'static str, index: usize) -> Result<T, Fail> {

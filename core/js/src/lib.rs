@@ -405,7 +405,11 @@ impl FittedModel {
             .transpose()?;
         let mut out = vec![dx::ForecastPoint::default(); dates.len()];
         let horizon = dx::Horizon::Dates(&dates);
-        let names: Names<'_> = &[(Field::Projection, "dates"), (Field::Horizon, "dates")];
+        let names: Names<'_> = &[
+            (Field::Projection, "dates"),
+            (Field::Horizon, "dates"),
+            (Field::Date, "dates"),
+        ];
         match scenario {
             Some(s) => self
                 .fitted
@@ -455,7 +459,11 @@ impl FittedModel {
                 .analyse(&target, &settings),
             None => self.fitted.analyse(&target, &settings),
         }
-        .named(&[(Field::Target, "value")])?;
+        .named(&[
+            (Field::Target, "value"),
+            (Field::Projection, "deadline"),
+            (Field::Date, "deadline"),
+        ])?;
         to_js(&TargetAnalysis::try_from(&a)?)
     }
 }
@@ -500,7 +508,7 @@ pub fn points_from_observations(
     }
     let mut out = vec![dx::Point::new(dx::Date::EPOCH, 0.0); dx::basis::MAX_POINTS];
     let n = dx::basis::points_into(kind.into(), &obs, &mut out)
-        .named(&[(Field::Points, "observations")])?;
+        .indexed(&[(Field::Points, "observations"), (Field::Value, "value")])?;
     let points = out.get(..n).unwrap_or(&[]);
     to_js(&SeriesPoints {
         dates: points.iter().map(|p| p.date.to_string()).collect(),
@@ -849,7 +857,18 @@ pub fn change_between(
 pub fn cagr(start: Ts<Point>, end: Ts<Point>) -> Result<Ts<Cagr>, Fail> {
     let a = point_in(&start.js_value(), "start")?;
     let b = point_in(&end.js_value(), "end")?;
-    let c = dx::growth::cagr(a, b).named(&[(Field::Date, "end"), (Field::Value, "start")])?;
+    let c = dx::growth::cagr(a, b).map_err(|e| {
+        // The core numbers the two points 0 and 1.
+        let which = if e.index() == Some(1) { "end" } else { "start" };
+        error::core(
+            e,
+            &[
+                (Field::BaseValue, which),
+                (Field::Value, which),
+                (Field::Date, "end"),
+            ],
+        )
+    })?;
     let point = |p: dx::Point| Point {
         date: Text::of(p.date),
         value: p.value,

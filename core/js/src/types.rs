@@ -326,7 +326,7 @@ impl TryFrom<dx::Symbol> for Symbol {
 
 /// The kind of a thrown error: `err.kind`, the name the C ABI gives the
 /// same error code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorKind {
     NotFinite,
@@ -1358,4 +1358,59 @@ pub struct SeriesPoints {
     #[tsify(type = "IsoDate[]")]
     pub dates: Vec<String>,
     pub values: Vec<Finite>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A core variant's name as the package writes it: lower camel case.
+    fn camel<T: core::fmt::Debug>(v: T) -> String {
+        let debug = format!("{v:?}");
+        let mut c = debug.chars();
+        c.next()
+            .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_error_kind_of_the_core_is_declared() {
+        for k in dx::ErrorKind::ALL {
+            let mirror: ErrorKind = serde_json::from_value(serde_json::json!(k.name())).unwrap();
+            assert_eq!(serde_json::to_value(mirror).unwrap(), k.name());
+        }
+    }
+
+    #[test]
+    fn formulas_and_symbols_keep_the_core_names() {
+        for f in dx::Formula::ALL {
+            let js = serde_json::to_value(Formula::try_from(f).unwrap()).unwrap();
+            assert_eq!(js, camel(f), "{f:?}");
+        }
+        for s in dx::Symbol::ALL {
+            let js = serde_json::to_value(Symbol::try_from(s).unwrap()).unwrap();
+            assert_eq!(js, camel(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn mirrored_enums_keep_the_core_names() {
+        for k in dx::MeasureKind::ALL {
+            let js = serde_json::to_value(MeasureKind::try_from(k).unwrap()).unwrap();
+            assert_eq!(js, camel(k));
+            assert_eq!(dx::MeasureKind::from(MeasureKind::try_from(k).unwrap()), k);
+        }
+        for m in dx::Method::ALL {
+            assert_eq!(
+                serde_json::to_value(Method::try_from(m).unwrap()).unwrap(),
+                camel(m)
+            );
+        }
+        for u in dx::Unknown::ALL {
+            assert_eq!(
+                serde_json::to_value(Unknown::try_from(u).unwrap()).unwrap(),
+                camel(u)
+            );
+        }
+    }
 }
