@@ -50,30 +50,22 @@ export type DxcastError = Error & DxcastErrorFields;
 "#;
 
 /// Serialises a result to a plain JavaScript value (objects, arrays,
-/// `null` for none); a number that is not finite is an `OVERFLOW` error
-/// naming its property.
+/// `null` for none). The core gives only finite numbers; one that is not
+/// would be an `OVERFLOW` error rather than a `NaN` or an infinity.
 fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Fail> {
     let s = serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)
         .serialize_maps_as_objects(true);
-    serde_path_to_error::serialize(v, &s).map_err(|e| {
-        let field = e
-            .path()
-            .iter()
-            .filter_map(|s| match s {
-                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                _ => None,
-            })
-            .next_back()
-            .unwrap_or_else(|| "result".into());
-        if e.inner().to_string() == types::NOT_FINITE {
-            Fail::not_representable(field)
+    v.serialize(&s).map_err(|e| {
+        let message = e.to_string();
+        if message.ends_with(types::NOT_FINITE) {
+            Fail::not_representable("result")
         } else {
             Fail::new(
                 Class::Error,
                 dx::ErrorKind::InvalidType,
-                field,
-                format!("the result could not be converted: {}", e.inner()),
+                "result",
+                format!("the result could not be converted: {message}"),
             )
         }
     })
