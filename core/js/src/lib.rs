@@ -383,15 +383,12 @@ impl FittedModel {
     pub fn forecast(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate[]")] dates: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | null")] level: Option<JsValue>,
-        scenario: Option<Ts<Scenario>>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] level: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Scenario | null")] scenario: JsValue,
     ) -> Result<JsValue, Fail> {
         let dates = input::dates(&dates, "dates")?;
-        let level = level_in(&level.unwrap_or_default())?;
-        let scenario = scenario
-            .map(|s| input::optional::<Scenario>(&s.js_value(), "scenario"))
-            .transpose()?
-            .flatten()
+        let level = level_in(&level)?;
+        let scenario = input::optional::<Scenario>(&scenario, "scenario")?
             .as_ref()
             .map(scenario_in)
             .transpose()?;

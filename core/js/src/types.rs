@@ -139,7 +139,7 @@ mirror! {
     }
 }
 
-/// A formula, by name; its expression is in [`Explanation::expression`].
+/// A formula, by name; its expression is in `Explanation.expression`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Formula {
