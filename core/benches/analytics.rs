@@ -9,7 +9,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use dxcast_core::analytics::Settings;
 use dxcast_core::choice::choose;
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
     Comparison, Date, LinearTrend, MeasureKind, Model, Point, Predictor, Series, Subject, Target,
     Unit,
@@ -53,6 +53,7 @@ fn benches(c: &mut Criterion) {
         growth: Some(GrowthOverride {
             from: d(2023, 4, 1),
             rate: 1.5,
+            per: Per::Month,
         }),
         shock: Some(Shock {
             at: d(2024, 1, 1),

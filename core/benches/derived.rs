@@ -5,7 +5,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use dxcast_core::convert::{daily_average, run_rate};
-use dxcast_core::csv::{read, ClaimRow, IndicatorRow, ObservationRow, ReportRow, TargetRow};
+use dxcast_core::csv::{
+    check_claims, read, ClaimRow, IndicatorRow, ObservationRow, ReportRow, TargetRow,
+};
 use dxcast_core::{Claim, ClaimKind, Date, Figure, Period, Qualifier};
 
 const REPORTS: &str = include_str!("../../data/reports.csv");
@@ -68,5 +70,56 @@ fn dataset(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, conversion, run_rate_bench, claim_check, dataset);
+/// A claims file of `n` sums, each of the one before it and an observation:
+/// the longest chain of references a file can hold.
+fn chained(n: usize) -> (String, String) {
+    let mut obs = String::from(
+        "id,indicator,period,status,qualifier,value,stated,denominator,report,quote,note\n",
+    );
+    let mut claims = String::from(
+        "id,report,origin,kind,period,stated,value,qualifier,inputs,expected,quote,note\n",
+    );
+    for i in 0..n {
+        obs.push_str(&format!("o{i},x,2022,observed,exact,1,1,,r,q,\n"));
+        let first = if i == 0 {
+            "o:o0".to_string()
+        } else {
+            format!("c:c{}", i - 1)
+        };
+        claims.push_str(&format!(
+            "c{i},r,cross_check,sum,,,,,{first} o:o{i},cannot_check,,\n"
+        ));
+    }
+    (obs, claims)
+}
+
+/// Checking chained claims: the time per claim stays flat as the file grows.
+fn claims_runner(c: &mut Criterion) {
+    for n in [1_000, 4_000, 16_000] {
+        let (obs, claims) = chained(n);
+        let observations: Vec<ObservationRow> = read(&obs).unwrap().map(Result::unwrap).collect();
+        let claims: Vec<ClaimRow> = read(&claims).unwrap().map(Result::unwrap).collect();
+        let mut out = vec![
+            Err(dxcast_core::Error::Empty {
+                what: dxcast_core::Field::Outcomes
+            });
+            n
+        ];
+        let mut index = vec![0; 2 * n];
+        c.bench_function(&format!("claims/chained_{n}"), |b| {
+            b.iter(|| {
+                check_claims(black_box(&claims), &observations, &[], &mut out, &mut index).unwrap()
+            })
+        });
+    }
+}
+
+criterion_group!(
+    benches,
+    conversion,
+    run_rate_bench,
+    claim_check,
+    dataset,
+    claims_runner
+);
 criterion_main!(benches);

@@ -18,26 +18,14 @@
 //! yearly totals (the rate times the days of the target's year) before they
 //! are compared with the target.
 //!
-//! # The status and its thresholds
+//! # The status
 //!
-//! The status follows Open SDG's method: the ratio ρ of the growth the
-//! projection makes from the latest value to the deadline to the growth the
-//! target requires (compound annual rates; percentage points a year for
-//! shares). ρ ≥ 1 means the projection meets the target.
-//!
-//! | status | when |
-//! |---|---|
-//! | achieved | the latest value of a level meets the target (for a deadline already inside the data, the last value on or before the deadline) |
-//! | on track | ρ ≥ 0.95 ([`ON_TRACK`]) |
-//! | needs acceleration | 0.6 ≤ ρ < 0.95 ([`NEEDS_ACCELERATION`]) |
-//! | off track | ρ < 0.6, or the deadline lies inside the data and the last value on or before it misses the target |
-//!
-//! A deadline that has passed (before [`Settings::today`]) but lies after the
-//! last observation is judged by the projection like any other: no figure
-//! says whether the target was met. [`TargetAnalysis::deadline_passed`]
-//! flags it. A deadline inside the data is judged by the figure on or before
-//! it, which the caller gives as [`Settings::evidence`]
-//! ([`crate::Series::last_on_or_before`]); without it, by the latest value.
+//! [`crate::verdict`] decides the status from the facts of the analysis, in
+//! one place: a figure that decides the target, a deadline passed without
+//! one, too few points, a projection that reaches too far, and otherwise the
+//! projection's own outlook. The date the target is reached is defined so
+//! that it agrees with the projection at the deadline: on or before the
+//! deadline exactly when the projection there meets the target.
 //!
 //! Every number in an analysis is finite: a quantity that cannot be computed
 //! (the probability when the spread is unknown, attainment of a target of 0)
@@ -45,11 +33,9 @@
 //! projection too large for a floating-point number is an error
 //! ([`Error::Overflow`]), never a status.
 //!
-//! 0.95 leaves room for the rounding of the reports' own figures (a projection
-//! within 5 % of the required growth is on track); 0.6 is where Open SDG
-//! stops calling progress "moderate". A target at the top of its scale (100 %)
-//! counts as met from the value that rounds to it (99.5 %): the reports write
-//! "100 %", and no trend that respects the cap reaches the cap itself.
+//! A target at the top of its scale (100 %) counts as met from the value that
+//! rounds to it (99.5 %): the reports write "100 %", and no trend that
+//! respects the cap reaches the cap itself.
 
 use crate::basis::{evaluation, Basis, Evaluation};
 use crate::date::Date;
@@ -62,47 +48,13 @@ use crate::scale::Scale;
 use crate::series::{Point, DAYS_PER_YEAR};
 use crate::subject::Subject;
 use crate::target::Target;
+pub use crate::verdict::TargetStatus;
+use crate::verdict::{
+    decide, outlook, Evidence, Facts, Staleness, NEEDS_ACCELERATION, UNCERTAIN_HIGH, UNCERTAIN_LOW,
+};
 
-/// The smallest growth ratio that is on track.
-pub const ON_TRACK: f64 = 0.95;
-/// The smallest growth ratio that needs acceleration rather than being off track.
-pub const NEEDS_ACCELERATION: f64 = 0.6;
 /// How far past the deadline [`analyse`] looks for the date the target is reached.
 pub const REACH_SEARCH_YEARS: i32 = 30;
-
-/// Where an indicator stands against a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TargetStatus {
-    /// The latest value already meets the target.
-    Achieved,
-    /// The projection meets the target, or nearly (ρ ≥ 0.95).
-    OnTrack,
-    /// Growth must speed up to meet the target (0.6 ≤ ρ < 0.95).
-    NeedsAcceleration,
-    /// The target will not be met at this pace (ρ < 0.6), or its deadline has passed.
-    OffTrack,
-}
-
-impl TargetStatus {
-    /// Every status, best first.
-    pub const ALL: [TargetStatus; 4] = [
-        TargetStatus::Achieved,
-        TargetStatus::OnTrack,
-        TargetStatus::NeedsAcceleration,
-        TargetStatus::OffTrack,
-    ];
-
-    /// A stable identifier: `achieved`, `on_track`, `needs_acceleration`, `off_track`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            TargetStatus::Achieved => "achieved",
-            TargetStatus::OnTrack => "on_track",
-            TargetStatus::NeedsAcceleration => "needs_acceleration",
-            TargetStatus::OffTrack => "off_track",
-        }
-    }
-}
 
 /// The settings of an analysis: today's date, the confidence level of
 /// intervals, and the figure that judges a deadline inside the data.
@@ -114,12 +66,13 @@ pub struct Settings {
     pub today: Date,
     /// The confidence level of prediction intervals, such as 0.95.
     pub level: f64,
-    /// For a deadline on or before the latest observation, the observation
-    /// on or before the deadline ([`crate::Series::last_on_or_before`]),
-    /// which says whether a level's target was met. `None` judges by the
-    /// latest value.
+    /// The figures that can decide the target without the projection
+    /// ([`Evidence::of_levels`] for a series of levels,
+    /// [`crate::quantity::evidence`] for totals). Left empty, a series of
+    /// levels is judged by its latest point where that lies on or after the
+    /// deadline.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub evidence: Option<Point>,
+    pub evidence: Evidence,
 }
 
 impl Settings {
@@ -129,7 +82,10 @@ impl Settings {
         Settings {
             today,
             level,
-            evidence: None,
+            evidence: Evidence {
+                after: None,
+                before: None,
+            },
         }
     }
 }
@@ -179,11 +135,12 @@ pub struct TargetAnalysis {
     pub high: Option<f64>,
     /// The confidence level of the interval.
     pub level: f64,
-    /// The latest value as a percentage of the target (the target as a
-    /// percentage of the latest value for "at most" targets such as ranks);
-    /// `None` for a target of 0 (or a latest value of 0 for "at most").
+    /// The value as a percentage of the target (the target as a percentage
+    /// of the value for "at most" targets such as ranks), for the figure that
+    /// decided the status ([`TargetAnalysis::judged_by`]) or else the latest
+    /// value; `None` for a target of 0 (or a value of 0 for "at most").
     pub attainment: Option<f64>,
-    /// The target minus the latest value.
+    /// The target minus the same value.
     pub gap: f64,
     /// The growth needed from the latest value to the target by the deadline.
     pub required: Growth,
@@ -191,19 +148,33 @@ pub struct TargetAnalysis {
     pub projected_growth: Growth,
     /// Projected over required growth, when the target still requires growth.
     pub ratio: Option<f64>,
-    /// The first date the projection meets the target (the latest
-    /// observation's date when it already does), within
-    /// [`REACH_SEARCH_YEARS`] after the deadline.
+    /// The date the target is reached: the date of the figure that shows it
+    /// achieved, when one does; otherwise, for a level, the first date from
+    /// which the projection meets it through the deadline (or, when it does
+    /// not meet it at the deadline, the first date after the deadline), and
+    /// for a total, the first date its projected year-to-date total meets it
+    /// (in the target's year, or the first later year whose projected total
+    /// does); within [`REACH_SEARCH_YEARS`] after the deadline. Unless a
+    /// figure decided, on or before the deadline exactly when
+    /// [`TargetAnalysis::projected`] meets the target.
     pub reach_date: Option<Date>,
     /// The probability that the value at the deadline meets the target;
     /// `None` when the spread is unknown.
     pub probability: Option<f64>,
-    /// The status.
+    /// The status ([`crate::verdict`]).
     pub status: TargetStatus,
-    /// Whether the deadline is before the settings' today. When the data end
-    /// before the deadline, the status still comes from the projection: no
-    /// figure says whether the target was met.
+    /// The figure that decided the status, in the target's terms, when a
+    /// figure did ([`TargetStatus::Achieved`] or [`TargetStatus::Missed`]).
+    pub judged_by: Option<Point>,
+    /// Why the status is [`TargetStatus::Stale`], when it is.
+    pub staleness: Option<Staleness>,
+    /// The projection's own verdict ([`crate::verdict::outlook`]), shown
+    /// beside a status that a figure, the data or the deadline decided.
+    pub outlook: TargetStatus,
+    /// Whether the deadline is before the settings' today.
     pub deadline_passed: bool,
+    /// The facts the status was decided from.
+    pub facts: Facts,
 }
 
 /// What an explanation of a [`TargetAnalysis`] is about.
@@ -307,8 +278,12 @@ fn scale_prediction(p: &Prediction, factor: f64) -> Result<Prediction> {
 /// let target = Target::new(80_000.0, Date::from_ymd(2023, 12, 31)?, Comparison::AtLeast)?;
 /// let a = fitted.analyse(&target, &Settings::new(Date::from_ymd(2023, 4, 1)?, 0.95))?;
 /// assert!((a.attainment.unwrap() - 100.0 * 71_836.0 / 80_000.0).abs() < 1e-9);
+/// // The line through three points passes 80 000 before the deadline, but
+/// // with one degree of freedom a miss is nearly as likely as a hit.
 /// assert!(a.projected > 80_000.0);
-/// assert_eq!(a.status, TargetStatus::OnTrack);
+/// assert!(a.reach_date.is_some_and(|d| d <= target.deadline));
+/// assert!(a.probability.is_some_and(|p| p > 0.5 && p <= 0.75));
+/// assert_eq!(a.status, TargetStatus::Uncertain);
 /// # Ok::<(), dxcast_core::Error>(())
 /// ```
 ///
@@ -385,13 +360,6 @@ pub fn analyse(
         scaled.probability_at_most(threshold, scaled_bounds)?
     };
 
-    let attainment = if upward {
-        (target.value != 0.0).then(|| 100.0 * latest / target.value)
-    } else {
-        (latest != 0.0).then(|| 100.0 * target.value / latest)
-    }
-    .filter(|a| a.is_finite());
-    let gap = target.value - latest;
     let required = growth(subject.unit, latest, target.value, years, days);
     let projected_growth = growth(subject.unit, latest, projected, years, days);
     let ratio = match (
@@ -404,41 +372,68 @@ pub fn analyse(
         _ => None,
     };
 
-    // A deadline inside the data is judged by the last observation on or
-    // before it: a target met then stays achieved, one missed stays missed.
-    let deadline_in_data = basis == Basis::Level && target.deadline <= latest_point.date;
-    let achieved = basis == Basis::Level
-        && if deadline_in_data {
-            let last = settings
-                .evidence
-                .filter(|p| p.date <= target.deadline)
-                .or(Some(latest_point).filter(|p| p.date <= target.deadline));
-            last.is_some_and(|p| meets(p.value))
-        } else {
-            meets(latest_point.value)
-        };
-    let status = if achieved {
-        TargetStatus::Achieved
-    } else if deadline_in_data {
-        TargetStatus::OffTrack
-    } else if meets(projected) {
-        TargetStatus::OnTrack
+    // The figures that decide the target, when there are any.
+    let evidence = if basis == Basis::Level
+        && settings.evidence.after.is_none()
+        && settings.evidence.before.is_none()
+    {
+        Evidence::of_levels(&[latest_point], target.deadline)
     } else {
-        match ratio {
-            Some(r) if r >= ON_TRACK => TargetStatus::OnTrack,
-            Some(r) if r >= NEEDS_ACCELERATION => TargetStatus::NeedsAcceleration,
-            _ => TargetStatus::OffTrack,
-        }
+        settings.evidence
     };
-
-    let reach_date = reach_date(
-        predictor,
-        latest_point,
-        bounds,
-        factor,
-        &meets,
-        target.deadline,
-    )?;
+    let span = predictor.span();
+    let deadline_passed = settings.today > target.deadline;
+    let unreachable = if upward {
+        bounds
+            .max
+            .is_some_and(|hi| target.value > hi || (target.value >= hi && !target.is_met(hi)))
+    } else {
+        bounds
+            .min
+            .is_some_and(|lo| target.value < lo || (target.value <= lo && !target.is_met(lo)))
+    };
+    let facts = Facts {
+        unreachable,
+        after_meets: evidence.after.map(|p| meets(p.value)),
+        before_meets: evidence.before.map(|p| meets(p.value)),
+        deadline_passed,
+        df: predictor.df(),
+        horizon_days: latest_point.date.days_until(target.deadline),
+        span_days: span.first.date.days_until(latest_point.date),
+        projection_meets: meets(projected),
+        probability,
+        ratio,
+    };
+    let (status, staleness) = decide(&facts);
+    // The figure that decided the status, if one did: attainment, the gap
+    // and the reach date then speak of it rather than of the latest figure.
+    let judged_by = match status {
+        TargetStatus::Achieved => evidence
+            .before
+            .filter(|p| meets(p.value))
+            .or(evidence.after),
+        TargetStatus::Missed => evidence.after,
+        _ => None,
+    };
+    let reference = judged_by.map_or(latest, |p| p.value);
+    let attainment = if upward {
+        (target.value != 0.0).then(|| 100.0 * reference / target.value)
+    } else {
+        (reference != 0.0).then(|| 100.0 * target.value / reference)
+    }
+    .filter(|a| a.is_finite());
+    let gap = target.value - reference;
+    let reach_date = match (status, judged_by) {
+        (TargetStatus::Achieved, Some(p)) => Some(p.date),
+        _ => reach_date(
+            predictor,
+            basis,
+            span.first.date,
+            bounds,
+            &meets,
+            target.deadline,
+        ),
+    };
 
     Ok(TargetAnalysis {
         target: *target,
@@ -462,56 +457,151 @@ pub fn analyse(
         reach_date,
         probability,
         status,
-        deadline_passed: settings.today > target.deadline,
+        judged_by,
+        staleness,
+        outlook: outlook(&facts),
+        deadline_passed,
+        facts,
     })
 }
 
-fn reach_date(
-    predictor: &dyn Predictor,
-    latest: Point,
-    bounds: Bounds,
-    factor: f64,
-    meets: &dyn Fn(f64) -> bool,
-    deadline: Date,
-) -> Result<Option<Date>> {
-    if meets(latest.value * factor) {
-        return Ok(Some(latest.date));
+/// The value of the projection on `date`, for a level; `None` where the
+/// predictor has no prediction there.
+fn level_at(predictor: &dyn Predictor, bounds: Bounds, date: Date) -> Option<f64> {
+    predictor
+        .predict(date)
+        .ok()
+        .map(|p| p.point_within(bounds))
+        .filter(|v| v.is_finite())
+}
+
+/// The projected total from `start` to `date`: the daily rate at the middle
+/// of those days times their number.
+fn total_to(predictor: &dyn Predictor, bounds: Bounds, start: Date, date: Date) -> Option<f64> {
+    let days = start.days_until(date).checked_add(1)?;
+    if days <= 0 {
+        return None;
     }
-    let value_at = |d: Date| -> Option<f64> {
-        predictor
-            .predict(d)
-            .ok()
-            .map(|p| p.point_within(bounds) * factor)
-    };
-    let limit = Date::first_of_year(deadline.year().saturating_add(REACH_SEARCH_YEARS));
-    let mut before = latest.date;
+    let mid = start.add_days(days.saturating_sub(1) / 2).ok()?;
+    predictor
+        .predict(mid)
+        .ok()
+        .map(|p| p.point_within(bounds) * f64::from(days))
+        .filter(|v| v.is_finite())
+}
+
+/// The first date in `(lo, hi]` at which `ok` holds, given that it does not
+/// hold at `lo` and holds at `hi`, to the day.
+fn bisect(mut lo: Date, mut hi: Date, ok: &dyn Fn(Date) -> bool) -> Date {
+    while lo.days_until(hi) > 1 {
+        let Ok(mid) = lo.add_days(lo.days_until(hi) / 2) else {
+            break;
+        };
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
+/// The first date after `from` (in monthly steps, then to the day) at which
+/// `ok` holds, up to `limit`.
+fn first_from(from: Date, limit: Date, ok: &dyn Fn(Date) -> bool) -> Option<Date> {
+    let mut before = from;
     let mut month = 1i32;
     loop {
-        let Ok(date) = latest.date.add_months(month) else {
-            return Ok(None);
-        };
-        if date > limit {
-            return Ok(None);
+        let date = from.add_months(month).ok()?.min(limit);
+        if ok(date) {
+            return Some(bisect(before, date, ok));
         }
-        if value_at(date).is_some_and(meets) {
-            // Bisect on days between `before` (not met) and `date` (met).
-            let (mut lo, mut hi) = (before, date);
-            while lo.days_until(hi) > 1 {
-                let mid = lo.add_days(lo.days_until(hi) / 2)?;
-                if value_at(mid).is_some_and(meets) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            return Ok(Some(hi));
+        if date >= limit {
+            return None;
         }
         before = date;
         month = month.saturating_add(1);
     }
 }
 
+/// The date the target is reached by the projection (see
+/// [`TargetAnalysis::reach_date`]).
+fn reach_date(
+    predictor: &dyn Predictor,
+    basis: Basis,
+    origin: Date,
+    bounds: Bounds,
+    meets: &dyn Fn(f64) -> bool,
+    deadline: Date,
+) -> Option<Date> {
+    let limit = Date::first_of_year(deadline.year().saturating_add(REACH_SEARCH_YEARS));
+    if basis == Basis::Level {
+        let ok = |d: Date| level_at(predictor, bounds, d).is_some_and(meets);
+        if ok(deadline) {
+            // Back from the deadline to the last monthly date at which the
+            // projection misses; from the next day on it meets the target
+            // through the deadline.
+            let mut month = 1i32;
+            loop {
+                let Ok(d) = deadline.add_months(month.saturating_neg()) else {
+                    return Some(origin.min(deadline));
+                };
+                if d < origin {
+                    return Some(if ok(origin) {
+                        origin.min(deadline)
+                    } else {
+                        bisect(
+                            origin,
+                            deadline
+                                .add_months(month.saturating_sub(1).saturating_neg())
+                                .ok()?,
+                            &ok,
+                        )
+                    });
+                }
+                if !ok(d) {
+                    let next = deadline
+                        .add_months(month.saturating_sub(1).saturating_neg())
+                        .ok()?;
+                    return Some(bisect(d, next, &ok));
+                }
+                month = month.saturating_add(1);
+            }
+        }
+        return first_from(deadline, limit, &ok);
+    }
+    // Totals: the first year from the target's whose projected total meets
+    // it, and the day its year-to-date total does.
+    let year = deadline.year();
+    (year..=year.saturating_add(REACH_SEARCH_YEARS)).find_map(|y| {
+        let start = Date::first_of_year(y);
+        let end = Date::last_of_year(y);
+        let ok = |d: Date| total_to(predictor, bounds, start, d).is_some_and(meets);
+        if !ok(end) {
+            return None;
+        }
+        if ok(start) {
+            return Some(start);
+        }
+        first_from(start, end, &ok)
+    })
+}
+
 impl TargetAnalysis {
+    /// Whether `value`, in the target's terms, meets the target as the
+    /// analysis counts it (from [`TargetAnalysis::threshold`] at the top of
+    /// a scale).
+    #[must_use]
+    pub fn meets(&self, value: f64) -> bool {
+        if self.target.value == self.threshold {
+            self.target.is_met(value)
+        } else if self.target.comparison.is_upward() {
+            value >= self.threshold
+        } else {
+            value <= self.threshold
+        }
+    }
+
     /// How `quantity` was computed: its formula with the analysis' inputs.
     /// A quantity that is unknown has no result, and the explanation says
     /// why ([`Unknown`]).
@@ -579,7 +669,7 @@ impl TargetAnalysis {
                 .with(Symbol::Years, self.years, None)?
                 .with(Symbol::Days, f64::from(self.days), None)?;
                 if let Some(d) = self.required.daily {
-                    e.push(Symbol::Growth, d, None)?;
+                    e.push(Symbol::DailyGrowth, d, None)?;
                 }
                 Ok(e)
             }
@@ -593,6 +683,11 @@ impl TargetAnalysis {
                 };
                 e.with(Symbol::Target, self.threshold, u)?
                     .with(Symbol::Latest, self.latest, u)?
+                    .with(
+                        Symbol::From,
+                        f64::from(self.latest_point.date.day_number()),
+                        None,
+                    )?
                     .with(Symbol::Days, days.unwrap_or(f64::NAN), None)
             }
             Quantity::Probability => {
@@ -616,12 +711,13 @@ impl TargetAnalysis {
                     )
             }
             Quantity::Status => {
+                let f = &self.facts;
                 let mut e = match self.ratio {
-                    Some(r) => Explanation::new(Formula::StatusRatio, r),
-                    None => Explanation::unknown(Formula::StatusRatio, Unknown::NoGrowthNeeded),
+                    Some(r) => Explanation::new(Formula::Verdict, r),
+                    None => Explanation::unknown(Formula::Verdict, Unknown::NoGrowthNeeded),
                 };
                 if let Some(r) = headline(unit, &self.required) {
-                    e.push(Symbol::Target, r, None)?;
+                    e.push(Symbol::RequiredGrowth, r, None)?;
                 }
                 if let Some(p) = headline(unit, &self.projected_growth) {
                     e.push(Symbol::Growth, p, None)?;
@@ -632,6 +728,12 @@ impl TargetAnalysis {
                     self.probability.unwrap_or(f64::NAN),
                     None,
                 )?;
+                for threshold in [NEEDS_ACCELERATION, UNCERTAIN_LOW, UNCERTAIN_HIGH] {
+                    e.push(Symbol::Threshold, threshold, None)?;
+                }
+                e.push(Symbol::DegreesOfFreedom, f.df as f64, None)?;
+                e.push(Symbol::Days, f64::from(f.horizon_days), None)?;
+                e.push(Symbol::Span, f64::from(f.span_days), None)?;
                 Ok(e)
             }
         }
@@ -670,6 +772,17 @@ mod tests {
         }
         fn subject(&self) -> Subject {
             SUBJECT.with(|s| *s.borrow())
+        }
+        /// Four years of figures before the latest, 20 degrees of freedom.
+        fn span(&self) -> crate::series::Span {
+            crate::series::Span {
+                first: Point::new(self.latest.date.add_days(-1461).unwrap(), 0.0),
+                last: self.latest,
+                len: 22,
+            }
+        }
+        fn df(&self) -> usize {
+            20
         }
     }
 
@@ -776,20 +889,21 @@ mod tests {
             se: 0.5,
         };
         let a = analyse(&p, &t, &c).unwrap();
-        assert_eq!(a.status, TargetStatus::OffTrack);
+        // The figure on the deadline decides: missed.
+        assert_eq!(a.status, TargetStatus::Missed);
         assert_eq!(a.threshold, 99.5);
         // 97.3 + 0.01 d >= 99.5 from d = 220.
         assert_eq!(a.reach_date, Some(d(2022, 12, 31).add_days(220).unwrap()));
     }
 
-    /// A fitted line and the figure on or before `deadline`.
-    fn fit_line(points: &[Point], deadline: Date) -> (crate::fitted::Fitted, Option<Point>) {
+    /// A fitted line and the figures around `deadline`.
+    fn fit_line(points: &[Point], deadline: Date) -> (crate::fitted::Fitted, Evidence) {
         let subject = Subject::of_kind(MeasureKind::Share, Unit::Percent);
         let s = crate::series::Series::new(points, subject).unwrap();
         let fitted = crate::method::Model::Linear(crate::trend::LinearTrend::new())
             .fit(&s)
             .unwrap();
-        (fitted, s.last_on_or_before(deadline))
+        (fitted, Evidence::of_levels(s.points(), deadline))
     }
 
     #[test]
@@ -811,7 +925,7 @@ mod tests {
         let higher = Target::new(55.0, d(2022, 12, 31), Comparison::AtLeast).unwrap();
         assert_eq!(
             analyse(&fit, &higher, &c).unwrap().status,
-            TargetStatus::OffTrack
+            TargetStatus::Missed
         );
     }
 
@@ -828,11 +942,16 @@ mod tests {
         c.today = d(2026, 11, 22);
         let a = analyse(&p, &t, &c).unwrap();
         assert!(a.deadline_passed);
-        // 71 836 + 20 × 1006 days = 91 956 ≥ 80 000.
+        // 71 836 + 20 × 1006 days = 91 956 ≥ 80 000, but no figure says
+        // whether the target was met: a projection of the past.
         assert!((a.projected - (71_836.0 + 20.0 * 1006.0)).abs() < 1e-6);
-        assert_eq!(a.status, TargetStatus::OnTrack);
+        assert_eq!(a.status, TargetStatus::Stale);
+        assert_eq!(a.staleness, Some(Staleness::PastDeadline));
+        assert_eq!(a.outlook, TargetStatus::OnTrack);
         c.today = d(2023, 4, 1);
-        assert!(!analyse(&p, &t, &c).unwrap().deadline_passed);
+        let a = analyse(&p, &t, &c).unwrap();
+        assert!(!a.deadline_passed);
+        assert_eq!(a.status, TargetStatus::OnTrack);
     }
 
     #[test]
@@ -848,7 +967,7 @@ mod tests {
         assert!((a.attainment.unwrap() - 100.0 * 50.0 / 86.0).abs() < 1e-12);
         assert!(a.required.cagr.unwrap() < 0.0);
         let r = a.ratio.unwrap();
-        assert!(r > 0.0 && r < NEEDS_ACCELERATION, "{r}");
+        assert!(r > 0.0 && r < crate::verdict::NEEDS_ACCELERATION, "{r}");
         assert_eq!(a.status, TargetStatus::OffTrack);
         assert!(a.probability.unwrap() < 0.01);
     }

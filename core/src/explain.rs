@@ -73,11 +73,13 @@ pub enum Formula {
     OneStepError,
     /// A what-if path: growth overridden from a date, plus a level shock.
     Scenario,
+    /// A target's status: the first rule of [`crate::verdict`] that applies.
+    Verdict,
 }
 
 impl Formula {
     /// Every formula.
-    pub const ALL: [Formula; 27] = [
+    pub const ALL: [Formula; 28] = [
         Formula::RunRate,
         Formula::DailyAverage,
         Formula::PeriodTotal,
@@ -105,6 +107,7 @@ impl Formula {
         Formula::StatusRatio,
         Formula::OneStepError,
         Formula::Scenario,
+        Formula::Verdict,
     ];
 
     /// A stable ASCII identifier, for translation tables: `run_rate`,
@@ -139,6 +142,7 @@ impl Formula {
             Formula::StatusRatio => "status_ratio",
             Formula::OneStepError => "one_step_error",
             Formula::Scenario => "scenario",
+            Formula::Verdict => "verdict",
         }
     }
 
@@ -172,7 +176,8 @@ impl Formula {
             Formula::ReachDate => "t* = min{t : ŷ(t) meets T}",
             Formula::StatusRatio => "ρ = ĝ / g*",
             Formula::OneStepError => "MAPE = (100/m)·Σᵢ |yᵢ − ŷᵢ| / |yᵢ|, ŷᵢ fitted on y₁ … yᵢ₋₁",
-            Formula::Scenario => "y(t) = y₀(t_s)·(1 + g)^((t − t_s)/month) + δ",
+            Formula::Scenario => "y(t) = ŷ(t₀)·(1 + g)^((t − t₀)/year) + δ",
+            Formula::Verdict => "status = first of: figure, deadline, ν = 0, horizon > max(s, 365 d), θ₁ ≤ P ≤ θ₂, ŷ meets T, ρ ≥ θ₀",
         }
     }
 }
@@ -261,11 +266,22 @@ pub enum Symbol {
     Coefficient,
     /// The centre of a polynomial's time axis, in years from the first observation.
     Centre,
+    /// The date a span of days counts from, as a day number (days since
+    /// 1970-01-01).
+    From,
+    /// A compound growth rate per day, in percent.
+    DailyGrowth,
+    /// The growth a target requires (a year, in percent or points).
+    RequiredGrowth,
+    /// A threshold of a rule.
+    Threshold,
+    /// The days the figures span, from the first to the latest.
+    Span,
 }
 
 impl Symbol {
     /// Every symbol.
-    pub const ALL: [Symbol; 40] = [
+    pub const ALL: [Symbol; 45] = [
         Symbol::Result,
         Symbol::YearToDate,
         Symbol::DaysElapsed,
@@ -306,6 +322,11 @@ impl Symbol {
         Symbol::Shock,
         Symbol::Coefficient,
         Symbol::Centre,
+        Symbol::From,
+        Symbol::DailyGrowth,
+        Symbol::RequiredGrowth,
+        Symbol::Threshold,
+        Symbol::Span,
     ];
 
     /// A stable ASCII identifier, for translation tables.
@@ -352,6 +373,11 @@ impl Symbol {
             Symbol::Shock => "shock",
             Symbol::Coefficient => "coefficient",
             Symbol::Centre => "centre",
+            Symbol::From => "from",
+            Symbol::DailyGrowth => "daily_growth",
+            Symbol::RequiredGrowth => "required_growth",
+            Symbol::Threshold => "threshold",
+            Symbol::Span => "span",
         }
     }
 
@@ -399,6 +425,11 @@ impl Symbol {
             Symbol::Shock => "δ",
             Symbol::Coefficient => "βₖ",
             Symbol::Centre => "t̄",
+            Symbol::From => "t₀",
+            Symbol::DailyGrowth => "r",
+            Symbol::RequiredGrowth => "g*",
+            Symbol::Threshold => "θ",
+            Symbol::Span => "s",
         }
     }
 }
@@ -619,12 +650,13 @@ mod tests {
             | Formula::ReachDate
             | Formula::StatusRatio
             | Formula::OneStepError
-            | Formula::Scenario => Formula::ALL.iter().filter(|&&g| g == f).count(),
+            | Formula::Scenario
+            | Formula::Verdict => Formula::ALL.iter().filter(|&&g| g == f).count(),
         };
         for f in Formula::ALL {
             assert_eq!(listed(f), 1, "{}", f.code());
         }
-        assert_eq!(Formula::ALL.len(), 27);
+        assert_eq!(Formula::ALL.len(), 28);
     }
 
     #[test]
@@ -670,11 +702,16 @@ mod tests {
             | Symbol::Step
             | Symbol::Shock
             | Symbol::Coefficient
-            | Symbol::Centre => Symbol::ALL.iter().filter(|&&t| t == s).count(),
+            | Symbol::Centre
+            | Symbol::From
+            | Symbol::DailyGrowth
+            | Symbol::RequiredGrowth
+            | Symbol::Threshold
+            | Symbol::Span => Symbol::ALL.iter().filter(|&&t| t == s).count(),
         };
         for s in Symbol::ALL {
             assert_eq!(listed(s), 1, "{}", s.code());
         }
-        assert_eq!(Symbol::ALL.len(), 40);
+        assert_eq!(Symbol::ALL.len(), 45);
     }
 }

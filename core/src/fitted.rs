@@ -106,8 +106,7 @@ impl Fit {
     ///
     /// # Errors
     ///
-    /// As the method's own `predict` (Holt's methods only predict after the
-    /// last observation).
+    /// As the method's own `predict` (a forecast that overflows is an error).
     pub fn predict(&self, date: Date) -> Result<Prediction> {
         match self {
             Fit::Linear(f) => f.predict(date),
@@ -316,6 +315,20 @@ impl Fitted {
         self.fit.predict(date)
     }
 
+    /// The model's value at `date` on the natural scale: the prediction's
+    /// point, and at the last observation's date for Holt's methods (which
+    /// predict only after it) the smoothed level there.
+    ///
+    /// # Errors
+    ///
+    /// As [`Fit::predict`].
+    pub fn value_at(&self, date: Date) -> Result<f64> {
+        match self.fit {
+            Fit::Holt(h) | Fit::DampedHolt(h) if date == self.latest().date => Ok(h.level()),
+            _ => Ok(self.fit.predict(date)?.point()),
+        }
+    }
+
     /// Writes the forecast along `horizon` into `out` (see
     /// [`forecast_into`]), within the subject's bounds.
     ///
@@ -404,5 +417,13 @@ impl Predictor for Fitted {
 
     fn subject(&self) -> Subject {
         self.subject
+    }
+
+    fn span(&self) -> Span {
+        self.fit.span()
+    }
+
+    fn df(&self) -> usize {
+        self.fit.df()
     }
 }

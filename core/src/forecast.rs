@@ -4,7 +4,7 @@
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result};
 use crate::prediction::{check_level, Prediction};
-use crate::series::Point;
+use crate::series::{Point, Span};
 use crate::subject::Subject;
 
 /// Anything that predicts an indicator's value at a date: a fitted model
@@ -15,8 +15,7 @@ pub trait Predictor {
     ///
     /// # Errors
     ///
-    /// The method's own: for example Holt predicts only after its last
-    /// observation.
+    /// The method's own: a prediction too large for a floating-point number.
     fn predict(&self, date: Date) -> Result<Prediction>;
 
     /// The last observation the predictions continue from.
@@ -24,6 +23,14 @@ pub trait Predictor {
 
     /// What the predictions are of: kind, unit, bounds.
     fn subject(&self) -> Subject;
+
+    /// What the predictions rest on: the first and last points and their
+    /// number.
+    fn span(&self) -> Span;
+
+    /// The degrees of freedom left for the error of the fit behind the
+    /// predictions (0 when its spread is unknown).
+    fn df(&self) -> usize;
 }
 
 /// A calendar step between forecast dates.

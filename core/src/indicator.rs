@@ -331,6 +331,9 @@ pub struct Indicator<'a> {
     pub pillar: Pillar,
     /// For cumulative indicators, the launch date the running total starts at.
     pub since: Option<Date>,
+    /// The quantity it measures when several indicators measure one (see
+    /// [`crate::quantity`]); `None` for an indicator that is its own.
+    pub quantity: Option<&'a str>,
 }
 
 impl Indicator<'_> {

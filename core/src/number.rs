@@ -24,7 +24,7 @@ pub struct Stated {
 }
 
 /// The scale words, longest first so that "nghìn tỷ" wins over "nghìn".
-const SCALES: [(&str, f64); 6] = [
+pub(crate) const SCALES: [(&str, f64); 6] = [
     ("nghìn tỷ", 1e12),
     ("ngàn tỷ", 1e12),
     ("triệu", 1e6),
@@ -96,6 +96,15 @@ pub fn parse_vi(text: &str) -> Result<Stated> {
     if percent && scale != 1.0 {
         return Err(err);
     }
+    read_digits(rest, scale, percent).ok_or(err)
+}
+
+/// Reads the digits of a figure (`58.397.139`, `1,276`, `02`) already
+/// separated from its scale word and percent sign, scaled by `scale` (1, 10³,
+/// 10⁶, 10⁹ or 10¹²): the number part of [`parse_vi`], also used by the
+/// figure finder ([`crate::extract`]), which reads scale words itself.
+/// `None` where [`parse_vi`] gives an error.
+pub(crate) fn read_digits(rest: &str, scale: f64, percent: bool) -> Option<Stated> {
     let (int_part, frac_part) = match crate::slices::split_once(rest, b',') {
         Some((i, f)) => (i, Some(f)),
         None => (rest, None),
@@ -118,24 +127,24 @@ pub fn parse_vi(text: &str) -> Result<Stated> {
             group.len() == 3
         };
         if !ok_len || !group.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(err);
+            return None;
         }
         for c in group.bytes() {
-            push(c).ok_or(err)?;
+            push(c)?;
         }
     }
     let mut decimals = 0usize;
     if let Some(f) = frac_part {
         if f.is_empty() || !f.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(err);
+            return None;
         }
         for c in f.bytes() {
-            push(c).ok_or(err)?;
+            push(c)?;
         }
         decimals = f.len();
     }
     if count > 15 {
-        return Err(err);
+        return None;
     }
     let unit = pow10(decimals);
     // One correctly rounded operation on exact operands.
@@ -146,7 +155,7 @@ pub fn parse_vi(text: &str) -> Result<Stated> {
         let d = unit / scale;
         (digits as f64 / d, 1.0 / d)
     };
-    Ok(Stated {
+    Some(Stated {
         value,
         precision,
         percent,

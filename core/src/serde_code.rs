@@ -46,7 +46,7 @@ by_code!(
     crate::observation::Qualifier,
     crate::claim::ClaimKind,
     crate::claim::Verdict,
-    crate::analytics::TargetStatus,
+    crate::verdict::TargetStatus,
     crate::explain::Formula,
     crate::explain::Symbol,
     crate::explain::Unknown,

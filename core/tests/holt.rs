@@ -329,8 +329,12 @@ fn too_few_points_and_bad_settings() {
     assert!(Holt::new().with_damping(0.0).is_err());
     assert!(Holt::new().with_step_days(f64::NAN).is_err());
     assert!(Holt::new().with_initial(f64::INFINITY, 0.0).is_err());
-    // Holt predicts only after the last observation.
+    // On the last observation's date Holt's prediction is its level; before
+    // it, its trend carried back: ℓ + h·b with h ≤ 0.
     let fit = Holt::with_params(0.5, 0.5).unwrap().fit(&s).unwrap();
-    assert!(fit.predict(s.last().date).is_err());
-    assert!(fit.predict(s.first().date).is_err());
+    assert_eq!(fit.predict(s.last().date).unwrap().point(), fit.level());
+    let h = fit.steps_to(s.first().date);
+    assert!(h < 0.0);
+    let back = fit.predict(s.first().date).unwrap().point();
+    assert!((back - (fit.level() + h * fit.trend())).abs() < 1e-9 * fit.level().abs());
 }

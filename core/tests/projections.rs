@@ -6,10 +6,12 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use dxcast_core::analytics::{Settings, TargetAnalysis};
-use dxcast_core::basis::points_into;
 use dxcast_core::choice::choose;
 use dxcast_core::csv::{read, IndicatorRow, ObservationRow, ReportRow, TargetRow};
-use dxcast_core::{Date, Observation, Point, Series, Subject};
+use dxcast_core::quantity::{
+    evidence, measure_into, series_into, Conflict, Measured, QuantityPoint, Rule,
+};
+use dxcast_core::{Date, Point, Series, Subject, TargetStatus};
 
 const REPORTS: &str = include_str!("../../data/reports.csv");
 const INDICATORS: &str = include_str!("../../data/indicators.csv");
@@ -20,7 +22,32 @@ struct Outcome {
     indicator: String,
     target: String,
     method: String,
+    points: usize,
     analysis: TargetAnalysis,
+}
+
+/// Every figure of the quantity an indicator measures, oldest report first.
+fn figures_of<'a>(
+    indicator: &IndicatorRow<'a>,
+    indicators: &[IndicatorRow<'a>],
+    observations: &[ObservationRow<'a>],
+) -> Vec<Measured> {
+    let quantity = indicator.quantity.unwrap_or(indicator.id);
+    let members: Vec<&IndicatorRow> = indicators
+        .iter()
+        .filter(|i| i.quantity.unwrap_or(i.id) == quantity)
+        .collect();
+    observations
+        .iter()
+        .filter_map(|o| {
+            let m = members.iter().find(|i| i.id == o.indicator)?;
+            Some(Measured {
+                kind: m.kind,
+                observation: o.observation(),
+                since: m.since,
+            })
+        })
+        .collect()
 }
 
 fn analyses(today: Date) -> (Vec<Outcome>, Vec<String>) {
@@ -42,23 +69,14 @@ fn analyses(today: Date) -> (Vec<Outcome>, Vec<String>) {
     let mut skipped = Vec::new();
     for t in &targets {
         let ind = indicators.iter().find(|i| i.id == t.indicator).unwrap();
-        let obs: Vec<Observation> = observations
-            .iter()
-            .filter(|o| o.indicator == t.indicator)
-            .map(|o| Observation {
-                value: o.value,
-                period: o.period,
-                status: o.status,
-                qualifier: o.qualifier,
-                precision: o.precision,
-            })
-            .collect();
-        let mut pts = [Point::new(Date::EPOCH, 0.0); 64];
-        let n = points_into(ind.kind, &obs, &mut pts).unwrap();
-        let Ok(series) = Series::new(
-            &pts[..n],
-            Subject::new(ind.kind, ind.unit, ind.bounds).unwrap(),
-        ) else {
+        let figures = figures_of(ind, &indicators, &observations);
+        let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+        let mut conflicts = vec![Conflict { a: 0, b: 0 }; figures.len() * figures.len()];
+        let m = measure_into(&figures, Rule::Totals, &mut qp, &mut conflicts).unwrap();
+        let mut pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+        let n = series_into(&qp[..m.points], &mut pts).unwrap();
+        let subject = Subject::new(ind.kind, ind.unit, ind.bounds).unwrap();
+        let Ok(series) = Series::new(&pts[..n], subject) else {
             skipped.push(format!("{}: no points", t.id));
             continue;
         };
@@ -73,7 +91,7 @@ fn analyses(today: Date) -> (Vec<Outcome>, Vec<String>) {
         let fitted = best.model.fit(&series).unwrap();
         let target = t.target().unwrap();
         let settings = Settings {
-            evidence: series.last_on_or_before(target.deadline),
+            evidence: evidence(&figures, &qp[..m.points], &target),
             ..Settings::new(today, 0.95)
         };
         let analysis = fitted.analyse(&target, &settings).unwrap();
@@ -81,6 +99,7 @@ fn analyses(today: Date) -> (Vec<Outcome>, Vec<String>) {
             indicator: t.indicator.to_string(),
             target: t.id.to_string(),
             method: best.method().code().to_string(),
+            points: n,
             analysis,
         });
     }
@@ -93,23 +112,29 @@ fn find<'a>(out: &'a [Outcome], target: &str) -> &'a Outcome {
         .unwrap_or_else(|| panic!("{target} not analysed"))
 }
 
+/// The day after the last report (r002, April 2024).
+fn after_last_report() -> Date {
+    Date::from_ymd(2024, 5, 1).unwrap()
+}
+
 #[test]
 fn every_target_with_enough_points_is_analysed() {
-    let today = Date::from_ymd(2023, 4, 1).unwrap();
+    let today = after_last_report();
     let (out, skipped) = analyses(today);
     println!("\nTargets of the built-in dataset, as of {today}:");
     for o in &out {
         let a = &o.analysis;
         println!(
-            "{:<32} {:<26} {:<7} latest {:>13.1} projected {:>13.1} [{:>13.1?}, {:>13.1?}] attainment {:>6.1?}% P {:.3?} reached {} {}",
-            o.indicator, o.target, o.method, a.latest, a.projected, a.low, a.high, a.attainment,
-            a.probability, a.reach_date.map_or("never".to_string(), |d| d.to_string()), a.status.code()
+            "{:<32} {:<26} {:<7} n {:>2} latest {:>13.1} projected {:>13.1} [{:>13.1?}, {:>13.1?}] attainment {:>6.1?}% P {:.3?} reached {} {} (outlook {})",
+            o.indicator, o.target, o.method, o.points, a.latest, a.projected, a.low, a.high, a.attainment,
+            a.probability, a.reach_date.map_or("never".to_string(), |d| d.to_string()), a.status.code(),
+            a.outlook.code()
         );
     }
     for s in &skipped {
         println!("not analysed: {s}");
     }
-    // Every target with 2 or more points of its indicator is analysed; the
+    // Every target with 2 or more points of its quantity is analysed; the
     // others have 0 or 1 point in the reports.
     assert_eq!(out.len(), 6);
     assert_eq!(skipped.len(), 9);
@@ -120,12 +145,13 @@ fn every_target_with_enough_points_is_analysed() {
 
 #[test]
 fn statuses_agree_with_what_the_reports_say() {
-    let (out, _) = analyses(Date::from_ymd(2023, 4, 1).unwrap());
+    let (out, _) = analyses(after_last_report());
     // "tỷ lệ dịch vụ công đủ kiều kiện được cung cấp trực tuyến mức độ 4 là
-    // 97,3%" at the end of 2022 against the 2022 plan of 100 %: missed.
+    // 97,3%" at the end of 2022 against the 2022 plan of 100 %: the figure
+    // on the deadline decides, missed.
     let a = &find(&out, "t-r000-level4-2022").analysis;
     assert_eq!(a.latest, 97.3);
-    assert_eq!(a.status.code(), "off_track");
+    assert_eq!(a.status.code(), "missed");
     // 52,8 % of dossiers "vượt 2% so với kế hoạch năm 2022" (plan 50 %).
     let a = &find(&out, "t-r000-processed-2022").analysis;
     assert_eq!(a.status.code(), "achieved");
@@ -137,43 +163,286 @@ fn statuses_agree_with_what_the_reports_say() {
     assert_eq!(a.latest, 38.3);
 }
 
+/// NDXP transactions (quantity `ndxp_tx`): every figure of the five reports,
+/// measured as totals, year-to-date totals, daily averages and running
+/// totals, on the daily-rate basis.
 #[test]
-fn ndxp_2023_target_from_daily_rates() {
-    let (out, _) = analyses(Date::from_ymd(2023, 4, 1).unwrap());
-    let o = find(&out, "t-r001-ndxp-2023");
-    let a = &o.analysis;
-    assert_eq!(o.method, "linear");
-    // The latest figure is Q1 2023's "hơn 111 triệu", 90 days, as a yearly total.
-    assert!((a.latest - 111e6 * 365.0 / 90.0).abs() < 1e-3);
-    assert!((a.attainment.unwrap() - 100.0 * 111e6 * 365.0 / 90.0 / 860e6).abs() < 1e-9);
-    // The projection, recomputed with the textbook closed form of a straight
-    // line (slope Sxy/Sxx) through the four daily rates at their periods' middles.
+fn ndxp_uses_every_figure_of_the_reports() {
+    let indicators: Vec<IndicatorRow> = read(INDICATORS).unwrap().map(Result::unwrap).collect();
+    let observations: Vec<ObservationRow> =
+        read(OBSERVATIONS).unwrap().map(Result::unwrap).collect();
+    let ndxp = indicators.iter().find(|i| i.id == "ndxp_tx").unwrap();
+    let figures = figures_of(ndxp, &indicators, &observations);
+    let ids: Vec<&str> = observations
+        .iter()
+        .filter(|o| o.indicator.starts_with("ndxp_tx"))
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(figures.len(), ids.len());
+    let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+    let mut conflicts = vec![Conflict { a: 0, b: 0 }; 16];
+    let m = measure_into(&figures, Rule::Totals, &mut qp, &mut conflicts).unwrap();
+    // Each figure is a point (the two running totals: since launch, then
+    // their difference).
+    assert_eq!(m.points, figures.len());
+    // "từ đầu năm 2022 đến ngày 8/12/2022 đạt khoảng 806 triệu" against
+    // "Trung bình mỗi ngày khoảng 2,1 triệu" over the same days: 805,5–806,5
+    // million over 342 days is 2,355–2,358 million a day, not 2,05–2,15.
+    assert_eq!(m.conflicts, 1);
+    let c = conflicts[0];
+    let pair = [qp[c.a].point.value, qp[c.b].point.value];
+    assert!(pair.iter().any(|v| (v - 806e6 / 342.0).abs() < 1e-6));
+    assert!(pair.iter().any(|v| (v - 2.1e6).abs() < 1e-6));
+    // The series: the period and year-to-date totals, the daily averages no
+    // total covers (January–September 2022, April 2024), no running totals.
+    let kept: Vec<&QuantityPoint> = qp[..m.points].iter().filter(|p| p.kept()).collect();
     let d = |y, m, dd| Date::from_ymd(y, m, dd).unwrap();
-    let origin = d(2021, 7, 2);
-    let pts = [
+    let expected = [
         (d(2021, 7, 2), 180e6 / 365.0),
+        (d(2022, 5, 17), 1.6e6),
+        (d(2022, 6, 20), 806e6 / 342.0),
         (d(2022, 7, 2), 860e6 / 365.0),
         (d(2022, 9, 15), 58_397_139.0 / 30.0),
         (d(2023, 2, 14), 111e6 / 90.0),
+        (d(2024, 4, 15), 2.8e6),
     ];
+    assert_eq!(kept.len(), expected.len());
+    for (p, (date, value)) in kept.iter().zip(expected) {
+        assert_eq!(p.point.date, date);
+        assert!((p.point.value - value).abs() < 1e-6 * value, "{p:?}");
+    }
+
+    let (out, _) = analyses(after_last_report());
+    let o = find(&out, "t-r001-ndxp-2023");
+    let a = &o.analysis;
+    assert_eq!(o.method, "linear");
+    assert_eq!(o.points, expected.len());
+    // The latest figure is April 2024's "khoảng 2,8 triệu" a day, as a
+    // yearly total for the target's year.
+    assert!((a.latest - 2.8e6 * 365.0).abs() < 1e-3);
+    // The projection, recomputed with the textbook closed form of a straight
+    // line (slope Sxy/Sxx) through the daily rates at their periods' middles.
+    let origin = expected[0].0;
     let t = |date: Date| f64::from(origin.days_until(date)) / 365.2425;
-    let n = pts.len() as f64;
-    let mt = pts.iter().map(|p| t(p.0)).sum::<f64>() / n;
-    let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
-    let sxy: f64 = pts.iter().map(|p| (t(p.0) - mt) * (p.1 - my)).sum();
-    let sxx: f64 = pts.iter().map(|p| (t(p.0) - mt).powi(2)).sum();
-    let rate = my + sxy / sxx * (t(d(2023, 7, 2)) - mt);
+    let n = expected.len() as f64;
+    let mt = expected.iter().map(|p| t(p.0)).sum::<f64>() / n;
+    let my = expected.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxy: f64 = expected.iter().map(|p| (t(p.0) - mt) * (p.1 - my)).sum();
+    let sxx: f64 = expected.iter().map(|p| (t(p.0) - mt).powi(2)).sum();
+    let rate = |date| my + sxy / sxx * (t(date) - mt);
+    let projected = rate(d(2023, 7, 2)) * 365.0;
     assert!(
-        (a.projected / (rate * 365.0) - 1.0).abs() < 1e-12,
-        "{} vs {}",
-        a.projected,
-        rate * 365.0
+        (a.projected / projected - 1.0).abs() < 1e-12,
+        "{} vs {projected}",
+        a.projected
     );
-    assert!(a.low.unwrap() < a.projected && a.projected < a.high.unwrap());
-    assert!(a.probability.unwrap() > 0.0 && a.probability.unwrap() < 1.0);
+    // No figure gives 2023's total, and its deadline has passed.
+    assert_eq!(a.status.code(), "stale");
+    assert!(a.deadline_passed);
     // The ">" and ">=" versions of the same target (r001, r003) differ only in
     // the strictness, which a continuous projection does not see.
     let b = &find(&out, "t-r003-ndxp-2023").analysis;
     assert_eq!(a.projected, b.projected);
     assert_eq!(a.status, b.status);
+    // 2025: the trend through the April 2024 rate projects more than 860
+    // million, and likely so.
+    let a = &find(&out, "t-r001-ndxp-2025").analysis;
+    let projected = rate(d(2025, 7, 2)) * 365.0;
+    assert!((a.projected / projected - 1.0).abs() < 1e-12);
+    assert!(projected > 860e6);
+    assert_eq!(a.status.code(), "on_track");
+    assert!(a.probability.unwrap() > 0.75);
+    assert!(a.reach_date.unwrap() <= a.target.deadline);
+    // Seen today, the 2025 deadline has passed too: a projection of the past.
+    let (out, _) = analyses(Date::from_ymd(2026, 12, 1).unwrap());
+    let a = &find(&out, "t-r001-ndxp-2025").analysis;
+    assert_eq!((a.status.code(), a.outlook.code()), ("stale", "on_track"));
+}
+
+/// Every built-in target, under every method its series admits, seen on
+/// several days: the status, the projection, its interval, the reach date
+/// and the probability never contradict each other.
+#[test]
+fn verdicts_never_contradict_their_numbers() {
+    let indicators: Vec<IndicatorRow> = read(INDICATORS).unwrap().map(Result::unwrap).collect();
+    let observations: Vec<ObservationRow> =
+        read(OBSERVATIONS).unwrap().map(Result::unwrap).collect();
+    let targets: Vec<TargetRow> = read(TARGETS).unwrap().map(Result::unwrap).collect();
+    let d = |y, m, dd| Date::from_ymd(y, m, dd).unwrap();
+    let days = [d(2022, 6, 30), d(2023, 4, 1), d(2024, 5, 1), d(2026, 12, 1)];
+    let mut checked = 0;
+    for t in &targets {
+        let ind = indicators.iter().find(|i| i.id == t.indicator).unwrap();
+        let figures = figures_of(ind, &indicators, &observations);
+        for rule in Rule::ALL {
+            let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+            let mut conflicts = vec![Conflict { a: 0, b: 0 }; figures.len() * figures.len()];
+            let m = measure_into(&figures, rule, &mut qp, &mut conflicts).unwrap();
+            let mut pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+            let n = series_into(&qp[..m.points], &mut pts).unwrap();
+            let subject = Subject::new(ind.kind, ind.unit, ind.bounds).unwrap();
+            let Ok(series) = Series::new(&pts[..n], subject) else {
+                continue;
+            };
+            let Ok(choice) = choose(&series) else {
+                continue;
+            };
+            let target = t.target().unwrap();
+            for ranked in &choice.ranked {
+                let fitted = ranked.model.fit(&series).unwrap();
+                for today in days {
+                    let settings = Settings {
+                        evidence: evidence(&figures, &qp[..m.points], &target),
+                        ..Settings::new(today, 0.95)
+                    };
+                    let a = fitted.analyse(&target, &settings).unwrap();
+                    let why = format!(
+                        "{} {:?} {} {today}: {a:?}",
+                        t.id,
+                        rule,
+                        ranked.method().code()
+                    );
+                    let meets = a.meets(a.projected);
+                    // The interval holds the projection.
+                    assert!(a.low.is_none_or(|lo| lo <= a.projected), "{why}");
+                    assert!(a.high.is_none_or(|hi| a.projected <= hi), "{why}");
+                    // Reached by the deadline exactly when the projection
+                    // there meets the target, unless a figure decided.
+                    let early = a.reach_date.is_some_and(|r| r <= a.target.deadline);
+                    if a.judged_by.is_none() {
+                        assert_eq!(early, meets, "{why}");
+                    } else {
+                        assert!(a.status.by_figure(), "{why}");
+                    }
+                    // A probability sides with the projection.
+                    if let Some(p) = a.probability {
+                        assert!((0.0..=1.0).contains(&p), "{why}");
+                        assert!(
+                            if meets {
+                                p >= 0.5 - 1e-9
+                            } else {
+                                p <= 0.5 + 1e-9
+                            },
+                            "{why}"
+                        );
+                    }
+                    match a.status {
+                        TargetStatus::Achieved => {
+                            assert!(
+                                a.facts.after_meets == Some(true)
+                                    || (a.facts.after_meets.is_none()
+                                        && a.facts.before_meets == Some(true)),
+                                "{why}"
+                            );
+                            // The figure that shows it met, and its date.
+                            let p = a.judged_by.unwrap();
+                            assert!(a.meets(p.value) && a.reach_date == Some(p.date), "{why}");
+                            assert!(a.gap <= 0.0 || !a.target.comparison.is_upward(), "{why}");
+                        }
+                        TargetStatus::Missed => {
+                            assert_eq!(a.facts.after_meets, Some(false), "{why}")
+                        }
+                        TargetStatus::OnTrack => {
+                            assert!(meets && early, "{why}");
+                            assert!(a.probability.is_some_and(|p| p > 0.75), "{why}");
+                        }
+                        TargetStatus::NeedsAcceleration | TargetStatus::OffTrack => {
+                            assert!(!meets && !early, "{why}");
+                            assert!(a.probability.is_some_and(|p| p < 0.25), "{why}");
+                        }
+                        TargetStatus::Uncertain => assert!(
+                            a.probability.is_some_and(|p| (0.25..=0.75).contains(&p)),
+                            "{why}"
+                        ),
+                        TargetStatus::Stale => assert!(
+                            a.deadline_passed || a.facts.horizon_days > a.facts.span_days.max(365),
+                            "{why}"
+                        ),
+                        TargetStatus::TooFewPoints => assert_eq!(a.facts.df, 0, "{why}"),
+                        _ => {}
+                    }
+                    // A passed deadline is never judged by the projection.
+                    if a.deadline_passed {
+                        assert!(!a.status.is_outlook(), "{why}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    println!("{checked} analyses checked");
+    assert!(checked > 100);
+}
+
+/// What-if on NDXP transactions: zero growth is flat and continuous with
+/// the projection where it starts; 20 (a year) moves the value by about 20 %
+/// a year.
+#[test]
+fn ndxp_what_if_is_continuous_and_yearly() {
+    use dxcast_core::scenario::{GrowthOverride, Per, Scenario};
+    let indicators: Vec<IndicatorRow> = read(INDICATORS).unwrap().map(Result::unwrap).collect();
+    let observations: Vec<ObservationRow> =
+        read(OBSERVATIONS).unwrap().map(Result::unwrap).collect();
+    let ndxp = indicators.iter().find(|i| i.id == "ndxp_tx").unwrap();
+    let figures = figures_of(ndxp, &indicators, &observations);
+    let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+    let m = measure_into(
+        &figures,
+        Rule::Totals,
+        &mut qp,
+        &mut [Conflict { a: 0, b: 0 }; 4],
+    )
+    .unwrap();
+    let mut pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+    let n = series_into(&qp[..m.points], &mut pts).unwrap();
+    let series = Series::new(
+        &pts[..n],
+        Subject::new(ndxp.kind, ndxp.unit, ndxp.bounds).unwrap(),
+    )
+    .unwrap();
+    let fitted = choose(&series)
+        .unwrap()
+        .best()
+        .unwrap()
+        .model
+        .fit(&series)
+        .unwrap();
+    let d = |y, m, dd| Date::from_ymd(y, m, dd).unwrap();
+    let at = d(2025, 7, 2);
+    // Zero growth from two consecutive days: no jump between them, and each
+    // flat at the projection of its own day.
+    for from in [d(2024, 6, 30), d(2024, 7, 1)] {
+        let flat = fitted
+            .with_scenario(Scenario {
+                growth: Some(GrowthOverride::yearly(from, 0.0)),
+                ..Scenario::default()
+            })
+            .unwrap();
+        let y = dxcast_core::Predictor::predict(&flat, at).unwrap().point();
+        let y0 = fitted.value_at(from).unwrap();
+        assert!((y - y0).abs() < 1e-6 * y0, "{y} vs {y0}");
+    }
+    // 20 a year from the latest figure (15/4/2024), against 20 a month.
+    let from = fitted.latest().date;
+    let y0 = fitted.value_at(from).unwrap();
+    let years = f64::from(from.days_until(at)) / 365.2425;
+    let yearly = fitted
+        .with_scenario(Scenario {
+            growth: Some(GrowthOverride::yearly(from, 20.0)),
+            ..Scenario::default()
+        })
+        .unwrap();
+    let y = dxcast_core::Predictor::predict(&yearly, at)
+        .unwrap()
+        .point();
+    assert!((y / y0 - 1.2f64.powf(years)).abs() < 1e-9);
+    let monthly = GrowthOverride {
+        from,
+        rate: 20.0,
+        per: Per::Month,
+    };
+    assert!(dxcast_core::scenario::implausible(&series, &monthly).is_some());
+    assert!(
+        dxcast_core::scenario::implausible(&series, &GrowthOverride::yearly(from, 20.0)).is_none()
+    );
 }

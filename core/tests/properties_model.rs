@@ -20,7 +20,7 @@ use dxcast_core::convert::{
 };
 use dxcast_core::growth::{cagr, multiple, point_change, relative_change};
 use dxcast_core::number::parse_vi;
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock, WhatIf};
 use dxcast_core::Figure;
 use dxcast_core::{
     Bounds, Comparison, Date, MeasureKind, Observation, Period, Point, Predictor, Qualifier,
@@ -123,7 +123,7 @@ proptest! {
         let Ok(fit) = best.model.fit(&series) else { return Ok(()) };
         let ctx = Settings::new(today, level);
         let scenario = Scenario {
-            growth: Some(GrowthOverride { from, rate }),
+            growth: Some(GrowthOverride { from, rate, per: Per::Month }),
             shock: Some(Shock { at, size: shock }),
             target: None,
         };
@@ -176,15 +176,20 @@ proptest! {
             (Err(a), Err(b)) => prop_assert_eq!(a, b),
             (a, b) => prop_assert!(false, "{a:?} vs {b:?}"),
         }
-        // Zero growth from the latest observation keeps the latest value.
-        let flat = Scenario {
-            growth: Some(GrowthOverride { from: fit.latest().date, rate: 0.0 }),
-            ..Scenario::default()
-        };
-        let w = WhatIf::new(fit, flat).unwrap();
-        if let (true, Ok(_)) = (at > fit.latest().date, fit.predict(at)) {
-            let y = w.predict(at).unwrap().point();
-            prop_assert!((y - fit.latest().value).abs() <= 1e-9 * (1.0 + y.abs()));
+        // Zero growth from any date keeps the base projection's value on
+        // that date: flat, and continuous with the base where it starts.
+        for from in [fit.latest().date, at] {
+            let flat = Scenario {
+                growth: Some(GrowthOverride { from, rate: 0.0, per: Per::Year }),
+                ..Scenario::default()
+            };
+            let w = WhatIf::new(fit, flat).unwrap();
+            let start = from.max(fit.latest().date);
+            let later = start.add_days(400).unwrap_or(start);
+            if let (Ok(y0), Ok(p)) = (fit.value_at(start), w.predict(later)) {
+                let y = p.point();
+                prop_assert!((y - y0).abs() <= 1e-9 * (1.0 + y.abs()), "{y} vs {y0}");
+            }
         }
     }
 

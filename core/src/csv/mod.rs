@@ -64,7 +64,12 @@ pub trait Row<'a>: Sized {
     /// The columns, in the order the header must list them.
     const COLUMNS: &'static [Field];
 
-    /// Parses a record that has exactly [`Row::COLUMNS`]`.len()` fields.
+    /// How many of the last columns a file may leave out altogether (header
+    /// and rows), for files written before those columns existed.
+    const OPTIONAL: usize = 0;
+
+    /// Parses a record that has as many fields as the file's header:
+    /// [`Row::COLUMNS`]`.len()`, or fewer by at most [`Row::OPTIONAL`].
     ///
     /// # Errors
     ///
@@ -76,6 +81,8 @@ pub trait Row<'a>: Sized {
 #[derive(Debug)]
 pub struct Rows<'a, R> {
     records: Records<'a>,
+    /// The number of columns the header has.
+    width: usize,
     row: PhantomData<fn() -> R>,
 }
 
@@ -89,8 +96,9 @@ fn column(columns: &'static [Field], index: usize) -> Field {
 /// # Errors
 ///
 /// [`Error::Parse`] on line 1 (or the first non-blank line) when the header
-/// is missing or differs from [`Row::COLUMNS`]; the field is the first
-/// column that does not match.
+/// is missing or differs from [`Row::COLUMNS`] (of which the last
+/// [`Row::OPTIONAL`] may be left out); the field is the first column that
+/// does not match.
 pub fn read<'a, R: Row<'a>>(text: &'a str) -> Result<Rows<'a, R>> {
     let mut records = Records::new(text);
     let columns = R::COLUMNS;
@@ -112,7 +120,10 @@ pub fn read<'a, R: Row<'a>>(text: &'a str) -> Result<Rows<'a, R>> {
         }
         Some(Ok(h)) => h,
     };
-    for (index, name) in columns.iter().enumerate() {
+    let width = header.fields().len();
+    let least = columns.len().saturating_sub(R::OPTIONAL);
+    let present = columns.get(..width.max(least)).unwrap_or(columns);
+    for (index, name) in present.iter().enumerate() {
         if !header.get(index).is_some_and(|t| t.eq_str(name.code())) {
             return Err(Error::Parse {
                 line: header.line(),
@@ -130,6 +141,7 @@ pub fn read<'a, R: Row<'a>>(text: &'a str) -> Result<Rows<'a, R>> {
     }
     Ok(Rows {
         records,
+        width,
         row: PhantomData,
     })
 }
@@ -150,10 +162,10 @@ impl<'a, R: Row<'a>> Iterator for Rows<'a, R> {
             }
         };
         let n = record.fields().len();
-        if n != columns.len() {
+        if n != self.width {
             return Some(Err(Error::Parse {
                 line: record.line(),
-                field: column(columns, n.min(columns.len())),
+                field: column(columns, n.min(self.width)),
                 expected: Expected::FieldCount,
             }));
         }

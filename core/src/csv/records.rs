@@ -151,8 +151,35 @@ pub struct Records<'a> {
     text: &'a str,
     pos: usize,
     newlines: u32,
+    /// Whether the last byte read was a CR, so that the LF of a CRLF that
+    /// the reader splits between two reads counts as the same line break.
+    after_cr: bool,
+    /// The same state at the start of the last field read.
+    field_after_cr: bool,
     reader: Reader,
     done: bool,
+}
+
+/// The line breaks in `bytes` (LF, CRLF or a lone CR each count once),
+/// continuing from the state `after_cr`, which it updates.
+fn line_breaks(bytes: &[u8], after_cr: &mut bool) -> u32 {
+    let mut n = 0u32;
+    for &b in bytes {
+        match b {
+            b'\n' => {
+                if !*after_cr {
+                    n = n.saturating_add(1);
+                }
+                *after_cr = false;
+            }
+            b'\r' => {
+                n = n.saturating_add(1);
+                *after_cr = true;
+            }
+            _ => *after_cr = false,
+        }
+    }
+    n
 }
 
 impl<'a> Records<'a> {
@@ -163,6 +190,8 @@ impl<'a> Records<'a> {
             text: text.strip_prefix('\u{feff}').unwrap_or(text),
             pos: 0,
             newlines: 0,
+            after_cr: false,
+            field_after_cr: false,
             reader: Reader::new(),
             done: false,
         }
@@ -196,10 +225,9 @@ impl<'a> Records<'a> {
             }
         };
         let raw = self.text.get(start..self.pos).unwrap_or("");
-        let newlines = raw.bytes().filter(|&b| b == b'\n').count();
-        self.newlines = self
-            .newlines
-            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.field_after_cr = self.after_cr;
+        let breaks = line_breaks(raw.as_bytes(), &mut self.after_cr);
+        self.newlines = self.newlines.saturating_add(breaks);
         if self.done && raw.trim_matches(['\r', '\n']).is_empty() {
             return None;
         }
@@ -221,12 +249,11 @@ impl<'a> Records<'a> {
                 // Blank lines and the LF of a CRLF come before the record.
                 let trimmed = raw.trim_start_matches(['\r', '\n']);
                 let skipped = raw.len().saturating_sub(trimmed.len());
-                let lf = raw
+                let mut after_cr = self.field_after_cr;
+                let breaks = raw
                     .get(..skipped)
-                    .map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
-                line = newlines_before
-                    .saturating_add(u32::try_from(lf).unwrap_or(u32::MAX))
-                    .saturating_add(1);
+                    .map_or(0, |s| line_breaks(s.as_bytes(), &mut after_cr));
+                line = newlines_before.saturating_add(breaks).saturating_add(1);
                 content = trimmed;
             }
             content = if record_end {

@@ -86,6 +86,10 @@ pub struct IndicatorRow<'a> {
     pub since: Option<Date>,
     /// The definition and how it changed between reports.
     pub note: Text<'a>,
+    /// The quantity it measures, when several indicators measure one
+    /// (period totals, year-to-date totals, daily averages and running totals
+    /// of NDXP transactions); `None` for an indicator that is its own.
+    pub quantity: Option<&'a str>,
 }
 
 impl<'a> IndicatorRow<'a> {
@@ -112,6 +116,7 @@ impl<'a> IndicatorRow<'a> {
             bounds: self.bounds,
             pillar: self.pillar,
             since: self.since,
+            quantity: self.quantity,
         })
     }
 }
@@ -128,7 +133,10 @@ impl<'a> Row<'a> for IndicatorRow<'a> {
         Field::Max,
         Field::Since,
         Field::Note,
+        Field::Quantity,
     ];
+
+    const OPTIONAL: usize = 1;
 
     fn parse(record: &Record<'a>) -> Result<Self> {
         let f = Fields {
@@ -152,6 +160,11 @@ impl<'a> Row<'a> for IndicatorRow<'a> {
             bounds,
             since: f.optional_code(8, Date::parse_iso)?,
             note: f.text(9)?,
+            quantity: if record.fields().len() > 10 {
+                f.optional(10)?.map(|_| f.id(10)).transpose()?
+            } else {
+                None
+            },
         })
     }
 }

@@ -244,14 +244,31 @@ fn claim_rows() {
 #[test]
 fn indicator_target_report_rows() {
     let ind = header(IndicatorRow::COLUMNS)
-        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n\
-           bad,x,y,count,flow,government,5,1,,\n";
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,,ndxp\n\
+           bad,x,y,count,flow,government,5,1,,,\n";
     let rows: StdVec<_> = read::<IndicatorRow>(&ind).unwrap().collect();
     let i = rows[0].as_ref().unwrap().indicator().unwrap();
     assert_eq!(
-        (i.id, i.unit, i.bounds.min, i.bounds.max),
-        ("ndxp_tx", Unit::Count, Some(0.0), None)
+        (i.id, i.unit, i.bounds.min, i.bounds.max, i.quantity),
+        ("ndxp_tx", Unit::Count, Some(0.0), None, Some("ndxp"))
     );
+    // A file written before the quantity column existed still reads.
+    let old = header(&IndicatorRow::COLUMNS[..10])
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n";
+    let old_rows: StdVec<_> = read::<IndicatorRow>(&old).unwrap().collect();
+    assert_eq!(old_rows[0].as_ref().unwrap().quantity, None);
+    // But every row of a file has its header's columns.
+    let short = header(IndicatorRow::COLUMNS)
+        + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n";
+    let short_rows: StdVec<_> = read::<IndicatorRow>(&short).unwrap().collect();
+    assert!(matches!(
+        short_rows[0],
+        Err(Error::Parse {
+            line: 2,
+            field: Field::Quantity,
+            ..
+        })
+    ));
     assert!(matches!(
         rows[1],
         Err(Error::Parse {
@@ -271,4 +288,77 @@ fn indicator_target_report_rows() {
         header(ReportRow::COLUMNS) + "\nr001,001_x.txt,2022-12,2022,2022-12-08,Year review,\n";
     let r = read::<ReportRow>(&rep).unwrap().next().unwrap().unwrap();
     assert_eq!(r.as_of.ordinal(), 342);
+}
+
+#[test]
+fn every_line_end_counts_one_line() {
+    // The third row has month 13; LF, CRLF, lone CR (old Mac, some
+    // exports) and a mix all put its error on line 4, after a blank line.
+    for end in ["\n", "\r\n", "\r"] {
+        let row = "ok,x,2022,observed,exact,1,1,,r,q,";
+        let text = [
+            HEADER,
+            row,
+            "",
+            row,
+            "bad,x,2022-13,observed,exact,1,1,,r,q,",
+            "",
+        ]
+        .join(end);
+        let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+        assert_eq!(rows.len(), 3, "{end:?}");
+        assert_eq!(rows[1].as_ref().unwrap().line, 4, "{end:?}");
+        assert!(
+            matches!(
+                rows[2],
+                Err(Error::Parse {
+                    line: 5,
+                    field: Field::Period,
+                    ..
+                })
+            ),
+            "{end:?}: {:?}",
+            rows[2]
+        );
+    }
+    // A quoted field spanning lines moves the next record down by its breaks.
+    let text = format!("{HEADER}\r\nok,x,2022,observed,exact,1,1,,r,\"a\rb\r\nc\",\rbad,x,2022-13,observed,exact,1,1,,r,q,\r");
+    let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+    assert!(
+        matches!(rows[1], Err(Error::Parse { line: 5, .. })),
+        "{:?}",
+        rows[1]
+    );
+}
+
+#[test]
+fn claims_refer_to_earlier_claims_only() {
+    let obs = obs("a,x,2022,observed,exact,2,2,,r,q,\nb,x,2022,observed,exact,3,3,,r,q,");
+    let observations: StdVec<ObservationRow> = read(&obs).unwrap().map(|r| r.unwrap()).collect();
+    let text = header(ClaimRow::COLUMNS)
+        + "\nc1,r,cross_check,sum,,5,5,exact,o:a o:b,agree,,\n\
+           c2,r,cross_check,sum,,10,10,exact,c:c1 s:c1,agree,,\n\
+           c3,r,cross_check,sum,,1,1,exact,c:c4 o:a,cannot_check,,\n\
+           c4,r,cross_check,sum,,5,5,exact,o:a o:b,agree,,\n\
+           c1,r,cross_check,sum,,4,4,exact,o:a o:a,agree,,\n\
+           c5,r,cross_check,sum,,10,10,exact,c:c1 o:zz,agree,,\n";
+    let claims: StdVec<ClaimRow> = read(&text).unwrap().map(|r| r.unwrap()).collect();
+    let mut out = StdVec::new();
+    out.resize(claims.len(), Err(Error::Empty { what: Field::Outcomes }));
+    let mut index = [0; 8];
+    assert!(matches!(
+        check_claims(&claims, &observations, &[], &mut out, &mut index[..7]),
+        Err(Error::Capacity { .. })
+    ));
+    check_claims(&claims, &observations, &[], &mut out, &mut index).unwrap();
+    let verdict = |i: usize| out[i].as_ref().map(|o| o.check.verdict);
+    assert_eq!(verdict(0), Ok(Verdict::Agree));
+    // c1's recomputed 5 plus its stated 5.
+    assert_eq!(verdict(1), Ok(Verdict::Agree));
+    // c4 comes later: an error for c3 only.
+    assert!(matches!(out[2], Err(Error::Parse { line: 4, field: Field::Inputs, .. })));
+    assert_eq!(verdict(3), Ok(Verdict::Agree));
+    // A repeated id names its first row.
+    assert_eq!(verdict(4), Ok(Verdict::Agree));
+    assert!(out[5].is_err());
 }

@@ -172,6 +172,8 @@ vocabulary! {
         WithinCapacity => ("within_capacity", "no more elements than the capacity"),
         /// A deadline after the first observation.
         DeadlineAfterData => ("deadline_after_data", "a deadline after the first observation"),
+        /// Figures of one basis.
+        SameBasis => ("same_basis", "figures that are all rates (totals, year-to-date totals, daily averages, running totals) or all levels"),
         /// A target the indicator's bounds allow.
         TargetWithinBounds => ("target_within_bounds", "a target inside the indicator's bounds"),
     }

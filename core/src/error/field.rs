@@ -244,6 +244,8 @@ vocabulary! {
         Total => ("total", "total"),
         /// A daily average.
         DailyAverage => ("daily_average", "daily average"),
+        /// The quantity an indicator measures.
+        Quantity => ("quantity", "quantity"),
         /// A key of a setting.
         Key => ("key", "key"),
     }

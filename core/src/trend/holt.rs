@@ -791,22 +791,27 @@ impl HoltFit {
         self.level + trend_multiplier(self.phi, h, self.damped) * self.trend
     }
 
-    /// The prediction at `date`, which must come after the last observation.
+    /// The prediction at `date`. After the last observation it is the
+    /// forecast `h` steps ahead with its growing variance. On or before it,
+    /// the method's trend carried back, `ℓ + D(h) b` with `h ≤ 0`, with the
+    /// one-step error: the line the method ends on, as a regression's fitted
+    /// line, not the smoothed history (which [`HoltFit::fitted_into`]
+    /// gives).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidArgument`] for a date on or before the last
-    /// observation; [`Error::NotFinite`] if the forecast overflows.
+    /// [`Error::InvalidArgument`] for a step length that is not a number;
+    /// [`Error::NotFinite`] if the forecast overflows.
     pub fn predict(&self, date: Date) -> Result<Prediction> {
         let h = self.steps_to(date);
-        if h.is_nan() || h <= 0.0 {
+        if h.is_nan() {
             return Err(Error::InvalidArgument {
                 name: Field::Date,
                 expected: Expected::AfterLastObservation,
             });
         }
         let phi = if self.damped { Some(self.phi) } else { None };
-        let v = variance_factor(self.alpha, self.beta, phi, h);
+        let v = variance_factor(self.alpha, self.beta, phi, h.max(1.0));
         Prediction::new(
             self.forecast_steps(h),
             self.sigma() * libm::sqrt(v),
