@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 
 use dxcast_core::analytics::{Quantity, Settings, TargetAnalysis};
-use dxcast_core::basis::{evaluation, points_into, Evaluation};
+use dxcast_core::basis::{evaluation, points_into, Basis, Evaluation};
 use dxcast_core::choice::{choose, Reason};
 use dxcast_core::convert;
 use dxcast_core::csv::{read, ClaimRow, IndicatorRow, ObservationRow, Ref, ReportRow, TargetRow};
@@ -18,9 +18,9 @@ use dxcast_core::forecast::{ForecastPoint, Horizon};
 use dxcast_core::growth::{self, ChangeKind};
 use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::number::{parse_vi, Compact, Grouped, Locale};
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Claim, Comparison, Date, Explanation, Figure, Holt, Interval, LinearTrend,
+    Bounds, Claim, Comparison, Date, Evidence, Explanation, Figure, Holt, Interval, LinearTrend,
     LogLinearTrend, LogisticTrend, MeasureKind, Model, Period, Point, PolynomialTrend, Prediction,
     Series, Subject, Target, Unit,
 };
@@ -112,7 +112,7 @@ fn target_json(t: &Target) -> Value {
 
 fn scenario_json(s: &Scenario) -> Value {
     json!({
-        "growth": s.growth.map(|g| json!({ "from": g.from.to_string(), "rate": g.rate })),
+        "growth": s.growth.map(|g| json!({ "from": g.from.to_string(), "rate": g.rate, "per": name(g.per) })),
         "shock": s.shock.map(|k| json!({ "at": k.at.to_string(), "size": k.size })),
         "target": s.target.map(|t| target_json(&t)),
     })
@@ -146,7 +146,22 @@ fn analysis_json(a: &TargetAnalysis) -> Value {
         "reachDate": a.reach_date.map(|d| d.to_string()),
         "probability": a.probability,
         "status": name(a.status),
+        "judgedBy": a.judged_by.map(|p| json!({ "date": p.date.to_string(), "value": p.value })),
+        "staleness": a.staleness.map(name),
+        "outlook": name(a.outlook),
         "deadlinePassed": a.deadline_passed,
+        "facts": {
+            "unreachable": a.facts.unreachable,
+            "afterMeets": a.facts.after_meets,
+            "beforeMeets": a.facts.before_meets,
+            "deadlinePassed": a.facts.deadline_passed,
+            "df": a.facts.df,
+            "horizonDays": a.facts.horizon_days,
+            "spanDays": a.facts.span_days,
+            "projectionMeets": a.facts.projection_meets,
+            "probability": a.facts.probability,
+            "ratio": a.facts.ratio,
+        },
     })
 }
 
@@ -240,6 +255,7 @@ fn fits() -> Value {
             growth: Some(GrowthOverride {
                 from: last.add_months(1).unwrap(),
                 rate: 1.5,
+                per: Per::Month,
             }),
             shock: Some(Shock {
                 at: last.add_months(7).unwrap(),
@@ -324,10 +340,17 @@ fn targets() -> Value {
         let best = c.best().unwrap().model;
         let fitted = best.fit(&s).unwrap();
         let target = t.target().unwrap();
+        // As the package judges: by the figures around the deadline for a
+        // level, by the projection for a total.
+        let evidence = if Basis::for_kind(ind.kind) == Basis::Level {
+            Evidence::of_levels(s.points(), target.deadline)
+        } else {
+            Evidence::default()
+        };
         let settings = Settings {
             today,
             level: 0.95,
-            evidence: s.last_on_or_before(target.deadline),
+            evidence,
         };
         let a = fitted.analyse(&target, &settings).unwrap();
         let reason = match c.reason {

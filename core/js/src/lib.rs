@@ -179,6 +179,7 @@ fn scenario_in(s: &Scenario) -> Result<dx::scenario::Scenario, Fail> {
             Ok(dx::scenario::GrowthOverride {
                 from: input::date(&g.from.0, "from")?,
                 rate: g.rate,
+                per: g.per.map_or(dx::scenario::Per::Year, Into::into),
             })
         })
         .transpose()?;
@@ -435,10 +436,20 @@ impl FittedModel {
             .map(scenario_in)
             .transpose()?;
         let deadline = scenario.map_or(target, |s| s.target_or(target)).deadline;
+        // The figures around the deadline judge a level's target; a total's
+        // would need the observed totals of the target's period, which a
+        // series of daily rates does not hold.
+        let levels =
+            dx::basis::Basis::for_kind(self.fitted.subject().kind) == dx::basis::Basis::Level;
+        let evidence = if levels {
+            dx::Evidence::of_levels(&self.points, deadline)
+        } else {
+            dx::Evidence::default()
+        };
         let settings = dx::Settings {
             today,
             level,
-            evidence: self.series()?.last_on_or_before(deadline),
+            evidence,
         };
         let a = match scenario {
             Some(s) => self

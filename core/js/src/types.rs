@@ -44,6 +44,15 @@ pub(crate) fn opt(v: Option<f64>) -> Option<Finite> {
     v.map(Finite)
 }
 
+/// The core's enums that have a mirror here.
+mod enums {
+    pub(super) use dxcast_core::verdict::Staleness;
+    pub(super) use dxcast_core::{
+        ClaimKind, Comparison, MeasureKind, Method, PeriodKind, Qualifier, Status, TargetStatus,
+        Unit, Unknown, Verdict,
+    };
+}
+
 /// Declares an enum with the core's variants, written in camel case, and
 /// its conversions to and from the core's enum.
 macro_rules! mirror {
@@ -55,20 +64,20 @@ macro_rules! mirror {
             $($(#[$vm])* $v,)+
         }
 
-        impl From<$name> for dx::$core {
-            fn from(v: $name) -> dx::$core {
+        impl From<$name> for enums::$core {
+            fn from(v: $name) -> enums::$core {
                 match v {
-                    $($name::$v => dx::$core::$v,)+
+                    $($name::$v => enums::$core::$v,)+
                 }
             }
         }
 
-        impl TryFrom<dx::$core> for $name {
+        impl TryFrom<enums::$core> for $name {
             type Error = Fail;
-            fn try_from(v: dx::$core) -> Result<$name, Fail> {
+            fn try_from(v: enums::$core) -> Result<$name, Fail> {
                 #[allow(unreachable_patterns)]
                 match v {
-                    $(dx::$core::$v => Ok($name::$v),)+
+                    $(enums::$core::$v => Ok($name::$v),)+
                     _ => Err(Fail::unknown_code(
                         stringify!($name),
                         "a value this version of the package does not know",
@@ -110,8 +119,20 @@ mirror! {
 }
 
 mirror! {
-    /// Where an indicator stands against a target.
-    TargetStatus = TargetStatus { Achieved, OnTrack, NeedsAcceleration, OffTrack, }
+    /// Where an indicator stands against a target: a figure decides
+    /// (`achieved`, `missed`), the projection's own verdict (`onTrack`,
+    /// `needsAcceleration`, `offTrack`, `uncertain`), or no verdict can be
+    /// given (`tooFewPoints`, `stale`, `unreachable`).
+    TargetStatus = TargetStatus {
+        Achieved, Missed, OnTrack, NeedsAcceleration, OffTrack, Uncertain, TooFewPoints, Stale,
+        Unreachable,
+    }
+}
+
+mirror! {
+    /// Why a verdict is stale: the deadline has passed with no figure to
+    /// judge it, or the projection reaches further than the figures.
+    Staleness = Staleness { PastDeadline, LongHorizon, }
 }
 
 mirror! {
@@ -170,6 +191,7 @@ pub enum Formula {
     StatusRatio,
     OneStepError,
     Scenario,
+    Verdict,
 }
 
 /// The name of an input of an explanation.
@@ -216,6 +238,11 @@ pub enum Symbol {
     Shock,
     Coefficient,
     Centre,
+    From,
+    DailyGrowth,
+    RequiredGrowth,
+    Threshold,
+    Span,
 }
 
 /// The mirror of a core enum listed by code: the variant at the core's
@@ -241,7 +268,7 @@ impl TryFrom<dx::Formula> for Formula {
     type Error = Fail;
     fn try_from(f: dx::Formula) -> Result<Formula, Fail> {
         use Formula as F;
-        const MIRROR: [Formula; 27] = [
+        const MIRROR: [Formula; 28] = [
             F::RunRate,
             F::DailyAverage,
             F::PeriodTotal,
@@ -269,6 +296,7 @@ impl TryFrom<dx::Formula> for Formula {
             F::StatusRatio,
             F::OneStepError,
             F::Scenario,
+            F::Verdict,
         ];
         by_position(&dx::Formula::ALL, &MIRROR, f, "formula")
     }
@@ -278,7 +306,7 @@ impl TryFrom<dx::Symbol> for Symbol {
     type Error = Fail;
     fn try_from(s: dx::Symbol) -> Result<Symbol, Fail> {
         use Symbol as S;
-        const MIRROR: [Symbol; 40] = [
+        const MIRROR: [Symbol; 45] = [
             S::Result,
             S::YearToDate,
             S::DaysElapsed,
@@ -319,6 +347,11 @@ impl TryFrom<dx::Symbol> for Symbol {
             S::Shock,
             S::Coefficient,
             S::Centre,
+            S::From,
+            S::DailyGrowth,
+            S::RequiredGrowth,
+            S::Threshold,
+            S::Span,
         ];
         by_position(&dx::Symbol::ALL, &MIRROR, s, "symbol")
     }
@@ -531,15 +564,37 @@ pub struct AnalysisOptions {
     pub level: Option<f64>,
 }
 
-/// Growth at a fixed rate a month from a date on.
+/// The period a growth rate is given per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum Per {
+    Year,
+    Month,
+}
+
+impl From<Per> for dx::scenario::Per {
+    fn from(p: Per) -> dx::scenario::Per {
+        match p {
+            Per::Year => dx::scenario::Per::Year,
+            Per::Month => dx::scenario::Per::Month,
+        }
+    }
+}
+
+/// Growth at a fixed rate from a date on, continuing from the projection
+/// at that date.
 #[derive(Debug, Clone, Deserialize, Tsify)]
+#[tsify(missing_as_null)]
 pub struct GrowthOverride {
     /// The first day of the new growth.
     #[tsify(type = "IsoDate")]
     pub from: Text,
-    /// Percent a month for counts and amounts; percentage points a month
-    /// for shares.
+    /// Percent per `per` for counts and amounts (compounded); percentage
+    /// points per `per` for shares.
     pub rate: f64,
+    /// Default: `"year"`.
+    #[serde(default)]
+    pub per: Option<Per>,
 }
 
 /// A jump in level from a date on.
@@ -976,9 +1031,58 @@ pub struct TargetAnalysis {
     /// `null` when the spread is unknown.
     pub probability: Option<Finite>,
     pub status: TargetStatus,
+    /// The figure that decided the status, when one did.
+    pub judged_by: Option<Point>,
+    /// Why the status is `"stale"`.
+    pub staleness: Option<Staleness>,
+    /// The projection's own verdict, whatever decided the status.
+    pub outlook: TargetStatus,
     /// Whether the deadline is before today.
     pub deadline_passed: bool,
+    /// What the status was decided from.
+    pub facts: Facts,
     pub explanations: AnalysisExplanations,
+}
+
+/// What a status is decided from.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct Facts {
+    /// Whether the target lies beyond the indicator's bounds.
+    pub unreachable: bool,
+    /// Whether the first figure on or after the deadline meets the target.
+    pub after_meets: Option<bool>,
+    /// Whether the figure on or before the deadline meets the target.
+    pub before_meets: Option<bool>,
+    pub deadline_passed: bool,
+    /// The fit's degrees of freedom left for its error.
+    pub df: usize,
+    /// Days from the latest figure to the deadline.
+    pub horizon_days: i32,
+    /// Days from the first figure to the latest.
+    pub span_days: i32,
+    /// Whether the projection at the deadline meets the target.
+    pub projection_meets: bool,
+    pub probability: Option<Finite>,
+    pub ratio: Option<Finite>,
+}
+
+impl From<dx::verdict::Facts> for Facts {
+    fn from(f: dx::verdict::Facts) -> Facts {
+        Facts {
+            unreachable: f.unreachable,
+            after_meets: f.after_meets,
+            before_meets: f.before_meets,
+            deadline_passed: f.deadline_passed,
+            df: f.df,
+            horizon_days: f.horizon_days,
+            span_days: f.span_days,
+            projection_meets: f.projection_meets,
+            probability: opt(f.probability),
+            ratio: opt(f.ratio),
+        }
+    }
 }
 
 impl TryFrom<&dx::TargetAnalysis> for TargetAnalysis {
@@ -1011,7 +1115,14 @@ impl TryFrom<&dx::TargetAnalysis> for TargetAnalysis {
             reach_date: a.reach_date.map(|d| d.to_string()),
             probability: opt(a.probability),
             status: a.status.try_into()?,
+            judged_by: a.judged_by.map(|p| Point {
+                date: Text::of(p.date),
+                value: p.value,
+            }),
+            staleness: a.staleness.map(Staleness::try_from).transpose()?,
+            outlook: a.outlook.try_into()?,
             deadline_passed: a.deadline_passed,
+            facts: a.facts.into(),
             explanations: AnalysisExplanations {
                 projected: e(Q::Projected)?,
                 attainment: e(Q::Attainment)?,
