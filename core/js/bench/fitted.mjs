@@ -5,7 +5,8 @@
 //
 //   node core/js/bench/fitted.mjs            (after the package is built:
 //                                             cargo xtask embed)
-// DXCAST_JS_PKG overrides the package folder (default target/js-pkg/node).
+// DXCAST_JS_PKG overrides the package folder (default target/js-pkg/node);
+// DXCAST_BENCH_POINTS the number of points (default 20,000).
 
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -16,7 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 const pkgDir = path.resolve(process.env.DXCAST_JS_PKG ?? path.join(root, "target/js-pkg/node"));
 const dx = createRequire(import.meta.url)(pkgDir);
 
-const N = 20_000;
+const N = Number(process.env.DXCAST_BENCH_POINTS ?? 20_000);
 const REPEATS = 5;
 
 // A trending daily series with noise from a fixed linear congruential generator.
