@@ -7,32 +7,56 @@
 //! `core/js/tests/`.
 
 use std::collections::HashMap;
+use std::fmt::Debug;
 
-use dxcast_core::analytics::{analyse, Context, Quantity};
-use dxcast_core::basis::{evaluation, points_into};
+use dxcast_core::analytics::{Quantity, Settings, TargetAnalysis};
+use dxcast_core::basis::{evaluation, points_into, Basis, Evaluation};
 use dxcast_core::choice::{choose, Reason};
 use dxcast_core::convert;
 use dxcast_core::csv::{read, ClaimRow, IndicatorRow, ObservationRow, Ref, ReportRow, TargetRow};
-use dxcast_core::forecast::{forecast_into, Fit, ForecastPoint, Horizon, Predictor};
+use dxcast_core::forecast::{ForecastPoint, Horizon};
 use dxcast_core::growth::{self, ChangeKind};
 use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::number::{parse_vi, Compact, Grouped, Locale};
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock, WhatIf};
-use dxcast_core::trend::{Cap, Damping, Smoothing};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Claim, Date, Explanation, Figure, Holt, LinearTrend, LogLinearTrend, LogisticTrend,
-    MeasureKind, Model, Period, Point, PolynomialTrend, Qualifier, Series, Unit,
+    Bounds, Claim, Comparison, Date, Evidence, Explanation, Figure, Holt, Interval, LinearTrend,
+    LogLinearTrend, LogisticTrend, MeasureKind, Model, Period, Point, PolynomialTrend, Prediction,
+    Series, Subject, Target, Unit,
 };
 use serde_json::{json, Value};
 
-fn js<T: serde::Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap()
+/// An enum's value as the package writes it: the variant's name in lower
+/// camel case (`YearToDate` → `"yearToDate"`), from the core's own names.
+fn name<T: Debug>(v: T) -> Value {
+    let debug = format!("{v:?}");
+    let mut chars = debug.chars();
+    let first = chars.next().unwrap().to_ascii_lowercase();
+    Value::String(std::iter::once(first).chain(chars).collect())
+}
+
+/// A setting's key as the package writes it: `initial_level` → `initialLevel`.
+fn camel(code: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in code.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn explanation(e: &Explanation) -> Value {
     json!({
         "expression": e.formula.expression(),
         "result": e.result,
+        "unknown": e.unknown.map(name),
         "terms": e.terms.iter().map(|t| json!({ "code": t.symbol.code(), "value": t.value })).collect::<Vec<_>>(),
     })
 }
@@ -41,38 +65,128 @@ fn d(y: i32, m: u32, day: u32) -> Date {
     Date::from_ymd(y, m, day).unwrap()
 }
 
-fn series_json(points: &[Point], bounds: Bounds, kind: MeasureKind, unit: Unit) -> Value {
+fn bounds(b: Bounds) -> Value {
+    json!({ "min": b.min, "max": b.max })
+}
+
+fn series_json(points: &[Point], subject: Subject) -> Value {
     json!({
-        "dates": points.iter().map(|p| p.date).collect::<Vec<_>>(),
+        "dates": points.iter().map(|p| p.date.to_string()).collect::<Vec<_>>(),
         "values": points.iter().map(|p| p.value).collect::<Vec<_>>(),
-        "bounds": bounds,
-        "kind": kind,
-        "unit": unit,
+        "bounds": bounds(subject.bounds),
+        "kind": name(subject.kind),
+        "unit": name(subject.unit),
     })
 }
 
-/// The JavaScript settings of a native model.
+/// The package's settings of a native model, from the core's own spec.
 fn spec(m: &Model) -> Value {
-    let mut s = json!({ "method": m.method() });
-    match m {
-        Model::Polynomial(p) => s["degree"] = json!(p.degree()),
-        Model::Logistic(t) => {
-            if let Cap::Given(k) = t.cap() {
-                s["cap"] = json!(k);
-            }
-        }
-        Model::Holt(h) => {
-            if let Smoothing::Given { alpha, beta } = h.smoothing() {
-                s["alpha"] = json!(alpha);
-                s["beta"] = json!(beta);
-            }
-            if let Damping::Given(phi) = h.damping() {
-                s["phi"] = json!(phi);
-            }
-        }
-        _ => {}
+    let s = m.spec();
+    let mut v = json!({ "method": name(s.method) });
+    for (key, value) in s.settings() {
+        v[camel(key)] = json!(value);
     }
-    s
+    v
+}
+
+fn prediction(p: &Prediction) -> Value {
+    json!({ "location": p.location(), "se": p.se(), "df": p.df() })
+}
+
+fn forecast(f: &[ForecastPoint]) -> Value {
+    Value::Array(
+        f.iter()
+            .map(|p| {
+                json!({
+                    "date": p.date.to_string(), "point": p.point, "lo": p.lo, "hi": p.hi,
+                    "prediction": prediction(&p.prediction),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn target_json(t: &Target) -> Value {
+    json!({ "value": t.value, "deadline": t.deadline.to_string(), "comparison": name(t.comparison) })
+}
+
+fn scenario_json(s: &Scenario) -> Value {
+    json!({
+        "growth": s.growth.map(|g| json!({ "from": g.from.to_string(), "rate": g.rate, "per": name(g.per) })),
+        "shock": s.shock.map(|k| json!({ "at": k.at.to_string(), "size": k.size })),
+        "target": s.target.map(|t| target_json(&t)),
+    })
+}
+
+fn evaluation_json(e: &Evaluation) -> Value {
+    json!({ "date": e.date.to_string(), "value": e.value, "factor": e.factor })
+}
+
+fn analysis_json(a: &TargetAnalysis) -> Value {
+    let growth = |g: &dxcast_core::analytics::Growth| json!({ "cagr": g.cagr, "daily": g.daily, "pointsPerYear": g.points_per_year });
+    json!({
+        "target": target_json(&a.target),
+        "subject": { "kind": name(a.subject.kind), "unit": name(a.subject.unit), "bounds": bounds(a.subject.bounds) },
+        "evaluation": evaluation_json(&a.evaluation),
+        "threshold": a.threshold,
+        "latestPoint": { "date": a.latest_point.date.to_string(), "value": a.latest_point.value },
+        "latest": a.latest,
+        "years": a.years,
+        "days": a.days,
+        "prediction": prediction(&a.prediction),
+        "projected": a.projected,
+        "low": a.low,
+        "high": a.high,
+        "level": a.level,
+        "attainment": a.attainment,
+        "gap": a.gap,
+        "required": growth(&a.required),
+        "projectedGrowth": growth(&a.projected_growth),
+        "ratio": a.ratio,
+        "reachDate": a.reach_date.map(|d| d.to_string()),
+        "probability": a.probability,
+        "status": name(a.status),
+        "judgedBy": a.judged_by.map(|p| json!({ "date": p.date.to_string(), "value": p.value })),
+        "staleness": a.staleness.map(name),
+        "outlook": name(a.outlook),
+        "deadlinePassed": a.deadline_passed,
+        "facts": {
+            "unreachable": a.facts.unreachable,
+            "afterMeets": a.facts.after_meets,
+            "beforeMeets": a.facts.before_meets,
+            "deadlinePassed": a.facts.deadline_passed,
+            "df": a.facts.df,
+            "horizonDays": a.facts.horizon_days,
+            "spanDays": a.facts.span_days,
+            "projectionMeets": a.facts.projection_meets,
+            "probability": a.facts.probability,
+            "ratio": a.facts.ratio,
+        },
+    })
+}
+
+fn explanations(a: &TargetAnalysis) -> Value {
+    let map: serde_json::Map<String, Value> = [
+        ("projected", Quantity::Projected),
+        ("attainment", Quantity::Attainment),
+        ("gap", Quantity::Gap),
+        ("required", Quantity::Required),
+        ("reachDate", Quantity::ReachDate),
+        ("probability", Quantity::Probability),
+        ("status", Quantity::Status),
+    ]
+    .into_iter()
+    .map(|(k, q)| (k.to_string(), explanation(&a.explain(q).unwrap())))
+    .collect();
+    Value::Object(map)
+}
+
+fn interval(i: Option<Interval>) -> Value {
+    let end = |v: f64| v.is_finite().then_some(v);
+    i.map_or(
+        Value::Null,
+        |i| json!({ "lo": end(i.lo()), "hi": end(i.hi()) }),
+    )
 }
 
 fn fits() -> Value {
@@ -87,7 +201,15 @@ fn fits() -> Value {
         .enumerate()
         .map(|(k, v)| Point::new(d(2019, 6, 30).add_months(6 * k as i32).unwrap(), *v))
         .collect();
-    let models = |share: bool| -> Vec<Model> {
+    // An exact line: through two points the spread is unknown.
+    let two: Vec<Point> = vec![
+        Point::new(d(2021, 12, 31), 40.0),
+        Point::new(d(2022, 12, 31), 52.8),
+    ];
+    let models = |which: &str| -> Vec<Model> {
+        if which == "two points" {
+            return vec![Model::Linear(LinearTrend::new())];
+        }
         let mut m = vec![
             Model::Linear(LinearTrend::new()),
             Model::Polynomial(PolynomialTrend::new(2).unwrap()),
@@ -103,35 +225,37 @@ fn fits() -> Value {
                     .unwrap(),
             ),
         ];
-        if share {
+        if which == "share" {
             m.push(Model::Logistic(LogisticTrend::with_cap(100.0).unwrap()));
         }
         m
     };
     let mut out = Vec::new();
-    for (name, points, bounds, kind, unit) in [
+    for (which, points, subject) in [
         (
             "counts",
             &counts,
-            Bounds::NON_NEGATIVE,
-            MeasureKind::Cumulative,
-            Unit::Count,
+            Subject::of_kind(MeasureKind::Cumulative, Unit::Count),
         ),
         (
             "share",
             &share,
-            Bounds::PERCENT,
-            MeasureKind::Share,
-            Unit::Percent,
+            Subject::of_kind(MeasureKind::Share, Unit::Percent),
+        ),
+        (
+            "two points",
+            &two,
+            Subject::of_kind(MeasureKind::Stock, Unit::Count),
         ),
     ] {
-        let s = Series::new(points, bounds).unwrap();
+        let s = Series::new(points, subject).unwrap();
         let last = s.last().date;
         let dates: Vec<Date> = (1..=6).map(|k| last.add_months(3 * k).unwrap()).collect();
         let scenario = Scenario {
             growth: Some(GrowthOverride {
                 from: last.add_months(1).unwrap(),
                 rate: 1.5,
+                per: Per::Month,
             }),
             shock: Some(Shock {
                 at: last.add_months(7).unwrap(),
@@ -139,30 +263,37 @@ fn fits() -> Value {
             }),
             target: None,
         };
-        for model in models(unit == Unit::Percent) {
-            let fit = model.fit(&s).unwrap();
-            let mut fitted = vec![0.0; points.len()];
-            fit.fitted_into(&mut fitted).unwrap();
-            let forecast = |p: &dyn Predictor| {
-                let mut f = vec![ForecastPoint::default(); dates.len()];
-                forecast_into(p, Horizon::Dates(&dates), 0.95, bounds, &mut f).unwrap();
-                js(&f)
-            };
-            let what_if = WhatIf::new(&fit, scenario, unit, bounds).unwrap();
+        for model in models(which) {
+            let fitted = model.fit(&s).unwrap();
+            let mut inside = vec![0.0; points.len()];
+            fitted.fitted_into(&s, &mut inside).unwrap();
+            let horizon = Horizon::Dates(&dates);
+            let mut f = vec![ForecastPoint::default(); dates.len()];
+            fitted.forecast_into(horizon, 0.95, &mut f).unwrap();
+            let mut w = vec![ForecastPoint::default(); dates.len()];
+            fitted
+                .with_scenario(scenario)
+                .unwrap()
+                .forecast_into(horizon, 0.95, &mut w)
+                .unwrap();
+            let summary = fitted.summary();
             out.push(json!({
-                "name": format!("{name} {}", model.method().code()),
-                "series": series_json(points, bounds, kind, unit),
+                "name": format!("{which} {}", model.method().code()),
+                "series": series_json(points, subject),
                 "spec": spec(&model),
-                "dates": dates,
-                "scenario": scenario,
+                "dates": dates.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "scenario": scenario_json(&scenario),
                 "expected": {
-                    "method": fit.method(),
-                    "params": fit.params(),
-                    "sse": fit.sse(),
-                    "fitted": fitted,
-                    "explanation": explanation(&fit.explain().unwrap()),
-                    "forecast": forecast(&fit),
-                    "whatIf": forecast(&what_if),
+                    "method": name(fitted.method()),
+                    "params": summary.params,
+                    "df": summary.df,
+                    "points": summary.points,
+                    "sse": summary.sse,
+                    "residualSd": summary.residual_sd,
+                    "fitted": inside,
+                    "explanation": explanation(&fitted.explain().unwrap()),
+                    "forecast": forecast(&f),
+                    "whatIf": forecast(&w),
                 },
             }));
         }
@@ -192,6 +323,7 @@ fn targets() -> Value {
     let mut out = Vec::new();
     for t in all::<TargetRow>(TARGETS) {
         let ind = indicators.iter().find(|i| i.id == t.indicator).unwrap();
+        let subject = Subject::new(ind.kind, ind.unit, ind.bounds).unwrap();
         let obs: Vec<_> = observations
             .iter()
             .filter(|o| o.indicator == t.indicator)
@@ -199,62 +331,57 @@ fn targets() -> Value {
             .collect();
         let mut pts = [Point::new(Date::EPOCH, 0.0); 64];
         let n = points_into(ind.kind, &obs, &mut pts).unwrap();
-        let Ok(s) = Series::new(&pts[..n], ind.bounds) else {
+        let Ok(s) = Series::new(&pts[..n], subject) else {
             continue;
         };
-        let Ok(c) = choose(&s, ind.kind, ind.unit) else {
+        let Ok(c) = choose(&s) else {
             continue;
         };
         let best = c.best().unwrap().model;
-        let fit: Fit = best.fit(&s).unwrap();
+        let fitted = best.fit(&s).unwrap();
         let target = t.target().unwrap();
-        let ctx = Context {
-            kind: ind.kind,
-            unit: ind.unit,
-            bounds: ind.bounds,
+        // As the package judges: by the figures around the deadline for a
+        // level, by the projection for a total.
+        let evidence = if Basis::for_kind(ind.kind) == Basis::Level {
+            Evidence::of_levels(s.points(), target.deadline)
+        } else {
+            Evidence::default()
+        };
+        let settings = Settings {
             today,
             level: 0.95,
+            evidence,
         };
-        let a = analyse(&fit, &target, &ctx).unwrap();
-        let explanations: serde_json::Map<String, Value> = [
-            ("projected", Quantity::Projected),
-            ("attainment", Quantity::Attainment),
-            ("gap", Quantity::Gap),
-            ("required", Quantity::Required),
-            ("reachDate", Quantity::ReachDate),
-            ("probability", Quantity::Probability),
-            ("status", Quantity::Status),
-        ]
-        .into_iter()
-        .map(|(k, q)| {
-            (
-                k.to_string(),
-                explanation(&a.explain(q, ind.unit, ind.bounds).unwrap()),
-            )
-        })
-        .collect();
+        let a = fitted.analyse(&target, &settings).unwrap();
         let reason = match c.reason {
             Reason::LowestOneStepError { .. } => "lowestOneStepError",
             Reason::FewPoints { .. } => "fewPoints",
             Reason::OnlyOne { .. } => "onlyOne",
         };
+        let observations: Vec<Value> = obs
+            .iter()
+            .map(|o| {
+                json!({ "value": o.value, "period": o.period.to_string(), "status": name(o.status),
+                        "qualifier": name(o.qualifier), "precision": o.precision })
+            })
+            .collect();
         out.push(json!({
             "name": t.id,
-            "kind": ind.kind,
-            "observations": obs,
-            "series": series_json(&pts[..n], ind.bounds, ind.kind, ind.unit),
-            "target": target,
-            "today": today,
+            "kind": name(ind.kind),
+            "observations": observations,
+            "series": series_json(&pts[..n], subject),
+            "target": target_json(&target),
+            "today": today.to_string(),
             "expected": {
-                "points": { "dates": pts[..n].iter().map(|p| p.date).collect::<Vec<_>>(),
+                "points": { "dates": pts[..n].iter().map(|p| p.date.to_string()).collect::<Vec<_>>(),
                             "values": pts[..n].iter().map(|p| p.value).collect::<Vec<_>>() },
-                "evaluation": evaluation(ind.kind, &target),
+                "evaluation": evaluation_json(&evaluation(ind.kind, &target)),
                 "ranked": c.ranked.iter().map(|r| json!({ "spec": spec(&r.model), "score": r.score })).collect::<Vec<_>>(),
-                "criterion": c.criterion,
+                "criterion": name(c.criterion),
                 "reason": reason,
                 "choiceExplanation": explanation(&c.explain().unwrap()),
-                "analysis": a,
-                "explanations": explanations,
+                "analysis": analysis_json(&a),
+                "explanations": explanations(&a),
             },
         }));
     }
@@ -267,7 +394,7 @@ fn figure_in(f: Option<(Value, Option<Period>)>) -> Value {
         None => Value::Null,
         Some((mut v, p)) => {
             if let Some(p) = p {
-                v["period"] = js(&p);
+                v["period"] = Value::String(p.to_string());
             }
             v
         }
@@ -285,10 +412,12 @@ fn claims() -> Value {
     let mut recomputed: HashMap<&str, Option<Figure>> = HashMap::new();
     let stated_in = |r: &ClaimRow| -> Option<(Value, Option<Period>)> {
         Some((
-            json!({ "value": r.value?, "precision": r.precision, "qualifier": r.qualifier? }),
+            json!({ "value": r.value?, "precision": r.precision, "qualifier": name(r.qualifier?) }),
             r.period,
         ))
     };
+    // An end the package writes as a number, or leaves out when unbounded.
+    let end = |v: f64| v.is_finite().then_some(v);
     let mut out = Vec::new();
     for row in &rows {
         let mut native = Claim::new(row.kind, row.stated_figure().unwrap());
@@ -301,7 +430,7 @@ fn claims() -> Value {
                     (
                         Some(o.figure().unwrap()),
                         Some((
-                            json!({ "value": o.value, "precision": o.precision, "qualifier": o.qualifier }),
+                            json!({ "value": o.value, "precision": o.precision, "qualifier": name(o.qualifier) }),
                             Some(o.period),
                         )),
                     )
@@ -326,7 +455,7 @@ fn claims() -> Value {
                         f,
                         f.map(|f| {
                             (
-                                json!({ "lo": f.range().lo(), "hi": f.range().hi() }),
+                                json!({ "lo": end(f.range().lo()), "hi": end(f.range().hi()) }),
                                 f.period,
                             )
                         }),
@@ -362,20 +491,89 @@ fn claims() -> Value {
         out.push(json!({
             "name": row.id,
             "claim": {
-                "kind": row.kind,
-                "period": row.period,
+                "kind": name(row.kind),
+                "period": row.period.map(|p| p.to_string()),
                 "stated": figure_in(stated_in(row)),
                 "inputs": inputs,
             },
             "expected": {
-                "verdict": check.verdict,
-                "stated": check.stated,
-                "recomputed": check.recomputed,
+                "verdict": name(check.verdict),
+                "stated": interval(check.stated),
+                "recomputed": interval(check.recomputed),
                 "explanation": explanation(&check.explanation),
             },
         }));
     }
     Value::Array(out)
+}
+
+/// What the core says of inputs at the edge of what it can compute: the
+/// error's kind and the package's name for its field, or the value with
+/// its unknowns (`null`) and reasons.
+fn edges() -> Value {
+    let error = |e: dxcast_core::Error| json!({ "kind": e.kind().name(), "field": e.field().map(|f| camel(f.code())) });
+    // A log-linear trend of a doubling count, asked for 9999-12-31.
+    let doubling: Vec<Point> = (0..4)
+        .map(|k| Point::new(d(2020 + k, 12, 31), 1e6 * 2f64.powi(k)))
+        .collect();
+    let count = Subject::of_kind(MeasureKind::Stock, Unit::Count);
+    let s = Series::new(&doubling, count).unwrap();
+    let log = Model::LogLinear(LogLinearTrend::new()).fit(&s).unwrap();
+    let far = [d(9999, 12, 31)];
+    let mut f = [ForecastPoint::default()];
+    let far_forecast = log
+        .forecast_into(Horizon::Dates(&far), 0.95, &mut f)
+        .unwrap_err();
+    let far_target = Target::new(1e7, d(9999, 12, 31), Comparison::AtLeast).unwrap();
+    let far_analysis = log
+        .analyse(&far_target, &Settings::new(d(2024, 1, 1), 0.95))
+        .unwrap_err();
+    // An exact line through two points: the spread is unknown.
+    let two = [
+        Point::new(d(2021, 12, 31), 40.0),
+        Point::new(d(2022, 12, 31), 52.8),
+    ];
+    let s2 = Series::new(&two, count).unwrap();
+    let line = Model::Linear(LinearTrend::new()).fit(&s2).unwrap();
+    let t = Target::new(60.0, d(2024, 12, 31), Comparison::AtLeast).unwrap();
+    let exact = line
+        .analyse(&t, &Settings::new(d(2023, 1, 1), 0.95))
+        .unwrap();
+    // A target of 0: attainment is not a percentage of it.
+    let zero = Target::new(0.0, d(2024, 12, 31), Comparison::AtLeast).unwrap();
+    let zero_analysis = line
+        .analyse(&zero, &Settings::new(d(2023, 1, 1), 0.95))
+        .unwrap();
+    let huge = Claim::new(dxcast_core::ClaimKind::Sum, None)
+        .with(Figure::exact(1e308).unwrap())
+        .unwrap()
+        .with(Figure::exact(1e308).unwrap())
+        .unwrap()
+        .check()
+        .unwrap();
+    json!({
+        "series": doubling.iter().map(|p| json!({ "date": p.date.to_string(), "value": p.value })).collect::<Vec<_>>(),
+        "farForecast": error(far_forecast),
+        "farAnalysis": error(far_analysis),
+        "runRate": error(convert::run_rate(1e308, d(2022, 12, 8)).unwrap_err()),
+        "periodTotal": error(convert::period_total(1e308, Period::parse("2022").unwrap()).unwrap_err()),
+        "exactLine": {
+            "summary": { "df": line.summary().df, "residualSd": line.summary().residual_sd },
+            "analysis": analysis_json(&exact),
+            "explanations": explanations(&exact),
+        },
+        "zeroTarget": { "analysis": analysis_json(&zero_analysis), "explanations": explanations(&zero_analysis) },
+        "hugeSum": {
+            "verdict": name(huge.verdict),
+            "reason": huge.reason.map(name),
+            "recomputed": interval(huge.recomputed),
+            "explanation": explanation(&huge.explanation),
+        },
+        "exactLeastSquares": {
+            "residualSd": LeastSquares::fit(&[1.0, 0.0, 1.0, 1.0], 2, &[1.0, 3.0], true).unwrap().residual_sd(),
+            "standardErrors": LeastSquares::fit(&[1.0, 0.0, 1.0, 1.0], 2, &[1.0, 3.0], true).unwrap().standard_errors(),
+        },
+    })
 }
 
 fn conversions() -> Value {
@@ -411,7 +609,7 @@ fn conversions() -> Value {
     .into_iter()
     .map(|k| {
         let c = growth::change(k, 180e6, 860e6).unwrap();
-        json!({ "kind": k, "value": c.value, "explanation": ex(c.explain()) })
+        json!({ "kind": name(k), "value": c.value, "explanation": ex(c.explain()) })
     })
     .collect();
     let pop = growth::period_over_period(
@@ -440,11 +638,11 @@ fn conversions() -> Value {
         "extrapolate": { "value": x.value, "explanation": ex(x.explain()) },
         "dailyAverage": { "value": da.value, "days": da.days, "explanation": ex(da.explain()) },
         "periodTotal": { "value": pt.value, "days": pt.days, "explanation": ex(pt.explain()) },
-        "flowBetween": { "value": f.value, "period": f.period, "explanation": ex(f.explain()) },
-        "flows": fl.iter().map(|f| json!({ "value": f.value, "period": f.period })).collect::<Vec<_>>(),
+        "flowBetween": { "value": f.value, "period": f.period.to_string(), "explanation": ex(f.explain()) },
+        "flows": fl.iter().map(|f| json!({ "value": f.value, "period": f.period.to_string() })).collect::<Vec<_>>(),
         "shareChange": { "points": sc.points, "relative": sc.relative,
                          "explainPoints": ex(sc.explain_points()), "explainRelative": ex(sc.explain_relative()) },
-        "readingsOfChange": rd,
+        "readingsOfChange": { "beforeIfPoints": rd.before_if_points, "beforeIfRelative": rd.before_if_relative },
         "change": changes,
         "periodOverPeriod": { "value": pop.value, "explanation": ex(pop.explain()) },
         "yearOnYear": { "value": yoy.value, "explanation": ex(yoy.explain()) },
@@ -495,13 +693,16 @@ fn numbers() -> Value {
         "119.498",
     ]
     .iter()
-    .map(|t| json!({ "text": t, "expected": parse_vi(t).unwrap() }))
+    .map(|t| {
+        let v = parse_vi(t).unwrap();
+        json!({ "text": t, "expected": { "value": v.value, "precision": v.precision, "percent": v.percent } })
+    })
     .collect();
     let mut grouped = Vec::new();
     let mut compact = Vec::new();
     for locale in [Locale::Vi, Locale::En] {
         for (v, dec) in [(58_397_139.0, 0), (1_276.5, 2), (-0.125, 3), (79.95, 1)] {
-            grouped.push(json!({ "value": v, "decimals": dec, "locale": locale,
+            grouped.push(json!({ "value": v, "decimals": dec, "locale": name(locale),
                                  "expected": Grouped::new(v, dec, locale).to_string() }));
         }
         for (v, unit) in [
@@ -512,8 +713,10 @@ fn numbers() -> Value {
             (4.8, Unit::Times),
             (105.2, Unit::Mbps),
         ] {
-            compact.push(json!({ "value": v, "unit": unit, "locale": locale,
-                                 "expected": Compact::new(v, unit, locale).to_string() }));
+            compact.push(
+                json!({ "value": v, "unit": name(unit), "locale": name(locale),
+                                 "expected": Compact::new(v, unit, locale).to_string() }),
+            );
         }
     }
     let periods: Vec<Value> = [
@@ -526,12 +729,11 @@ fn numbers() -> Value {
     .iter()
     .map(|t| {
         let p = Period::parse(t).unwrap();
-        json!({ "text": t, "start": p.start(), "end": p.end(), "kind": p.kind(), "days": p.days() })
+        json!({ "text": t, "start": p.start().to_string(), "end": p.end().to_string(), "kind": name(p.kind()), "days": p.days() })
     })
     .collect();
     json!({ "parseVi": parsed, "grouped": grouped, "compact": compact, "periods": periods,
-            "parseDate": [["8/12/2022", "2022-12-08"], ["2020-10-30", "2020-10-30"]],
-            "qualifiers": Qualifier::ALL })
+            "parseDate": [["8/12/2022", "2022-12-08"], ["2020-10-30", "2020-10-30"]] })
 }
 
 fn main() {
@@ -544,6 +746,7 @@ fn main() {
         "claims": claims(),
         "conversions": conversions(),
         "numbers": numbers(),
+        "edges": edges(),
     });
     if let Some(dir) = std::path::Path::new(&out).parent() {
         std::fs::create_dir_all(dir).unwrap();

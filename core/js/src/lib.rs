@@ -1,412 +1,255 @@
 //! # dxcast-js
 //!
 //! dxcast's core for JavaScript and TypeScript: a thin wasm-bindgen layer
-//! that converts JavaScript values to the core's types inside each function
-//! (serde-wasm-bindgen), calls the core and converts the result back. The
-//! core knows nothing of JavaScript.
+//! that checks what JavaScript passes ([`input`]), converts it to the
+//! core's types, calls the core and converts the result back ([`types`]).
+//! The core knows nothing of JavaScript; this crate adds no rules of its
+//! own (method settings, for one, are read by the core's
+//! `ModelSpec::set` and checked by `ModelSpec::model`).
 //!
-//! - Numbers go in as `number[] | Float64Array`, dates as ISO strings
-//!   (`"2022-12-08"`), periods as the core writes them (`"2022-Q3"`).
-//! - Names are camelCase, as are the enums' values (`"logLinear"`,
-//!   `"onTrack"`, `"cannotCheck"`).
-//! - Every failure throws an `Error` whose message is the core's own.
-//! - "None" is `null`.
+//! - A [`FittedModel`] keeps the core's `Fitted` model and a copy of the
+//!   points: no call after `fit` fits again.
+//! - Every parameter is checked before the core sees it; a wrong type is a
+//!   `TypeError`, a length or count out of range a `RangeError`, and the
+//!   core's errors are `Error`s, each with `kind`, `field` and `index`
+//!   ([`error`]).
+//! - Every number in a result is finite; an unknown quantity is `null`, and
+//!   its explanation says why.
+//! - The TypeScript declarations are generated from the Rust types.
 //!
-//! Build it with `cargo xtask test` (or by hand: `cargo build -p dxcast-js
-//! --target wasm32-unknown-unknown --release`, then `wasm-bindgen --target
-//! nodejs` or `--target web`): the package, with its `.d.ts`, lands in
+//! `core/js/README.md` is the package's reference. Build it with `cargo
+//! xtask embed` (or by hand: `cargo build -p dxcast-js --target
+//! wasm32-unknown-unknown --release`, then `wasm-bindgen --target nodejs`
+//! or `--target web`): the package, with its `.d.ts`, lands in
 //! `target/js-pkg/`.
 
-mod dto;
+pub mod error;
+pub mod input;
+pub mod types;
 
-use dxcast_core::analytics::{analyse as core_analyse, Context};
-use dxcast_core::basis::{evaluation as core_evaluation, points_into, MAX_POINTS};
-use dxcast_core::choice::choose as core_choose;
-use dxcast_core::convert;
-use dxcast_core::forecast::{forecast_into, Fit, ForecastPoint, Horizon, Predictor};
-use dxcast_core::growth::{self, ChangeKind};
-use dxcast_core::lstsq::LeastSquares;
-use dxcast_core::number::{parse_vi as core_parse_vi, Compact, Grouped, Locale};
-use dxcast_core::scenario::{Scenario as CoreScenario, WhatIf};
-use dxcast_core::{
-    Bounds, Date, MeasureKind, Model as CoreModel, Observation, Period, Point, Series,
-    Target as CoreTarget, Unit,
-};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use dx::{Field, Series};
+use dxcast_core as dx;
+use serde::Serialize;
+use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use dto::{
-    AnalysisOut, CheckOut, ChoiceOut, ClaimIn, Explained, ExplanationOut, FitOut, MethodSpec,
-    PeriodOut, SeriesIn,
+use error::{Class, Fail, Named, Names};
+use input::{absent, max_dates};
+use types::{
+    explained, AnalysisOptions, Cagr, CagrExplanations, Change, ChangeKind, ChangeRule, Check,
+    Choice, ClaimInput, DailyAverage, Explanation, FigureInput, Finite, FitSummary, Flow,
+    LeastSquaresResult, Locale, MeasureKind, MethodSpec, Observation, PeriodInfo, PeriodTotal,
+    Point, Readings, RunRate, Scenario, SeriesInput, SeriesPoints, ShareChange,
+    ShareChangeExplanations, Stated, Subject, Target, TargetAnalysis, Text, Unit,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** Numbers in: a plain array or a typed one. */
-export type Numbers = number[] | Float64Array;
-/** An ISO date, "YYYY-MM-DD". */
-export type IsoDate = string;
-/** A period: "2022", "2022-Q3", "2022-09", "2022-09-30" or "2022-01-01/2022-12-08". */
-export type PeriodText = string;
-
-export type Method = "linear" | "polynomial" | "logLinear" | "logistic" | "holt" | "dampedHolt";
-export type Unit = "count" | "percent" | "mbps" | "vnd" | "usd" | "rank" | "times";
-export type MeasureKind = "flow" | "yearToDate" | "dailyAverage" | "cumulative" | "stock" | "share" | "rank";
-export type Comparison = "atLeast" | "greaterThan" | "atMost" | "lessThan";
-export type Qualifier = "exact" | "about" | "moreThan" | "nearly" | "atLeast" | "upTo";
-export type Status = "observed" | "estimate" | "target";
-export type TargetStatus = "achieved" | "onTrack" | "needsAcceleration" | "offTrack";
-export type Verdict = "agree" | "disagree" | "cannotCheck";
-export type ClaimKind = "runRate" | "dailyAverage" | "periodTotal" | "multiple" | "shareOfTarget"
-  | "share" | "sum" | "difference" | "relativeChange" | "pointChange";
-export type Locale = "vi" | "en";
-
-/** An indicator's bounds; a missing or null end is unbounded. */
-export interface Bounds { min?: number | null; max?: number | null }
-
-/** A series: dates and values side by side, with its indicator's bounds, kind and unit. */
-export interface SeriesInput {
-  dates: IsoDate[];
-  values: Numbers;
-  /** Default: unbounded. */
-  bounds?: Bounds;
-  /** Default: "stock". Used by choose() and analyse(). */
-  kind?: MeasureKind;
-  /** Default: "count". Percentages grow in points, everything else compounds. */
-  unit?: Unit;
-}
-
-/** A method and its settings. Settings left out are fitted. */
-export interface MethodSpec {
-  method: Method;
-  /** Polynomial degree, 1 to 10 (default 2). */
-  degree?: number;
-  /** Holt's smoothing of the level and of the trend: both or neither. */
-  alpha?: number;
-  beta?: number;
-  /** Damped Holt's damping, 0 < phi <= 1. */
-  phi?: number;
-  /** Known Holt states one step before the first point (default: from the first two points). */
-  initialLevel?: number;
-  initialTrend?: number;
-  /** Holt's step in days (default: the median gap). */
-  stepDays?: number;
-  /** The logistic cap K (default: fitted). */
-  cap?: number;
-}
-
-export interface Term {
-  symbol: string;
-  /** Stable ASCII code, for translation tables: "year_to_date". */
-  code: string;
-  /** As written in the formula's expression: "x_ytd". */
-  notation: string;
-  value: number;
-  unit: Unit | null;
-}
-
-/** How a result was computed. */
-export interface Explanation {
-  formula: string;
-  expression: string;
-  result: number;
-  terms: Term[];
-}
-
-export interface LeastSquaresResult {
-  coefficients: number[];
-  standardErrors: number[];
-  residualSd: number;
-  rSquared: number;
-  df: number;
-  rss: number;
-  rows: number;
-  params: number;
-  intercept: boolean;
-}
-
-export interface FitSummary {
-  method: Method;
-  spec: MethodSpec;
-  params: number;
-  points: number;
-  sse: number;
-  fitted: number[];
-  explanation: Explanation;
-}
-
-export type Scale = "identity" | { log: { lo: number } } | { reflectedLog: { hi: number } }
-  | { logit: { lo: number; hi: number } };
-
-export interface Prediction { location: number; se: number; df: number; scale: Scale }
-
-export interface ForecastPoint {
-  date: IsoDate;
-  point: number;
-  lo: number;
-  hi: number;
-  prediction: Prediction;
-}
-
-export interface Target { value: number; deadline: IsoDate; comparison: Comparison }
-
-/** A what-if: growth a month from a date, a level shock, a changed target. */
-export interface Scenario {
-  growth?: { from: IsoDate; rate: number } | null;
-  shock?: { at: IsoDate; size: number } | null;
-  target?: Target | null;
-}
-
-export interface AnalysisOptions {
-  /** Today: a deadline before it has passed. */
-  today: IsoDate;
-  /** Confidence level of intervals (default 0.95). */
-  level?: number;
-}
-
-export interface Growth { cagr: number | null; daily: number | null; pointsPerYear: number | null }
-
-export interface TargetAnalysis {
-  target: Target;
-  evaluation: { date: IsoDate; value: number; factor: number };
-  threshold: number;
-  latestPoint: { date: IsoDate; value: number };
-  latest: number;
-  years: number;
-  days: number;
-  prediction: Prediction;
-  projected: number;
-  interval: [number, number];
-  level: number;
-  attainment: number;
-  gap: number;
-  required: Growth;
-  projectedGrowth: Growth;
-  ratio: number | null;
-  reachDate: IsoDate | null;
-  probability: number;
-  status: TargetStatus;
-  explanations: {
-    projected: Explanation; attainment: Explanation; gap: Explanation; required: Explanation;
-    reachDate: Explanation; probability: Explanation; status: Explanation;
-  };
-}
-
-export interface Choice {
-  ranked: { spec: MethodSpec; score: number | null }[];
-  criterion: "oneStepError" | "rule";
-  reason: {
-    kind: "lowestOneStepError" | "fewPoints" | "onlyOne";
-    mape: number | null; runnerUp: number | null; tests: number | null;
-    n: number | null; rule: "boundedShare" | "cautiousLine" | null;
-  };
-  explanation: Explanation;
-}
-
-/** A stated figure: report text, a value with the precision of its last digit, or an interval. */
-export interface FigureInput {
-  text?: string;
-  value?: number;
-  precision?: number;
-  /** Default: "exact". */
-  qualifier?: Qualifier;
-  lo?: number;
-  hi?: number;
-  period?: PeriodText;
-}
-
-export interface ClaimInput {
-  kind: ClaimKind;
-  period?: PeriodText | null;
-  stated?: FigureInput | null;
-  /** In the kind's order; null for an input the report does not give. */
-  inputs: (FigureInput | null)[];
-}
-
-export interface Interval { lo: number; hi: number }
-
-export interface Check {
-  verdict: Verdict;
-  reason: { kind: string; index: number | null } | null;
-  stated: Interval | null;
-  recomputed: Interval | null;
-  explanation: Explanation;
-}
-
-export interface Point { date: IsoDate; value: number }
-
-export interface Observation {
-  value: number;
-  period: PeriodText;
-  status: Status;
-  qualifier: Qualifier;
-  precision: number;
-}
-
-export interface Stated { value: number; precision: number; percent: boolean }
-
-export interface PeriodInfo { text: PeriodText; start: IsoDate; end: IsoDate; kind: string; days: number }
-
-export type RunRate = { yearToDate: number; daysElapsed: number; daysInPeriod: number; value: number;
-  explanation: Explanation };
-export type DailyAverage = { total: number; period: PeriodText; days: number; value: number;
-  explanation: Explanation };
-export type PeriodTotal = { dailyAverage: number; period: PeriodText; days: number; value: number;
-  explanation: Explanation };
-export type Flow = { period: PeriodText; start: number; end: number; value: number; explanation: Explanation };
-export type ShareChange = { before: number; after: number; points: number; relative: number | null;
-  explanations: { points: Explanation; relative: Explanation } };
-export type Change = { kind: "relative" | "points" | "multiple"; before: number; after: number; value: number;
-  explanation: Explanation };
-export type Cagr = { start: Point; end: Point; years: number; percentPerYear: number; pointsPerYear: number;
-  explanations: { cagr: Explanation; points: Explanation } };
+const ERROR_TYPE: &'static str = r#"
+/** Every error the package throws: an `Error`, `TypeError` or `RangeError` with these fields. */
+export type DxcastError = Error & DxcastErrorFields;
 "#;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(typescript_type = "Numbers")]
-    pub type Numbers;
-    #[wasm_bindgen(typescript_type = "SeriesInput")]
-    pub type SeriesInput;
-    #[wasm_bindgen(typescript_type = "MethodSpec")]
-    pub type MethodSpecInput;
-    #[wasm_bindgen(typescript_type = "IsoDate[]")]
-    pub type IsoDates;
-    #[wasm_bindgen(typescript_type = "Scenario")]
-    pub type ScenarioInput;
-    #[wasm_bindgen(typescript_type = "Target")]
-    pub type TargetInput;
-    #[wasm_bindgen(typescript_type = "AnalysisOptions")]
-    pub type AnalysisOptionsInput;
-    #[wasm_bindgen(typescript_type = "ClaimInput")]
-    pub type ClaimInputJs;
-    #[wasm_bindgen(typescript_type = "Point")]
-    pub type PointInput;
-    #[wasm_bindgen(typescript_type = "Observation[]")]
-    pub type ObservationsInput;
-
-    #[wasm_bindgen(typescript_type = "LeastSquaresResult")]
-    pub type LeastSquaresResult;
-    #[wasm_bindgen(typescript_type = "FitSummary")]
-    pub type FitSummary;
-    #[wasm_bindgen(typescript_type = "MethodSpec")]
-    pub type MethodSpecOutput;
-    #[wasm_bindgen(typescript_type = "ForecastPoint[]")]
-    pub type ForecastPoints;
-    #[wasm_bindgen(typescript_type = "TargetAnalysis")]
-    pub type TargetAnalysisOutput;
-    #[wasm_bindgen(typescript_type = "Choice")]
-    pub type ChoiceOutput;
-    #[wasm_bindgen(typescript_type = "Check")]
-    pub type CheckOutput;
-    #[wasm_bindgen(typescript_type = "Explanation")]
-    pub type ExplanationOutput;
-    #[wasm_bindgen(typescript_type = "RunRate")]
-    pub type RunRateOutput;
-    #[wasm_bindgen(typescript_type = "DailyAverage")]
-    pub type DailyAverageOutput;
-    #[wasm_bindgen(typescript_type = "PeriodTotal")]
-    pub type PeriodTotalOutput;
-    #[wasm_bindgen(typescript_type = "Flow")]
-    pub type FlowOutput;
-    #[wasm_bindgen(typescript_type = "Flow[]")]
-    pub type FlowsOutput;
-    #[wasm_bindgen(typescript_type = "ShareChange")]
-    pub type ShareChangeOutput;
-    #[wasm_bindgen(typescript_type = "{ beforeIfPoints: number; beforeIfRelative: number }")]
-    pub type ReadingsOutput;
-    #[wasm_bindgen(typescript_type = "Change")]
-    pub type ChangeOutput;
-    #[wasm_bindgen(typescript_type = "Cagr")]
-    pub type CagrOutput;
-    #[wasm_bindgen(typescript_type = "{ dates: IsoDate[]; values: number[] }")]
-    pub type PointsOutput;
-    #[wasm_bindgen(typescript_type = "{ date: IsoDate; value: number; factor: number }")]
-    pub type EvaluationOutput;
-    #[wasm_bindgen(typescript_type = "Stated")]
-    pub type StatedOutput;
-    #[wasm_bindgen(typescript_type = "PeriodInfo")]
-    pub type PeriodOutput;
-}
-
-/// The core's error (or a conversion's) as a thrown `Error`.
-fn err(e: impl core::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
-}
-
-/// Converts a JavaScript value to `T` (inside the function, so that a bad
-/// value is an `Error` thrown by this function).
-fn from_js<T: DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
-
-/// Converts a result to a plain JavaScript value: objects, arrays, `null`.
-fn to_js<T: Serialize, R: JsCast>(v: &T) -> Result<R, JsError> {
+/// Serialises a result to a plain JavaScript value (objects, arrays,
+/// `null` for none). The core gives only finite numbers; one that is not
+/// would be an `OVERFLOW` error rather than a `NaN` or an infinity.
+fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Fail> {
     let s = serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)
         .serialize_maps_as_objects(true);
-    Ok(v.serialize(&s).map_err(err)?.unchecked_into())
+    v.serialize(&s).map_err(|e| {
+        let message = e.to_string();
+        if message.ends_with(types::NOT_FINITE) {
+            Fail::not_representable("result")
+        } else {
+            Fail::new(
+                Class::Error,
+                dx::ErrorKind::InvalidType,
+                "result",
+                format!("the result could not be converted: {message}"),
+            )
+        }
+    })
 }
 
-/// Numbers from `number[] | Float64Array`.
-fn numbers(v: JsValue, what: &str) -> Result<Vec<f64>, JsError> {
-    if let Some(a) = v.dyn_ref::<js_sys::Float64Array>() {
-        return Ok(a.to_vec());
+/// [`to_value`] typed.
+fn to_js<T: Serialize + Tsify>(v: &T) -> Result<Ts<T>, Fail> {
+    to_value(v).map(Ts::new_unchecked)
+}
+
+/// The names of a series' fields in the package.
+const SERIES: Names<'static> = &[
+    (Field::Value, "values"),
+    (Field::Date, "dates"),
+    (Field::Points, "values"),
+];
+
+/// A series as JavaScript gives it: its points and subject.
+fn series_in(v: &JsValue) -> Result<(Vec<dx::Point>, dx::Subject), Fail> {
+    let s: SeriesInput = input::decode(v, "series")?;
+    let dates = input::dates(&s.dates, "dates")?;
+    let values = input::numbers(&s.values, "values", max_dates())?;
+    if dates.len() != values.len() {
+        return Err(Fail::new(
+            Class::Range,
+            dx::ErrorKind::InvalidArgument,
+            "values",
+            format!(
+                "values: expected as many values as dates ({}), got {}",
+                dates.len(),
+                values.len()
+            ),
+        ));
     }
-    from_js(v, what)
+    let kind: dx::MeasureKind = s.kind.unwrap_or(MeasureKind::Stock).into();
+    let unit: dx::Unit = s.unit.unwrap_or(Unit::Count).into();
+    let bounds = s
+        .bounds
+        .map_or_else(|| dx::Bounds::for_kind(kind), Into::into);
+    let subject = dx::Subject::new(kind, unit, bounds)?;
+    let points = dates
+        .into_iter()
+        .zip(values)
+        .map(|(d, v)| dx::Point::new(d, v))
+        .collect();
+    Ok((points, subject))
 }
 
-fn date(text: &str) -> Result<Date, JsError> {
-    Date::parse_iso(text).map_err(err)
+/// A method's settings from a JavaScript object, through the core's
+/// `ModelSpec::set`, which reads and checks each key.
+fn spec_in(v: &JsValue) -> Result<dx::ModelSpec, Fail> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(Fail::wrong_type(
+            "spec",
+            "an object such as { method: \"linear\" }",
+        ));
+    }
+    let get = |key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or_default();
+    let method = get("method");
+    if absent(&method) {
+        return Err(Fail::wrong_type(
+            "method",
+            "a method name such as \"linear\"",
+        ));
+    }
+    let method: types::Method = input::decode(&method, "method")?;
+    let mut spec = dx::ModelSpec::new(method.into());
+    let keys = js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key == "method" {
+            continue;
+        }
+        let value = get(&key);
+        if absent(&value) {
+            continue;
+        }
+        let Some(x) = value.as_f64() else {
+            return Err(Fail::wrong_type(key.clone(), "a number"));
+        };
+        spec.set(&key, x).map_err(|e| {
+            if e.field() == Some(Field::Key) {
+                // The core names the key for an unknown one: say which.
+                let expected = e.expected().map_or("", dx::Expected::text);
+                Fail::new(
+                    Class::Error,
+                    e.kind(),
+                    key.clone(),
+                    format!("{key}: not a setting: expected {expected}"),
+                )
+            } else {
+                Fail::from(e)
+            }
+        })?;
+    }
+    Ok(spec)
 }
 
-fn period(text: &str) -> Result<Period, JsError> {
-    Period::parse(text).map_err(err)
+/// A target from JavaScript.
+fn target_in(t: &Target) -> Result<dx::Target, Fail> {
+    let deadline = input::date(&t.deadline.0, "deadline")?;
+    dx::Target::new(t.value, deadline, t.comparison.into()).named(&[(Field::Target, "value")])
 }
 
-fn optional<T: DeserializeOwned>(v: Option<JsValue>, what: &str) -> Result<Option<T>, JsError> {
-    match v {
-        Some(v) if !v.is_null() && !v.is_undefined() => from_js(v, what).map(Some),
-        _ => Ok(None),
+/// A scenario from JavaScript.
+fn scenario_in(s: &Scenario) -> Result<dx::scenario::Scenario, Fail> {
+    let growth = s
+        .growth
+        .as_ref()
+        .map(|g| -> Result<_, Fail> {
+            Ok(dx::scenario::GrowthOverride {
+                from: input::date(&g.from.0, "from")?,
+                rate: g.rate,
+                per: g.per.map_or(dx::scenario::Per::Year, Into::into),
+            })
+        })
+        .transpose()?;
+    let shock = s
+        .shock
+        .as_ref()
+        .map(|k| -> Result<_, Fail> {
+            Ok(dx::scenario::Shock {
+                at: input::date(&k.at.0, "at")?,
+                size: k.size,
+            })
+        })
+        .transpose()?;
+    let target = s.target.as_ref().map(target_in).transpose()?;
+    Ok(dx::scenario::Scenario {
+        growth,
+        shock,
+        target,
+    })
+}
+
+/// The names of a scenario's fields in the package.
+const SCENARIO: Names<'static> = &[
+    (Field::GrowthRate, "rate"),
+    (Field::Shock, "size"),
+    (Field::Target, "value"),
+];
+
+/// A confidence level, 0.95 when left out.
+fn level_in(v: &JsValue) -> Result<f64, Fail> {
+    if absent(v) {
+        Ok(0.95)
+    } else {
+        input::number(v, "level")
     }
 }
 
 // ---------------------------------------------------------------- least squares
 
-/// Linear least squares `y ≈ X β` for a design `x` given row by row (`y.length`
-/// rows of `cols` values); `intercept` when one column is constant (R² is
-/// then centred on the mean of `y`).
+/// Linear least squares `y ≈ X β` for a design `x` given row by row
+/// (`y.length` rows of `cols` values); `intercept` when one column is
+/// constant (R² is then centred on the mean of `y`).
 #[wasm_bindgen(js_name = "leastSquares")]
 pub fn least_squares(
-    x: Numbers,
-    cols: usize,
-    y: Numbers,
-    intercept: bool,
-) -> Result<LeastSquaresResult, JsError> {
-    let x = numbers(x.into(), "x")?;
-    let y = numbers(y.into(), "y")?;
-    let fit = LeastSquares::fit(&x, cols, &y, intercept).map_err(err)?;
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Out<'a> {
-        coefficients: &'a [f64],
-        standard_errors: &'a [f64],
-        residual_sd: f64,
-        r_squared: f64,
-        df: usize,
-        rss: f64,
-        rows: usize,
-        params: usize,
-        intercept: bool,
-    }
-    to_js(&Out {
-        coefficients: fit.coefficients(),
-        standard_errors: fit.standard_errors(),
-        residual_sd: fit.residual_sd(),
-        r_squared: fit.r_squared(),
+    #[wasm_bindgen(unchecked_param_type = "Numbers")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] cols: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numbers")] y: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "boolean")] intercept: JsValue,
+) -> Result<Ts<LeastSquaresResult>, Fail> {
+    use dx::lstsq::{MAX_PARAMS, MAX_ROWS};
+    let x = input::numbers(&x, "x", MAX_ROWS * MAX_PARAMS)?;
+    let cols = input::count(&cols, "cols", u32::MAX as usize)?;
+    let y = input::numbers(&y, "y", MAX_ROWS)?;
+    let intercept = input::boolean(&intercept, "intercept")?;
+    let fit = dx::lstsq::LeastSquares::fit(&x, cols, &y, intercept).named(&[
+        (Field::Columns, "cols"),
+        (Field::X, "x"),
+        (Field::Design, "x"),
+        (Field::Response, "y"),
+        (Field::Rows, "y"),
+        (Field::Series, "y"),
+    ])?;
+    let finite = |v: &[f64]| v.iter().copied().map(Finite).collect::<Vec<_>>();
+    to_js(&LeastSquaresResult {
+        coefficients: finite(fit.coefficients()),
+        standard_errors: fit.standard_errors().map(finite),
+        residual_sd: fit.residual_sd().map(Finite),
+        r_squared: Finite(fit.r_squared()),
         df: fit.df(),
-        rss: fit.rss(),
+        rss: Finite(fit.rss()),
         rows: fit.rows(),
         params: fit.params(),
         intercept: fit.has_intercept(),
@@ -418,177 +261,227 @@ pub fn least_squares(
 /// A projection method with its settings, not yet fitted.
 ///
 /// ```js
-/// const fit = new Model({ method: "holt", alpha: 0.5, beta: 0.3 }).fit(series);
+/// const fitted = new Model({ method: "holt", alpha: 0.5, beta: 0.3 }).fit(series);
 /// ```
 #[wasm_bindgen]
 #[derive(Debug, Clone, Copy)]
 pub struct Model {
-    model: CoreModel,
+    model: dx::Model,
 }
 
 #[wasm_bindgen]
 impl Model {
     /// A method from its settings; settings left out are fitted.
     #[wasm_bindgen(constructor)]
-    pub fn new(spec: MethodSpecInput) -> Result<Model, JsError> {
-        let spec: MethodSpec = from_js(spec.into(), "spec")?;
+    pub fn new(spec: Ts<MethodSpec>) -> Result<Model, Fail> {
+        let spec = spec_in(&spec.js_value())?;
         Ok(Model {
-            model: spec.model().map_err(err)?,
+            model: spec.model()?,
         })
     }
 
-    /// The method's name.
-    #[wasm_bindgen(getter)]
-    pub fn method(&self) -> Result<String, JsError> {
-        let v: JsValue = to_js(&self.model.method())?;
-        Ok(v.as_string().unwrap_or_default())
+    /// The method.
+    #[wasm_bindgen(getter, unchecked_return_type = "Method")]
+    pub fn method(&self) -> Result<JsValue, Fail> {
+        to_value(&types::Method::try_from(self.model.method())?)
     }
 
     /// The settings.
     #[wasm_bindgen(getter)]
-    pub fn spec(&self) -> Result<MethodSpecOutput, JsError> {
-        to_js(&MethodSpec::of(&self.model))
+    pub fn spec(&self) -> Result<Ts<MethodSpec>, Fail> {
+        to_js(&MethodSpec::try_from(self.model.spec())?)
     }
 
-    /// Fits the method to `series`.
-    pub fn fit(&self, series: SeriesInput) -> Result<FittedModel, JsError> {
-        let s: SeriesIn = from_js(series.into(), "series")?;
-        let points = s.points().map_err(err)?;
-        let fitted = FittedModel {
-            model: self.model,
-            points,
-            bounds: s.bounds,
-            kind: s.kind,
-            unit: s.unit,
-        };
-        // Fit once now, so that an unfit series fails here.
-        fitted.with_fit(|_| Ok(()))?;
-        Ok(fitted)
+    /// Fits the method to `series`, once: the fitted model keeps what it
+    /// needs.
+    pub fn fit(&self, series: Ts<SeriesInput>) -> Result<FittedModel, Fail> {
+        let (points, subject) = series_in(&series.js_value())?;
+        let s = Series::new(&points, subject).named(SERIES)?;
+        let fitted = self.model.fit(&s).named(SERIES)?;
+        Ok(FittedModel { fitted, points })
     }
 }
 
-/// A method fitted to a series. It keeps the series and fits again for each
-/// call (fits are deterministic and take microseconds to milliseconds).
+/// A method fitted to a series. It keeps the core's fitted model (the
+/// parameters and final state) and a copy of the points, for in-sample
+/// values and for judging a deadline inside the data: no call fits again.
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
 pub struct FittedModel {
-    model: CoreModel,
-    points: Vec<Point>,
-    bounds: Bounds,
-    kind: MeasureKind,
-    unit: Unit,
+    fitted: dx::Fitted,
+    points: Vec<dx::Point>,
 }
 
 impl FittedModel {
-    fn with_fit<R>(&self, f: impl FnOnce(&Fit<'_>) -> Result<R, JsError>) -> Result<R, JsError> {
-        let s = Series::new(&self.points, self.bounds).map_err(err)?;
-        let fit = self.model.fit(&s).map_err(err)?;
-        f(&fit)
+    /// The series the model was fitted to.
+    fn series(&self) -> Result<Series<'_>, Fail> {
+        Series::new(&self.points, self.fitted.subject()).named(SERIES)
     }
 
-    /// `f` with the fit, or a what-if over it.
-    fn with_predictor<R>(
-        &self,
-        scenario: Option<CoreScenario>,
-        f: impl FnOnce(&dyn Predictor) -> Result<R, JsError>,
-    ) -> Result<R, JsError> {
-        self.with_fit(|fit| match scenario {
-            Some(sc) => {
-                let w = WhatIf::new(fit, sc, self.unit, self.bounds).map_err(err)?;
-                f(&w)
-            }
-            None => f(fit),
-        })
+    /// The in-sample fitted values.
+    fn in_sample(&self) -> Result<Vec<f64>, Fail> {
+        let mut out = vec![0.0; self.points.len()];
+        self.fitted.fitted_into(&self.series()?, &mut out)?;
+        Ok(out)
     }
 }
 
 #[wasm_bindgen]
 impl FittedModel {
-    /// The method, its settings as fitted, parameters taken from the data,
-    /// sum of squared errors, in-sample fitted values and the formula with the
+    /// The method.
+    #[wasm_bindgen(getter, unchecked_return_type = "Method")]
+    pub fn method(&self) -> Result<JsValue, Fail> {
+        to_value(&types::Method::try_from(self.fitted.method())?)
+    }
+
+    /// The settings as configured (settings that were fitted are left out).
+    #[wasm_bindgen(getter)]
+    pub fn spec(&self) -> Result<Ts<MethodSpec>, Fail> {
+        to_js(&MethodSpec::try_from(self.fitted.spec())?)
+    }
+
+    /// What the series measures: kind, unit and bounds.
+    #[wasm_bindgen(getter)]
+    pub fn subject(&self) -> Result<Ts<Subject>, Fail> {
+        to_js(&Subject::try_from(self.fitted.subject())?)
+    }
+
+    /// The method, its settings, the points, parameters and degrees of
+    /// freedom, the sum of squared errors and residual SD (`null` for an
+    /// exact fit), the in-sample fitted values and the formula with the
     /// fitted parameters.
-    pub fn summary(&self) -> Result<FitSummary, JsError> {
-        self.with_fit(|fit| {
-            let mut fitted = vec![0.0; self.points.len()];
-            fit.fitted_into(&mut fitted).map_err(err)?;
-            to_js(&FitOut {
-                method: fit.method(),
-                spec: MethodSpec::of(&self.model),
-                params: fit.params(),
-                points: self.points.len(),
-                sse: fit.sse(),
-                fitted,
-                explanation: ExplanationOut::from(&fit.explain().map_err(err)?),
-            })
+    pub fn summary(&self) -> Result<Ts<FitSummary>, Fail> {
+        let s = self.fitted.summary();
+        to_js(&FitSummary {
+            method: s.method.try_into()?,
+            spec: self.fitted.spec().try_into()?,
+            subject: self.fitted.subject().try_into()?,
+            points: s.points,
+            params: s.params,
+            df: s.df,
+            sse: Finite(s.sse),
+            residual_sd: s.residual_sd.map(Finite),
+            fitted: self.in_sample()?.into_iter().map(Finite).collect(),
+            explanation: explained(self.fitted.explain())?,
         })
     }
 
-    /// The in-sample fitted values (one-step forecasts for Holt).
-    pub fn fitted(&self) -> Result<Vec<f64>, JsError> {
-        self.with_fit(|fit| {
-            let mut out = vec![0.0; self.points.len()];
-            fit.fitted_into(&mut out).map_err(err)?;
-            Ok(out)
-        })
+    /// The in-sample fitted values (one-step forecasts for Holt, whose
+    /// first two repeat the observations).
+    pub fn fitted(&self) -> Result<Vec<f64>, Fail> {
+        self.in_sample()
     }
 
-    /// Predictions with intervals at confidence `level` at each of `dates`,
-    /// under an optional what-if `scenario`. Intervals respect the series'
-    /// bounds.
+    /// The formula with the fitted parameters.
+    pub fn explain(&self) -> Result<Ts<Explanation>, Fail> {
+        to_js(&explained(self.fitted.explain())?)
+    }
+
+    /// Predictions with intervals at confidence `level` (default 0.95) at
+    /// each of `dates`, under an optional what-if `scenario`. Intervals
+    /// respect the series' bounds; an unbounded end is `null`.
+    #[wasm_bindgen(unchecked_return_type = "ForecastPoint[]")]
     pub fn forecast(
         &self,
-        dates: IsoDates,
-        level: f64,
-        scenario: Option<ScenarioInput>,
-    ) -> Result<ForecastPoints, JsError> {
-        let dates: Vec<Date> = from_js(dates.into(), "dates")?;
-        let scenario: Option<CoreScenario> = optional(scenario.map(JsValue::from), "scenario")?;
-        let mut out = vec![ForecastPoint::default(); dates.len()];
-        self.with_predictor(scenario, |p| {
-            forecast_into(p, Horizon::Dates(&dates), level, self.bounds, &mut out).map_err(err)
-        })?;
-        to_js(&out)
+        #[wasm_bindgen(unchecked_param_type = "IsoDate[]")] dates: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] level: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Scenario | null")] scenario: JsValue,
+    ) -> Result<JsValue, Fail> {
+        let dates = input::dates(&dates, "dates")?;
+        let level = level_in(&level)?;
+        let scenario = input::optional::<Scenario>(&scenario, "scenario")?
+            .as_ref()
+            .map(scenario_in)
+            .transpose()?;
+        let mut out = vec![dx::ForecastPoint::default(); dates.len()];
+        let horizon = dx::Horizon::Dates(&dates);
+        let names: Names<'_> = &[
+            (Field::Projection, "dates"),
+            (Field::Horizon, "dates"),
+            (Field::Date, "dates"),
+        ];
+        match scenario {
+            Some(s) => self
+                .fitted
+                .with_scenario(s)
+                .named(SCENARIO)?
+                .forecast_into(horizon, level, &mut out),
+            None => self.fitted.forecast_into(horizon, level, &mut out),
+        }
+        .named(names)?;
+        let list: Vec<types::ForecastPoint> = out.iter().map(Into::into).collect();
+        to_value(&list)
     }
 
-    /// Analyses `target`: the projection at the deadline with its interval,
-    /// attainment, gap, required growth, reach date, probability, status, and
-    /// how each was computed. A scenario's changed target replaces `target`.
+    /// Analyses `target` at `options.today`: the projection at the deadline
+    /// with its interval, attainment, gap, growth required, reach date,
+    /// probability, status, and how each was computed. A scenario's own
+    /// target replaces `target`. A deadline inside the data is judged by the
+    /// last observation on or before it.
     pub fn analyse(
         &self,
-        target: TargetInput,
-        options: AnalysisOptionsInput,
-        scenario: Option<ScenarioInput>,
-    ) -> Result<TargetAnalysisOutput, JsError> {
-        #[derive(Deserialize)]
-        struct Options {
-            today: Date,
-            level: Option<f64>,
-        }
-        let target: CoreTarget = from_js(target.into(), "target")?;
-        let o: Options = from_js(options.into(), "options")?;
-        let scenario: Option<CoreScenario> = optional(scenario.map(JsValue::from), "scenario")?;
-        let target = scenario.map_or(target, |s| s.target_or(target));
-        let ctx = Context {
-            kind: self.kind,
-            unit: self.unit,
-            bounds: self.bounds,
-            today: o.today,
-            level: o.level.unwrap_or(0.95),
+        target: Ts<Target>,
+        options: Ts<AnalysisOptions>,
+        scenario: Option<Ts<Scenario>>,
+    ) -> Result<Ts<TargetAnalysis>, Fail> {
+        let target = target_in(&input::decode::<Target>(&target.js_value(), "target")?)?;
+        let o: AnalysisOptions = input::decode(&options.js_value(), "options")?;
+        let today = input::date(&o.today.0, "today")?;
+        let level = o.level.unwrap_or(0.95);
+        let scenario = scenario
+            .map(|s| input::optional::<Scenario>(&s.js_value(), "scenario"))
+            .transpose()?
+            .flatten()
+            .as_ref()
+            .map(scenario_in)
+            .transpose()?;
+        let deadline = scenario.map_or(target, |s| s.target_or(target)).deadline;
+        // The figures around the deadline judge a level's target; a total's
+        // would need the observed totals of the target's period, which a
+        // series of daily rates does not hold.
+        let levels =
+            dx::basis::Basis::for_kind(self.fitted.subject().kind) == dx::basis::Basis::Level;
+        let evidence = if levels {
+            dx::Evidence::of_levels(&self.points, deadline)
+        } else {
+            dx::Evidence::default()
         };
-        let a = self.with_predictor(scenario, |p| core_analyse(p, &target, &ctx).map_err(err))?;
-        to_js(&AnalysisOut::new(a, self.unit, self.bounds).map_err(err)?)
+        let settings = dx::Settings {
+            today,
+            level,
+            evidence,
+        };
+        let a = match scenario {
+            Some(s) => self
+                .fitted
+                .with_scenario(s)
+                .named(SCENARIO)?
+                .analyse(&target, &settings),
+            None => self.fitted.analyse(&target, &settings),
+        }
+        .named(&[
+            (Field::Target, "value"),
+            (Field::Projection, "deadline"),
+            (Field::Date, "deadline"),
+        ])?;
+        to_js(&TargetAnalysis::try_from(&a)?)
     }
 }
 
 /// Ranks the methods that apply to `series` (its kind and unit matter),
 /// best first, with the reason.
 #[wasm_bindgen]
-pub fn choose(series: SeriesInput) -> Result<ChoiceOutput, JsError> {
-    let s: SeriesIn = from_js(series.into(), "series")?;
-    let points = s.points().map_err(err)?;
-    let series = Series::new(&points, s.bounds).map_err(err)?;
-    let c = core_choose(&series, s.kind, s.unit).map_err(err)?;
-    to_js(&ChoiceOut::new(&c).map_err(err)?)
+pub fn choose(series: Ts<SeriesInput>) -> Result<Ts<Choice>, Fail> {
+    let (points, subject) = series_in(&series.js_value())?;
+    let s = Series::new(&points, subject).named(SERIES)?;
+    let c = dx::choice::choose(&s).named(SERIES)?;
+    to_js(&Choice::try_from(&c)?)
+}
+
+/// A code of an enum, passed as a string.
+fn code<T: serde::de::DeserializeOwned>(v: &JsValue, field: &'static str) -> Result<T, Fail> {
+    let t = input::text(v, field)?;
+    input::decode(&JsValue::from_str(&t), field)
 }
 
 /// The projectable series of an indicator's observations: totals become
@@ -596,22 +489,30 @@ pub fn choose(series: SeriesInput) -> Result<ChoiceOutput, JsError> {
 /// date (list older reports first).
 #[wasm_bindgen(js_name = "pointsFromObservations")]
 pub fn points_from_observations(
-    #[wasm_bindgen(unchecked_param_type = "MeasureKind")] kind: String,
-    observations: ObservationsInput,
-) -> Result<PointsOutput, JsError> {
-    let kind: MeasureKind = from_js(JsValue::from_str(&kind), "kind")?;
-    let obs: Vec<Observation> = from_js(observations.into(), "observations")?;
-    let mut out = vec![Point::new(Date::EPOCH, 0.0); MAX_POINTS];
-    let n = points_into(kind, &obs, &mut out).map_err(err)?;
-    #[derive(Serialize)]
-    struct Out {
-        dates: Vec<Date>,
-        values: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "MeasureKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Observation[]")] observations: JsValue,
+) -> Result<Ts<SeriesPoints>, Fail> {
+    let kind: MeasureKind = code(&kind, "kind")?;
+    let list = input::array(&observations, "observations", max_dates())?;
+    let mut obs = Vec::with_capacity(list.length() as usize);
+    for (i, o) in list.iter().enumerate() {
+        let o: Observation = input::decode(&o, "observations").map_err(|e| e.at(i))?;
+        let period = input::period(&o.period.0, "period").map_err(|e| e.at(i))?;
+        obs.push(dx::Observation {
+            value: o.value,
+            period,
+            status: o.status.into(),
+            qualifier: o.qualifier.map_or(dx::Qualifier::Exact, Into::into),
+            precision: o.precision.unwrap_or(0.0),
+        });
     }
+    let mut out = vec![dx::Point::new(dx::Date::EPOCH, 0.0); dx::basis::MAX_POINTS];
+    let n = dx::basis::points_into(kind.into(), &obs, &mut out)
+        .indexed(&[(Field::Points, "observations"), (Field::Value, "value")])?;
     let points = out.get(..n).unwrap_or(&[]);
-    to_js(&Out {
-        dates: points.iter().map(|p| p.date).collect(),
-        values: points.iter().map(|p| p.value).collect(),
+    to_js(&SeriesPoints {
+        dates: points.iter().map(|p| p.date.to_string()).collect(),
+        values: points.iter().map(|p| Finite(p.value)).collect(),
     })
 }
 
@@ -619,143 +520,253 @@ pub fn points_from_observations(
 /// `target` (totals are projected as daily rates).
 #[wasm_bindgen]
 pub fn evaluation(
-    #[wasm_bindgen(unchecked_param_type = "MeasureKind")] kind: String,
-    target: TargetInput,
-) -> Result<EvaluationOutput, JsError> {
-    let kind: MeasureKind = from_js(JsValue::from_str(&kind), "kind")?;
-    let target: CoreTarget = from_js(target.into(), "target")?;
-    to_js(&core_evaluation(kind, &target))
+    #[wasm_bindgen(unchecked_param_type = "MeasureKind")] kind: JsValue,
+    target: Ts<Target>,
+) -> Result<Ts<types::Evaluation>, Fail> {
+    let kind: MeasureKind = code(&kind, "kind")?;
+    let target = target_in(&input::decode::<Target>(&target.js_value(), "target")?)?;
+    to_js(&types::Evaluation::from(dx::basis::evaluation(
+        kind.into(),
+        &target,
+    )))
 }
 
 // ---------------------------------------------------------------- claims
 
+/// A figure from JavaScript.
+fn figure_in(f: &FigureInput) -> Result<dx::Figure, Fail> {
+    let q = f.qualifier.map_or(dx::Qualifier::Exact, Into::into);
+    let figure = match (&f.text, f.value, f.lo, f.hi) {
+        (Some(t), None, None, None) => {
+            let t = input::text(&t.0, "text")?;
+            dx::Figure::parse(&t, q).about("text")?
+        }
+        (None, Some(v), None, None) => dx::Figure::stated(v, f.precision.unwrap_or(0.0), q)
+            .named(&[(Field::Value, "value")])?,
+        (None, None, lo, hi) if lo.is_some() || hi.is_some() => {
+            dx::Figure::between(lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY))
+                .named(&[(Field::Interval, "lo")])?
+        }
+        _ => {
+            return Err(Fail::wrong_type(
+                "figure",
+                "one of text, value (with precision), or lo and hi",
+            ))
+        }
+    };
+    Ok(match &f.period {
+        Some(p) => figure.during(input::period(&p.0, "period")?),
+        None => figure,
+    })
+}
+
 /// Checks a derived figure against what it was derived from, with interval
 /// arithmetic over the intervals the stated figures admit.
 #[wasm_bindgen(js_name = "checkClaim")]
-pub fn check_claim(claim: ClaimInputJs) -> Result<CheckOutput, JsError> {
-    let c: ClaimIn = from_js(claim.into(), "claim")?;
-    let check = c.claim().map_err(err)?.check().map_err(err)?;
-    to_js(&CheckOut::from(&check))
+pub fn check_claim(claim: Ts<ClaimInput>) -> Result<Ts<Check>, Fail> {
+    let c: ClaimInput = input::decode(&claim.js_value(), "claim")?;
+    let stated = c
+        .stated
+        .as_ref()
+        .map(figure_in)
+        .transpose()
+        .map_err(|e| e.within("stated"))?;
+    let mut claim = dx::Claim::new(c.kind.into(), stated);
+    if let Some(p) = &c.period {
+        claim = claim.during(input::period(&p.0, "period")?);
+    }
+    let inputs = input::array(&c.inputs, "inputs", dx::claim::MAX_INPUTS)?;
+    for (i, v) in inputs.iter().enumerate() {
+        let figure = if absent(&v) {
+            None
+        } else {
+            let f: FigureInput = input::decode(&v, "inputs").map_err(|e| e.at(i))?;
+            Some(figure_in(&f).map_err(|e| e.at(i))?)
+        };
+        claim.push(figure).named(&[(Field::Inputs, "inputs")])?;
+    }
+    let check = claim.check().named(&[(Field::Inputs, "inputs")])?;
+    to_js(&Check::try_from(&check)?)
 }
 
 // ---------------------------------------------------------------- conversions
 
-fn explained<T: Serialize, R: JsCast>(
-    value: T,
-    e: dxcast_core::Result<dxcast_core::Explanation>,
-) -> Result<R, JsError> {
-    to_js(&Explained {
-        value,
-        explanation: ExplanationOut::from(&e.map_err(err)?),
-    })
-}
-
 /// A year-to-date total as of `asOf` extended to its whole calendar year.
 #[wasm_bindgen(js_name = "runRate")]
 pub fn run_rate(
-    #[wasm_bindgen(js_name = "yearToDate")] year_to_date: f64,
-    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: &str,
-) -> Result<RunRateOutput, JsError> {
-    let r = convert::run_rate(year_to_date, date(as_of)?).map_err(err)?;
-    explained(r, r.explain())
+    #[wasm_bindgen(js_name = "yearToDate", unchecked_param_type = "number")] year_to_date: JsValue,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
+) -> Result<Ts<RunRate>, Fail> {
+    let total = input::number(&year_to_date, "yearToDate")?;
+    let as_of = input::date(&as_of, "asOf")?;
+    let r = dx::convert::run_rate(total, as_of).named(&[
+        (Field::YearToDate, "yearToDate"),
+        (Field::Total, "yearToDate"),
+        (Field::Value, "yearToDate"),
+    ])?;
+    to_js(&RunRate {
+        year_to_date: Finite(r.year_to_date),
+        days_elapsed: r.days_elapsed,
+        days_in_period: r.days_in_period,
+        value: Finite(r.value),
+        explanation: explained(r.explain())?,
+    })
 }
 
 /// A total over `elapsed` extended to `whole`, which starts with it.
 #[wasm_bindgen]
 pub fn extrapolate(
-    total: f64,
-    #[wasm_bindgen(unchecked_param_type = "PeriodText")] elapsed: &str,
-    #[wasm_bindgen(unchecked_param_type = "PeriodText")] whole: &str,
-) -> Result<RunRateOutput, JsError> {
-    let r = convert::extrapolate(total, period(elapsed)?, period(whole)?).map_err(err)?;
-    explained(r, r.explain())
+    #[wasm_bindgen(unchecked_param_type = "number")] total: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] elapsed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] whole: JsValue,
+) -> Result<Ts<RunRate>, Fail> {
+    let total = input::number(&total, "total")?;
+    let elapsed = input::period(&elapsed, "elapsed")?;
+    let whole = input::period(&whole, "whole")?;
+    let r = dx::convert::extrapolate(total, elapsed, whole).named(&[
+        (Field::Total, "total"),
+        (Field::Value, "total"),
+        (Field::Period, "elapsed"),
+    ])?;
+    to_js(&RunRate {
+        year_to_date: Finite(r.year_to_date),
+        days_elapsed: r.days_elapsed,
+        days_in_period: r.days_in_period,
+        value: Finite(r.value),
+        explanation: explained(r.explain())?,
+    })
 }
 
 /// A period's total per day.
 #[wasm_bindgen(js_name = "dailyAverage")]
 pub fn daily_average(
-    total: f64,
-    #[wasm_bindgen(js_name = "period", unchecked_param_type = "PeriodText")] period_text: &str,
-) -> Result<DailyAverageOutput, JsError> {
-    let r = convert::daily_average(total, period(period_text)?).map_err(err)?;
-    explained(r, r.explain())
+    #[wasm_bindgen(unchecked_param_type = "number")] total: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] period: JsValue,
+) -> Result<Ts<DailyAverage>, Fail> {
+    let total = input::number(&total, "total")?;
+    let period = input::period(&period, "period")?;
+    let r = dx::convert::daily_average(total, period)
+        .named(&[(Field::Total, "total"), (Field::Value, "total")])?;
+    to_js(&DailyAverage {
+        total: Finite(r.total),
+        period: r.period.to_string(),
+        days: r.days,
+        value: Finite(r.value),
+        explanation: explained(r.explain())?,
+    })
 }
 
 /// A daily average times a period's days.
 #[wasm_bindgen(js_name = "periodTotal")]
 pub fn period_total(
-    average: f64,
-    #[wasm_bindgen(js_name = "period", unchecked_param_type = "PeriodText")] period_text: &str,
-) -> Result<PeriodTotalOutput, JsError> {
-    let r = convert::period_total(average, period(period_text)?).map_err(err)?;
-    explained(r, r.explain())
+    #[wasm_bindgen(unchecked_param_type = "number")] average: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] period: JsValue,
+) -> Result<Ts<PeriodTotal>, Fail> {
+    let average = input::number(&average, "average")?;
+    let period = input::period(&period, "period")?;
+    let r = dx::convert::period_total(average, period).named(&[
+        (Field::DailyAverage, "average"),
+        (Field::Value, "average"),
+        (Field::Total, "average"),
+    ])?;
+    to_js(&PeriodTotal {
+        daily_average: Finite(r.daily_average),
+        period: r.period.to_string(),
+        days: r.days,
+        value: Finite(r.value),
+        explanation: explained(r.explain())?,
+    })
+}
+
+/// A dated value from JavaScript.
+fn point_in(v: &JsValue, field: &'static str) -> Result<dx::Point, Fail> {
+    let p: Point = input::decode(v, field)?;
+    Ok(dx::Point::new(input::date(&p.date.0, "date")?, p.value))
+}
+
+/// A flow as the package returns it.
+fn flow_out(f: &dx::convert::Flow) -> Result<Flow, Fail> {
+    Ok(Flow {
+        period: f.period.to_string(),
+        start: Finite(f.start),
+        end: Finite(f.end),
+        value: Finite(f.value),
+        explanation: explained(f.explain())?,
+    })
 }
 
 /// The flow between two readings of a running total.
 #[wasm_bindgen(js_name = "flowBetween")]
-pub fn flow_between(earlier: PointInput, later: PointInput) -> Result<FlowOutput, JsError> {
-    let a: Point = from_js(earlier.into(), "earlier")?;
-    let b: Point = from_js(later.into(), "later")?;
-    let f = convert::flow_between(a, b).map_err(err)?;
-    explained(f, f.explain())
+pub fn flow_between(earlier: Ts<Point>, later: Ts<Point>) -> Result<Ts<Flow>, Fail> {
+    let a = point_in(&earlier.js_value(), "earlier")?;
+    let b = point_in(&later.js_value(), "later")?;
+    let f = dx::convert::flow_between(a, b).named(&[(Field::Date, "later")])?;
+    to_js(&flow_out(&f)?)
 }
 
 /// The flows between consecutive readings of a running total.
-#[wasm_bindgen]
-pub fn flows(dates: IsoDates, values: Numbers) -> Result<FlowsOutput, JsError> {
-    let s = SeriesIn {
-        dates: from_js(dates.into(), "dates")?,
-        values: numbers(values.into(), "values")?,
-        bounds: Bounds::NONE,
-        kind: MeasureKind::Cumulative,
-        unit: Unit::Count,
-    };
-    let points = s.points().map_err(err)?;
+#[wasm_bindgen(unchecked_return_type = "Flow[]")]
+pub fn flows(
+    #[wasm_bindgen(unchecked_param_type = "IsoDate[]")] dates: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numbers")] values: JsValue,
+) -> Result<JsValue, Fail> {
+    let dates = input::dates(&dates, "dates")?;
+    let values = input::numbers(&values, "values", max_dates())?;
+    if dates.len() != values.len() {
+        return Err(Fail::new(
+            Class::Range,
+            dx::ErrorKind::InvalidArgument,
+            "values",
+            format!(
+                "values: expected as many values as dates ({}), got {}",
+                dates.len(),
+                values.len()
+            ),
+        ));
+    }
+    let points: Vec<dx::Point> = dates
+        .into_iter()
+        .zip(values)
+        .map(|(d, v)| dx::Point::new(d, v))
+        .collect();
     let first = points
         .first()
         .copied()
-        .unwrap_or(Point::new(Date::EPOCH, 0.0));
-    let blank = convert::Flow {
-        period: Period::day(first.date),
+        .unwrap_or(dx::Point::new(dx::Date::EPOCH, 0.0));
+    let blank = dx::convert::Flow {
+        period: dx::Period::day(first.date),
         start: 0.0,
         end: 0.0,
         value: 0.0,
     };
     let mut out = vec![blank; points.len().saturating_sub(1)];
-    let n = convert::flows_into(&points, &mut out).map_err(err)?;
+    let n = dx::convert::flows_into(&points, &mut out).named(SERIES)?;
     let list = out
         .iter()
         .take(n)
-        .map(|f| {
-            Ok(Explained {
-                value: *f,
-                explanation: ExplanationOut::from(&f.explain().map_err(err)?),
-            })
-        })
-        .collect::<Result<Vec<_>, JsError>>()?;
-    to_js(&list)
+        .map(flow_out)
+        .collect::<Result<Vec<_>, Fail>>()?;
+    to_value(&list)
 }
 
 /// The change from share `before` to share `after`, in points and relative.
 #[wasm_bindgen(js_name = "shareChange")]
-pub fn share_change(before: f64, after: f64) -> Result<ShareChangeOutput, JsError> {
-    let c = convert::share_change(before, after).map_err(err)?;
-    #[derive(Serialize)]
-    struct Both {
-        points: ExplanationOut,
-        relative: ExplanationOut,
-    }
-    #[derive(Serialize)]
-    struct Out {
-        #[serde(flatten)]
-        value: convert::ShareChange,
-        explanations: Both,
-    }
-    to_js(&Out {
-        value: c,
-        explanations: Both {
-            points: ExplanationOut::from(&c.explain_points().map_err(err)?),
-            relative: ExplanationOut::from(&c.explain_relative().map_err(err)?),
+pub fn share_change(
+    #[wasm_bindgen(unchecked_param_type = "number")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] after: JsValue,
+) -> Result<Ts<ShareChange>, Fail> {
+    let before = input::number(&before, "before")?;
+    let after = input::number(&after, "after")?;
+    let c = dx::convert::share_change(before, after)
+        .named(&[(Field::BaseValue, "before"), (Field::NewValue, "after")])?;
+    to_js(&ShareChange {
+        before: Finite(c.before),
+        after: Finite(c.after),
+        points: Finite(c.points),
+        relative: c.relative.map(Finite),
+        explanations: ShareChangeExplanations {
+            points: explained(c.explain_points())?,
+            relative: explained(c.explain_relative())?,
         },
     })
 }
@@ -763,74 +774,114 @@ pub fn share_change(before: f64, after: f64) -> Result<ShareChangeOutput, JsErro
 /// The earlier share implied by share `after` and a stated change, read as
 /// points and as relative.
 #[wasm_bindgen(js_name = "readingsOfChange")]
-pub fn readings_of_change(after: f64, change: f64) -> Result<ReadingsOutput, JsError> {
-    to_js(&convert::readings_of_change(after, change).map_err(err)?)
+pub fn readings_of_change(
+    #[wasm_bindgen(unchecked_param_type = "number")] after: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] change: JsValue,
+) -> Result<Ts<Readings>, Fail> {
+    let after = input::number(&after, "after")?;
+    let change = input::number(&change, "change")?;
+    let r = dx::convert::readings_of_change(after, change)
+        .named(&[(Field::NewValue, "after"), (Field::Value, "after")])?;
+    to_js(&Readings {
+        before_if_points: Finite(r.before_if_points),
+        before_if_relative: Finite(r.before_if_relative),
+    })
 }
 
-fn change_kind(kind: &str) -> Result<ChangeKind, JsError> {
-    from_js(JsValue::from_str(kind), "kind")
+/// A change as the package returns it.
+fn change_out(c: &dx::growth::Change) -> Result<Change, Fail> {
+    Ok(Change {
+        kind: match c.kind {
+            dx::growth::ChangeKind::Relative => ChangeKind::Relative,
+            dx::growth::ChangeKind::Points => ChangeKind::Points,
+            dx::growth::ChangeKind::Multiple => ChangeKind::Multiple,
+        },
+        before: Finite(c.before),
+        after: Finite(c.after),
+        value: Finite(c.value),
+        explanation: explained(c.explain())?,
+    })
 }
+
+/// The names of a change's fields in the package.
+const CHANGE: Names<'static> = &[(Field::BaseValue, "before"), (Field::NewValue, "after")];
 
 /// A change from `before` to `after`: `"relative"` (percent), `"points"`
 /// or `"multiple"`.
 #[wasm_bindgen]
 pub fn change(
-    #[wasm_bindgen(unchecked_param_type = "\"relative\" | \"points\" | \"multiple\"")] kind: &str,
-    before: f64,
-    after: f64,
-) -> Result<ChangeOutput, JsError> {
-    let c = growth::change(change_kind(kind)?, before, after).map_err(err)?;
-    explained(c, c.explain())
+    #[wasm_bindgen(unchecked_param_type = "ChangeKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] after: JsValue,
+) -> Result<Ts<Change>, Fail> {
+    let kind: ChangeKind = code(&kind, "kind")?;
+    let before = input::number(&before, "before")?;
+    let after = input::number(&after, "after")?;
+    let c = dx::growth::change(kind.into(), before, after).named(CHANGE)?;
+    to_js(&change_out(&c)?)
 }
 
 /// A change between two periods that are consecutive (`rule`
 /// `"periodOverPeriod"`) or a year apart (`"yearOnYear"`).
 #[wasm_bindgen(js_name = "changeBetween")]
 pub fn change_between(
-    #[wasm_bindgen(unchecked_param_type = "\"relative\" | \"points\" | \"multiple\"")] kind: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"periodOverPeriod\" | \"yearOnYear\"")] rule: &str,
-    #[wasm_bindgen(unchecked_param_type = "PeriodText")] earlier: &str,
-    before: f64,
-    #[wasm_bindgen(unchecked_param_type = "PeriodText")] later: &str,
-    after: f64,
-) -> Result<ChangeOutput, JsError> {
-    let kind = change_kind(kind)?;
-    let (a, b) = (period(earlier)?, period(later)?);
+    #[wasm_bindgen(unchecked_param_type = "ChangeKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ChangeRule")] rule: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] earlier: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] later: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] after: JsValue,
+) -> Result<Ts<Change>, Fail> {
+    let kind: ChangeKind = code(&kind, "kind")?;
+    let rule: ChangeRule = code(&rule, "rule")?;
+    let a = input::period(&earlier, "earlier")?;
+    let before = input::number(&before, "before")?;
+    let b = input::period(&later, "later")?;
+    let after = input::number(&after, "after")?;
     let c = match rule {
-        "periodOverPeriod" => growth::period_over_period(a, before, b, after, kind),
-        "yearOnYear" => growth::year_on_year(a, before, b, after, kind),
-        _ => {
-            return Err(JsError::new(
-                "rule: expected periodOverPeriod or yearOnYear",
-            ))
+        ChangeRule::PeriodOverPeriod => {
+            dx::growth::period_over_period(a, before, b, after, kind.into())
         }
+        ChangeRule::YearOnYear => dx::growth::year_on_year(a, before, b, after, kind.into()),
     }
-    .map_err(err)?;
-    explained(c, c.explain())
+    .named(&[
+        (Field::BaseValue, "before"),
+        (Field::NewValue, "after"),
+        (Field::Periods, "later"),
+    ])?;
+    to_js(&change_out(&c)?)
 }
 
 /// Compound annual growth between two dated values.
 #[wasm_bindgen]
-pub fn cagr(start: PointInput, end: PointInput) -> Result<CagrOutput, JsError> {
-    let a: Point = from_js(start.into(), "start")?;
-    let b: Point = from_js(end.into(), "end")?;
-    let c = growth::cagr(a, b).map_err(err)?;
-    #[derive(Serialize)]
-    struct Both {
-        cagr: ExplanationOut,
-        points: ExplanationOut,
-    }
-    #[derive(Serialize)]
-    struct Out {
-        #[serde(flatten)]
-        value: growth::Cagr,
-        explanations: Both,
-    }
-    to_js(&Out {
-        value: c,
-        explanations: Both {
-            cagr: ExplanationOut::from(&c.explain().map_err(err)?),
-            points: ExplanationOut::from(&c.explain_points().map_err(err)?),
+pub fn cagr(start: Ts<Point>, end: Ts<Point>) -> Result<Ts<Cagr>, Fail> {
+    let a = point_in(&start.js_value(), "start")?;
+    let b = point_in(&end.js_value(), "end")?;
+    let c = dx::growth::cagr(a, b).map_err(|e| {
+        // The core numbers the two points 0 and 1.
+        let which = if e.index() == Some(1) { "end" } else { "start" };
+        error::core(
+            e,
+            &[
+                (Field::BaseValue, which),
+                (Field::Value, which),
+                (Field::Date, "end"),
+            ],
+        )
+    })?;
+    let point = |p: dx::Point| Point {
+        date: Text::of(p.date),
+        value: p.value,
+    };
+    to_js(&Cagr {
+        start: point(c.start),
+        end: point(c.end),
+        years: Finite(c.years),
+        percent_per_year: Finite(c.percent_per_year),
+        points_per_year: Finite(c.points_per_year),
+        explanations: CagrExplanations {
+            cagr: explained(c.explain())?,
+            points: explained(c.explain_points())?,
         },
     })
 }
@@ -840,52 +891,71 @@ pub fn cagr(start: PointInput, end: PointInput) -> Result<CagrOutput, JsError> {
 /// Reads a figure written the Vietnamese way: "58.397.139", "1,6 triệu",
 /// "2,75 nghìn tỷ", "97,3%".
 #[wasm_bindgen(js_name = "parseVi")]
-pub fn parse_vi(text: &str) -> Result<StatedOutput, JsError> {
-    to_js(&core_parse_vi(text).map_err(err)?)
+pub fn parse_vi(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<Stated>, Fail> {
+    let t = input::text(&text, "text")?;
+    let s = dx::number::parse_vi(&t).about("text")?;
+    to_js(&Stated {
+        value: Finite(s.value),
+        precision: Finite(s.precision),
+        percent: s.percent,
+    })
 }
 
-fn locale(text: &str) -> Result<Locale, JsError> {
-    from_js(JsValue::from_str(text), "locale")
-}
-
-/// `value` with grouped digits and `decimals` decimals: "58.397.139,5" in
-/// `"vi"`, "58,397,139.5" in `"en"`.
+/// `value` with grouped digits and `decimals` decimals (at most 9):
+/// "58.397.139,5" in `"vi"`, "58,397,139.5" in `"en"`.
 #[wasm_bindgen(js_name = "formatGrouped")]
 pub fn format_grouped(
-    value: f64,
-    decimals: usize,
-    #[wasm_bindgen(js_name = "locale", unchecked_param_type = "Locale")] locale_code: &str,
-) -> Result<String, JsError> {
-    Ok(Grouped::new(value, decimals, locale(locale_code)?).to_string())
+    #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] decimals: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
+) -> Result<String, Fail> {
+    let value = input::number(&value, "value")?;
+    let decimals = input::count(&decimals, "decimals", 9)?;
+    let locale: Locale = code(&locale, "locale")?;
+    Ok(dx::number::Grouped::new(value, decimals, locale.into()).to_string())
 }
 
 /// `value` compactly in its unit: "860 triệu", "97,3 %", "1,28 billion".
 #[wasm_bindgen(js_name = "formatCompact")]
 pub fn format_compact(
-    value: f64,
-    #[wasm_bindgen(unchecked_param_type = "Unit")] unit: &str,
-    #[wasm_bindgen(js_name = "locale", unchecked_param_type = "Locale")] locale_code: &str,
-) -> Result<String, JsError> {
-    let unit: Unit = from_js(JsValue::from_str(unit), "unit")?;
-    Ok(Compact::new(value, unit, locale(locale_code)?).to_string())
+    #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Unit")] unit: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
+) -> Result<String, Fail> {
+    let value = input::number(&value, "value")?;
+    let unit: Unit = code(&unit, "unit")?;
+    let locale: Locale = code(&locale, "locale")?;
+    Ok(dx::number::Compact::new(value, unit.into(), locale.into()).to_string())
 }
 
 /// A period's start, end, kind and days.
 #[wasm_bindgen(js_name = "parsePeriod")]
 pub fn parse_period(
-    #[wasm_bindgen(unchecked_param_type = "PeriodText")] text: &str,
-) -> Result<PeriodOutput, JsError> {
-    to_js(&PeriodOut::from(period(text)?))
+    #[wasm_bindgen(unchecked_param_type = "PeriodText")] text: JsValue,
+) -> Result<Ts<PeriodInfo>, Fail> {
+    let p = input::period(&text, "text")?;
+    to_js(&PeriodInfo {
+        text: p.to_string(),
+        start: p.start().to_string(),
+        end: p.end().to_string(),
+        kind: p.kind().try_into()?,
+        days: p.days(),
+    })
 }
 
 /// A date as ISO `YYYY-MM-DD`, from ISO or the Vietnamese `D/M/YYYY`.
-#[wasm_bindgen(js_name = "parseDate")]
-pub fn parse_date(text: &str) -> Result<String, JsError> {
-    let d = if text.contains('/') {
-        Date::parse_dmy(text)
+#[wasm_bindgen(js_name = "parseDate", unchecked_return_type = "IsoDate")]
+pub fn parse_date(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, Fail> {
+    let t = input::text(&text, "text")?;
+    let d = if t.contains('/') {
+        dx::Date::parse_dmy(&t)
     } else {
-        Date::parse_iso(text)
+        dx::Date::parse_iso(&t)
     }
-    .map_err(err)?;
+    .about("text")?;
     Ok(d.to_string())
 }

@@ -4,70 +4,12 @@
 //
 // Run by `cargo xtask test`; by hand, after it has built the package once:
 //   node --test core/js/tests/
-// DXCAST_JS_PKG (the package folder) and DXCAST_JS_EXPECTED (the JSON file)
-// override the default paths under target/js-pkg/.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const pkgDir = path.resolve(process.env.DXCAST_JS_PKG ?? path.join(root, "target/js-pkg/node"));
-const expectedPath = path.resolve(process.env.DXCAST_JS_EXPECTED ?? path.join(root, "target/js-pkg/expected.json"));
-const dx = createRequire(import.meta.url)(pkgDir);
-const expected = JSON.parse(readFileSync(expectedPath, "utf8"));
-
-/** Relative tolerance: the package runs the core's code compiled to wasm32. */
-const TOL = 1e-12;
-
-/**
- * `actual` matches `expected` as JSON wrote it: numbers within TOL, and
- * non-finite numbers (NaN, ±Infinity), which JSON writes as null, as null.
- * Only the keys of `expected` are compared.
- */
-function assertClose(actual, expected, where = "") {
-  if (expected === null) {
-    const ok = actual === null || actual === undefined || (typeof actual === "number" && !Number.isFinite(actual));
-    assert.ok(ok, `${where}: expected null (or a non-finite number), got ${actual}`);
-    return;
-  }
-  if (typeof expected === "number") {
-    assert.equal(typeof actual, "number", `${where}: not a number: ${actual}`);
-    const diff = Math.abs(actual - expected);
-    assert.ok(
-      diff <= TOL * Math.max(Math.abs(expected), Math.abs(actual)) || diff === 0,
-      `${where}: ${actual} vs native ${expected}`,
-    );
-    return;
-  }
-  if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual) || ArrayBuffer.isView(actual), `${where}: not an array`);
-    assert.equal(actual.length, expected.length, `${where}: length`);
-    expected.forEach((e, i) => assertClose(actual[i], e, `${where}[${i}]`));
-    return;
-  }
-  if (typeof expected === "object") {
-    assert.ok(actual !== null && typeof actual === "object", `${where}: not an object: ${actual}`);
-    for (const k of Object.keys(expected)) assertClose(actual[k], expected[k], `${where}.${k}`);
-    return;
-  }
-  assert.equal(actual, expected, where);
-}
-
-/** An explanation of the package against the generator's {expression, result, terms[{code, value}]}. */
-function assertExplanation(actual, exp, where) {
-  assert.equal(actual.expression, exp.expression, `${where}: expression`);
-  assertClose(actual.result, exp.result, `${where}: result`);
-  assert.equal(actual.terms.length, exp.terms.length, `${where}: terms`);
-  exp.terms.forEach((t, i) => {
-    assert.equal(actual.terms[i].code, t.code, `${where}: term ${i}`);
-    assertClose(actual.terms[i].value, t.value, `${where}: term ${i} (${t.code})`);
-    assert.equal(typeof actual.terms[i].notation, "string");
-  });
-}
+import { assertClose, assertExplanation, assertFiniteDeep, dx, expected, pkgDir } from "./common.mjs";
 
 test("least squares on NIST Longley equals the native fit, from arrays and typed arrays", () => {
   const c = expected.leastSquares;
@@ -79,33 +21,98 @@ test("least squares on NIST Longley equals the native fit, from arrays and typed
     assertClose(r, c.expected, "Longley");
     assert.equal(r.intercept, true);
   }
-  assert.throws(() => dx.leastSquares([1, 2], 3, [1], true), /argument `cols`|x|design/);
 });
 
 test("every method fits, forecasts and plays what-ifs as natively", () => {
-  assert.ok(expected.fits.length >= 17);
+  assert.ok(expected.fits.length >= 18);
   for (const c of expected.fits) {
     const model = new dx.Model(c.spec);
     assert.equal(model.method, c.spec.method);
+    assert.deepEqual(model.spec, c.spec, c.name);
     const fit = model.fit(c.series);
+    assert.equal(fit.method, c.expected.method, c.name);
     const s = fit.summary();
     assert.equal(s.method, c.expected.method, c.name);
-    assert.equal(s.params, c.expected.params, c.name);
+    for (const k of ["params", "df", "points"]) assert.equal(s[k], c.expected[k], `${c.name} ${k}`);
     assertClose(s.sse, c.expected.sse, `${c.name} sse`);
+    assertClose(s.residualSd, c.expected.residualSd, `${c.name} residualSd`);
     assertClose(s.fitted, c.expected.fitted, `${c.name} fitted`);
     assertClose(Array.from(fit.fitted()), c.expected.fitted, `${c.name} fitted()`);
     assertExplanation(s.explanation, c.expected.explanation, c.name);
+    assertExplanation(fit.explain(), c.expected.explanation, `${c.name} explain()`);
+    assert.deepEqual(s.subject, { kind: c.series.kind, unit: c.series.unit, bounds: c.series.bounds }, c.name);
     // The same series with typed-array values.
     const typed = model.fit({ ...c.series, values: Float64Array.from(c.series.values) });
     assertClose(typed.summary().sse, c.expected.sse, `${c.name} typed`);
 
     const f = fit.forecast(c.dates, 0.95);
     assertClose(f, c.expected.forecast, `${c.name} forecast`);
-    for (const p of f) assert.ok(p.lo <= p.point && p.point <= p.hi, c.name);
+    for (const p of f) {
+      if (p.lo !== null) assert.ok(p.lo <= p.point, c.name);
+      if (p.hi !== null) assert.ok(p.point <= p.hi, c.name);
+    }
+    assertClose(fit.forecast(c.dates), c.expected.forecast, `${c.name} default level`);
     assertClose(fit.forecast(c.dates, 0.95, null), c.expected.forecast, `${c.name} null scenario`);
     assertClose(fit.forecast(c.dates, 0.95, c.scenario), c.expected.whatIf, `${c.name} what-if`);
+    assertFiniteDeep([s, f]);
     fit.free();
   }
+});
+
+test("an exact line through two points: the spread is unknown, and every explanation says so", () => {
+  const c = expected.fits.find((f) => f.name === "two points linear");
+  const fit = new dx.Model(c.spec).fit(c.series);
+  assert.equal(fit.summary().residualSd, null);
+  assert.equal(fit.summary().df, 0);
+  for (const p of fit.forecast(c.dates)) {
+    assert.equal(p.prediction.se, null);
+    assert.equal(p.lo, 0); // the count's lower bound
+    assert.equal(p.hi, null); // no upper bound: unbounded
+  }
+  const e = expected.edges.exactLine;
+  const a = fit.analyse({ value: 60, deadline: "2024-12-31", comparison: "atLeast" }, { today: "2023-01-01" });
+  assertClose(a, e.analysis, "exact line");
+  assert.equal(a.probability, null);
+  for (const [q, x] of Object.entries(e.explanations)) assertExplanation(a.explanations[q], x, `exact line ${q}`);
+  assert.equal(a.explanations.probability.unknown, "spread");
+  assertFiniteDeep(a);
+  const ls = dx.leastSquares([1, 0, 1, 1], 2, [1, 3], true);
+  assertClose(ls, expected.edges.exactLeastSquares, "exact least squares");
+});
+
+test("a target of 0 has no attainment, and its explanation says why", () => {
+  const c = expected.fits.find((f) => f.name === "two points linear");
+  const fit = new dx.Model(c.spec).fit(c.series);
+  const a = fit.analyse({ value: 0, deadline: "2024-12-31", comparison: "atLeast" }, { today: "2023-01-01" });
+  assertClose(a, expected.edges.zeroTarget.analysis, "zero target");
+  for (const [q, x] of Object.entries(expected.edges.zeroTarget.explanations)) {
+    assertExplanation(a.explanations[q], x, `zero target ${q}`);
+  }
+  assert.equal(a.attainment, null);
+  assert.equal(a.explanations.attainment.unknown, "zeroTarget");
+  assertFiniteDeep(a);
+});
+
+test("results too large for a number are OVERFLOW errors, as natively", () => {
+  const e = expected.edges;
+  const fit = new dx.Model({ method: "logLinear" }).fit({
+    dates: e.series.map((p) => p.date),
+    values: e.series.map((p) => p.value),
+  });
+  const kind = (k) => (err) => err.kind === k;
+  assert.throws(() => fit.forecast(["9999-12-31"]), (err) => err.kind === e.farForecast.kind && err.field === "dates" && err.index === 0);
+  assert.throws(
+    () => fit.analyse({ value: 1e7, deadline: "9999-12-31", comparison: "atLeast" }, { today: "2024-01-01" }),
+    (err) => err.kind === e.farAnalysis.kind && err.field === "deadline",
+  );
+  assert.throws(() => dx.runRate(1e308, "2022-12-08"), (err) => kind(e.runRate.kind)(err) && err.field === "yearToDate");
+  assert.throws(() => dx.periodTotal(1e308, "2022"), (err) => kind(e.periodTotal.kind)(err) && err.field === "average");
+  const huge = dx.checkClaim({ kind: "sum", inputs: [{ value: 1e308 }, { value: 1e308 }] });
+  assert.equal(huge.verdict, e.hugeSum.verdict);
+  assert.deepEqual(huge.reason, { kind: e.hugeSum.reason, index: null });
+  assertClose(huge.recomputed, e.hugeSum.recomputed, "huge sum");
+  assertExplanation(huge.explanation, e.hugeSum.explanation, "huge sum");
+  assertFiniteDeep(huge);
 });
 
 test("the built-in dataset's targets: series, ranking and analysis as natively", () => {
@@ -132,7 +139,7 @@ test("the built-in dataset's targets: series, ranking and analysis as natively",
     for (const [q, e] of Object.entries(c.expected.explanations)) {
       assertExplanation(a.explanations[q], e, `${c.name} ${q}`);
     }
-    assert.ok(["achieved", "onTrack", "needsAcceleration", "offTrack"].includes(a.status));
+    assertFiniteDeep([pts, choice, a], c.name);
   }
 });
 
@@ -140,15 +147,15 @@ test("a what-if scenario with a changed target is analysed against that target",
   const c = expected.targets.find((t) => t.name === "t-r001-ndxp-2023");
   const fit = new dx.Model({ method: "linear" }).fit(c.series);
   const scenario = {
-    growth: { from: c.series.dates.at(-1), rate: 3 },
+    growth: { from: c.series.dates.at(-1), rate: 3, per: "month" },
     target: { value: 1.2e9, deadline: "2024-12-31", comparison: "atLeast" },
   };
   const a = fit.analyse(c.target, { today: c.today, level: 0.9 }, scenario);
   assert.equal(a.target.deadline, "2024-12-31");
   assert.equal(a.level, 0.9);
-  // The daily rate grows 3 % a month from the latest one, times 2024's 366 days.
+  // The daily rate grows 3 % a month from the trend at the latest date, times 2024's 366 days.
   const months = a.days / (365.2425 / 12);
-  const byHand = a.latestPoint.value * 1.03 ** months * 366;
+  const byHand = fit.fitted().at(-1) * 1.03 ** months * 366;
   assert.ok(Math.abs(a.projected / byHand - 1) < 1e-9, `${a.projected} vs ${byHand}`);
 });
 
@@ -161,6 +168,7 @@ test("every claim of the built-in dataset checks as natively", () => {
     assertClose(r.stated, c.expected.stated, `${c.name} stated`);
     assertClose(r.recomputed, c.expected.recomputed, `${c.name} recomputed`);
     assertExplanation(r.explanation, c.expected.explanation, c.name);
+    assertFiniteDeep(r, c.name);
     seen.add(r.verdict);
   }
   assert.deepEqual([...seen].sort(), ["agree", "cannotCheck", "disagree"]);
@@ -169,12 +177,7 @@ test("every claim of the built-in dataset checks as natively", () => {
 test("the 806 million claims, from the report's text", () => {
   const ytd = "2022-01-01/2022-12-08";
   const total = { text: "806 triệu", qualifier: "about", period: ytd };
-  const runRate = dx.checkClaim({
-    kind: "runRate",
-    period: "2022",
-    stated: { text: "860 triệu" },
-    inputs: [total],
-  });
+  const runRate = dx.checkClaim({ kind: "runRate", period: "2022", stated: { text: "860 triệu" }, inputs: [total] });
   assert.equal(runRate.verdict, "agree");
   assert.ok(Math.abs(runRate.explanation.result - 860.2e6) < 0.1e6);
   const daily = dx.checkClaim({
@@ -188,6 +191,7 @@ test("the 806 million claims, from the report's text", () => {
   const missing = dx.checkClaim({ kind: "multiple", stated: { text: "2,2" }, inputs: [{ text: "8,2 triệu" }, null] });
   assert.equal(missing.verdict, "cannotCheck");
   assert.deepEqual(missing.reason, { kind: "missingInput", index: 1 });
+  assert.equal(missing.explanation.terms.find((t) => t.code === "b").value, null);
 });
 
 test("conversions and growth as natively", () => {
@@ -246,22 +250,44 @@ test("number parsing and formatting, periods and dates as natively", () => {
   for (const [text, iso] of n.parseDate) assert.equal(dx.parseDate(text), iso);
 });
 
-test("errors throw the core's message", () => {
-  assert.throws(() => dx.parseVi("khoảng"), /field `number`: expected a Vietnamese number/);
+test("errors carry the core's kind, the field and the index, and the core's message", () => {
+  const is = (cls, kind, field, index = null) => (e) => {
+    assert.ok(e instanceof cls, `${e.constructor.name} is not ${cls.name}`);
+    assert.equal(e.kind, kind);
+    assert.equal(e.field, field);
+    assert.equal(e.index, index);
+    return true;
+  };
+  assert.throws(() => dx.parseVi("khoảng"), is(Error, "PARSE", "text"));
+  assert.throws(() => dx.parseVi("khoảng"), /expected a Vietnamese number/);
+  assert.throws(() => dx.parseDate("2023-02-30"), is(Error, "INVALID_DATE", "text"));
   assert.throws(() => dx.parseDate("2023-02-30"), /2023-02-30 is not a valid calendar date/);
-  const series = { dates: ["2022-01-01", "2022-01-01"], values: [1, 2] };
-  assert.throws(() => new dx.Model({ method: "linear" }).fit(series), /repeats the date before it/);
-  assert.throws(
-    () => new dx.Model({ method: "holt" }).fit({ dates: ["2022-01-01", "2022-02-01", "2022-03-01"], values: [1, 2, 3] }),
-    /needs at least/,
-  );
+  const dup = { dates: ["2022-01-01", "2022-01-01"], values: [1, 2] };
+  assert.throws(() => new dx.Model({ method: "linear" }).fit(dup), is(Error, "DUPLICATE_DATE", "dates", 1));
+  assert.throws(() => new dx.Model({ method: "linear" }).fit(dup), /repeats the date before it/);
+  const three = { dates: ["2022-01-01", "2022-02-01", "2022-03-01"], values: [1, 2, 3] };
+  assert.throws(() => new dx.Model({ method: "holt" }).fit(three), is(Error, "TOO_FEW_POINTS", "series"));
+  assert.throws(() => new dx.Model({ method: "holt", alpha: 0.5 }), is(Error, "INVALID_ARGUMENT", "beta"));
   assert.throws(() => new dx.Model({ method: "holt", alpha: 0.5 }), /alpha and beta both given/);
-  assert.throws(() => new dx.Model({ method: "arima" }), /spec:/);
-  assert.throws(() => dx.choose({ dates: ["2022-01-01"], values: [1, 2] }), /as many values as dates/);
-  const fit = new dx.Model({ method: "linear" }).fit({ dates: ["2022-01-01", "2023-01-01", "2024-01-01"], values: [1, 2, 4] });
-  assert.throws(() => fit.forecast(["2025-01-01"], 1.5), /level/);
-  assert.throws(() => fit.forecast(["2025-13-01"], 0.9), /dates:/);
-  assert.throws(() => dx.formatCompact(1, "furlong", "vi"), /unit:/);
+  assert.throws(() => new dx.Model({ method: "arima" }), is(TypeError, "INVALID_CODE", "method"));
+  assert.throws(() => dx.choose({ dates: ["2022-01-01"], values: [1, 2] }), is(RangeError, "INVALID_ARGUMENT", "values"));
+  const nan = { dates: ["2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01"], values: [1, 2, 3, NaN] };
+  assert.throws(() => new dx.Model({ method: "linear" }).fit(nan), is(Error, "NOT_FINITE", "values", 3));
+  const fit = new dx.Model({ method: "linear" }).fit(three);
+  assert.throws(() => fit.forecast(["2025-01-01"], 1.5), is(Error, "INVALID_ARGUMENT", "level"));
+  assert.throws(() => fit.forecast(["2025-13-01"], 0.9), is(Error, "INVALID_DATE", "dates", 0));
+  assert.throws(() => dx.formatCompact(1, "furlong", "vi"), is(TypeError, "INVALID_CODE", "unit"));
+});
+
+test("a fitted model answers from what it keeps: the points passed to fit may change afterwards", () => {
+  const dates = ["2022-01-01", "2022-02-01", "2022-03-01"];
+  const values = [1, 2, 4];
+  const fit = new dx.Model({ method: "linear" }).fit({ dates, values });
+  const before = fit.forecast(["2022-06-01"]);
+  values[2] = 400;
+  dates.reverse();
+  assert.deepEqual(fit.forecast(["2022-06-01"]), before);
+  assert.deepEqual(Array.from(fit.fitted()), fit.summary().fitted);
 });
 
 test("the web build loads with initSync and gives the same results", async () => {
@@ -272,4 +298,5 @@ test("the web build loads with initSync and gives the same results", async () =>
   const c = expected.fits[0];
   const f = new mod.Model(c.spec).fit(c.series).forecast(c.dates, 0.95);
   assertClose(f, c.expected.forecast, "web forecast");
+  assert.throws(() => mod.parseVi(5), (e) => e instanceof TypeError && e.kind === "INVALID_TYPE" && e.field === "text");
 });
