@@ -571,6 +571,10 @@ impl<'a> Row<'a> for ClaimRow<'a> {
             (_, _, false) => return Err(f.err(7, Expected::QualifierWithStated)),
             (false, _, _) => return Err(f.err(5, Expected::StatedMatchesValue)),
         }
+        // A bound compares its parts with a whole and states no figure.
+        if kind == ClaimKind::AtMost && precision.is_some() {
+            return Err(f.err(5, Expected::NoStatedFigure));
+        }
         let inputs = f.plain(8)?;
         let (least, most) = kind.arity();
         let mut n = 0usize;

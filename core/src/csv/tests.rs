@@ -187,7 +187,9 @@ fn claim_rows() {
            c2,r001,cross_check,period_total,2022-01-01/2022-09-30,,,,o:c,cannot_check,,\n\
            c3,r001,report,multiple,2022,\"4,8\",4.8,,o:a o:b,agree,,\n\
            c4,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a,agree,,\n\
-           c5,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a x:b,agree,,\n";
+           c5,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a x:b,agree,,\n\
+           c6,r004,report,at_most,,,,,o:a o:b o:c,agree,trong đó,\n\
+           c7,r004,report,at_most,,1,1,exact,o:a o:b,agree,,\n";
     let rows: StdVec<_> = read::<ClaimRow>(&text).unwrap().collect();
     let c1 = rows[0].as_ref().unwrap();
     assert_eq!(c1.kind, ClaimKind::Multiple);
@@ -230,6 +232,18 @@ fn claim_rows() {
             line: 6,
             field: Field::Inputs,
             ..
+        })
+    ));
+    // A bound: parts first, the whole last, and no stated figure.
+    let c6 = rows[5].as_ref().unwrap();
+    assert_eq!((c6.kind, c6.refs().count()), (ClaimKind::AtMost, 3));
+    assert_eq!(c6.stated_figure().unwrap(), None);
+    assert!(matches!(
+        rows[6],
+        Err(Error::Parse {
+            line: 8,
+            field: Field::Stated,
+            expected: Expected::NoStatedFigure,
         })
     ));
     assert_eq!(Ref::parse("?"), Ok(Ref::Missing));
