@@ -31,6 +31,12 @@
 //!    unbounded, a period needed for a day count is missing, a divisor may
 //!    be zero, or the claim states nothing (a derived figure that only feeds
 //!    other checks); [`Check::reason`] says which.
+//! 4. The verdict at the stated values ([`Check::at_stated`]) says the
+//!    other half: the claim recomputed from the stated values alone, against
+//!    the stated figure as its qualifier reads it. "gấp hơn 4,8 lần" with
+//!    "khoảng 860 triệu" and "khoảng 180 triệu" agrees through the rounding
+//!    (865 / 175 = 4,94) but not at the stated values: 860 / 180 = 4,78 is
+//!    not more than 4,8.
 //!
 //! # Examples
 //!
@@ -286,6 +292,14 @@ pub struct Check {
     pub stated: Option<Interval>,
     /// The interval the inputs give, when they give one.
     pub recomputed: Option<Interval>,
+    /// The verdict at the stated values: the claim recomputed from the
+    /// inputs' stated values alone (no rounding intervals), against the
+    /// stated figure read as its qualifier reads it ([`Figure::admits`]:
+    /// "hơn 4,8" needs more than 4,8; a bound needs a margin of zero or
+    /// more). `None` when the claim cannot be checked. Where it differs from
+    /// [`Check::verdict`], the claim holds only through the rounding of its
+    /// figures.
+    pub at_stated: Option<Verdict>,
     /// The formula with the inputs' stated values (NaN for missing ones), the
     /// day counts, the stated value and the recomputed low and high ends;
     /// its result is the claim recomputed from the stated values (NaN when it
@@ -540,11 +554,27 @@ impl Claim {
             }
             (Some(_), _, _) => Verdict::CannotCheck,
         };
+        let at_stated = match (verdict, e.result) {
+            (Verdict::CannotCheck, _) | (_, None) => None,
+            (_, Some(central)) => {
+                let holds = match self.stated {
+                    _ if self.kind == ClaimKind::AtMost => central >= 0.0,
+                    Some(s) => s.admits(central),
+                    None => false,
+                };
+                Some(if holds {
+                    Verdict::Agree
+                } else {
+                    Verdict::Disagree
+                })
+            }
+        };
         Ok(Check {
             verdict,
             reason,
             stated,
             recomputed,
+            at_stated,
             explanation: e,
         })
     }
@@ -725,6 +755,82 @@ mod tests {
     }
 
     #[test]
+    fn report_004_multiple_agrees_only_through_the_rounding() {
+        // "gấp hơn 4,8 lần so với cả năm 2021 (đạt khoảng 180 triệu)": [855,
+        // 865] / [175, 185] = [4.6216, 4.9429] overlaps "hơn 4,8" = [4.8, 4.9],
+        // but 860 / 180 = 4.7778 is not more than 4.8.
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("4,8", Qualifier::MoreThan)))
+            .with(fig("860 triệu", Qualifier::About))
+            .unwrap()
+            .with(fig("180 triệu", Qualifier::About))
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.verdict, Verdict::Agree);
+        assert_eq!(c.at_stated, Some(Verdict::Disagree));
+        let r = c.recomputed.unwrap();
+        assert!((r.lo() - 855.0 / 185.0).abs() < 1e-9 && (r.hi() - 865.0 / 175.0).abs() < 1e-9);
+        assert!((c.explanation.result.unwrap() - 4.777_777_777_8).abs() < 1e-9);
+        // Report 001's plain "gấp 4,8 lần" ([4.75, 4.85]) holds at 4.78 too.
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("4,8", Qualifier::Exact)))
+            .with(fig("860 triệu", Qualifier::Exact))
+            .unwrap()
+            .with(fig("180 triệu", Qualifier::About))
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Agree))
+        );
+        // "hơn 2 lần" at exactly 2 times: the rounding admits it, the words do
+        // not. "gần 36" points at exactly 36 likewise.
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("2", Qualifier::MoreThan)))
+            .with(Figure::exact(4.0).unwrap())
+            .unwrap()
+            .with(Figure::exact(2.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Disagree))
+        );
+        let c = Claim::new(ClaimKind::PointChange, Some(fig("36", Qualifier::Nearly)))
+            .with(Figure::exact(50.0).unwrap())
+            .unwrap()
+            .with(Figure::exact(86.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Disagree))
+        );
+        // A disagreement disagrees at the stated values too; a claim that
+        // cannot be checked has no verdict at them either.
+        let c = Claim::new(ClaimKind::Share, Some(fig("91,32", Qualifier::Exact)))
+            .with(fig("11.923", Qualifier::Exact))
+            .unwrap()
+            .with(Figure::exact(13_506.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Disagree, Some(Verdict::Disagree))
+        );
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("2,2", Qualifier::Exact)))
+            .with(fig("8,2 triệu", Qualifier::Exact))
+            .unwrap()
+            .missing()
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.at_stated, None);
+    }
+
+    #[test]
     fn report_003_share_of_target_agrees() {
         // "hơn 111 triệu" = [111, 112] million of an exact 860 million:
         // [12.907, 13.023]%, against "khoảng 12,95%" = [12.945, 12.955].
@@ -824,6 +930,7 @@ mod tests {
         assert_eq!(c.explanation.formula, Formula::AtMost);
         assert_eq!(c.explanation.term(Symbol::Stated), Some(0.0));
         assert!((c.explanation.result.unwrap() - 2.38e6).abs() < 1e-3);
+        assert_eq!(c.at_stated, Some(Verdict::Agree));
         // Several parts: "43/63 ... lồng ghép trong kế hoạch CĐS; 11/63 ... bằng
         // một văn bản riêng": 63 − [53; 55] = [8; 10] localities left.
         let c = Claim::new(ClaimKind::AtMost, None)
@@ -848,7 +955,10 @@ mod tests {
             .unwrap()
             .check()
             .unwrap();
-        assert_eq!(c.verdict, Verdict::Disagree);
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Disagree, Some(Verdict::Disagree))
+        );
         assert!((c.recomputed.unwrap().gap(c.stated.unwrap()) - 2.0).abs() < 1e-9);
         // Touching: a 100% plan against an estimated "100%": [−0,05; 0,05].
         let c = Claim::new(ClaimKind::AtMost, None)
@@ -858,7 +968,10 @@ mod tests {
             .unwrap()
             .check()
             .unwrap();
-        assert_eq!(c.verdict, Verdict::Agree);
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Agree))
+        );
         // A bound states no figure; a missing whole cannot be checked.
         let stated = Claim::new(ClaimKind::AtMost, Some(fig("1", Qualifier::Exact)))
             .with(Figure::exact(1.0).unwrap())

@@ -229,8 +229,13 @@ fn every_claim_gets_its_expected_verdict() {
         assert_eq!(check.verdict, *expected, "{id}: {check:?}");
         if check.verdict == Verdict::CannotCheck {
             assert!(check.reason.is_some(), "{id}");
+            assert_eq!(check.at_stated, None, "{id}");
         } else {
             assert!(check.recomputed.is_some() && check.stated.is_some(), "{id}");
+            // What the rounding cannot reconcile, the stated values cannot.
+            if check.verdict == Verdict::Disagree {
+                assert_eq!(check.at_stated, Some(Verdict::Disagree), "{id}");
+            }
         }
     }
 }
@@ -272,6 +277,15 @@ fn acceptance_checks_with_hand_arithmetic() {
     let c = find(&results, "c-r003-ndxp-share-of-target");
     assert_eq!(c.verdict, Verdict::Agree);
     assert!(near(c.recomputed.unwrap(), 12.9070, 13.0233, 0.0001));
+    // "gấp hơn 4,8 lần so với cả năm 2021 (đạt khoảng 180 triệu)" with
+    // "khoảng 860 triệu": [855; 865] / [175; 185] = [4,6216; 4,9429] meets
+    // "hơn 4,8" = [4,8; 4,9] through the rounding, but at the stated values
+    // 860 / 180 = 4,7778 is not more than 4,8. Say both.
+    let c = find(&results, "c-r004-ndxp-multiple");
+    assert_eq!(c.verdict, Verdict::Agree);
+    assert_eq!(c.at_stated, Some(Verdict::Disagree));
+    assert!(near(c.recomputed.unwrap(), 4.6216, 4.9429, 0.0001));
+    assert!((c.explanation.result.unwrap() - 860.0 / 180.0).abs() < 1e-12);
     // 806 million in 342 days is 2,3553–2,3582 million a day, "khoảng 2,1
     // triệu" is 2,05–2,15: disagree.
     let c = find(&results, "c-r001-ndxp-daily");
