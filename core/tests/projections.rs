@@ -26,7 +26,9 @@ struct Outcome {
     analysis: TargetAnalysis,
 }
 
-/// Every figure of the quantity an indicator measures, oldest report first.
+/// Every figure of the quantity an indicator measures, in the order of
+/// `observations`; each distinct `definition` code gets its own number (0
+/// for the usual definition).
 fn figures_of<'a>(
     indicator: &IndicatorRow<'a>,
     indicators: &[IndicatorRow<'a>],
@@ -37,17 +39,29 @@ fn figures_of<'a>(
         .iter()
         .filter(|i| i.quantity.unwrap_or(i.id) == quantity)
         .collect();
-    observations
-        .iter()
-        .filter_map(|o| {
-            let m = members.iter().find(|i| i.id == o.indicator)?;
-            Some(Measured {
-                kind: m.kind,
-                observation: o.observation(),
-                since: m.since,
-            })
-        })
-        .collect()
+    let mut codes: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for o in observations {
+        let Some(m) = members.iter().find(|i| i.id == o.indicator) else {
+            continue;
+        };
+        let definition = match o.definition {
+            None => 0,
+            Some(code) => {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+                codes.iter().position(|c| *c == code).unwrap() as u32 + 1
+            }
+        };
+        out.push(Measured {
+            kind: m.kind,
+            observation: o.observation(),
+            since: m.since,
+            definition,
+        });
+    }
+    out
 }
 
 fn analyses(today: Date) -> (Vec<Outcome>, Vec<String>) {

@@ -125,6 +125,34 @@ fn observation_rows() {
 }
 
 #[test]
+fn observation_definitions() {
+    // With the definition column: empty is the indicator's usual definition.
+    let text = header(ObservationRow::COLUMNS)
+        + "
+a,share,2022-12-31,estimate,exact,52.8,\"52,80%\",,r004,\"là 52,80%\",,processed_online\n\
+           b,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,\"khoảng 38,3%\",,\n\
+           c,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,\"khoảng 38,3%\",,a b\n";
+    let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+    assert_eq!(
+        rows[0].as_ref().unwrap().definition,
+        Some("processed_online")
+    );
+    assert_eq!(rows[1].as_ref().unwrap().definition, None);
+    assert!(matches!(
+        rows[2],
+        Err(Error::Parse {
+            line: 4,
+            field: Field::Definition,
+            expected: Expected::Identifier,
+        })
+    ));
+    // A file written before the column existed reads as before.
+    let old = obs("a,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,q,\n");
+    let rows: StdVec<_> = read::<ObservationRow>(&old).unwrap().collect();
+    assert_eq!(rows[0].as_ref().unwrap().definition, None);
+}
+
+#[test]
 fn observation_errors_name_line_and_column() {
     let cases: [(&str, &str); 7] = [
         ("a,x,2022-09,seen,exact,1,1,,r,q,", "status"),
@@ -168,11 +196,20 @@ fn header_is_checked() {
             ..
         })
     ));
-    let extra = std::string::String::from(HEADER) + ",more";
+    let extra = std::string::String::from(HEADER) + ",definition,more";
     assert!(matches!(
         read::<ObservationRow>(&extra),
         Err(Error::Parse {
             field: Field::ExtraField,
+            ..
+        })
+    ));
+    // The optional last column, if present, has its own name.
+    let other = std::string::String::from(HEADER) + ",more";
+    assert!(matches!(
+        read::<ObservationRow>(&other),
+        Err(Error::Parse {
+            field: Field::Definition,
             ..
         })
     ));
