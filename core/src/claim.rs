@@ -22,12 +22,21 @@
 //!    that contains zero is unbounded. Every bound is rounded outwards by one
 //!    unit in the last place, so floating-point rounding can never turn a
 //!    touching pair of intervals into a disagreement.
+//!    A bound ([`ClaimKind::AtMost`]: parts no more than a whole, a value
+//!    no higher than another) states no figure: its margin, the whole less
+//!    the parts, is compared with `[0, ∞)`.
 //! 3. The verdict ([`Verdict`]) is [`Verdict::Agree`] when the recomputed
 //!    interval overlaps the stated one, [`Verdict::Disagree`] when they are
 //!    disjoint, and [`Verdict::CannotCheck`] when an input is missing or
 //!    unbounded, a period needed for a day count is missing, a divisor may
 //!    be zero, or the claim states nothing (a derived figure that only feeds
 //!    other checks); [`Check::reason`] says which.
+//! 4. The verdict at the stated values ([`Check::at_stated`]) says the
+//!    other half: the claim recomputed from the stated values alone, against
+//!    the stated figure as its qualifier reads it. "gấp hơn 4,8 lần" with
+//!    "khoảng 860 triệu" and "khoảng 180 triệu" agrees through the rounding
+//!    (865 / 175 = 4,94) but not at the stated values: 860 / 180 = 4,78 is
+//!    not more than 4,8.
 //!
 //! # Examples
 //!
@@ -92,11 +101,18 @@ pub enum ClaimKind {
     RelativeChange,
     /// A change in points: inputs `[before, after]`. `after − before`.
     PointChange,
+    /// Parts that add up to no more than a whole ("trong đó", an 11-month
+    /// total within a total since launch) or a value that does not exceed
+    /// another ("cao hơn", "vượt", "gần đạt"): inputs `[a, …, z]` (two to
+    /// [`MAX_INPUTS`]), the whole `z` last. The margin `z − (a + …)` is
+    /// compared with `[0, ∞)`, so the claim states no figure; it agrees when
+    /// some values the inputs admit leave a margin of zero or more.
+    AtMost,
 }
 
 impl ClaimKind {
     /// Every kind.
-    pub const ALL: [ClaimKind; 10] = [
+    pub const ALL: [ClaimKind; 11] = [
         ClaimKind::RunRate,
         ClaimKind::DailyAverage,
         ClaimKind::PeriodTotal,
@@ -107,11 +123,12 @@ impl ClaimKind {
         ClaimKind::Difference,
         ClaimKind::RelativeChange,
         ClaimKind::PointChange,
+        ClaimKind::AtMost,
     ];
 
     /// The identifier in data files: `run_rate`, `daily_average`,
     /// `period_total`, `multiple`, `share_of_target`, `share`, `sum`,
-    /// `difference`, `relative_change`, `point_change`.
+    /// `difference`, `relative_change`, `point_change`, `at_most`.
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -125,6 +142,7 @@ impl ClaimKind {
             ClaimKind::Difference => "difference",
             ClaimKind::RelativeChange => "relative_change",
             ClaimKind::PointChange => "point_change",
+            ClaimKind::AtMost => "at_most",
         }
     }
 
@@ -158,6 +176,7 @@ impl ClaimKind {
             ClaimKind::Difference => Formula::CumulativeDifference,
             ClaimKind::RelativeChange => Formula::RelativeChange,
             ClaimKind::PointChange => Formula::PointChange,
+            ClaimKind::AtMost => Formula::AtMost,
         }
     }
 
@@ -166,7 +185,7 @@ impl ClaimKind {
     pub const fn arity(self) -> (usize, usize) {
         match self {
             ClaimKind::RunRate | ClaimKind::DailyAverage | ClaimKind::PeriodTotal => (1, 1),
-            ClaimKind::Sum => (2, MAX_INPUTS),
+            ClaimKind::Sum | ClaimKind::AtMost => (2, MAX_INPUTS),
             _ => (2, 2),
         }
     }
@@ -268,10 +287,19 @@ pub struct Check {
     pub verdict: Verdict,
     /// Why it could not be checked, for [`Verdict::CannotCheck`].
     pub reason: Option<Unchecked>,
-    /// The interval the stated figure admits.
+    /// The interval the stated figure admits (`[0, ∞)` for a bound,
+    /// [`ClaimKind::AtMost`]).
     pub stated: Option<Interval>,
     /// The interval the inputs give, when they give one.
     pub recomputed: Option<Interval>,
+    /// The verdict at the stated values: the claim recomputed from the
+    /// inputs' stated values alone (no rounding intervals), against the
+    /// stated figure read as its qualifier reads it ([`Figure::admits`]:
+    /// "hơn 4,8" needs more than 4,8; a bound needs a margin of zero or
+    /// more). `None` when the claim cannot be checked. Where it differs from
+    /// [`Check::verdict`], the claim holds only through the rounding of its
+    /// figures.
+    pub at_stated: Option<Verdict>,
     /// The formula with the inputs' stated values (NaN for missing ones), the
     /// day counts, the stated value and the recomputed low and high ends;
     /// its result is the claim recomputed from the stated values (NaN when it
@@ -443,6 +471,12 @@ impl Claim {
                 expected: Expected::InputCount,
             });
         }
+        if self.kind == ClaimKind::AtMost && self.stated.is_some() {
+            return Err(Error::InvalidArgument {
+                name: Field::Stated,
+                expected: Expected::NoStatedFigure,
+            });
+        }
         let days = self.days()?;
         let mut e = Explanation::new(self.kind.formula(), f64::NAN);
         for (i, input) in self.inputs.iter().enumerate() {
@@ -466,7 +500,13 @@ impl Claim {
         if let Some(s) = self.stated {
             e.push(Symbol::Stated, s.value, None)?;
         }
-        let stated = self.stated.map(|s| s.range());
+        // A bound states no figure: its margin is compared with [0, ∞).
+        let stated = if self.kind == ClaimKind::AtMost {
+            e.push(Symbol::Stated, 0.0, None)?;
+            Some(Interval::new(0.0, f64::INFINITY)?)
+        } else {
+            self.stated.map(|s| s.range())
+        };
 
         let mut reason = None;
         for (index, input) in self.inputs.iter().enumerate() {
@@ -514,11 +554,27 @@ impl Claim {
             }
             (Some(_), _, _) => Verdict::CannotCheck,
         };
+        let at_stated = match (verdict, e.result) {
+            (Verdict::CannotCheck, _) | (_, None) => None,
+            (_, Some(central)) => {
+                let holds = match self.stated {
+                    _ if self.kind == ClaimKind::AtMost => central >= 0.0,
+                    Some(s) => s.admits(central),
+                    None => false,
+                };
+                Some(if holds {
+                    Verdict::Agree
+                } else {
+                    Verdict::Disagree
+                })
+            }
+        };
         Ok(Check {
             verdict,
             reason,
             stated,
             recomputed,
+            at_stated,
             explanation: e,
         })
     }
@@ -584,6 +640,14 @@ impl Claim {
                     q.shift(-1.0).scale(100.0),
                     100.0 * (b.value / a.value - 1.0),
                 ))
+            }
+            ClaimKind::AtMost => {
+                let last = self.inputs.len().saturating_sub(1);
+                let whole = at(last)?;
+                let parts = || self.inputs.iter().take(last).flatten();
+                let sum = parts().fold(Interval::point(0.0), |s, f| s.plus(f.range()));
+                let central: f64 = parts().map(|f| f.value).sum();
+                Ok((whole.range().minus(sum), whole.value - central))
             }
         }
     }
@@ -691,6 +755,82 @@ mod tests {
     }
 
     #[test]
+    fn report_004_multiple_agrees_only_through_the_rounding() {
+        // "gấp hơn 4,8 lần so với cả năm 2021 (đạt khoảng 180 triệu)": [855,
+        // 865] / [175, 185] = [4.6216, 4.9429] overlaps "hơn 4,8" = [4.8, 4.9],
+        // but 860 / 180 = 4.7778 is not more than 4.8.
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("4,8", Qualifier::MoreThan)))
+            .with(fig("860 triệu", Qualifier::About))
+            .unwrap()
+            .with(fig("180 triệu", Qualifier::About))
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.verdict, Verdict::Agree);
+        assert_eq!(c.at_stated, Some(Verdict::Disagree));
+        let r = c.recomputed.unwrap();
+        assert!((r.lo() - 855.0 / 185.0).abs() < 1e-9 && (r.hi() - 865.0 / 175.0).abs() < 1e-9);
+        assert!((c.explanation.result.unwrap() - 4.777_777_777_8).abs() < 1e-9);
+        // Report 001's plain "gấp 4,8 lần" ([4.75, 4.85]) holds at 4.78 too.
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("4,8", Qualifier::Exact)))
+            .with(fig("860 triệu", Qualifier::Exact))
+            .unwrap()
+            .with(fig("180 triệu", Qualifier::About))
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Agree))
+        );
+        // "hơn 2 lần" at exactly 2 times: the rounding admits it, the words do
+        // not. "gần 36" points at exactly 36 likewise.
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("2", Qualifier::MoreThan)))
+            .with(Figure::exact(4.0).unwrap())
+            .unwrap()
+            .with(Figure::exact(2.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Disagree))
+        );
+        let c = Claim::new(ClaimKind::PointChange, Some(fig("36", Qualifier::Nearly)))
+            .with(Figure::exact(50.0).unwrap())
+            .unwrap()
+            .with(Figure::exact(86.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Disagree))
+        );
+        // A disagreement disagrees at the stated values too; a claim that
+        // cannot be checked has no verdict at them either.
+        let c = Claim::new(ClaimKind::Share, Some(fig("91,32", Qualifier::Exact)))
+            .with(fig("11.923", Qualifier::Exact))
+            .unwrap()
+            .with(Figure::exact(13_506.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Disagree, Some(Verdict::Disagree))
+        );
+        let c = Claim::new(ClaimKind::Multiple, Some(fig("2,2", Qualifier::Exact)))
+            .with(fig("8,2 triệu", Qualifier::Exact))
+            .unwrap()
+            .missing()
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.at_stated, None);
+    }
+
+    #[test]
     fn report_003_share_of_target_agrees() {
         // "hơn 111 triệu" = [111, 112] million of an exact 860 million:
         // [12.907, 13.023]%, against "khoảng 12,95%" = [12.945, 12.955].
@@ -768,6 +908,91 @@ mod tests {
         // The sum is [49.5, 50.5] (plus rounding); "47" is [46.5, 47.5].
         s.stated = Some(fig("47", Qualifier::Exact));
         assert_eq!(s.check().unwrap().verdict, Verdict::Disagree);
+    }
+
+    #[test]
+    fn bounds() {
+        // r004: "Trong 11 tháng đầu năm 2022 ... hơn 4,62 triệu hồ sơ trực
+        // tuyến" within "Từ khi khai trương (11/2019) đến nay ... hơn 7 triệu":
+        // [7; 8] − [4,62; 4,63] = [2,37; 3,38] million, at least zero.
+        let c = Claim::new(ClaimKind::AtMost, None)
+            .with(fig("4,62 triệu", Qualifier::MoreThan))
+            .unwrap()
+            .with(fig("7 triệu", Qualifier::MoreThan))
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.verdict, Verdict::Agree);
+        let r = c.recomputed.unwrap();
+        assert!((r.lo() - 2.37e6).abs() < 1e-3 && (r.hi() - 3.38e6).abs() < 1e-3);
+        assert_eq!(c.stated.unwrap().lo(), 0.0);
+        assert_eq!(c.stated.unwrap().hi(), f64::INFINITY);
+        assert_eq!(c.explanation.formula, Formula::AtMost);
+        assert_eq!(c.explanation.term(Symbol::Stated), Some(0.0));
+        assert!((c.explanation.result.unwrap() - 2.38e6).abs() < 1e-3);
+        assert_eq!(c.at_stated, Some(Verdict::Agree));
+        // Several parts: "43/63 ... lồng ghép trong kế hoạch CĐS; 11/63 ... bằng
+        // một văn bản riêng": 63 − [53; 55] = [8; 10] localities left.
+        let c = Claim::new(ClaimKind::AtMost, None)
+            .with(fig("43", Qualifier::Exact))
+            .unwrap()
+            .with(fig("11", Qualifier::Exact))
+            .unwrap()
+            .with(Figure::exact(63.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.verdict, Verdict::Agree);
+        let r = c.recomputed.unwrap();
+        assert!(r.contains(8.0) && r.contains(9.0) && r.contains(10.0) && !r.contains(10.01));
+        // 43 + 23 localities cannot fit in 63: 63 − [65; 67] = [−4; −2].
+        let c = Claim::new(ClaimKind::AtMost, None)
+            .with(fig("43", Qualifier::Exact))
+            .unwrap()
+            .with(fig("23", Qualifier::Exact))
+            .unwrap()
+            .with(Figure::exact(63.0).unwrap())
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Disagree, Some(Verdict::Disagree))
+        );
+        assert!((c.recomputed.unwrap().gap(c.stated.unwrap()) - 2.0).abs() < 1e-9);
+        // Touching: a 100% plan against an estimated "100%": [−0,05; 0,05].
+        let c = Claim::new(ClaimKind::AtMost, None)
+            .with(Figure::exact(100.0).unwrap())
+            .unwrap()
+            .with(fig("100", Qualifier::Exact))
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(
+            (c.verdict, c.at_stated),
+            (Verdict::Agree, Some(Verdict::Agree))
+        );
+        // A bound states no figure; a missing whole cannot be checked.
+        let stated = Claim::new(ClaimKind::AtMost, Some(fig("1", Qualifier::Exact)))
+            .with(Figure::exact(1.0).unwrap())
+            .unwrap()
+            .with(Figure::exact(2.0).unwrap())
+            .unwrap();
+        assert!(matches!(
+            stated.check(),
+            Err(Error::InvalidArgument {
+                name: Field::Stated,
+                ..
+            })
+        ));
+        let c = Claim::new(ClaimKind::AtMost, None)
+            .with(Figure::exact(1.0).unwrap())
+            .unwrap()
+            .missing()
+            .unwrap()
+            .check()
+            .unwrap();
+        assert_eq!(c.reason, Some(Unchecked::MissingInput { index: 1 }));
     }
 
     #[test]

@@ -30,8 +30,17 @@ pub struct Figure {
     /// finite end).
     pub value: f64,
     range: Interval,
+    /// The word before the figure ([`Qualifier::Exact`] for exact numbers
+    /// and bare intervals).
+    #[cfg_attr(feature = "serde", serde(default = "exact"))]
+    qualifier: Qualifier,
     /// The period the figure covers, when a claim counts its days.
     pub period: Option<Period>,
+}
+
+#[cfg(feature = "serde")]
+const fn exact() -> Qualifier {
+    Qualifier::Exact
 }
 
 impl Figure {
@@ -68,6 +77,7 @@ impl Figure {
         Ok(Figure {
             value,
             range,
+            qualifier,
             period: None,
         })
     }
@@ -114,6 +124,7 @@ impl Figure {
         Figure {
             value,
             range,
+            qualifier: Qualifier::Exact,
             period: None,
         }
     }
@@ -129,6 +140,37 @@ impl Figure {
     #[must_use]
     pub const fn range(&self) -> Interval {
         self.range
+    }
+
+    /// The word before the figure, as it was stated.
+    #[must_use]
+    pub const fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// Whether a value `x` is what the figure says, read as its qualifier
+    /// reads it: inside [`Figure::range`], and for "hơn" (more than) above
+    /// the stated value, for "gần" (nearly) below it. "hơn 4,8" admits
+    /// 4,81 but neither 4,8 nor 4,78.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::{Figure, Qualifier};
+    ///
+    /// let f = Figure::parse("4,8", Qualifier::MoreThan)?;
+    /// assert!(f.admits(4.81) && !f.admits(4.8) && !f.admits(860.0 / 180.0));
+    /// assert!(Figure::parse("4,8", Qualifier::Exact)?.admits(860.0 / 180.0));
+    /// # Ok::<(), dxcast_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn admits(&self, x: f64) -> bool {
+        self.range.contains(x)
+            && match self.qualifier {
+                Qualifier::MoreThan => x > self.value,
+                Qualifier::Nearly => x < self.value,
+                _ => true,
+            }
     }
 }
 impl TryFrom<&Observation> for Figure {

@@ -50,6 +50,24 @@
 //! Whatever the rule, one date keeps one point: an observed figure beats an
 //! estimate, and among equals the later figure in the input wins (callers
 //! list older reports first), as [`crate::basis::points_into`] does.
+//!
+//! # Definitions that change
+//!
+//! A series can change its definition while keeping its name: the share of
+//! dossiers online is "xử lý trực tuyến" (processed online) in 2022 and "nộp
+//! trực tuyến trên tổng số hồ sơ giải quyết TTHC" (submitted online, of all
+//! dossiers settled) in 2024. Each figure carries the definition it follows
+//! ([`Measured::definition`], a number the caller gives each distinct
+//! definition; the `definition` column of `observations.csv` names them).
+//! [`measure_into`] keeps only the points of the latest figure's definition
+//! ([`latest_definition`]) and sets the others aside as
+//! [`Aside::Definition`], before any other rule: so no projection joins
+//! figures across a break, the figures of another definition neither set
+//! aside nor conflict with the kept ones, and they can still be drawn, apart,
+//! from the points written ([`QuantityPoint::definition`]). A difference of
+//! running totals whose earlier reading follows another definition is set
+//! aside too. [`evidence`] likewise uses only figures of the latest
+//! definition.
 
 use crate::basis::Basis;
 use crate::date::Date;
@@ -77,6 +95,11 @@ pub struct Measured {
     pub observation: Observation,
     /// For a running total, the launch date it counts from.
     pub since: Option<Date>,
+    /// The definition the figure follows: a number the caller assigns to
+    /// each distinct definition of the quantity (0 by convention for the
+    /// indicators' usual one). Figures of a definition other than the latest
+    /// figure's are set aside ([`Aside::Definition`]).
+    pub definition: u32,
 }
 
 /// How a point was derived from its figure.
@@ -172,6 +195,9 @@ pub enum Aside {
     Covered,
     /// Another figure on the same date is preferred.
     SameDate,
+    /// The figure follows another definition than the latest figure (see
+    /// the module documentation): the series breaks before the kept points.
+    Definition,
 }
 
 /// One figure of a quantity on its basis.
@@ -199,6 +225,8 @@ pub struct QuantityPoint {
     pub high: f64,
     /// Why the point is not in the series, if it is not.
     pub aside: Option<Aside>,
+    /// The definition of its figure ([`Measured::definition`]).
+    pub definition: u32,
 }
 
 impl QuantityPoint {
@@ -214,6 +242,7 @@ impl QuantityPoint {
         low: 0.0,
         high: 0.0,
         aside: None,
+        definition: 0,
     };
 
     /// Whether the point is in the series.
@@ -282,6 +311,24 @@ pub struct Measures {
     pub points: usize,
     /// How many conflicts were written.
     pub conflicts: usize,
+    /// The definition of the points kept: the latest figure's
+    /// ([`latest_definition`]; 0 when there are no figures).
+    pub definition: u32,
+}
+
+/// The definition of the latest figure: the one whose period ends last
+/// (among equals, the later in the input), targets skipped; `None` without
+/// figures. The series of a quantity follows it.
+#[must_use]
+pub fn latest_definition(figures: &[Measured]) -> Option<u32> {
+    figures
+        .iter()
+        .filter(|f| f.observation.status != Status::Target)
+        .fold(None, |latest: Option<&Measured>, f| match latest {
+            Some(l) if l.observation.period.end() > f.observation.period.end() => Some(l),
+            _ => Some(f),
+        })
+        .map(|f| f.definition)
 }
 
 /// The basis of a quantity with these figures: daily rates when any figure
@@ -360,6 +407,7 @@ fn convert(basis: Basis, f: &Measured, source: usize) -> Result<QuantityPoint> {
         low: lo / per_day,
         high: hi / per_day,
         aside: None,
+        definition: f.definition,
     })
 }
 
@@ -380,6 +428,7 @@ fn convert(basis: Basis, f: &Measured, source: usize) -> Result<QuantityPoint> {
 ///         observation: Observation { value, period: Period::parse(period)?,
 ///                                    status: Status::Observed, qualifier, precision },
 ///         since: None,
+///         definition: 0,
 ///     })
 /// };
 /// // r001: "từ đầu năm 2022 đến ngày 8/12/2022 đạt khoảng 806 triệu ... Trung bình mỗi
@@ -487,6 +536,7 @@ pub fn measure_into(
                         low: (lo - ehi) / days,
                         high: (hi - elo) / days,
                         aside: None,
+                        definition: f.definition,
                     })
                 }
                 None => match f.since {
@@ -504,6 +554,7 @@ pub fn measure_into(
                             low: lo / days,
                             high: hi / days,
                             aside: None,
+                            definition: f.definition,
                         })
                     }
                     _ => None,
@@ -522,11 +573,22 @@ pub fn measure_into(
         }
     }
     let written = points.get_mut(..n).unwrap_or(&mut []);
+    // Points of another definition than the latest figure's, and differences
+    // whose earlier reading follows another, go first: nothing joins across
+    // a break.
+    let definition = latest_definition(figures).unwrap_or(0);
+    for p in written.iter_mut() {
+        let earlier = p.earlier.and_then(|e| figures.get(e)).map(|f| f.definition);
+        if p.definition != definition || earlier.is_some_and(|d| d != definition) {
+            p.aside = Some(Aside::Definition);
+        }
+    }
     let c = set_aside(written, rule, conflicts)?;
     Ok(Measures {
         basis,
         points: n,
         conflicts: c,
+        definition,
     })
 }
 
@@ -554,6 +616,10 @@ fn set_aside(
             let (Some(a), Some(b)) = (points.get(i).copied(), points.get(j).copied()) else {
                 continue;
             };
+            let apart = |p: QuantityPoint| p.aside == Some(Aside::Definition);
+            if apart(a) || apart(b) {
+                continue;
+            }
             if a.conversion != b.conversion
                 && same_window(a.window, b.window)
                 && (a.high < b.low || b.high < a.low)
@@ -572,7 +638,16 @@ fn set_aside(
         let Some(p) = points.get(i).copied() else {
             continue;
         };
-        let others = || points.iter().enumerate().filter(move |(j, _)| *j != i);
+        // Only points of the kept definition take part.
+        if p.aside.is_some() {
+            continue;
+        }
+        let others = || {
+            points
+                .iter()
+                .enumerate()
+                .filter(move |(j, q)| *j != i && q.aside != Some(Aside::Definition))
+        };
         let aside = match rule {
             _ if p.conversion.is_running() => others()
                 .any(|(_, q)| !q.conversion.is_running() && overlaps(p.window, q.window))
@@ -649,7 +724,8 @@ pub fn series_into(points: &[QuantityPoint], out: &mut [Point]) -> Result<usize>
 /// that year, or a daily average over it times its days), `before` the
 /// largest observed total from 1 January of that year to a date inside it
 /// (a year-to-date total, or a period total that starts on 1 January).
-/// Estimates never decide.
+/// Estimates never decide on this basis, nor do figures of another definition
+/// than the latest figure's (on the level basis, only kept points decide).
 #[must_use]
 pub fn evidence(figures: &[Measured], points: &[QuantityPoint], target: &Target) -> Evidence {
     if basis_of(figures) == Basis::Level {
@@ -664,10 +740,11 @@ pub fn evidence(figures: &[Measured], points: &[QuantityPoint], target: &Target)
     let Ok(year) = Period::year(target.deadline.year()) else {
         return Evidence::default();
     };
+    let definition = latest_definition(figures);
     let observed = || {
-        figures
-            .iter()
-            .filter(|f| f.observation.status == Status::Observed)
+        figures.iter().filter(move |f| {
+            f.observation.status == Status::Observed && Some(f.definition) == definition
+        })
     };
     let after = observed()
         .filter(|f| f.observation.period == year)
@@ -708,6 +785,7 @@ mod tests {
                 precision: p,
             },
             since: Date::from_ymd(2020, 10, 30).ok(),
+            definition: 0,
         }
     }
 
@@ -793,6 +871,148 @@ mod tests {
         assert_eq!(series_into(&pts[..m.points], &mut out).unwrap(), 1);
         let kept = pts.iter().find(|p| p.kept()).unwrap();
         assert_eq!(kept.source, 1);
+    }
+
+    #[test]
+    fn no_series_joins_across_a_definition_break() {
+        // r004: "tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến là 52,80%"
+        // (the 2022 figure report 001 calls processed online), then two later
+        // figures "trên tổng số hồ sơ giải quyết TTHC" (the second made up).
+        let mut old = fig(
+            MeasureKind::Share,
+            "2022-12-31",
+            52.8,
+            Qualifier::Exact,
+            0.01,
+        );
+        old.definition = 1;
+        let figures = [
+            old,
+            fig(
+                MeasureKind::Share,
+                "2024-04-30",
+                38.3,
+                Qualifier::About,
+                0.1,
+            ),
+            fig(
+                MeasureKind::Share,
+                "2023-12-31",
+                36.0,
+                Qualifier::Exact,
+                1.0,
+            ),
+        ];
+        assert_eq!(latest_definition(&figures), Some(0));
+        for rule in Rule::ALL {
+            let mut pts = [QuantityPoint::PLACEHOLDER; 3];
+            let m = measure_into(&figures, rule, &mut pts, &mut []).unwrap();
+            assert_eq!((m.points, m.definition), (3, 0));
+            assert_eq!(pts[0].aside, Some(Aside::Definition));
+            assert_eq!((pts[0].point.value, pts[0].definition), (52.8, 1));
+            let mut out = [Point::new(Date::EPOCH, 0.0); 3];
+            let n = series_into(&pts[..m.points], &mut out).unwrap();
+            assert_eq!(n, 2);
+            assert_eq!([out[0].value, out[1].value], [36.0, 38.3]);
+        }
+        // The latest figure decides, whichever comes first in the input.
+        let mut later = fig(
+            MeasureKind::Share,
+            "2025-06-30",
+            40.0,
+            Qualifier::Exact,
+            1.0,
+        );
+        later.definition = 1;
+        assert_eq!(latest_definition(&[later, figures[1]]), Some(1));
+        assert_eq!(latest_definition(&[]), None);
+    }
+
+    #[test]
+    fn a_figure_of_another_definition_neither_sets_aside_nor_conflicts() {
+        // A 2022 total of an older definition against a daily average over
+        // the same days that disagrees with it: no conflict is reported and
+        // the totals rule does not set the average aside.
+        let mut total = fig(MeasureKind::Flow, "2022", 860e6, Qualifier::Exact, 1e6);
+        total.definition = 7;
+        let figures = [
+            total,
+            fig(
+                MeasureKind::DailyAverage,
+                "2022",
+                2.1e6,
+                Qualifier::About,
+                1e5,
+            ),
+            fig(
+                MeasureKind::DailyAverage,
+                "2024-04",
+                2.8e6,
+                Qualifier::About,
+                1e5,
+            ),
+        ];
+        let mut pts = [QuantityPoint::PLACEHOLDER; 3];
+        let mut conflicts = [Conflict { a: 0, b: 0 }; 2];
+        let m = measure_into(&figures, Rule::Totals, &mut pts, &mut conflicts).unwrap();
+        assert_eq!(m.conflicts, 0);
+        let kept: std::vec::Vec<f64> = pts
+            .iter()
+            .filter(|p| p.kept())
+            .map(|p| p.point.value)
+            .collect();
+        assert_eq!(kept, [2.1e6, 2.8e6]);
+        // Without the break, the total wins the same days.
+        let mut same = figures;
+        same[0].definition = 0;
+        let m = measure_into(&same, Rule::Totals, &mut pts, &mut conflicts).unwrap();
+        assert_eq!(m.conflicts, 1);
+        assert!(pts.iter().any(|p| p.aside == Some(Aside::Rule)));
+        // Nor does an observed total of another definition decide a target:
+        // the year's daily average does (2,1 million × 365 days).
+        let target = Target::new(
+            800e6,
+            Date::from_ymd(2022, 12, 31).unwrap(),
+            crate::target::Comparison::AtLeast,
+        )
+        .unwrap();
+        assert_eq!(
+            evidence(&figures, &pts, &target).after.map(|p| p.value),
+            Some(2.1e6 * 365.0)
+        );
+        assert_eq!(
+            evidence(&same, &pts, &target).after.map(|p| p.value),
+            Some(860e6)
+        );
+    }
+
+    #[test]
+    fn a_difference_across_a_break_is_set_aside() {
+        let mut first = fig(
+            MeasureKind::Cumulative,
+            "2022-09-30",
+            661e6,
+            Qualifier::MoreThan,
+            1e6,
+        );
+        first.definition = 1;
+        let figures = [
+            first,
+            fig(
+                MeasureKind::Cumulative,
+                "2023-03-31",
+                1276e6,
+                Qualifier::MoreThan,
+                1e6,
+            ),
+            fig(MeasureKind::Flow, "2024-04", 80e6, Qualifier::Exact, 1e6),
+        ];
+        let mut pts = [QuantityPoint::PLACEHOLDER; 3];
+        let m = measure_into(&figures, Rule::All, &mut pts, &mut []).unwrap();
+        assert_eq!(m.points, 3);
+        assert!(pts[..2].iter().all(|p| p.aside == Some(Aside::Definition)));
+        assert_eq!(pts[1].conversion, Conversion::Difference);
+        assert!(pts[2].kept());
     }
 
     #[test]

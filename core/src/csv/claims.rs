@@ -13,7 +13,9 @@ use super::{ClaimRow, ObservationRow, Ref, TargetRow};
 pub struct ClaimOutcome {
     /// The check.
     pub check: Check,
-    /// The recomputed range as a figure over the claim's period.
+    /// The recomputed range as a figure over the claim's period; its value
+    /// is the claim recomputed from the stated values (so that a claim built
+    /// on it is judged at the stated values from the same numbers).
     pub recomputed: Option<Figure>,
     /// The stated figure over the claim's period.
     pub stated: Option<Figure>,
@@ -111,8 +113,15 @@ pub fn check_claims<'a>(
                     Some(p) => f.during(p),
                     None => f,
                 };
+                let at_stated = |r| {
+                    let mut f = Figure::from_interval(r);
+                    if let Some(central) = check.explanation.result {
+                        f.value = central;
+                    }
+                    over(f)
+                };
                 Ok(ClaimOutcome {
-                    recomputed: check.recomputed.map(|r| over(Figure::from_interval(r))),
+                    recomputed: check.recomputed.map(at_stated),
                     stated: row.stated_figure()?,
                     check,
                 })

@@ -201,6 +201,10 @@ pub struct ObservationRow<'a> {
     pub quote: Text<'a>,
     /// Inferences and remarks.
     pub note: Text<'a>,
+    /// A short code naming the definition the figure follows where it is not
+    /// the indicator's usual one (a series that changed its wording or its
+    /// base); `None` for the usual definition.
+    pub definition: Option<&'a str>,
 }
 
 impl ObservationRow<'_> {
@@ -248,7 +252,10 @@ impl<'a> Row<'a> for ObservationRow<'a> {
         Field::Report,
         Field::Quote,
         Field::Note,
+        Field::Definition,
     ];
+
+    const OPTIONAL: usize = 1;
 
     fn parse(record: &Record<'a>) -> Result<Self> {
         let f = Fields {
@@ -276,6 +283,11 @@ impl<'a> Row<'a> for ObservationRow<'a> {
             report: f.id(8)?,
             quote: f.text(9)?,
             note: f.text(10)?,
+            definition: if record.fields().len() > 11 {
+                f.optional(11)?.map(|_| f.id(11)).transpose()?
+            } else {
+                None
+            },
         })
     }
 }
@@ -570,6 +582,10 @@ impl<'a> Row<'a> for ClaimRow<'a> {
             (_, false, _) => return Err(f.err(6, Expected::ValueWithStated)),
             (_, _, false) => return Err(f.err(7, Expected::QualifierWithStated)),
             (false, _, _) => return Err(f.err(5, Expected::StatedMatchesValue)),
+        }
+        // A bound compares its parts with a whole and states no figure.
+        if kind == ClaimKind::AtMost && precision.is_some() {
+            return Err(f.err(5, Expected::NoStatedFigure));
         }
         let inputs = f.plain(8)?;
         let (least, most) = kind.arity();

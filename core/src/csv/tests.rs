@@ -125,6 +125,34 @@ fn observation_rows() {
 }
 
 #[test]
+fn observation_definitions() {
+    // With the definition column: empty is the indicator's usual definition.
+    let text = header(ObservationRow::COLUMNS)
+        + "
+a,share,2022-12-31,estimate,exact,52.8,\"52,80%\",,r004,\"là 52,80%\",,processed_online\n\
+           b,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,\"khoảng 38,3%\",,\n\
+           c,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,\"khoảng 38,3%\",,a b\n";
+    let rows: StdVec<_> = read::<ObservationRow>(&text).unwrap().collect();
+    assert_eq!(
+        rows[0].as_ref().unwrap().definition,
+        Some("processed_online")
+    );
+    assert_eq!(rows[1].as_ref().unwrap().definition, None);
+    assert!(matches!(
+        rows[2],
+        Err(Error::Parse {
+            line: 4,
+            field: Field::Definition,
+            expected: Expected::Identifier,
+        })
+    ));
+    // A file written before the column existed reads as before.
+    let old = obs("a,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,q,\n");
+    let rows: StdVec<_> = read::<ObservationRow>(&old).unwrap().collect();
+    assert_eq!(rows[0].as_ref().unwrap().definition, None);
+}
+
+#[test]
 fn observation_errors_name_line_and_column() {
     let cases: [(&str, &str); 7] = [
         ("a,x,2022-09,seen,exact,1,1,,r,q,", "status"),
@@ -168,11 +196,20 @@ fn header_is_checked() {
             ..
         })
     ));
-    let extra = std::string::String::from(HEADER) + ",more";
+    let extra = std::string::String::from(HEADER) + ",definition,more";
     assert!(matches!(
         read::<ObservationRow>(&extra),
         Err(Error::Parse {
             field: Field::ExtraField,
+            ..
+        })
+    ));
+    // The optional last column, if present, has its own name.
+    let other = std::string::String::from(HEADER) + ",more";
+    assert!(matches!(
+        read::<ObservationRow>(&other),
+        Err(Error::Parse {
+            field: Field::Definition,
             ..
         })
     ));
@@ -187,7 +224,9 @@ fn claim_rows() {
            c2,r001,cross_check,period_total,2022-01-01/2022-09-30,,,,o:c,cannot_check,,\n\
            c3,r001,report,multiple,2022,\"4,8\",4.8,,o:a o:b,agree,,\n\
            c4,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a,agree,,\n\
-           c5,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a x:b,agree,,\n";
+           c5,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a x:b,agree,,\n\
+           c6,r004,report,at_most,,,,,o:a o:b o:c,agree,trong đó,\n\
+           c7,r004,report,at_most,,1,1,exact,o:a o:b,agree,,\n";
     let rows: StdVec<_> = read::<ClaimRow>(&text).unwrap().collect();
     let c1 = rows[0].as_ref().unwrap();
     assert_eq!(c1.kind, ClaimKind::Multiple);
@@ -230,6 +269,18 @@ fn claim_rows() {
             line: 6,
             field: Field::Inputs,
             ..
+        })
+    ));
+    // A bound: parts first, the whole last, and no stated figure.
+    let c6 = rows[5].as_ref().unwrap();
+    assert_eq!((c6.kind, c6.refs().count()), (ClaimKind::AtMost, 3));
+    assert_eq!(c6.stated_figure().unwrap(), None);
+    assert!(matches!(
+        rows[6],
+        Err(Error::Parse {
+            line: 8,
+            field: Field::Stated,
+            expected: Expected::NoStatedFigure,
         })
     ));
     assert_eq!(Ref::parse("?"), Ok(Ref::Missing));

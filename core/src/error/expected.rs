@@ -176,6 +176,8 @@ vocabulary! {
         SameBasis => ("same_basis", "figures that are all rates (totals, year-to-date totals, daily averages, running totals) or all levels"),
         /// A target the indicator's bounds allow.
         TargetWithinBounds => ("target_within_bounds", "a target inside the indicator's bounds"),
+        /// No stated figure: the claim compares parts with a whole.
+        NoStatedFigure => ("no_stated_figure", "no stated figure: the claim compares its parts with a whole"),
     }
 }
 

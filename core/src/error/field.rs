@@ -246,6 +246,8 @@ vocabulary! {
         DailyAverage => ("daily_average", "daily average"),
         /// The quantity an indicator measures.
         Quantity => ("quantity", "quantity"),
+        /// The definition an observation follows.
+        Definition => ("definition", "definition"),
         /// A key of a setting.
         Key => ("key", "key"),
     }
