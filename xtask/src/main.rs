@@ -19,6 +19,10 @@ use std::time::Instant;
 
 /// Trunk: 0.22 needs a newer rustc than this toolchain's 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
+/// cargo-fuzz, to run the fuzz targets in `fuzz/`.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// How long the test command runs each fuzz target, in seconds.
+const FUZZ_SECONDS_IN_TESTS: u32 = 30;
 /// wasm-tools, to inspect the imports and exports of the C-ABI module.
 const WASM_TOOLS_VERSION: &str = "1.263.0";
 const TARGETS: [&str; 2] = ["wasm32-unknown-unknown", "thumbv7em-none-eabihf"];
@@ -55,13 +59,22 @@ fn main() -> ExitCode {
             size_report()
         }),
         Some("test") => test(),
+        Some("fuzz") => {
+            let seconds = match args.get(1).map(|s| s.parse::<u32>()) {
+                None => Ok(60),
+                Some(Ok(s)) => Ok(s),
+                Some(Err(_)) => Err(format!("fuzz: `{}` is not a number of seconds", args[1])),
+            };
+            seconds.and_then(|s| setup(Needs::All).and_then(|()| fuzz(s)))
+        }
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | serve [--port N] | embed | test>\n\n\
+                "usage: cargo xtask <setup | build | serve [--port N] | embed | fuzz [SECONDS] | test>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
+                 fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
                  test   set up, then run every check and test"
             );
             return ExitCode::from(2);
@@ -147,6 +160,7 @@ fn setup(needs: Needs) -> Result {
     ensure_npm()?;
     if needs == Needs::All {
         ensure_cargo_tool("wasm-tools", "wasm-tools", WASM_TOOLS_VERSION, true)?;
+        ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", CARGO_FUZZ_VERSION, true)?;
         ensure_chromium()?;
     }
     println!("setup: ready in {:.0?}", started.elapsed());
@@ -641,6 +655,46 @@ fn embed_steps(steps: &mut Vec<Step>) {
     steps.push(step("size: C-ABI module and JS package", size_report));
 }
 
+/// The fuzz targets, as `fuzz/Cargo.toml` lists them.
+fn fuzz_targets() -> Result<Vec<String>> {
+    let manifest = fs::read_to_string(root().join("fuzz/Cargo.toml"))
+        .map_err(|e| format!("cannot read fuzz/Cargo.toml: {e}"))?;
+    let mut targets = Vec::new();
+    let mut in_bin = false;
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_bin = line == "[[bin]]";
+        } else if let Some(name) = line.strip_prefix("name = ").filter(|_| in_bin) {
+            targets.push(name.trim_matches('"').to_string());
+        }
+    }
+    Ok(targets)
+}
+
+/// A command run in `fuzz/`, where cargo-fuzz needs the nightly-only flags
+/// that `RUSTC_BOOTSTRAP` allows on this stable toolchain.
+fn fuzz_cmd(args: &[&str]) -> Command {
+    let mut c = cmd("cargo", args);
+    c.current_dir(root().join("fuzz"))
+        .env("RUSTC_BOOTSTRAP", "1");
+    c
+}
+
+/// Runs every fuzz target for `seconds`, without sanitizers (`-s none`),
+/// from its committed seeds; a crash fails with the input kept under
+/// `fuzz/artifacts/`.
+fn fuzz(seconds: u32) -> Result {
+    let limit = format!("-max_total_time={seconds}");
+    for target in fuzz_targets()? {
+        println!("fuzz: {target} for {seconds} s");
+        run(fuzz_cmd(&[
+            "fuzz", "run", "-s", "none", &target, "--", &limit,
+        ]))?;
+    }
+    Ok(())
+}
+
 struct Step {
     name: String,
     run: Box<dyn Fn() -> Result>,
@@ -773,6 +827,22 @@ fn test() -> Result {
         run(c)
     }));
     embed_steps(&mut steps);
+    steps.push(step("rustfmt: fuzz targets", || {
+        run(fuzz_cmd(&["fmt", "--check"]))
+    }));
+    steps.push(step("clippy: fuzz targets", || {
+        run(fuzz_cmd(&[
+            "clippy",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    }));
+    steps.push(step(
+        format!("fuzz: every target for {FUZZ_SECONDS_IN_TESTS} s"),
+        || fuzz(FUZZ_SECONDS_IN_TESTS),
+    ));
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
         // The tests compute their expected values with the JS package
