@@ -123,8 +123,8 @@ impl LogisticTrend {
     /// # Errors
     ///
     /// - [`Error::NonPositive`] (what `"value"`) for a value of 0 or less;
-    /// - [`Error::OutOfBounds`] (what `"value"`) for a value at or above a
-    ///   given cap;
+    /// - [`Error::InvalidArgument`] (field `cap`, [`Expected::CapAboveData`])
+    ///   for a given cap at or below a value of the series;
     /// - [`Error::TooFewPoints`] for fewer than 3 points (4 with a fitted cap);
     /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points;
     /// - [`Error::Singular`] when the data cannot tell the parameters apart
@@ -146,9 +146,9 @@ impl LogisticTrend {
             }
             if let Some(k) = fixed_cap {
                 if pt.value >= k {
-                    return Err(Error::OutOfBounds {
-                        what: Field::Value,
-                        index,
+                    return Err(Error::InvalidArgument {
+                        name: Field::Cap,
+                        expected: Expected::CapAboveData,
                     });
                 }
             }
