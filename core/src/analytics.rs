@@ -383,20 +383,21 @@ pub fn analyse(
     };
     let span = predictor.span();
     let deadline_passed = settings.today > target.deadline;
-    let unreachable = if upward {
-        bounds
-            .max
-            .is_some_and(|hi| target.value > hi || (target.value >= hi && !target.is_met(hi)))
-    } else {
-        bounds
-            .min
-            .is_some_and(|lo| target.value < lo || (target.value <= lo && !target.is_met(lo)))
-    };
+    // Outside the bounds, or at a bound that a strict comparison cannot
+    // pass: "more than 100 %", a share of −5 %.
+    let outside = !bounds.contains(target.value);
+    let unreachable = outside
+        || if upward {
+            bounds.max.is_some_and(|hi| !target.is_met(hi))
+        } else {
+            bounds.min.is_some_and(|lo| !target.is_met(lo))
+        };
     let facts = Facts {
         unreachable,
         after_meets: evidence.after.map(|p| meets(p.value)),
         before_meets: evidence.before.map(|p| meets(p.value)),
         deadline_passed,
+        before_data: target.deadline < span.first.date,
         df: predictor.df(),
         horizon_days: latest_point.date.days_until(target.deadline),
         span_days: span.first.date.days_until(latest_point.date),

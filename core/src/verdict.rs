@@ -10,9 +10,10 @@
 //!
 //! | status | when |
 //! |---|---|
-//! | [`TargetStatus::Unreachable`] | the target lies outside the indicator's bounds (a share above 100 %, "more than 100 %", a rank below 1) |
+//! | [`TargetStatus::Unreachable`] | the target lies outside the indicator's bounds (a share above 100 % or below 0, "more than 100 %", a rank below 1) |
 //! | [`TargetStatus::Achieved`] / [`TargetStatus::Missed`] | a figure decides: the first figure on or after the deadline (for a total, the observed total of the target's period) meets or misses the target |
 //! | [`TargetStatus::Achieved`] | a figure on or before the deadline already meets it (a level that reached it, a year-to-date total above a yearly target) |
+//! | [`TargetStatus::Stale`] | the deadline comes before the first figure: no projection reaches back there ([`Staleness::BeforeData`]) |
 //! | [`TargetStatus::Stale`] | the deadline has passed and no figure says whether it was met: the projection is a projection of the past ([`Staleness::PastDeadline`]) |
 //! | [`TargetStatus::TooFewPoints`] | the fit has no degrees of freedom left: its spread is unknown |
 //! | [`TargetStatus::Stale`] | the projection reaches further beyond the latest figure than the figures reach back, and more than a year ([`Staleness::LongHorizon`]) |
@@ -139,6 +140,8 @@ pub enum Staleness {
     /// The projection reaches further beyond the latest figure than the
     /// figures reach back, and more than [`STALE_MIN_DAYS`].
     LongHorizon,
+    /// The deadline comes before the first figure.
+    BeforeData,
 }
 
 /// Figures that can decide a target without the projection, in the
@@ -188,6 +191,9 @@ pub struct Facts {
     pub before_meets: Option<bool>,
     /// Whether today is after the deadline.
     pub deadline_passed: bool,
+    /// Whether the deadline comes before the first figure.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub before_data: bool,
     /// The fit's degrees of freedom left for its error.
     pub df: usize,
     /// Days from the latest figure to the deadline.
@@ -230,6 +236,9 @@ pub fn decide(f: &Facts) -> (TargetStatus, Option<Staleness>) {
     if f.before_meets == Some(true) {
         return (TargetStatus::Achieved, None);
     }
+    if f.before_data {
+        return (TargetStatus::Stale, Some(Staleness::BeforeData));
+    }
     if f.deadline_passed {
         return (TargetStatus::Stale, Some(Staleness::PastDeadline));
     }
@@ -255,6 +264,7 @@ mod tests {
             after_meets: None,
             before_meets: None,
             deadline_passed: false,
+            before_data: false,
             df: 3,
             horizon_days: 300,
             span_days: 700,
@@ -296,6 +306,14 @@ mod tests {
         assert_eq!(
             decide(&Facts { df: 0, ..f }),
             (TargetStatus::TooFewPoints, None)
+        );
+        assert_eq!(
+            decide(&Facts {
+                before_data: true,
+                deadline_passed: true,
+                ..f
+            }),
+            (TargetStatus::Stale, Some(Staleness::BeforeData))
         );
         assert_eq!(
             decide(&Facts {

@@ -75,3 +75,39 @@ fn a_fractional_degree_names_the_degree() {
         .unwrap_err();
     assert_eq!(e.field(), Some(Field::Alpha));
 }
+
+#[test]
+fn impossible_targets_and_deadlines_are_flagged() {
+    use dxcast_core::analytics::Settings;
+    use dxcast_core::verdict::Staleness;
+    use dxcast_core::{Comparison, LinearTrend, Model, Target, TargetStatus};
+    // Online dossiers' share, 43 % then 52,8 %, 65 % (r000, r001, later).
+    let pts = [
+        Point::new(d(2022, 9, 30), 43.0),
+        Point::new(d(2022, 12, 31), 52.8),
+        Point::new(d(2023, 6, 30), 65.0),
+    ];
+    let s = Series::new(&pts, Subject::of_kind(MeasureKind::Share, Unit::Percent)).unwrap();
+    let fitted = Model::Linear(LinearTrend::new()).fit(&s).unwrap();
+    let today = Settings::new(d(2023, 7, 1), 0.95);
+    for (value, comparison) in [
+        (-5.0, Comparison::AtLeast),
+        (134.0, Comparison::AtLeast),
+        (100.0, Comparison::GreaterThan),
+    ] {
+        let t = Target::new(value, d(2025, 12, 31), comparison).unwrap();
+        let a = fitted.analyse(&t, &today).unwrap();
+        assert_eq!(
+            a.status,
+            TargetStatus::Unreachable,
+            "{value} {comparison:?}"
+        );
+    }
+    // A deadline before the first figure: no trend is carried back to it.
+    let t = Target::new(40.0, d(2021, 12, 31), Comparison::AtLeast).unwrap();
+    let a = fitted.analyse(&t, &today).unwrap();
+    assert_eq!(
+        (a.status, a.staleness),
+        (TargetStatus::Stale, Some(Staleness::BeforeData))
+    );
+}
