@@ -149,16 +149,30 @@ impl<'a, R: Row<'a>> Iterator for Rows<'a, R> {
                 }))
             }
         };
-        let n = record.fields().len();
-        if n != columns.len() {
-            return Some(Err(Error::Parse {
-                line: record.line(),
-                field: column(columns, n.min(columns.len())),
-                expected: Expected::FieldCount,
-            }));
-        }
-        Some(R::parse(&record))
+        Some(parse_row(&record))
     }
+}
+
+/// Parses `record` as a row of `R`, as [`read`] parses each line after the
+/// header: a record that comes as fields ([`Record::from_fields`]) is read
+/// exactly as the same line of a file.
+///
+/// # Errors
+///
+/// [`Error::Parse`] with the record's line and the column's name: expected
+/// [`Expected::FieldCount`] when the record does not have one field per
+/// column, and the column's own errors.
+pub fn parse_row<'a, R: Row<'a>>(record: &Record<'a>) -> Result<R> {
+    let columns = R::COLUMNS;
+    let n = record.fields().len();
+    if n != columns.len() {
+        return Err(Error::Parse {
+            line: record.line(),
+            field: column(columns, n.min(columns.len())),
+            expected: Expected::FieldCount,
+        });
+    }
+    R::parse(record)
 }
 
 /// The number of rows when every row of `text` parses, or the first error.
