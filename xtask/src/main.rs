@@ -7,6 +7,8 @@
 //! - `embed`: build the modules for other hosts: the C-ABI module
 //!   (`target/wasm32-unknown-unknown/release/dxcast_ffi.wasm`, and optimised in
 //!   `target/ffi/`) and the JS/TS package (`target/js-pkg/node`, `target/js-pkg/web`);
+//! - `layers`: check that the app's model crate depends on no front end and
+//!   that no module of the app's crates imports another in a circle;
 //! - `test`: set up, then run every check and test, and print `N passed, N failed`.
 
 use std::collections::BTreeSet;
@@ -16,6 +18,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
+
+mod layers;
 
 /// Trunk: 0.22 needs a newer rustc than this toolchain's 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -54,14 +58,16 @@ fn main() -> ExitCode {
             build_js()?;
             size_report()
         }),
+        Some("layers") => check_layers(),
         Some("test") => test(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | serve [--port N] | embed | test>\n\n\
+                "usage: cargo xtask <setup | build | serve [--port N] | embed | layers | test>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
+                 layers check the app's crates: no front end under the model, no module cycle\n\
                  test   set up, then run every check and test"
             );
             return ExitCode::from(2);
@@ -77,6 +83,25 @@ fn main() -> ExitCode {
 }
 
 type Result<T = ()> = std::result::Result<T, String>;
+
+/// The layers: the model crate depends on no front end, and no module of
+/// the model or of the views imports another in a circle.
+fn check_layers() -> Result {
+    let mut problems = Vec::new();
+    for src in ["app/src", "web/src"] {
+        if let Err(e) = layers::check_no_cycles(&root().join(src)) {
+            problems.push(e);
+        }
+    }
+    if let Err(e) = layers::check_dependencies(&root(), "dxcast-app") {
+        problems.push(e);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -731,6 +756,10 @@ fn test() -> Result {
             check_core_dependencies(&f)
         }));
     }
+    steps.push(step(
+        "layers: no front end under the model crate, no module cycle",
+        check_layers,
+    ));
     steps.push(cargo_step(
         "tests: workspace, native",
         &[
