@@ -9,7 +9,8 @@ use dxcast_core::choice::{Reason, Rule};
 use dxcast_core::{Bounds, Unit};
 
 use crate::format;
-use crate::i18n::{self, error, expected, t, tf, K};
+use crate::i18n::errors::{error, expected};
+use crate::i18n::{self, t, tf, K};
 
 /// A value range as the bounds allow it: "0 – 100 %", "≥ 0".
 #[must_use]

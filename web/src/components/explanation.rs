@@ -25,7 +25,7 @@ fn term_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: L
 fn result_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: Lang) -> String {
     match (value, why) {
         (Some(v), _) => format::measured(v, measure, lang),
-        (None, Some(w)) => tf(lang, K::UnknownBecause, &[i18n::unknown(lang, w)]),
+        (None, Some(w)) => tf(lang, K::UnknownBecause, &[i18n::errors::unknown(lang, w)]),
         (None, None) => t(lang, K::UnknownValue).to_string(),
     }
 }

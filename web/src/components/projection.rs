@@ -144,7 +144,7 @@ fn unknown(a: &Assessment, metric: Metric, lang: Lang) -> (String, Option<String
     let why = a
         .explain(metric)
         .and_then(|e| e.explanation.unknown)
-        .map(|w| i18n::unknown(lang, w).to_string());
+        .map(|w| i18n::errors::unknown(lang, w).to_string());
     (t(lang, K::UnknownValue).to_string(), why)
 }
 
@@ -244,7 +244,7 @@ fn value_box(
     );
     let body = match a {
         Err(e) => view! {
-            <span class="q-error">{tf(lang, K::AnalysisFailed, &[&i18n::error(lang, e)])}</span>
+            <span class="q-error">{tf(lang, K::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</span>
         }
         .into_any(),
         Ok(a) => {
@@ -383,7 +383,8 @@ fn compared_cell(a: Option<&Result<Assessment, Error>>, unit: Unit, lang: Lang) 
             .into_any()
         }
         Some(Err(e)) => {
-            view! { <td>{tf(lang, K::AnalysisFailed, &[&i18n::error(lang, e)])}</td> }.into_any()
+            view! { <td>{tf(lang, K::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</td> }
+                .into_any()
         }
         None => view! { <td>"—"</td> }.into_any(),
     }

@@ -8,7 +8,8 @@
 //! The core's codes are translated here too: pillars, units, verdicts, claim
 //! kinds, the explanation symbols ([`symbol`], keyed by `Symbol::code()`) and
 //! formulas; its errors and the reasons a quantity is unknown are
-//! translated by matching on their enums in [`errors`].
+//! translated by matching on their enums in [`errors`], which uses this
+//! catalogue.
 
 use dxcast_app::analysis::Standing;
 use dxcast_app::lang::Lang;
@@ -18,8 +19,6 @@ use dxcast_core::{
 };
 
 pub mod errors;
-
-pub use errors::{error, expected, field, unknown};
 
 /// The language's own name, for the switch.
 #[must_use]

@@ -202,7 +202,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
         }),
         Ok(_) => None,
         Err(e) => Some(
-            view! { <p class="reason">{tf(lang, K::ClaimError, &[&i18n::error(lang, e)])}</p> }
+            view! { <p class="reason">{tf(lang, K::ClaimError, &[&i18n::errors::error(lang, e)])}</p> }
                 .into_any(),
         ),
     };

@@ -725,7 +725,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     projection
                         .with(|pr| match pr {
                             None => Some(view! { <p class="muted" data-testid="no-projection">{t(lang, K::NoProjection)}</p> }.into_any()),
-                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, K::ProjectionFailed, &[&i18n::error(lang, e)])}</p> }.into_any()),
+                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, K::ProjectionFailed, &[&i18n::errors::error(lang, e)])}</p> }.into_any()),
                             Some(Ok(_)) => None,
                         })
                 }}
