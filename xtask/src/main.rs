@@ -662,6 +662,32 @@ fn embed_steps(steps: &mut Vec<Step>) {
     steps.push(step("size: C-ABI module and JS package", size_report));
 }
 
+/// Writes the numbers the end-to-end tests expect, computed by the model
+/// crate natively (`app/examples/e2e_expected.rs`), to
+/// `target/e2e/expected.json`, and returns the path.
+fn e2e_expected() -> Result<PathBuf> {
+    let mut c = cmd(
+        "cargo",
+        &["run", "-q", "-p", "dxcast-app", "--example", "e2e_expected"],
+    );
+    let shown = format!("{c:?}");
+    let out = c
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{shown} failed with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let path = root().join("target/e2e/expected.json");
+    let dir = root().join("target/e2e");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
 struct Step {
     name: String,
     run: Box<dyn Fn() -> Result>,
@@ -800,13 +826,11 @@ fn test() -> Result {
     embed_steps(&mut steps);
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
-        // The tests compute their expected values with the JS package
-        // (e2e/reference.mjs): build it if the embedding steps did not.
-        if !js_pkg("node").join("dxcast_js.js").exists() {
-            build_js()?;
-        }
+        // The tests compare the app with the model crate's own numbers
+        // (e2e/expected.mjs): write them first.
+        let expected = e2e_expected()?;
         let mut c = cmd("playwright", &["test"]);
-        c.env("DXCAST_JS_PKG", js_pkg("node"));
+        c.env("DXCAST_E2E_EXPECTED", expected);
         run(c)
     }));
 
