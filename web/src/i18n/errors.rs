@@ -270,8 +270,8 @@ pub fn kind_words(kind: ErrorKind) -> Option<(&'static str, &'static str)> {
 pub fn unknown_words(why: Unknown) -> Option<(&'static str, &'static str)> {
     Some(match why {
         Unknown::Spread => (
-            "chưa biết độ phân tán, vì đường khớp đi qua đúng mọi điểm (chỉ 2 số liệu)",
-            "the spread is unknown: the fit passes through every point (only 2 figures)",
+            "đường khớp đi qua đúng mọi điểm (chỉ 2 số liệu) nên không ước lượng được độ phân tán",
+            "the fit passes through every point (only 2 figures), so its spread cannot be estimated",
         ),
         Unknown::ZeroTarget => (
             "mục tiêu bằng 0 nên không tính được phần trăm so với nó",
