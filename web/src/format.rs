@@ -1,7 +1,8 @@
 //! Numbers, dates and periods written in the interface language.
 //!
-//! Numbers go through the core's [`Compact`] and [`Grouped`] ("860 triệu",
-//! "52,8 %" in Vietnamese; "860 million", "52.8%" in English). Dates are
+//! Numbers go through the core's [`Compact`] ("860 triệu", "52,8 %" in
+//! Vietnamese; "860 million", "52.8%" in English; without a unit, every
+//! integer digit grouped, as `Compact::plain` writes it). Dates are
 //! d/m/yyyy in Vietnamese ("8/12/2022") and "8 Dec 2022" in English.
 
 use dxcast_app::lang::Lang;

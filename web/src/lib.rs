@@ -5,7 +5,7 @@
 //! The model is the `dxcast-app` crate (data, projections, analyses, stored
 //! documents, links, forms), tested natively. This crate keeps the views:
 //! [`components`] and [`pages`] render state, [`chart`] computes the chart's
-//! geometry, [`format`], [`i18n`] and [`messages`] write numbers, dates and
+//! geometry, [`mod@format`], [`i18n`] and [`messages`] write numbers, dates and
 //! words in either language, [`state`] holds the shared signals, and
 //! [`browser`] is the thin glue to the page.
 

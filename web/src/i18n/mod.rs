@@ -1,6 +1,6 @@
 //! The interface's words in Vietnamese and English.
 //!
-//! Every text has both languages by construction: the [`catalogue!`] macro
+//! Every text has both languages by construction: the `catalogue!` macro
 //! takes a key, the Vietnamese text and the English text, and builds the
 //! [`K`] enum and its lookup. Placeholders are `{0}`, `{1}`, … and filled by
 //! [`tf`]; the tests check that both languages use the same ones.
