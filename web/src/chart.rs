@@ -948,7 +948,7 @@ mod tests {
         });
         let overlay = Overlay::of(&p);
         assert_eq!(overlay.what_if.len(), overlay.projected.len());
-        assert_eq!(overlay.compared, [overlay.what_if.clone()]);
+        assert_eq!(overlay.compared, std::slice::from_ref(&overlay.what_if));
     }
 
     #[test]
