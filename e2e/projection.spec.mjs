@@ -1,10 +1,10 @@
 // Projections, target analytics, what-if scenarios, saved and compared
-// scenarios, and links to a view. Every expected number is computed here
-// from the data files by the JS package built from the same core
-// (e2e/reference.mjs), and compared with what the app writes.
+// scenarios, and links to a view. Every expected number is computed by the
+// app's model crate natively (e2e/expected.mjs, written by
+// app/examples/e2e_expected.rs), and compared with what the app writes.
 import { controlled, expect, test } from "./fixtures.mjs";
 import { IndicatorPage, Dashboard } from "./pages.mjs";
-import { TODAY, reference, shownTarget, shows, statusCode } from "./reference.mjs";
+import { TODAY, ndxp, ndxpCase, shows, standings } from "./expected.mjs";
 
 const Q = `?today=${TODAY}`;
 
@@ -14,15 +14,14 @@ async function expectShown(p, index, name, which, expected, lang = "vi") {
   expect(shows(text, expected, lang), `${name} (${which}) shows “${text}”, the core computes ${expected}`).toBe(true);
 }
 
-/** The analysis the app's target at `index` must show, under `scenario`. */
+/** The assessment the app's target at `index` must show, base or scenario. */
 async function expectAnalysis(p, index, which, a, lang = "vi") {
   await expectShown(p, index, "projected", which, a.projected, lang);
-  if (Number.isFinite(a.probability)) await expectShown(p, index, "probability", which, 100 * a.probability, lang);
-  expect(await p.status(index, which)).toBe(statusCode(a.status));
+  if (a.probability !== null) await expectShown(p, index, "probability", which, 100 * a.probability, lang);
+  expect(await p.status(index, which)).toBe(a.standing);
 }
 
-test("a what-if growth rate, typed and dragged, moves the projection and the status as the core says", async ({ page }) => {
-  const ref = reference("ndxp_tx");
+test("a what-if growth rate, typed and dragged, moves the projection and the status as the model says", async ({ page }) => {
   const p = new IndicatorPage(page);
   await p.open("#/i/ndxp_tx", Q);
   await expect(page.getByTestId("analytics")).toBeVisible();
@@ -31,22 +30,20 @@ test("a what-if growth rate, typed and dragged, moves the projection and the sta
   await expect(page.getByTestId("method-reason")).toHaveText(
     "Chỉ có 4 số liệu: đường thẳng, cách ngoại suy thận trọng nhất; tăng trưởng hàm mũ là phương án thay thế",
   );
-  expect(ref.choice.ranked[0].spec.method).toBe("linear");
+  expect(ndxp.recommended).toBe("linear");
 
-  // Base: the first target (> 860 million in 2023), as the core analyses it.
-  const target = ref.targets[0];
-  const base = ref.analyse(target);
+  // Base: the first target (> 860 million in 2023), as the model assesses it.
+  const base = ndxpCase("base")[0].base;
   await expectAnalysis(p, 0, "base", base);
   await expect(p.analysis(0).getByTestId("deadline-passed")).toHaveText("Đã qua hạn; dự báo từ số liệu đến 31/3/2023");
   await expect(p.quantity(0, "projected", "scenario")).toHaveCount(0);
 
   // Growth starts where the figures end.
   await expect(p.field("wi-from")).toHaveValue("2023-03-31");
-  const from = await p.field("wi-from").inputValue();
   await p.setRate("6");
-  const typed = ref.analyse(target, { growth: { from, rate: 6 } });
+  const typed = ndxpCase("growth 6")[0].scenario;
   await expectAnalysis(p, 0, "scenario", typed);
-  expect(typed.status).not.toBe(base.status);
+  expect(typed.standing).not.toBe(base.standing);
   // The base stays as it was; the chart draws the scenario's path.
   await expectAnalysis(p, 0, "base", base);
   await expect(page.getByTestId("chart-whatif")).toHaveCount(1);
@@ -58,36 +55,36 @@ test("a what-if growth rate, typed and dragged, moves the projection and the sta
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expect(p.field("wi-rate")).toHaveValue("6,2");
-  const dragged = ref.analyse(target, { growth: { from, rate: 6.2 } });
+  const dragged = ndxpCase("growth 6.2")[0].scenario;
   await expectAnalysis(p, 0, "scenario", dragged);
   // Lower it until the status changes back, by keyboard: the app follows every step.
   await page.keyboard.press("Home");
   await expect(p.field("wi-rate")).toHaveValue("-20");
-  const low = ref.analyse(target, { growth: { from, rate: -20 } });
+  const low = ndxpCase("growth -20")[0].scenario;
   await expectAnalysis(p, 0, "scenario", low);
-  expect(low.status).toBe("offTrack");
+  expect(low.standing).toBe("off_track");
 
   // Another target, and the 2025 target under a shock as well.
   await p.setRate("3,5");
   await p.field("wi-shock").fill("-10");
   await expect(p.field("wi-shock-at")).toHaveValue("2024-01-01");
-  const shocked = { growth: { from, rate: 3.5 }, shock: { at: "2024-01-01", size: -10 } };
-  await expectAnalysis(p, 1, "scenario", ref.analyse(ref.targets[1], shocked));
+  const shocked = ndxpCase("growth 3.5, shock -10");
+  await expectAnalysis(p, 1, "scenario", shocked[1].scenario);
   await p.field("wi-target").fill("1,5 tỷ");
   await expect(page.getByTestId("chart-whatif-target")).toHaveCount(1);
   await expect(p.analysis(3)).toHaveAttribute("data-origin", "scenario");
-  const own = { value: 1.5e9, deadline: "2026-12-31", comparison: "greaterThan" };
-  await expectAnalysis(p, 3, "scenario", ref.analyse(own, { ...shocked, target: own }));
-  await expectAnalysis(p, 3, "base", ref.analyse(own));
+  const own = ndxpCase("growth 3.5, shock -10, target")[3];
+  expect(own.target).toEqual({ value: 1.5e9, deadline: "2026-12-31", comparison: ">" });
+  await expectAnalysis(p, 3, "scenario", own.scenario);
+  await expectAnalysis(p, 3, "base", own.base);
   await p.shots("indicator-whatif", "chart");
 
   // In English, the same numbers written the English way.
   await p.switchLanguage("en");
-  await expectAnalysis(p, 1, "scenario", ref.analyse(ref.targets[1], shocked), "en");
+  await expectAnalysis(p, 1, "scenario", shocked[1].scenario, "en");
 });
 
 test("a share link reproduces the view, in a fresh browser and offline", async ({ page, context, browser }) => {
-  const ref = reference("ndxp_tx");
   const p = new IndicatorPage(page);
   await p.open("#/i/ndxp_tx", Q);
   await expect(page.getByTestId("analytics")).toBeVisible();
@@ -111,9 +108,7 @@ test("a share link reproduces the view, in a fresh browser and offline", async (
 
   const numbers = await p.analyticsText();
   const chart = await page.getByTestId("chart").evaluate((svg) => [...svg.querySelectorAll("path")].map((e) => e.getAttribute("d")));
-  const spec = ref.choice.ranked.find((r) => r.spec.method === "logLinear").spec;
-  const scenario = { growth: { from: "2023-03-31", rate: 2.5 }, shock: { at: "2024-01-01", size: -5 } };
-  await expectAnalysis(p, 1, "scenario", ref.analyse(ref.targets[1], scenario, spec));
+  await expectAnalysis(p, 1, "scenario", ndxpCase("log_linear: growth 2.5, shock -5")[1].scenario);
 
   // A fresh browser: no stored data, no service worker.
   const fresh = await browser.newContext();
@@ -161,7 +156,6 @@ test("a link with bad parameters says so and shows the defaults, never a blank p
 });
 
 test("two saved scenarios are compared on one chart and survive a reload", async ({ page }) => {
-  const ref = reference("ndxp_tx");
   const p = new IndicatorPage(page);
   await p.open("#/i/ndxp_tx", Q);
   await expect(page.getByTestId("no-saved")).toBeVisible();
@@ -179,24 +173,18 @@ test("two saved scenarios are compared on one chart and survive a reload", async
   await p.savedScenario("Nhanh").getByTestId("compare-toggle").check();
   await expect(page.getByTestId("chart-compared")).toHaveCount(2);
   await expect(page.getByTestId("legend-compared")).toHaveText(["Chậm", "Nhanh"]);
-  const from = "2023-03-31";
-  const scenarios = {
-    Chậm: { growth: { from, rate: 1 } },
-    Nhanh: { growth: { from, rate: 4 }, shock: { at: "2024-01-01", size: -8 } },
-  };
-  const target = ref.targets[1];
   const check = async () => {
-    for (const [name, scenario] of Object.entries(scenarios)) {
+    for (const name of ["Chậm", "Nhanh"]) {
       const row = p.comparisonRow(name);
       const cell = row.locator("td").nth(1);
-      const a = ref.analyse(target, scenario);
+      const a = ndxpCase(name)[1].scenario;
       const projected = (await cell.getByTestId("cmp-projected").textContent()).trim();
       expect(shows(projected, a.projected), `${name}: ${projected} vs ${a.projected}`).toBe(true);
       const probability = (await cell.getByTestId("cmp-probability").textContent()).trim();
       expect(shows(probability, 100 * a.probability), `${name}: ${probability}`).toBe(true);
-      await expect(cell.getByTestId("status")).toHaveAttribute("data-status", statusCode(a.status));
+      await expect(cell.getByTestId("status")).toHaveAttribute("data-status", a.standing);
     }
-    const base = ref.analyse(target);
+    const base = ndxpCase("base")[1].base;
     const baseCell = p.comparisonRow("").locator("td").nth(1);
     expect(shows((await baseCell.getByTestId("cmp-projected").textContent()).trim(), base.projected)).toBe(true);
   };
@@ -219,7 +207,6 @@ test("two saved scenarios are compared on one chart and survive a reload", async
 });
 
 test("every number explains itself: formula and named inputs, in the language", async ({ page }) => {
-  const ref = reference("ndxp_tx");
   const p = new IndicatorPage(page);
   await p.open("#/i/ndxp_tx", Q);
   const box = p.quantity(0, "projected", "base");
@@ -232,9 +219,8 @@ test("every number explains itself: formula and named inputs, in the language", 
   await expect(e).toContainText("bậc tự do");
   await expect(e).toContainText("số ngày của cả kỳ");
   // The inputs are the core's: degrees of freedom and the days of 2023.
-  const a = ref.analyse(ref.targets[0]);
-  const df = a.explanations.projected.terms.find((t) => t.code === "degrees_of_freedom").value;
-  await expect(e.locator("tr", { hasText: "bậc tự do" }).locator("td.num")).toHaveText(String(df));
+  const a = ndxpCase("base")[0].base;
+  await expect(e.locator("tr", { hasText: "bậc tự do" }).locator("td.num")).toHaveText(String(a.degrees_of_freedom));
   await expect(e.locator("tr", { hasText: "số ngày của cả kỳ" }).locator("td.num")).toHaveText("365");
   const result = (await e.getByTestId("explanation-result").textContent()).trim();
   expect(shows(result, a.projected)).toBe(true);
@@ -267,14 +253,15 @@ test("every number explains itself: formula and named inputs, in the language", 
 test("the dashboard's statuses come from the target analytics", async ({ page }) => {
   const d = new Dashboard(page);
   await d.open("#/", Q);
-  const expected = {};
   for (const id of ["ndxp_tx", "dvctt_level4_share", "dossiers_processed_online_share", "dossiers_submitted_online_share"]) {
-    const ref = reference(id);
-    const a = ref.analyse(shownTarget(ref.targets));
-    expected[id] = statusCode(a.status);
-    await expect(d.row(id).getByTestId("status")).toHaveAttribute("data-status", expected[id]);
+    await expect(d.row(id).getByTestId("status")).toHaveAttribute("data-status", standings[id]);
   }
-  expect(expected.ndxp_tx).toBe("on_track");
+  expect(standings.ndxp_tx).toBe("on_track");
+  // Every row shows the model's standing.
+  const shownAll = await page
+    .locator('[data-testid="indicator-row"]')
+    .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.dataset.id, r.querySelector('[data-testid="status"]')?.dataset.status ?? null])));
+  expect(shownAll).toEqual(standings);
   // Filtering by a status finds these rows.
   await d.filterStatus("on_track");
   await expect(d.row("ndxp_tx")).toBeVisible();

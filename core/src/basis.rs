@@ -170,6 +170,58 @@ pub fn points_into(
     Ok(len)
 }
 
+impl Basis {
+    /// What a value on this basis at `date` is multiplied by to be on the
+    /// scale of yearly totals: the days of `date`'s year (365 or 366) for a
+    /// daily rate, 1 for a level. It is the factor [`evaluation`] applies at
+    /// a target's deadline, taken at any date: a chart or a table that shows
+    /// totals over months, quarters and years on one scale multiplies their
+    /// daily rates by it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::basis::Basis;
+    /// use dxcast_core::Date;
+    ///
+    /// assert_eq!(Basis::DailyRate.factor(Date::from_ymd(2024, 7, 1)?), 366.0);
+    /// assert_eq!(Basis::Level.factor(Date::from_ymd(2024, 7, 1)?), 1.0);
+    /// # Ok::<(), dxcast_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn factor(self, date: Date) -> f64 {
+        match self {
+            Basis::DailyRate => f64::from(crate::date::days_in_year(date.year())),
+            Basis::Level => 1.0,
+        }
+    }
+}
+
+/// An observation on the scale of yearly totals: a total over a period (a
+/// flow, a year-to-date figure) as the yearly total at its daily rate, that
+/// is [`basis_value`] times the days of the year of its [`anchor_date`]; any
+/// other figure as it is. September 2022's 58 397 139 NDXP transactions are
+/// 58 397 139 / 30 × 365 ≈ 710.5 million a year.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::basis::yearly_value;
+/// use dxcast_core::{MeasureKind, Observation, Period, Qualifier, Status};
+///
+/// let september = Observation { value: 58_397_139.0, period: Period::parse("2022-09")?,
+///     status: Status::Observed, qualifier: Qualifier::Exact, precision: 0.0 };
+/// let a_year = yearly_value(MeasureKind::Flow, &september);
+/// assert!((a_year - 58_397_139.0 / 30.0 * 365.0).abs() < 1e-6);
+/// assert_eq!(yearly_value(MeasureKind::Stock, &september), 58_397_139.0);
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+#[must_use]
+pub fn yearly_value(kind: MeasureKind, observation: &Observation) -> f64 {
+    let date = anchor_date(kind, observation.period);
+    basis_value(kind, observation) * Basis::for_kind(kind).factor(date)
+}
+
 /// Where and at what value a projection on the kind's [`Basis`] meets a
 /// target, and how to turn a projected basis value back into the target's
 /// terms.
@@ -275,6 +327,25 @@ mod tests {
         points_into(MeasureKind::YearToDate, &a, &mut out).unwrap();
         assert!((out[0].value - 806e6 / 342.0).abs() < 1e-6);
         assert_eq!(out[0].date, d(2022, 6, 20));
+    }
+
+    #[test]
+    fn totals_on_the_scale_of_yearly_totals() {
+        // The reports' NDXP figures (data/observations.csv): a quarter, a
+        // year, and a year-to-date total over 342 days.
+        let q1 = obs("2023-Q1", 111e6, Status::Observed);
+        assert!((yearly_value(MeasureKind::Flow, &q1) - 111e6 / 90.0 * 365.0).abs() < 1e-6);
+        let year = obs("2022", 860e6, Status::Estimate);
+        assert_eq!(yearly_value(MeasureKind::Flow, &year), 860e6);
+        let ytd = obs("2022-01-01/2022-12-08", 806e6, Status::Observed);
+        let expected = 806e6 / 342.0 * 365.0;
+        assert!((yearly_value(MeasureKind::YearToDate, &ytd) - expected).abs() < 1e-6);
+        // A leap year has 366 days: 2024's first quarter has 91.
+        let leap = obs("2024-Q1", 91.0, Status::Observed);
+        assert_eq!(yearly_value(MeasureKind::Flow, &leap), 366.0);
+        assert_eq!(Basis::DailyRate.factor(d(2023, 12, 31)), 365.0);
+        let share = obs("2022-09-30", 43.0, Status::Observed);
+        assert_eq!(yearly_value(MeasureKind::Share, &share), 43.0);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! Vietnamese writes `58.397.139` for 58,397,139 and `79,95` for 79.95, and
 //! scales large figures with words: "triệu" (10⁶), "tỷ" (10⁹), "nghìn tỷ"
 //! (10¹²). [`parse_vi`] reads such a figure and keeps its precision (one unit
-//! of its last stated digit), which the claim checker needs. [`Compact`] and
-//! [`Grouped`] write numbers back in either language.
+//! of its last stated digit), which the claim checker needs. [`parse`] reads
+//! a number as someone types it into a field, in either language.
+//! [`Compact`] and [`Grouped`] write numbers back in either language.
 
 use core::fmt::{self, Write};
 
@@ -160,6 +161,156 @@ pub(crate) fn read_digits(rest: &str, scale: f64, percent: bool) -> Option<State
         precision,
         percent,
     })
+}
+
+/// English scale words, which typed numbers may end with besides [`SCALES`].
+const SCALES_EN: [(&str, f64); 4] = [
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+];
+
+/// The most digits and marks a typed number may have.
+const TYPED_LEN: usize = 40;
+
+/// `text` without `word` at its end, ignoring ASCII case.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(word.len())?;
+    let tail = text.get(cut..)?;
+    tail.eq_ignore_ascii_case(word)
+        .then(|| text.get(..cut))
+        .flatten()
+}
+
+/// Whether the parts of `digits` split at `sep` group digits by thousands:
+/// at least two parts, the first of one to three digits, the others of three.
+fn grouped_by(digits: &[u8], sep: u8) -> bool {
+    let mut parts = digits.split(|&b| b == sep);
+    let first_ok = parts.next().is_some_and(|p| (1..=3).contains(&p.len()));
+    let mut rest = 0usize;
+    let rest_ok = parts.all(|p| {
+        rest = rest.saturating_add(1);
+        p.len() == 3
+    });
+    first_ok && rest_ok && rest > 0
+}
+
+/// Reads a number as someone types it into a field, in either language:
+/// `2,5` or `2.5`, `-10` or `−10`, `+4`, `1.500.000.000`, `1,500,000.25`,
+/// `1 500 000`, `1,5 tỷ`, `860 million`, with an optional `%` at the end.
+///
+/// The digits may be grouped by `.`, `,` or spaces. When both `.` and `,`
+/// occur, the last one is the decimal mark. When only one of them occurs,
+/// it is the decimal mark if it occurs once and either it is the decimal
+/// mark of `locale` (`,` in Vietnamese, `.` in English) or it cannot be
+/// grouping; otherwise it groups digits by thousands. So `1.000` is a
+/// thousand in Vietnamese and one in English, and `2.5` is two and a half
+/// in both. The scale words are the Vietnamese ones of [`parse_vi`] and
+/// `thousand`, `million`, `billion`, `trillion`, in any ASCII case.
+///
+/// Unlike [`parse_vi`], which reads a report's figure with its precision,
+/// this keeps no precision: it is for values a user types.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::number::{parse, Locale};
+///
+/// assert_eq!(parse("1.000", Locale::Vi)?, 1000.0);
+/// assert_eq!(parse("1.000", Locale::En)?, 1.0);
+/// assert_eq!(parse("2.5", Locale::Vi)?, 2.5);
+/// assert_eq!(parse("1,5 tỷ", Locale::Vi)?, 1.5e9);
+/// assert_eq!(parse("860 million", Locale::En)?, 860e6);
+/// assert_eq!(parse("−3,5 %", Locale::Vi)?, -3.5);
+/// assert!(parse("1.2.3", Locale::En).is_err());
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Parse`] (line 0, field `number`, expected [`Expected::Number`])
+/// for anything else: other characters, misplaced separators, more than 40
+/// digits and marks, or a value too large for a floating-point number.
+pub fn parse(text: &str, locale: Locale) -> Result<f64> {
+    let err = Error::Parse {
+        line: 0,
+        field: Field::Number,
+        expected: Expected::Number,
+    };
+    let mut rest = text.trim();
+    if let Some(r) = rest.strip_suffix('%') {
+        rest = r.trim_end();
+    }
+    let mut scale = 1.0;
+    for (word, factor) in SCALES.iter().chain(SCALES_EN.iter()) {
+        if let Some(r) = strip_word(rest, word) {
+            rest = r.trim_end();
+            scale = *factor;
+            break;
+        }
+    }
+    let (negative, body) = match rest.strip_prefix(['-', '−']) {
+        Some(r) => (true, r),
+        None => (false, rest.strip_prefix('+').unwrap_or(rest)),
+    };
+    // Digits and marks, without the spaces that may group digits.
+    let mut buf = [0u8; TYPED_LEN];
+    let mut len = 0usize;
+    for c in body.chars().filter(|c| !c.is_whitespace()) {
+        if !(c.is_ascii_digit() || c == '.' || c == ',') {
+            return Err(err);
+        }
+        *buf.get_mut(len).ok_or(err)? = u8::try_from(c).map_err(|_| err)?;
+        len = len.saturating_add(1);
+    }
+    let body = buf.get(..len).unwrap_or(&[]);
+    let count = |mark: u8| body.iter().filter(|&&b| b == mark).count();
+    let (dots, commas) = (count(b'.'), count(b','));
+    let (decimal, group) = match (dots, commas) {
+        (0, 0) => (None, None),
+        (_, 0) | (0, _) => {
+            let sep = if dots > 0 { b'.' } else { b',' };
+            let grouped = grouped_by(body, sep);
+            let own = matches!((locale, sep), (Locale::Vi, b',') | (Locale::En, b'.'));
+            if dots.max(commas) == 1 && (own || !grouped) {
+                (Some(sep), None)
+            } else if grouped {
+                (None, Some(sep))
+            } else {
+                return Err(err);
+            }
+        }
+        _ => {
+            let last = |mark: u8| body.iter().rposition(|&b| b == mark);
+            let (decimal, group) = if last(b'.') > last(b',') {
+                (b'.', b',')
+            } else {
+                (b',', b'.')
+            };
+            if count(decimal) != 1 {
+                return Err(err);
+            }
+            (Some(decimal), Some(group))
+        }
+    };
+    let mut plain = [0u8; TYPED_LEN];
+    let mut n = 0usize;
+    for &b in body.iter().filter(|&&b| Some(b) != group) {
+        *plain.get_mut(n).ok_or(err)? = if Some(b) == decimal { b'.' } else { b };
+        n = n.saturating_add(1);
+    }
+    let digits = core::str::from_utf8(plain.get(..n).unwrap_or(&[])).map_err(|_| err)?;
+    if !digits.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(err);
+    }
+    let v: f64 = digits.parse().map_err(|_| err)?;
+    let v = if negative { -v } else { v } * scale;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(err)
+    }
 }
 
 /// The language numbers are written in.
@@ -330,7 +481,7 @@ impl fmt::Display for Grouped {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Compact {
     value: f64,
-    unit: Unit,
+    unit: Option<Unit>,
     locale: Locale,
 }
 
@@ -340,7 +491,28 @@ impl Compact {
     pub const fn new(value: f64, unit: Unit, locale: Locale) -> Compact {
         Compact {
             value,
-            unit,
+            unit: Some(unit),
+            locale,
+        }
+    }
+
+    /// `value` without a unit or scale word: up to four significant digits,
+    /// and every digit of the integer part, grouped (`365`, `58.397.139`,
+    /// `4,778`, `0,0316`), for parameters, day counts and rates.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::number::{Compact, Locale};
+    ///
+    /// assert_eq!(Compact::plain(58_397_139.0, Locale::Vi).to_string(), "58.397.139");
+    /// assert_eq!(Compact::plain(4.777_77, Locale::En).to_string(), "4.778");
+    /// ```
+    #[must_use]
+    pub const fn plain(value: f64, locale: Locale) -> Compact {
+        Compact {
+            value,
+            unit: None,
             locale,
         }
     }
@@ -361,7 +533,7 @@ impl fmt::Display for Compact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (v, loc) = (self.value, self.locale);
         let ax = libm::fabs(v);
-        let (scaled, word) = if matches!(self.unit, Unit::Count | Unit::Vnd | Unit::Usd) {
+        let (scaled, word) = if matches!(self.unit, Some(Unit::Count | Unit::Vnd | Unit::Usd)) {
             match loc {
                 Locale::Vi if ax >= 1e12 => (v / 1e12, Some("nghìn tỷ")),
                 Locale::Vi if ax >= 1e9 => (v / 1e9, Some("tỷ")),
@@ -375,7 +547,7 @@ impl fmt::Display for Compact {
             (v, None)
         };
         let decimals = match (word, self.unit) {
-            (None, Unit::Count | Unit::Rank) => 0,
+            (None, Some(Unit::Count | Unit::Rank)) => 0,
             _ => decimals_for(scaled, 4),
         };
         write_grouped(f, scaled, decimals, true, loc)?;
@@ -383,14 +555,14 @@ impl fmt::Display for Compact {
             write!(f, " {word}")?;
         }
         match (self.unit, loc) {
-            (Unit::Percent, Locale::Vi) => f.write_str(" %"),
-            (Unit::Percent, Locale::En) => f.write_str("%"),
-            (Unit::Mbps, _) => f.write_str(" Mbps"),
-            (Unit::Vnd, Locale::Vi) => f.write_str(" đồng"),
-            (Unit::Vnd, Locale::En) => f.write_str(" VND"),
-            (Unit::Usd, _) => f.write_str(" USD"),
-            (Unit::Times, Locale::Vi) => f.write_str(" lần"),
-            (Unit::Times, Locale::En) => f.write_str("×"),
+            (Some(Unit::Percent), Locale::Vi) => f.write_str(" %"),
+            (Some(Unit::Percent), Locale::En) => f.write_str("%"),
+            (Some(Unit::Mbps), _) => f.write_str(" Mbps"),
+            (Some(Unit::Vnd), Locale::Vi) => f.write_str(" đồng"),
+            (Some(Unit::Vnd), Locale::En) => f.write_str(" VND"),
+            (Some(Unit::Usd), _) => f.write_str(" USD"),
+            (Some(Unit::Times), Locale::Vi) => f.write_str(" lần"),
+            (Some(Unit::Times), Locale::En) => f.write_str("×"),
             _ => Ok(()),
         }
     }
@@ -441,6 +613,70 @@ mod tests {
         ] {
             assert!(parse_vi(t).is_err(), "{t}");
         }
+    }
+
+    #[test]
+    fn typed_numbers_in_either_language() {
+        let vi = |s: &str| parse(s, Locale::Vi).ok();
+        let en = |s: &str| parse(s, Locale::En).ok();
+        assert_eq!(vi("2,5"), Some(2.5));
+        assert_eq!(en("2.5"), Some(2.5));
+        // A lone mark that cannot be grouping is a decimal mark in both.
+        assert_eq!(vi("2.5"), Some(2.5));
+        assert_eq!(en("2,5"), Some(2.5));
+        // A lone mark that can be grouping follows the language.
+        assert_eq!(vi("1.000"), Some(1000.0));
+        assert_eq!(en("1.000"), Some(1.0));
+        assert_eq!(en("1,000"), Some(1000.0));
+        assert_eq!(vi("1,000"), Some(1.0));
+        assert_eq!(vi("1.500.000.000"), Some(1.5e9));
+        assert_eq!(en("1,500,000,000"), Some(1.5e9));
+        assert_eq!(en("1,500,000.25"), Some(1_500_000.25));
+        assert_eq!(vi("1.500.000,25"), Some(1_500_000.25));
+        assert_eq!(vi("1,5 tỷ"), Some(1.5e9));
+        assert_eq!(vi("12,9 nghìn tỷ"), Some(12.9e12));
+        assert_eq!(vi("860 triệu"), Some(860e6));
+        assert_eq!(en("860 million"), Some(860e6));
+        assert_eq!(en("2 Billion"), Some(2e9));
+        assert_eq!(vi("-10"), Some(-10.0));
+        assert_eq!(vi("−3,5 %"), Some(-3.5));
+        assert_eq!(en("+4"), Some(4.0));
+        assert_eq!(vi("1 500 000"), Some(1.5e6));
+        assert_eq!(vi("1\u{a0}500"), Some(1500.0));
+        for bad in [
+            "",
+            " ",
+            "abc",
+            "1.2.3",
+            "1,2,3",
+            "--1",
+            "1e9",
+            "1.2,3.4",
+            "%",
+            ".",
+            "triệu",
+            "1 234 567 890 123 456 789 012 345 678 901 234 567 890 123",
+        ] {
+            assert_eq!(vi(bad), None, "{bad}");
+            assert_eq!(en(bad), None, "{bad}");
+        }
+        // Rust's shortest round-trip text reads back to the same number.
+        for v in [2.5, -12.5, 0.1 + 0.2, 1.5e9, 860e6, 3.0] {
+            let text = std::format!("{v}");
+            assert_eq!(en(&text), Some(v), "{text}");
+            assert_eq!(vi(&text.replace('.', ",")), Some(v), "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers() {
+        let p = |v, l| Compact::plain(v, l).to_string();
+        assert_eq!(p(58_397_139.0, Locale::Vi), "58.397.139");
+        assert_eq!(p(365.0, Locale::En), "365");
+        assert_eq!(p(4.777_77, Locale::Vi), "4,778");
+        assert_eq!(p(12_345.67, Locale::En), "12,346");
+        assert_eq!(p(0.031_62, Locale::En), "0.03162");
+        assert_eq!(p(-2.5, Locale::Vi), "−2,5");
     }
 
     #[test]

@@ -4,23 +4,9 @@
 //! Time is a day number (days since 1970-01-01, as `Date::day_number`), as a
 //! float so that a flow can sit at the middle of its period.
 
-use dxcast_core::{Anchor, Bounds, Comparison, Date, MeasureKind, Period};
-
-use crate::dataset::Observation;
-use crate::projection::shown_value;
-
-/// A figure on the time axis.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SeriesPoint {
-    /// Where it sits: a level at its as-of day, a flow at its period's middle.
-    pub day: f64,
-    /// Its value.
-    pub value: f64,
-    /// Whether it is an estimate (drawn hollow).
-    pub estimate: bool,
-    /// Which line it belongs to (points of different lines are not joined).
-    pub series: u8,
-}
+use dxcast_app::projection::{PathPoint, Projection};
+use dxcast_app::timeline::SeriesPoint;
+use dxcast_core::{Bounds, Comparison, Date};
 
 /// SVG path data joining the points of each series in time order; a series
 /// of one point has no line.
@@ -45,46 +31,8 @@ fn series_path(points: &[(f64, f64, u8)]) -> String {
         .join(" ")
 }
 
-/// Where a figure of `kind` over `period` sits on the time axis (the core's
-/// [`MeasureKind::anchor`]).
-#[must_use]
-pub fn anchor_day(kind: MeasureKind, period: Period) -> f64 {
-    match kind.anchor() {
-        Anchor::Middle => period.midpoint(),
-        Anchor::End => f64::from(period.end().day_number()),
-    }
-}
-
-/// The figures in the order the time axis shows them (figures on the same
-/// day keep their order).
-#[must_use]
-pub fn in_time_order<'a>(
-    kind: MeasureKind,
-    observations: &[&'a Observation],
-) -> Vec<&'a Observation> {
-    let mut sorted = observations.to_vec();
-    sorted.sort_by(|a, b| anchor_day(kind, a.period()).total_cmp(&anchor_day(kind, b.period())));
-    sorted
-}
-
-/// The figures of an indicator of `kind` on the time axis, in time order
-/// ([`in_time_order`]), as shown: totals over a month, a quarter or a year
-/// as annualised yearly totals ([`shown_value`]), on one line.
-#[must_use]
-pub fn series_points(kind: MeasureKind, observations: &[&Observation]) -> Vec<SeriesPoint> {
-    in_time_order(kind, observations)
-        .into_iter()
-        .map(|o| SeriesPoint {
-            day: anchor_day(kind, o.period()),
-            value: shown_value(kind, &o.obs),
-            estimate: o.is_estimate(),
-            series: 0,
-        })
-        .collect()
-}
-
-/// What the projection engine draws over the figures (see
-/// [`crate::projection::project`]); every series is `(day, value)`.
+/// What the chart draws over the figures from a projection; every series
+/// is `(day, value)`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overlay {
     /// The fitted trend over the figures.
@@ -97,6 +45,43 @@ pub struct Overlay {
     pub what_if: Vec<(f64, f64)>,
     /// The compared scenarios' paths.
     pub compared: Vec<Vec<(f64, f64)>>,
+}
+
+impl Overlay {
+    /// What the chart draws over the figures for `p`, on its axis of day
+    /// numbers: the fitted trend, the dashed path starting where the trend
+    /// ends, the band where the spread is known, and the scenarios' paths.
+    #[must_use]
+    pub fn of(p: &Projection) -> Overlay {
+        let day = |d: Date| f64::from(d.day_number());
+        let fitted: Vec<(f64, f64)> = p.fitted.iter().map(|(d, v)| (day(*d), *v)).collect();
+        let start = fitted.last().copied();
+        let line = |path: &[PathPoint]| -> Vec<(f64, f64)> {
+            start
+                .into_iter()
+                .chain(path.iter().map(|q| (day(q.date), q.point)))
+                .collect()
+        };
+        let band = p
+            .base
+            .iter()
+            .filter_map(|q| Some((day(q.date), q.lo?, q.hi?)))
+            .collect();
+        Overlay {
+            projected: line(&p.base),
+            band,
+            what_if: match &p.what_if {
+                Some(Ok(path)) => line(path),
+                _ => Vec::new(),
+            },
+            compared: p
+                .compared
+                .iter()
+                .map(|c| c.path.as_deref().map(line).unwrap_or_default())
+                .collect(),
+            fitted,
+        }
+    }
 }
 
 /// A target on the chart: its value over its period, due on the period's last day.
@@ -637,6 +622,11 @@ pub fn sparkline(points: &[SeriesPoint], width: f64, height: f64, pad: f64) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dxcast_app::dataset::Dataset;
+    use dxcast_app::projection::{
+        fit, prepare, project, MethodChoice, NamedScenario, ProjectionInput, ProjectionOptions,
+    };
+    use dxcast_core::scenario::{GrowthOverride, Scenario};
 
     fn day(y: i32, m: u32, d: u32) -> f64 {
         f64::from(Date::from_ymd(y, m, d).unwrap().day_number())
@@ -654,14 +644,6 @@ mod tests {
         assert_eq!(nice_ticks(-1.2, 1.2, 8), [-1.0, -0.5, 0.0, 0.5, 1.0]);
         assert!(nice_ticks(1.0, 1.0, 4).is_empty());
         assert!(nice_ticks(f64::NAN, 1.0, 4).is_empty());
-    }
-
-    #[test]
-    fn anchors_follow_the_measure_kind() {
-        let q3 = Period::parse("2022-Q3").unwrap();
-        assert_eq!(anchor_day(MeasureKind::Stock, q3), day(2022, 9, 30));
-        // A flow sits at its period's middle: 1 July + 92 / 2 days.
-        assert_eq!(anchor_day(MeasureKind::Flow, q3), day(2022, 7, 1) + 46.0);
     }
 
     fn sample() -> (Vec<SeriesPoint>, Vec<TargetInput>) {
@@ -907,6 +889,67 @@ mod tests {
         let ys = stack_labels(&[(200.0, 14.0, 100.0), (240.0, 14.0, 100.0)], 14.0, 300.0);
         assert_eq!(ys, [14.0, 33.0]);
         assert_eq!(label_width("> 860 triệu"), 11.0 * 6.6);
+    }
+
+    /// The projection of a built-in indicator, with `scenario`.
+    fn projection_of(id: &str, options: impl Fn(Date) -> ProjectionOptions) -> Projection {
+        let data = Dataset::builtin().unwrap();
+        let ind = data.indicator(id).unwrap();
+        let obs = data.observations_by_report(id);
+        let targets: Vec<dxcast_core::Target> = data
+            .targets_of(id)
+            .filter_map(|t| t.target().ok())
+            .collect();
+        let input = ProjectionInput {
+            subject: ind.subject(),
+            observations: &obs,
+            targets: &targets,
+        };
+        let prepared = prepare(&input).unwrap();
+        let chosen = fit(&prepared, &MethodChoice::Recommended).unwrap();
+        project(
+            &input,
+            &prepared,
+            &chosen,
+            &options(Date::from_ymd(2026, 11, 22).unwrap()),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_overlay_draws_the_projection() {
+        let p = projection_of("ndxp_tx", ProjectionOptions::base);
+        let overlay = Overlay::of(&p);
+        // The dashed line starts where the fitted one ends.
+        assert_eq!(overlay.fitted.len(), p.fitted.len());
+        assert_eq!(overlay.projected.first(), overlay.fitted.last());
+        assert_eq!(overlay.projected.len(), p.base.len() + 1);
+        assert_eq!(overlay.band.len(), p.base.len());
+        assert!(overlay.what_if.is_empty() && overlay.compared.is_empty());
+        // Two figures of a share: no known spread, no band.
+        let two = projection_of("dossiers_processed_online_share", ProjectionOptions::base);
+        assert!(!two.spread_known());
+        assert!(Overlay::of(&two).band.is_empty());
+        // A scenario and a compared one are drawn from the same start.
+        let faster = Scenario {
+            growth: Some(GrowthOverride {
+                from: Date::from_ymd(2023, 4, 1).unwrap(),
+                rate: 3.0,
+                per: dxcast_core::scenario::Per::Month,
+            }),
+            ..Scenario::default()
+        };
+        let p = projection_of("ndxp_tx", |today| ProjectionOptions {
+            scenario: faster,
+            compared: vec![NamedScenario {
+                name: "x".into(),
+                scenario: faster,
+            }],
+            ..ProjectionOptions::base(today)
+        });
+        let overlay = Overlay::of(&p);
+        assert_eq!(overlay.what_if.len(), overlay.projected.len());
+        assert_eq!(overlay.compared, std::slice::from_ref(&overlay.what_if));
     }
 
     #[test]

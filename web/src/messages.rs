@@ -1,12 +1,16 @@
 //! Messages about rows and stored data, composed from the catalogue.
 
+use dxcast_app::dataset::{Dataset, RowError, RowProblem, Table};
+use dxcast_app::lang::Lang;
+use dxcast_app::scenarios::ScenarioProblem;
+use dxcast_app::share::{LinkExpected, LinkProblem};
+use dxcast_app::storage::StoreProblem;
 use dxcast_core::choice::{Reason, Rule};
 use dxcast_core::{Bounds, Unit};
 
-use crate::dataset::{Dataset, Problem, RowError, Table};
 use crate::format;
-use crate::i18n::{self, expected, t, tf, Lang, K};
-use crate::{scenarios, share, storage};
+use crate::i18n::errors::{error, expected};
+use crate::i18n::{self, t, tf, K};
 
 /// A value range as the bounds allow it: "0 – 100 %", "≥ 0".
 #[must_use]
@@ -21,11 +25,12 @@ pub fn bounds(lang: Lang, b: Bounds, unit: Unit) -> String {
 
 /// What is wrong, in `lang`.
 #[must_use]
-pub fn problem(lang: Lang, p: &Problem) -> String {
+pub fn problem(lang: Lang, p: &RowProblem) -> String {
     match p {
-        Problem::Core(english) => expected(lang, english).to_string(),
-        Problem::UnknownIndicator(id) => tf(lang, K::ErrUnknownIndicator, &[id]),
-        Problem::OutOfBounds {
+        RowProblem::Expected(x) => expected(lang, *x).to_string(),
+        RowProblem::Core(e) => error(lang, e),
+        RowProblem::UnknownIndicator(id) => tf(lang, K::ErrUnknownIndicator, &[id]),
+        RowProblem::OutOfBounds {
             value,
             bounds: b,
             unit,
@@ -37,11 +42,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 &bounds(lang, *b, *unit),
             ],
         ),
-        Problem::RepeatsLine { id, line } => tf(lang, K::ErrRepeatsLine, &[id, &line.to_string()]),
-        Problem::DuplicateId(id) => tf(lang, K::ErrDuplicateId, &[id]),
-        Problem::InUse(n) => tf(lang, K::ErrInUse, &[&n.to_string()]),
-        Problem::Required => t(lang, K::Required).to_string(),
-        Problem::NeedsStated => t(lang, K::ErrNeedsStated).to_string(),
+        RowProblem::RepeatsLine { id, line } => {
+            tf(lang, K::ErrRepeatsLine, &[id, &line.to_string()])
+        }
+        RowProblem::DuplicateId(id) => tf(lang, K::ErrDuplicateId, &[id]),
+        RowProblem::InUse(n) => tf(lang, K::ErrInUse, &[&n.to_string()]),
+        RowProblem::Required => t(lang, K::Required).to_string(),
+        RowProblem::NeedsStated => t(lang, K::ErrNeedsStated).to_string(),
     }
 }
 
@@ -51,7 +58,11 @@ pub fn line_error(lang: Lang, e: &RowError) -> String {
     tf(
         lang,
         K::LineError,
-        &[&e.line.to_string(), e.field, &problem(lang, &e.problem)],
+        &[
+            &e.line.to_string(),
+            e.field.code(),
+            &problem(lang, &e.problem),
+        ],
     )
 }
 
@@ -85,44 +96,47 @@ pub fn source(lang: Lang, data: &Dataset, report: &str) -> String {
 
 /// Why stored data could not be read.
 #[must_use]
-pub fn recovery(lang: Lang, p: &storage::Problem) -> String {
+pub fn recovery(lang: Lang, p: &StoreProblem) -> String {
     match p {
-        storage::Problem::NotJson => t(lang, K::RecoveryNotJson).to_string(),
-        storage::Problem::UnknownVersion(v) => tf(lang, K::RecoveryUnknownVersion, &[v]),
-        storage::Problem::BadShape => t(lang, K::RecoveryBadShape).to_string(),
-        storage::Problem::BadRows(rows) => tf(lang, K::RecoveryBadRows, &[&rows.len().to_string()]),
+        StoreProblem::NotJson => t(lang, K::RecoveryNotJson).to_string(),
+        StoreProblem::UnknownVersion(v) => tf(lang, K::RecoveryUnknownVersion, &[v]),
+        StoreProblem::BadShape => t(lang, K::RecoveryBadShape).to_string(),
+        StoreProblem::BadRows(rows) => tf(lang, K::RecoveryBadRows, &[&rows.len().to_string()]),
     }
 }
 
 /// Why saved scenarios could not be read.
 #[must_use]
-pub fn scenario_recovery(lang: Lang, p: &scenarios::Problem) -> String {
+pub fn scenario_recovery(lang: Lang, p: &ScenarioProblem) -> String {
     match p {
-        scenarios::Problem::NotJson => t(lang, K::RecoveryNotJson).to_string(),
-        scenarios::Problem::UnknownVersion(v) => tf(lang, K::RecoveryUnknownVersion, &[v]),
-        scenarios::Problem::BadShape => t(lang, K::RecoveryBadShape).to_string(),
-        scenarios::Problem::BadItems(n) => tf(lang, K::ScenarioBadItems, &[&n.to_string()]),
+        ScenarioProblem::NotJson => t(lang, K::RecoveryNotJson).to_string(),
+        ScenarioProblem::UnknownVersion(v) => tf(lang, K::RecoveryUnknownVersion, &[v]),
+        ScenarioProblem::BadShape => t(lang, K::RecoveryBadShape).to_string(),
+        ScenarioProblem::BadItems(n) => tf(lang, K::ScenarioBadItems, &[&n.to_string()]),
     }
 }
 
-/// A parameter of a shared link that could not be read, and what it should be.
+/// A parameter of a shared link that could not be read, and what it should
+/// be: for the method, the core's reason ([`dxcast_core::ModelSpec`]).
 #[must_use]
-pub fn link_problem(lang: Lang, p: &share::Problem) -> String {
-    let Some(expected) = p.expected else {
+pub fn link_problem(lang: Lang, p: &LinkProblem) -> String {
+    let Some(x) = p.expected else {
         return tf(lang, K::LinkUnknown, &[&p.key]);
     };
-    let what = t(
-        lang,
-        match expected {
-            share::Expected::Method => K::ExpectedMethod,
-            share::Expected::Growth => K::ExpectedGrowth,
-            share::Expected::Shock => K::ExpectedShock,
-            share::Expected::Target => K::ExpectedTarget,
-            share::Expected::Date => K::ExpectedDate,
-            share::Expected::Compared => K::ExpectedCompared,
-        },
-    );
-    tf(lang, K::LinkProblem, &[&p.key, &p.value, what])
+    let key = match x {
+        LinkExpected::Method(e) => {
+            return match e.expected() {
+                Some(x) => tf(lang, K::LinkProblem, &[&p.key, &p.value, expected(lang, x)]),
+                None => tf(lang, K::LinkBad, &[&p.key, &p.value, &error(lang, &e)]),
+            }
+        }
+        LinkExpected::Growth => K::ExpectedGrowth,
+        LinkExpected::Shock => K::ExpectedShock,
+        LinkExpected::Target => K::ExpectedTarget,
+        LinkExpected::Date => K::ExpectedDate,
+        LinkExpected::Compared => K::ExpectedCompared,
+    };
+    tf(lang, K::LinkProblem, &[&p.key, &p.value, t(lang, key)])
 }
 
 /// Why the core recommends the first method, in words: "Only 3 figures: a
@@ -159,6 +173,8 @@ pub fn reason(lang: Lang, r: &Reason, best: dxcast_core::Method) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dxcast_app::share;
+    use dxcast_core::{Expected, Field};
 
     #[test]
     fn reasons_and_link_problems_in_words() {
@@ -200,8 +216,18 @@ mod tests {
             "«zz»: không phải tham số của dxcast"
         );
         assert_eq!(
-            scenario_recovery(Lang::En, &scenarios::Problem::BadItems(2)),
+            scenario_recovery(Lang::En, &ScenarioProblem::BadItems(2)),
             "2 damaged scenarios were set aside."
+        );
+        // The method's problems are the core's, in words.
+        let (_, problems) = share::parse("m=arima&m=holt%3Bbeta%3D0.1");
+        assert_eq!(
+            link_problem(Lang::Vi, &problems[0]),
+            "«m=arima»: cần mã phương pháp: một trong linear, polynomial, log_linear, logistic, holt, damped_holt"
+        );
+        assert_eq!(
+            link_problem(Lang::En, &problems[1]),
+            "“m=holt;beta=0.1”: expected alpha and beta both given, or both left out to fit them"
         );
     }
 
@@ -209,8 +235,8 @@ mod tests {
     fn row_errors_name_line_and_column_in_both_languages() {
         let e = RowError {
             line: 3,
-            field: "period",
-            problem: Problem::Core("a date that exists"),
+            field: Field::Period,
+            problem: RowProblem::Expected(Expected::ExistingDate),
         };
         assert_eq!(
             line_error(Lang::Vi, &e),
@@ -220,7 +246,7 @@ mod tests {
             line_error(Lang::En, &e),
             "Line 3, column “period”: a date that exists"
         );
-        let oob = Problem::OutOfBounds {
+        let oob = RowProblem::OutOfBounds {
             value: 120.0,
             bounds: Bounds::PERCENT,
             unit: Unit::Percent,
@@ -231,15 +257,18 @@ mod tests {
         );
         assert_eq!(bounds(Lang::En, Bounds::NON_NEGATIVE, Unit::Count), "≥ 0");
         for p in [
-            Problem::UnknownIndicator("x".into()),
-            Problem::RepeatsLine {
+            RowProblem::UnknownIndicator("x".into()),
+            RowProblem::RepeatsLine {
                 id: "x".into(),
                 line: 2,
             },
-            Problem::DuplicateId("x".into()),
-            Problem::InUse(2),
-            Problem::Required,
-            Problem::NeedsStated,
+            RowProblem::DuplicateId("x".into()),
+            RowProblem::InUse(2),
+            RowProblem::Required,
+            RowProblem::NeedsStated,
+            RowProblem::Core(dxcast_core::Error::Empty {
+                what: Field::Series,
+            }),
         ] {
             for lang in Lang::ALL {
                 let text = problem(lang, &p);
@@ -247,7 +276,7 @@ mod tests {
             }
         }
         assert_eq!(
-            recovery(Lang::En, &storage::Problem::NotJson),
+            recovery(Lang::En, &StoreProblem::NotJson),
             t(Lang::En, K::RecoveryNotJson)
         );
         assert_eq!(table(Lang::Vi, Table::Observations), "số liệu");

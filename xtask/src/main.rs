@@ -7,6 +7,9 @@
 //! - `embed`: build the modules for other hosts: the C-ABI module
 //!   (`target/wasm32-unknown-unknown/release/dxcast_ffi.wasm`, and optimised in
 //!   `target/ffi/` beside its C header `dxcast.h`) and the JS/TS package (`target/js-pkg/node`, `target/js-pkg/web`);
+//! - `layers`: check that the app's model crate depends on no front end and
+//!   that no module of the app's crates imports another in a circle;
+//! - `fuzz [SECONDS]`: run every fuzz target in `fuzz/` for SECONDS (60);
 //! - `test`: set up, then run every check and test, and print `N passed, N failed`.
 
 use std::collections::BTreeSet;
@@ -16,6 +19,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
+
+mod layers;
 
 /// Trunk: 0.22 needs a newer rustc than this toolchain's 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
             build_js()?;
             size_report()
         }),
+        Some("layers") => check_layers(),
         Some("test") => test(),
         Some("fuzz") => {
             let seconds = match args.get(1).map(|s| s.parse::<u32>()) {
@@ -69,11 +75,12 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | serve [--port N] | embed | fuzz [SECONDS] | test>\n\n\
+                "usage: cargo xtask <setup | build | serve [--port N] | embed | layers | fuzz [SECONDS] | test>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
+                 layers check the app's crates: no front end under the model, no module cycle\n\
                  fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
                  test   set up, then run every check and test"
             );
@@ -90,6 +97,25 @@ fn main() -> ExitCode {
 }
 
 type Result<T = ()> = std::result::Result<T, String>;
+
+/// The layers: the model crate depends on no front end, and no module of
+/// the model or of the views imports another in a circle.
+fn check_layers() -> Result {
+    let mut problems = Vec::new();
+    for src in ["app/src", "web/src"] {
+        if let Err(e) = layers::check_no_cycles(&root().join(src)) {
+            problems.push(e);
+        }
+    }
+    if let Err(e) = layers::check_dependencies(&root(), "dxcast-app") {
+        problems.push(e);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -695,6 +721,32 @@ fn fuzz(seconds: u32) -> Result {
     Ok(())
 }
 
+/// Writes the numbers the end-to-end tests expect, computed by the model
+/// crate natively (`app/examples/e2e_expected.rs`), to
+/// `target/e2e/expected.json`, and returns the path.
+fn e2e_expected() -> Result<PathBuf> {
+    let mut c = cmd(
+        "cargo",
+        &["run", "-q", "-p", "dxcast-app", "--example", "e2e_expected"],
+    );
+    let shown = format!("{c:?}");
+    let out = c
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{shown} failed with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let path = root().join("target/e2e/expected.json");
+    let dir = root().join("target/e2e");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
 struct Step {
     name: String,
     run: Box<dyn Fn() -> Result>,
@@ -789,6 +841,10 @@ fn test() -> Result {
             check_core_dependencies(&f)
         }));
     }
+    steps.push(step(
+        "layers: no front end under the model crate, no module cycle",
+        check_layers,
+    ));
     steps.push(cargo_step(
         "tests: workspace, native",
         &[
@@ -845,13 +901,11 @@ fn test() -> Result {
     ));
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
-        // The tests compute their expected values with the JS package
-        // (e2e/reference.mjs): build it if the embedding steps did not.
-        if !js_pkg("node").join("dxcast_js.js").exists() {
-            build_js()?;
-        }
+        // The tests compare the app with the model crate's own numbers
+        // (e2e/expected.mjs): write them first.
+        let expected = e2e_expected()?;
         let mut c = cmd("playwright", &["test"]);
-        c.env("DXCAST_JS_PKG", js_pkg("node"));
+        c.env("DXCAST_E2E_EXPECTED", expected);
         run(c)
     }));
 

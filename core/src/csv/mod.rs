@@ -173,6 +173,30 @@ impl<'a, R: Row<'a>> Iterator for Rows<'a, R> {
     }
 }
 
+/// Parses `record` as a row of `R`, as [`read`] parses each line after the
+/// header: a record that comes as fields ([`Record::from_fields`]) is read
+/// exactly as the same line of a file.
+///
+/// # Errors
+///
+/// [`Error::Parse`] with the record's line and the column's name: expected
+/// [`Expected::FieldCount`] when the record does not have one field per
+/// column (the last [`Row::OPTIONAL`] may be left out), and the column's own
+/// errors.
+pub fn parse_row<'a, R: Row<'a>>(record: &Record<'a>) -> Result<R> {
+    let columns = R::COLUMNS;
+    let n = record.fields().len();
+    let least = columns.len().saturating_sub(R::OPTIONAL);
+    if n < least || n > columns.len() {
+        return Err(Error::Parse {
+            line: record.line(),
+            field: column(columns, n.min(columns.len())),
+            expected: Expected::FieldCount,
+        });
+    }
+    R::parse(record)
+}
+
 /// The number of rows when every row of `text` parses, or the first error.
 ///
 /// # Errors

@@ -116,6 +116,40 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// A record of `fields` taken as they are (there are no doubled quotes
+    /// to undo), starting on `line`: a row that arrives as fields rather
+    /// than as text, such as a form's or a stored row, to be read by
+    /// [`super::parse_row`] exactly as the same line of a file would be.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::csv::{parse_row, Record, TargetRow};
+    ///
+    /// let fields = ["t1", "ndxp_tx", "2023", ">", "860000000", "860 triệu", "r001", "\"a\", b", ""];
+    /// let row: TargetRow = parse_row(&Record::from_fields(2, &fields)?)?;
+    /// assert_eq!(row.value, 860e6);
+    /// assert_eq!(row.quote.to_string(), "\"a\", b");
+    /// # Ok::<(), dxcast_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] (field `(extra field)`, expected
+    /// [`Expected::FieldsPerRow`]) for more than [`MAX_FIELDS`] fields, as
+    /// for such a line of a file.
+    pub fn from_fields(line: u32, fields: &[&'a str]) -> Result<Record<'a>> {
+        let mut out: Vec<Text<'a>, MAX_FIELDS> = Vec::new();
+        for field in fields {
+            out.push(Text::plain(field)).map_err(|_| Error::Parse {
+                line,
+                field: Field::ExtraField,
+                expected: Expected::FieldsPerRow,
+            })?;
+        }
+        Ok(Record { line, fields: out })
+    }
+
     /// The one-based line the record starts on.
     #[must_use]
     pub const fn line(&self) -> u32 {

@@ -425,3 +425,41 @@ fn claims_refer_to_earlier_claims_only() {
     assert_eq!(verdict(4), Ok(Verdict::Agree));
     assert!(out[5].is_err());
 }
+
+/// A row given as fields reads as the same line of a file, errors included.
+#[test]
+fn fields_read_as_the_line_of_a_file() {
+    let lines = [
+        // The reports' own row (data/observations.csv), quote with a comma.
+        "r000-a,ndxp_tx,2022-09,observed,exact,58397139,58.397.139,,r000,\"có 58.397.139 giao dịch, qua NDXP\",",
+        // Month 13, a stated figure that is not the value, a short row.
+        "r000-b,ndxp_tx,2022-13,observed,exact,1,1,,r000,x,",
+        "r000-c,ndxp_tx,2022-09,observed,exact,2,1,,r000,x,",
+        "r000-d,ndxp_tx,2022-09,observed,exact,1,1,,r000,x",
+    ];
+    for line in lines {
+        let text = std::format!("{HEADER}\n{line}\n");
+        let from_file = read::<ObservationRow>(&text).unwrap().next().unwrap();
+        let record = Records::new(&text).nth(1).unwrap().unwrap();
+        let fields: StdVec<std::string::String> =
+            record.fields().iter().map(|t| t.to_string()).collect();
+        let borrowed: StdVec<&str> = fields.iter().map(std::string::String::as_str).collect();
+        let given = parse_row::<ObservationRow>(&Record::from_fields(2, &borrowed).unwrap());
+        match (from_file, given) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!((a.id, a.value, a.period), (b.id, b.value, b.period));
+                assert_eq!(a.quote.to_string(), b.quote.to_string());
+            }
+            (a, b) => assert_eq!(a.map(|r| r.line), b.map(|r| r.line), "{line}"),
+        }
+    }
+    let many = ["x"; MAX_FIELDS + 1];
+    assert_eq!(
+        Record::from_fields(7, &many),
+        Err(Error::Parse {
+            line: 7,
+            field: Field::ExtraField,
+            expected: Expected::FieldsPerRow
+        })
+    );
+}

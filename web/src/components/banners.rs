@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::K;
-use crate::{browser, messages, use_state};
+use crate::state::use_state;
+use crate::{browser, messages};
 
 /// The banners that apply.
 #[component]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::chart::{label_width, stack_labels, Geometry};
 use crate::format;
 use crate::i18n::K;
-use crate::use_state;
+use crate::state::use_state;
 
 const INK: &str = "#24292f";
 const GRID: &str = "#d8dee4";

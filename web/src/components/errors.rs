@@ -2,11 +2,13 @@
 
 use std::fmt;
 
+use dxcast_app::dataset::RowError;
+use dxcast_app::lang::Lang;
 use leptos::prelude::*;
 
-use crate::dataset::RowError;
-use crate::i18n::{t, tf, Lang, K};
-use crate::{messages, use_state};
+use crate::i18n::{t, tf, K};
+use crate::messages;
+use crate::state::use_state;
 
 /// Why a page cannot be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]

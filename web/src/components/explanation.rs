@@ -1,13 +1,34 @@
 //! An explanation from the core: the formula, each term named in the
-//! interface language (by its symbol's code) with its value, and the result.
+//! interface language (by its symbol's code) with its value, and the result;
+//! an unknown value says so, with the core's reason.
 
-use dxcast_core::Explanation;
+use dxcast_app::lang::Lang;
+use dxcast_app::measure::{Explained, Measure};
+use dxcast_core::{Explanation, Unknown};
 use leptos::prelude::*;
 
-use crate::format::{self, Measure};
-use crate::i18n::{self, K};
-use crate::projection::Explained;
-use crate::use_state;
+use crate::format;
+use crate::i18n::{self, t, tf, K};
+use crate::state::use_state;
+
+/// A term's value: written as its measure says, or "unknown" when the
+/// explanation gives a reason, or "(not given)" for an input no report gives.
+fn term_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: Lang) -> String {
+    match (value, why) {
+        (Some(v), _) => format::measured(v, measure, lang),
+        (None, Some(_)) => t(lang, K::UnknownValue).to_string(),
+        (None, None) => t(lang, K::NotGiven).to_string(),
+    }
+}
+
+/// The result: written as its measure says, or "unknown" with the reason.
+fn result_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: Lang) -> String {
+    match (value, why) {
+        (Some(v), _) => format::measured(v, measure, lang),
+        (None, Some(w)) => tf(lang, K::UnknownBecause, &[i18n::errors::unknown(lang, w)]),
+        (None, None) => t(lang, K::UnknownValue).to_string(),
+    }
+}
 
 /// An "explain" disclosure: closed, it says what it explains; open, it
 /// shows the formula and its inputs, named and written in the language.
@@ -58,6 +79,7 @@ pub fn ExplanationView(
 ) -> impl IntoView {
     let s = use_state();
     let e = explanation;
+    let why = e.unknown;
     let terms = e
         .terms
         .iter()
@@ -74,7 +96,7 @@ pub fn ExplanationView(
                     <td>
                         {move || i18n::symbol(s.lang.get(), symbol.code()).unwrap_or(symbol.code())}
                     </td>
-                    <td class="num">{move || format::measured(value, measure, s.lang.get())}</td>
+                    <td class="num">{move || term_text(value, measure, why, s.lang.get())}</td>
                 </tr>
             }
         })
@@ -93,15 +115,17 @@ pub fn ExplanationView(
             <table class="terms">
                 <tbody>{terms}</tbody>
             </table>
-            {value
-                .is_finite()
+            {(value.is_some() || why.is_some())
                 .then(|| {
                     view! {
                         <p class="result">
                             {move || s.t(result_label)}
                             ": "
-                            <strong data-testid="explanation-result">
-                                {move || format::measured(value, result, s.lang.get())}
+                            <strong
+                                data-testid="explanation-result"
+                                data-unknown=why.map(Unknown::code)
+                            >
+                                {move || result_text(value, result, why, s.lang.get())}
                             </strong>
                         </p>
                     }

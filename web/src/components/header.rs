@@ -1,10 +1,12 @@
 //! The header: the app's name, the navigation and the language switch; and the footer.
 
+use dxcast_app::lang::Lang;
+use dxcast_app::route::Section;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, K};
-use crate::route::Section;
-use crate::{browser, use_state};
+use crate::browser;
+use crate::i18n::{self, K};
+use crate::state::use_state;
 
 /// The page header.
 #[component]
@@ -33,7 +35,7 @@ pub fn Header() -> impl IntoView {
                 aria-pressed=move || if s.lang.get() == lang { "true" } else { "false" }
                 on:click=move |_| s.set_lang(lang)
             >
-                {lang.native_name()}
+                {i18n::native_name(lang)}
             </button>
         }
     };

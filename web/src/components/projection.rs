@@ -1,21 +1,21 @@
 //! The indicator page's projection area: the method chooser, the target
-//! analytics with an "explain" for every number, and the comparison of
-//! scenarios. Everything shown comes from [`crate::projection`].
+//! assessments with an "explain" for every number, and the comparison of
+//! scenarios. Everything shown comes from [`dxcast_app::projection`] and
+//! [`dxcast_app::analysis`].
 
-use dxcast_core::analytics::{Quantity, TargetAnalysis};
+use dxcast_app::analysis::{Assessment, Metric};
+use dxcast_app::lang::Lang;
+use dxcast_app::projection::{AssessedTarget, MethodChoice, Projection, TargetOrigin};
 use dxcast_core::basis::Basis;
-use dxcast_core::{Bounds, Date, Error, Target, Unit};
+use dxcast_core::{Date, Error, Target, Unit};
 use leptos::prelude::*;
 
 use crate::components::explanation::Explain;
 use crate::components::status::StatusBadge;
 use crate::format;
-use crate::i18n::{self, t, tf, Lang, K};
+use crate::i18n::{self, t, tf, K};
 use crate::messages;
-use crate::projection::{
-    explain, explain_choice, explain_fit, Method, Projection, TargetOrigin, TargetRow,
-};
-use crate::use_state;
+use crate::state::use_state;
 
 /// The projection as the page's memo holds it: `None` without enough figures.
 pub type Shown = Memo<Option<Result<Projection, Error>>>;
@@ -25,8 +25,6 @@ pub type Shown = Memo<Option<Result<Projection, Error>>>;
 pub struct Terms {
     /// Its unit.
     pub unit: Unit,
-    /// Its bounds.
-    pub bounds: Bounds,
     /// The last day its figures cover.
     pub data_end: Option<Date>,
 }
@@ -42,7 +40,7 @@ fn target_text(t: &Target, unit: Unit, lang: Lang) -> String {
 
 /// The ranked methods, the recommendation and its reason, the chosen one.
 #[component]
-pub fn MethodChooser(projection: Shown, method: RwSignal<Method>) -> impl IntoView {
+pub fn MethodChooser(projection: Shown, method: RwSignal<MethodChoice>) -> impl IntoView {
     let s = use_state();
     // Only what the chooser shows: a scenario's change does not redraw it.
     let info = Memo::new(move |_| {
@@ -53,8 +51,8 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<Method>) -> impl IntoVi
                     p.reason,
                     p.method,
                     p.requested_unavailable,
-                    explain_choice(p),
-                    explain_fit(p),
+                    p.explain_choice(),
+                    p.explain_fit(),
                     p.basis,
                 )
             })
@@ -85,7 +83,13 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<Method>) -> impl IntoVi
                                     prop:checked=m == used
                                     on:change=move |_| {
                                         method
-                                            .set(if recommended { Method::Recommended } else { Method::Use(m) });
+                                            .set(
+                                                if recommended {
+                                                    MethodChoice::Recommended
+                                                } else {
+                                                    MethodChoice::method(m)
+                                                },
+                                            );
                                     }
                                 />
                                 <label for=id>
@@ -113,10 +117,10 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<Method>) -> impl IntoVi
                     <section class="methods" aria-labelledby="method-title" data-testid="method-chooser">
                         <h2 id="method-title">{t(lang, K::MethodTitle)}</h2>
                         {unavailable
-                            .map(|m| {
+                            .map(|spec| {
                                 view! {
                                     <p class="notice problem" role="alert">
-                                        {tf(lang, K::MethodUnavailable, &[m.code()])}
+                                        {tf(lang, K::MethodUnavailable, &[&spec.to_string()])}
                                     </p>
                                 }
                             })}
@@ -135,37 +139,41 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<Method>) -> impl IntoVi
     }
 }
 
-/// The number a quantity shows, and a second line (the interval).
+/// "chưa biết" and why, for a metric the core could not compute.
+fn unknown(a: &Assessment, metric: Metric, lang: Lang) -> (String, Option<String>) {
+    let why = a
+        .explain(metric)
+        .and_then(|e| e.explanation.unknown)
+        .map(|w| i18n::errors::unknown(lang, w).to_string());
+    (t(lang, K::UnknownValue).to_string(), why)
+}
+
+/// The number a metric shows, and a second line (the interval, or why the
+/// number is unknown).
 fn quantity_text(
-    a: &TargetAnalysis,
-    q: Quantity,
+    a: &Assessment,
+    metric: Metric,
     unit: Unit,
     lang: Lang,
 ) -> (String, Option<String>) {
-    match q {
-        Quantity::Projected => {
+    match metric {
+        Metric::Projected => {
             let value = format::value(a.projected, unit, lang);
-            let known = a.prediction.se().is_finite();
-            let interval = if known {
-                tf(
+            let interval = match (a.spread_known, a.low, a.high) {
+                (true, Some(lo), Some(hi)) => tf(
                     lang,
                     K::QInterval,
-                    &[&format::range(a.interval.0, a.interval.1, Some(unit), lang)],
-                )
-            } else {
-                t(lang, K::IntervalUnknown).to_string()
+                    &[&format::range(lo, hi, Some(unit), lang)],
+                ),
+                _ => t(lang, K::IntervalUnknown).to_string(),
             };
             (value, Some(interval))
         }
-        Quantity::Attainment => (
-            if a.attainment.is_finite() {
-                format::value(a.attainment, Unit::Percent, lang)
-            } else {
-                "—".to_string()
-            },
-            None,
-        ),
-        Quantity::Gap => (
+        Metric::Attainment => match a.attainment {
+            Some(v) => (format::value(v, Unit::Percent, lang), None),
+            None => unknown(a, metric, lang),
+        },
+        Metric::Gap => (
             if unit == Unit::Percent {
                 format::points(a.gap, lang)
             } else {
@@ -173,72 +181,57 @@ fn quantity_text(
             },
             None,
         ),
-        Quantity::Required => {
+        Metric::Required => {
+            let pct = |v: f64| format::value(v, Unit::Percent, lang);
             let text = if unit == Unit::Percent {
-                a.required.points_per_year.map_or_else(
-                    || "—".to_string(),
-                    |v| tf(lang, K::PointsPerYear, &[&format::plain(v, lang)]),
-                )
+                a.required
+                    .points_per_year
+                    .map(|v| tf(lang, K::PointsPerYear, &[&format::plain(v, lang)]))
             } else {
-                let pct = |v: f64| format::value(v, Unit::Percent, lang);
                 match (a.required.cagr, a.required.daily) {
-                    (Some(c), Some(d)) => tf(lang, K::RequiredCompound, &[&pct(c), &pct(d)]),
-                    (Some(c), None) => tf(lang, K::RequiredYearOnly, &[&pct(c)]),
-                    _ => "—".to_string(),
+                    (Some(c), Some(d)) => Some(tf(lang, K::RequiredCompound, &[&pct(c), &pct(d)])),
+                    (Some(c), None) => Some(tf(lang, K::RequiredYearOnly, &[&pct(c)])),
+                    _ => None,
                 }
             };
-            (text, None)
+            match text {
+                Some(text) => (text, None),
+                None => unknown(a, metric, lang),
+            }
         }
-        Quantity::ReachDate => (
+        Metric::ReachDate => (
             a.reach_date.map_or_else(
                 || t(lang, K::NotWithin30).to_string(),
                 |d| format::date(d, lang),
             ),
             None,
         ),
-        Quantity::Probability => (
-            if a.probability.is_nan() {
-                t(lang, K::ProbabilityUnknown).to_string()
-            } else {
-                format::value(100.0 * a.probability, Unit::Percent, lang)
-            },
-            None,
-        ),
-        Quantity::Status => (String::new(), None),
+        Metric::Probability => match a.probability {
+            Some(p) => (format::value(100.0 * p, Unit::Percent, lang), None),
+            None => unknown(a, metric, lang),
+        },
+        Metric::Status => (String::new(), None),
     }
 }
 
-const fn quantity_code(q: Quantity) -> &'static str {
-    match q {
-        Quantity::Projected => "projected",
-        Quantity::Attainment => "attainment",
-        Quantity::Gap => "gap",
-        Quantity::Required => "required",
-        Quantity::ReachDate => "reach",
-        Quantity::Probability => "probability",
-        Quantity::Status => "status",
+const fn quantity_label(m: Metric) -> K {
+    match m {
+        Metric::Projected => K::QProjected,
+        Metric::Attainment => K::QAttainment,
+        Metric::Gap => K::QGap,
+        Metric::Required => K::QRequired,
+        Metric::ReachDate => K::QReach,
+        Metric::Probability => K::QProbability,
+        Metric::Status => K::QStatus,
     }
 }
 
-const fn quantity_label(q: Quantity) -> K {
-    match q {
-        Quantity::Projected => K::QProjected,
-        Quantity::Attainment => K::QAttainment,
-        Quantity::Gap => K::QGap,
-        Quantity::Required => K::QRequired,
-        Quantity::ReachDate => K::QReach,
-        Quantity::Probability => K::QProbability,
-        Quantity::Status => K::QStatus,
-    }
-}
-
-/// One value of one quantity, base or scenario, with its "explain".
+/// One value of one metric, base or scenario, with its "explain".
 fn value_box(
-    a: &Result<TargetAnalysis, Error>,
-    q: Quantity,
+    a: &Result<Assessment, Error>,
+    q: Metric,
     which: &'static str,
     terms: Terms,
-    basis: Basis,
     lang: Lang,
 ) -> impl IntoView {
     let label = t(
@@ -251,19 +244,17 @@ fn value_box(
     );
     let body = match a {
         Err(e) => view! {
-            <span class="q-error">{tf(lang, K::AnalysisFailed, &[&e.to_string()])}</span>
+            <span class="q-error">{tf(lang, K::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</span>
         }
         .into_any(),
         Ok(a) => {
             let (text, sub) = quantity_text(a, q, terms.unit, lang);
-            let number = if q == Quantity::Status {
-                view! { <StatusBadge status=Some(a.status.into()) /> }.into_any()
+            let number = if q == Metric::Status {
+                view! { <StatusBadge status=Some(a.standing) /> }.into_any()
             } else {
                 view! { <span class="q-number" data-testid="q-number">{text}</span> }.into_any()
             };
-            let explained: Vec<_> = explain(a, q, terms.unit, terms.bounds, basis)
-                .into_iter()
-                .collect();
+            let explained: Vec<_> = a.explain(q).into_iter().collect();
             let what = format!("{} ({label})", t(lang, quantity_label(q)));
             view! {
                 {number}
@@ -281,19 +272,7 @@ fn value_box(
     }
 }
 
-/// Whether a quantity differs between the base and a scenario: attainment,
-/// gap and the growth needed depend only on the latest figure.
-const fn moves(q: Quantity) -> bool {
-    !matches!(q, Quantity::Attainment | Quantity::Gap | Quantity::Required)
-}
-
-fn target_block(
-    row: &TargetRow,
-    index: usize,
-    terms: Terms,
-    basis: Basis,
-    lang: Lang,
-) -> impl IntoView {
+fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) -> impl IntoView {
     let due = format::date(row.target.deadline, lang);
     let what = target_text(&row.target, terms.unit, lang);
     let (heading, origin) = match row.origin {
@@ -316,28 +295,27 @@ fn target_block(
         .ok()
         .filter(|a| a.deadline_passed)
         .map(|a| {
-            let in_data = basis == Basis::Level && a.target.deadline <= a.latest_point.date;
-            let text = if in_data {
+            let text = if a.judged_by.is_some() {
                 t(lang, K::PassedInData).to_string()
             } else {
-                let end = terms.data_end.unwrap_or(a.latest_point.date);
+                let end = terms.data_end.unwrap_or(a.latest_date);
                 tf(lang, K::PassedProjected, &[&format::date(end, lang)])
             };
             view! { <p class="passed" data-testid="deadline-passed">{text}</p> }
         });
-    let rows = Quantity::ALL
+    let rows = Metric::ALL
         .into_iter()
         .map(|q| {
             let scenario = row
                 .scenario
                 .as_ref()
-                .filter(|_| moves(q))
-                .map(|a| value_box(a, q, "scenario", terms, basis, lang));
+                .filter(|_| q.moves())
+                .map(|a| value_box(a, q, "scenario", terms, lang));
             view! {
-                <div class="q" data-testid=format!("q-{}", quantity_code(q))>
+                <div class="q" data-testid=format!("q-{}", q.code())>
                     <div class="q-label">{t(lang, quantity_label(q))}</div>
                     <div class="q-values">
-                        {value_box(&row.base, q, "base", terms, basis, lang)}
+                        {value_box(&row.base, q, "base", terms, lang)}
                         {scenario}
                     </div>
                 </div>
@@ -374,7 +352,7 @@ pub fn TargetAnalytics(projection: Shown, terms: Terms) -> impl IntoView {
                     .targets
                     .iter()
                     .enumerate()
-                    .map(|(i, row)| target_block(row, i, terms, p.basis, lang))
+                    .map(|(i, row)| target_block(row, i, terms, lang))
                     .collect_view();
                 view! {
                     <section class="analytics" aria-labelledby="analytics-title" data-testid="analytics">
@@ -388,32 +366,25 @@ pub fn TargetAnalytics(projection: Shown, terms: Terms) -> impl IntoView {
 }
 
 /// "1,28 tỷ · 66 %" and a badge, for the comparison table.
-fn compared_cell(
-    a: Option<&Result<TargetAnalysis, Error>>,
-    unit: Unit,
-    lang: Lang,
-) -> impl IntoView {
+fn compared_cell(a: Option<&Result<Assessment, Error>>, unit: Unit, lang: Lang) -> impl IntoView {
     match a {
         Some(Ok(a)) => {
-            let (projected, _) = quantity_text(a, Quantity::Projected, unit, lang);
-            let (probability, _) = if a.probability.is_nan() {
-                ("—".to_string(), None)
-            } else {
-                quantity_text(a, Quantity::Probability, unit, lang)
-            };
+            let (projected, _) = quantity_text(a, Metric::Projected, unit, lang);
+            let (probability, _) = quantity_text(a, Metric::Probability, unit, lang);
             view! {
                 <td class="num">
                     <span data-testid="cmp-projected">{projected}</span>
                     " · "
                     <span data-testid="cmp-probability">{probability}</span>
                     " "
-                    <StatusBadge status=Some(a.status.into()) />
+                    <StatusBadge status=Some(a.standing) />
                 </td>
             }
             .into_any()
         }
         Some(Err(e)) => {
-            view! { <td>{tf(lang, K::AnalysisFailed, &[&e.to_string()])}</td> }.into_any()
+            view! { <td>{tf(lang, K::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</td> }
+                .into_any()
         }
         None => view! { <td>"—"</td> }.into_any(),
     }
@@ -429,7 +400,7 @@ pub fn Comparison(projection: Shown, terms: Terms, current: Signal<String>) -> i
         let unit = terms.unit;
         projection.with(|p| {
             let p = p.as_ref()?.as_ref().ok()?;
-            let staged: Vec<&TargetRow> = p
+            let staged: Vec<&AssessedTarget> = p
                 .targets
                 .iter()
                 .filter(|r| matches!(r.origin, TargetOrigin::Staged(_)))

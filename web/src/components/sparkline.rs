@@ -1,8 +1,9 @@
 //! A small inline chart of an indicator's figures.
 
+use dxcast_app::timeline::SeriesPoint;
 use leptos::prelude::*;
 
-use crate::chart::{sparkline, SeriesPoint};
+use crate::chart::sparkline;
 
 const WIDTH: f64 = 96.0;
 const HEIGHT: f64 = 28.0;

@@ -1,20 +1,20 @@
 //! An indicator's status badge, and a claim's verdict badge.
 
+use dxcast_app::analysis::Standing;
 use dxcast_core::Verdict;
 use leptos::prelude::*;
 
 use crate::i18n;
-use crate::projection::TargetStatus;
-use crate::use_state;
+use crate::state::use_state;
 
-/// The status, or nothing when it is not known yet.
+/// The standing, or nothing when it is not known yet.
 #[component]
-pub fn StatusBadge(status: Option<TargetStatus>) -> impl IntoView {
+pub fn StatusBadge(status: Option<Standing>) -> impl IntoView {
     let s = use_state();
     status.map(|st| {
         view! {
             <span class=format!("badge status-{}", st.code()) data-testid="status" data-status=st.code()>
-                {move || i18n::target_status(s.lang.get(), st)}
+                {move || i18n::standing(s.lang.get(), st)}
             </span>
         }
     })

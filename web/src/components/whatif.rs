@@ -3,15 +3,18 @@
 //! scenario's name and saving, the saved scenarios to compare, and the link
 //! to the view.
 
+use dxcast_app::lang::Lang;
+use dxcast_app::projection::NamedScenario;
+use dxcast_app::share::clean_name;
+use dxcast_app::whatif::{input_number, Draft, DraftDefaults, DraftField, DraftReading};
+use dxcast_core::basis::Basis;
 use dxcast_core::{MeasureKind, Unit};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::format;
-use crate::i18n::{self, t, tf, Lang, K};
-use crate::projection::Named;
-use crate::whatif::{Defaults, Draft, Field, Reading};
-use crate::{browser, use_state};
+use crate::i18n::{self, t, tf, K};
+use crate::state::use_state;
+use crate::{browser, messages};
 
 /// The signals the panel reads and writes (all `Copy`).
 #[derive(Debug, Clone, Copy)]
@@ -19,9 +22,9 @@ pub struct WhatIfState {
     /// The fields as typed.
     pub draft: RwSignal<Draft>,
     /// What they say.
-    pub reading: Memo<Reading>,
+    pub reading: Memo<DraftReading>,
     /// Dates used for empty date fields.
-    pub defaults: Memo<Option<Defaults>>,
+    pub defaults: Memo<Option<DraftDefaults>>,
     /// The default horizon (shown when the field is empty).
     pub horizon: Memo<Option<dxcast_core::Date>>,
     /// Bumped when fields are filled from elsewhere (a saved scenario, a
@@ -30,7 +33,7 @@ pub struct WhatIfState {
     /// The scenario's name.
     pub name: RwSignal<String>,
     /// The compared scenarios.
-    pub compared: RwSignal<Vec<Named>>,
+    pub compared: RwSignal<Vec<NamedScenario>>,
     /// The view's link (a fragment).
     pub link: Memo<String>,
 }
@@ -44,15 +47,15 @@ fn slider_range(unit: Unit) -> (f64, f64) {
     }
 }
 
-fn field_id(f: Field) -> &'static str {
+fn field_id(f: DraftField) -> &'static str {
     match f {
-        Field::Rate => "wi-rate",
-        Field::From => "wi-from",
-        Field::Shock => "wi-shock",
-        Field::ShockAt => "wi-shock-at",
-        Field::Target => "wi-target",
-        Field::TargetAt => "wi-target-at",
-        Field::Horizon => "wi-horizon",
+        DraftField::Rate => "wi-rate",
+        DraftField::From => "wi-from",
+        DraftField::Shock => "wi-shock",
+        DraftField::ShockAt => "wi-shock-at",
+        DraftField::Target => "wi-target",
+        DraftField::TargetAt => "wi-target-at",
+        DraftField::Horizon => "wi-horizon",
     }
 }
 
@@ -60,7 +63,7 @@ fn field_id(f: Field) -> &'static str {
 #[allow(clippy::too_many_arguments)]
 fn field(
     st: WhatIfState,
-    f: Field,
+    f: DraftField,
     label: String,
     kind: &'static str,
     initial: String,
@@ -148,7 +151,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             K::ShockPercent
         },
     );
-    let unit_name = if crate::projection::annualised(kind) {
+    let unit_name = if Basis::for_kind(kind) == Basis::DailyRate {
         format!(
             "{}, {}",
             i18n::unit(lang, unit),
@@ -165,7 +168,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
     view! {
         <fieldset class="whatif-group">
             <legend>{t(lang, K::GrowthLegend)}</legend>
-            {field(st, Field::Rate, rate_label.to_string(), "text", d.rate.clone(), |d| &d.rate, |d, v| d.rate = v, lang)}
+            {field(st, DraftField::Rate, rate_label.to_string(), "text", d.rate.clone(), |d| &d.rate, |d, v| d.rate = v, lang)}
             <div class="field">
                 <label for="wi-rate-slider">{t(lang, K::RateSlider)}</label>
                 <input
@@ -178,7 +181,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
                     prop:value=slider_value
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            let text = format::input_number(v, lang);
+                            let text = input_number(v, lang);
                             st.draft.update(|d| d.rate = text);
                         }
                     }
@@ -186,7 +189,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             </div>
             {field(
                 st,
-                Field::From,
+                DraftField::From,
                 t(lang, K::FromLabel).to_string(),
                 "date",
                 date_or(&d.from, defaults.map(|x| x.from)),
@@ -197,10 +200,10 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
         </fieldset>
         <fieldset class="whatif-group">
             <legend>{t(lang, K::ShockLegend)}</legend>
-            {field(st, Field::Shock, shock_label.to_string(), "text", d.shock.clone(), |d| &d.shock, |d, v| d.shock = v, lang)}
+            {field(st, DraftField::Shock, shock_label.to_string(), "text", d.shock.clone(), |d| &d.shock, |d, v| d.shock = v, lang)}
             {field(
                 st,
-                Field::ShockAt,
+                DraftField::ShockAt,
                 t(lang, K::ShockAtLabel).to_string(),
                 "date",
                 date_or(&d.shock_at, defaults.map(|x| x.shock_at)),
@@ -213,7 +216,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             <legend>{t(lang, K::TargetLegend)}</legend>
             {field(
                 st,
-                Field::Target,
+                DraftField::Target,
                 tf(lang, K::TargetValueLabel, &[&unit_name]),
                 "text",
                 d.target.clone(),
@@ -223,7 +226,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             )}
             {field(
                 st,
-                Field::TargetAt,
+                DraftField::TargetAt,
                 t(lang, K::ColDeadline).to_string(),
                 "date",
                 date_or(&d.target_at, defaults.map(|x| x.target_at)),
@@ -236,7 +239,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             <legend>{t(lang, K::HorizonLegend)}</legend>
             {field(
                 st,
-                Field::Horizon,
+                DraftField::Horizon,
                 t(lang, K::HorizonLabel).to_string(),
                 "date",
                 date_or(&d.horizon, st.horizon.get_untracked()),
@@ -266,7 +269,7 @@ pub fn WhatIfPanel(
                 .with(|store| store.of(id).cloned().collect::<Vec<_>>())
         })
     });
-    let load = move |named: &Named| {
+    let load = move |named: &NamedScenario| {
         let lang = s.lang.get_untracked();
         st.draft.set(Draft::of(
             &named.scenario,
@@ -288,13 +291,13 @@ pub fn WhatIfPanel(
     };
     let save = move |_| {
         let lang = s.lang.get_untracked();
-        let name = crate::share::clean_name(&st.name.get_untracked());
+        let name = clean_name(&st.name.get_untracked());
         if name.is_empty() {
             message.set(Some((t(lang, K::ScenarioNeedsName).to_string(), true)));
-            crate::browser::focus_field("wi-name");
+            browser::focus_field("wi-name");
             return;
         }
-        let named = Named {
+        let named = NamedScenario {
             name: name.clone(),
             scenario: st.reading.with_untracked(|r| r.scenario),
         };
@@ -328,7 +331,7 @@ pub fn WhatIfPanel(
         let lang = s.lang.get();
         let saved = saved.get();
         // Compared scenarios that came with a link and are not saved here.
-        let from_link: Vec<Named> = st.compared.with(|c| {
+        let from_link: Vec<NamedScenario> = st.compared.with(|c| {
             c.iter()
                 .filter(|n| !saved.iter().any(|s| s.name == n.name))
                 .cloned()
@@ -338,7 +341,7 @@ pub fn WhatIfPanel(
             return view! { <p class="muted" data-testid="no-saved">{t(lang, K::NoSaved)}</p> }
                 .into_any();
         }
-        let item = move |named: Named, linked: bool, i: usize| {
+        let item = move |named: NamedScenario, linked: bool, i: usize| {
             let name = named.name.clone();
             let id = format!("cmp-{i}");
             let n2 = name.clone();
@@ -427,7 +430,7 @@ pub fn WhatIfPanel(
                     {tf(
                         lang,
                         K::ScenarioRecovery,
-                        &[&crate::messages::scenario_recovery(lang, &r.problem), &key],
+                        &[&messages::scenario_recovery(lang, &r.problem), &key],
                     )}
                 </p>
             }

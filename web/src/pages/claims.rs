@@ -1,15 +1,17 @@
 //! `#/claims`: every derived figure checked, inconsistencies first.
 
+use dxcast_app::claims::{ordered, tally, term_measures, CheckedClaim, ClaimInputKind};
+use dxcast_app::lang::Lang;
 use dxcast_core::csv::Origin;
 use dxcast_core::Verdict;
 use leptos::prelude::*;
 
-use crate::claims::{ordered, tally, term_measures, Checked, InputKind};
 use crate::components::explanation::ExplanationView;
 use crate::components::status::VerdictBadge;
 use crate::format;
-use crate::i18n::{self, t, tf, Lang, K};
-use crate::{messages, use_state};
+use crate::i18n::{self, t, tf, K};
+use crate::messages;
+use crate::state::use_state;
 
 /// The claims page.
 #[component]
@@ -121,7 +123,7 @@ pub fn ClaimsPage() -> impl IntoView {
 }
 
 /// One claim: verdict, stated figure and quote, recomputed range, explanation.
-fn claim_view(c: &Checked, lang: Lang) -> impl IntoView {
+fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
     let s = use_state();
     let verdict = c.verdict();
     let source = s
@@ -200,7 +202,8 @@ fn claim_view(c: &Checked, lang: Lang) -> impl IntoView {
         }),
         Ok(_) => None,
         Err(e) => Some(
-            view! { <p class="reason">{tf(lang, K::ClaimError, &[&e.to_string()])}</p> }.into_any(),
+            view! { <p class="reason">{tf(lang, K::ClaimError, &[&i18n::errors::error(lang, e)])}</p> }
+                .into_any(),
         ),
     };
     let inputs = c
@@ -208,13 +211,13 @@ fn claim_view(c: &Checked, lang: Lang) -> impl IntoView {
         .iter()
         .map(|i| {
             let describe = match i.kind {
-                InputKind::Observation => tf(lang, K::InputObservation, &[&i.id]),
-                InputKind::Denominator => tf(lang, K::InputDenominator, &[&i.id]),
-                InputKind::Target => tf(lang, K::InputTarget, &[&i.id]),
-                InputKind::Claim => tf(lang, K::InputClaim, &[&i.id]),
-                InputKind::Stated => tf(lang, K::InputStated, &[&i.id]),
-                InputKind::Number => tf(lang, K::InputNumber, &[&i.id]),
-                InputKind::Missing => t(lang, K::InputMissing).to_string(),
+                ClaimInputKind::Observation => tf(lang, K::InputObservation, &[&i.id]),
+                ClaimInputKind::Denominator => tf(lang, K::InputDenominator, &[&i.id]),
+                ClaimInputKind::Target => tf(lang, K::InputTarget, &[&i.id]),
+                ClaimInputKind::Claim => tf(lang, K::InputClaim, &[&i.id]),
+                ClaimInputKind::Stated => tf(lang, K::InputStated, &[&i.id]),
+                ClaimInputKind::Number => tf(lang, K::InputNumber, &[&i.id]),
+                ClaimInputKind::Missing => t(lang, K::InputMissing).to_string(),
             };
             let name = i.indicator.as_ref().and_then(|id| {
                 s.data.with_untracked(|d| {

@@ -1,15 +1,16 @@
 //! `#/`: every indicator by pillar, with filters and search.
 
+use dxcast_app::analysis::Standing;
+use dxcast_app::dashboard::{groups, rows, DashboardFilter, DashboardRow};
+use dxcast_app::lang::Lang;
 use dxcast_core::Pillar;
 use leptos::prelude::*;
 
 use crate::components::sparkline::Sparkline;
 use crate::components::status::StatusBadge;
-use crate::dashboard::{groups, rows, Filter, Row};
 use crate::format;
-use crate::i18n::{self, tf, Lang, K};
-use crate::projection::TargetStatus;
-use crate::use_state;
+use crate::i18n::{self, tf, K};
+use crate::state::use_state;
 
 /// The dashboard.
 #[component]
@@ -17,11 +18,11 @@ pub fn DashboardPage() -> impl IntoView {
     let s = use_state();
     let all = Memo::new(move |_| s.data.with(|d| rows(d, s.today)));
     let pillar = RwSignal::new(None::<Pillar>);
-    let status = RwSignal::new(None::<TargetStatus>);
+    let status = RwSignal::new(None::<Standing>);
     let query = RwSignal::new(String::new());
-    let filter = Memo::new(move |_| Filter {
+    let filter = Memo::new(move |_| DashboardFilter {
         pillar: pillar.get(),
-        status: status.get(),
+        standing: status.get(),
         query: query.get(),
     });
     let pillar_options = move || {
@@ -39,12 +40,12 @@ pub fn DashboardPage() -> impl IntoView {
     };
     let status_options = move || {
         let lang = s.lang.get();
-        TargetStatus::ALL
+        Standing::ALL
             .into_iter()
             .map(|st| {
                 view! {
                     <option value=st.code() prop:selected=move || status.get() == Some(st)>
-                        {i18n::target_status(lang, st)}
+                        {i18n::standing(lang, st)}
                     </option>
                 }
             })
@@ -136,7 +137,7 @@ pub fn DashboardPage() -> impl IntoView {
                     <select
                         id="f-status"
                         data-testid="filter-status"
-                        on:change=move |ev| status.set(TargetStatus::from_code(&event_target_value(&ev)))
+                        on:change=move |ev| status.set(Standing::from_code(&event_target_value(&ev)))
                     >
                         <option value="" prop:selected=move || status.get().is_none()>
                             {move || s.t(K::FilterAll)}
@@ -169,7 +170,7 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 /// One indicator's row.
-fn row_view(r: &Row, lang: Lang) -> impl IntoView {
+fn row_view(r: &DashboardRow, lang: Lang) -> impl IntoView {
     let name = match lang {
         Lang::Vi => r.name_vi.clone(),
         Lang::En => r.name_en.clone(),
@@ -249,7 +250,7 @@ fn row_view(r: &Row, lang: Lang) -> impl IntoView {
                 <Sparkline points=r.points.clone() label=spark_label />
             </div>
             <div class="ind-status">
-                <StatusBadge status=r.status />
+                <StatusBadge status=r.standing />
             </div>
         </li>
     }

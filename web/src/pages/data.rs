@@ -1,37 +1,75 @@
 //! `#/data`: the user's own figures and indicators: forms, import, export
 //! and reset.
 
-use dxcast_core::Pillar;
+use dxcast_app::dataset::{choices, RowError, RowOrigin, Table, UserData};
+use dxcast_app::export::{dataset_json, table_csv};
+use dxcast_app::forms::{can_delete_indicator, FormField, IndicatorForm, ObservationForm};
+use dxcast_app::import::{apply, plan, ImportOutcome, ImportPlan, ImportRefused};
+use dxcast_app::lang::Lang;
+use dxcast_app::route::EditTarget;
+use dxcast_core::{Field, Pillar};
 use leptos::prelude::*;
 
-use crate::dataset::{choices, Origin, RowError, Table, UserData};
-use crate::export::{dataset_json, table_csv};
-use crate::forms::{self, can_delete_indicator, IndicatorForm, ObservationForm};
-use crate::i18n::{self, t, tf, Lang, K};
-use crate::import::{apply, plan, Plan, Refused};
-use crate::route::EditTarget;
-use crate::{browser, messages, use_state, AppState, Place};
+use crate::i18n::{self, t, tf, K};
+use crate::state::{use_state, AppState, Place};
+use crate::{browser, messages};
+
+/// The label of a form field.
+const fn label(f: FormField) -> K {
+    match f {
+        FormField::Id => K::FieldId,
+        FormField::Note => K::FieldNote,
+        FormField::Indicator => K::FieldIndicator,
+        FormField::Period => K::FieldPeriod,
+        FormField::Status => K::FieldStatus,
+        FormField::Qualifier => K::FieldQualifier,
+        FormField::Stated => K::FieldStated,
+        FormField::Denominator => K::FieldDenominator,
+        FormField::Report => K::FieldReport,
+        FormField::Quote => K::FieldQuote,
+        FormField::Comparison => K::FieldComparison,
+        FormField::Value => K::FieldValue,
+        FormField::NameVi => K::FieldNameVi,
+        FormField::NameEn => K::FieldNameEn,
+        FormField::Unit => K::FieldUnit,
+        FormField::Kind => K::FieldKind,
+        FormField::Pillar => K::FieldPillar,
+        FormField::Min => K::FieldMin,
+        FormField::Max => K::FieldMax,
+        FormField::Since => K::FieldSince,
+        FormField::Quantity => K::FieldQuantity,
+        FormField::Definition => K::FieldDefinition,
+    }
+}
+
+/// The words for column `field` of `table` in `lang`: its form field's
+/// label, or the column's code.
+fn field_name(lang: Lang, table: Table, field: Field) -> &'static str {
+    FormField::of(table, field).map_or(field.code(), |f| t(lang, label(f)))
+}
 
 /// A field's message, if the errors name it: "Kỳ: một ngày có thật".
 fn field_message(
     s: AppState,
     errors: RwSignal<Vec<RowError>>,
     table: Table,
-    field: &'static str,
+    field: Field,
 ) -> Option<String> {
     let lang = s.lang.get();
-    let shown = |f: &str| forms::label(table, f);
+    let shown = |f: Field| FormField::of(table, f);
     errors.with(|es| {
         es.iter()
             .find(|e| {
                 e.field == field || (shown(e.field).is_some() && shown(e.field) == shown(field))
             })
             .map(|e| {
-                let name = shown(field).map_or(field, |k| t(lang, k));
                 tf(
                     lang,
                     K::FieldError,
-                    &[name, &messages::problem(lang, &e.problem)],
+                    &[
+                        field_name(lang, table, field),
+                        &messages::problem(lang, &e.problem),
+                    ],
                 )
             })
     })
@@ -41,7 +79,7 @@ fn field_message(
 fn error_fields(lang: Lang, table: Table, errors: &[RowError]) -> String {
     let mut names: Vec<&str> = Vec::new();
     for e in errors {
-        let name = forms::label(table, e.field).map_or(e.field, |k| t(lang, k));
+        let name = field_name(lang, table, e.field);
         if !names.contains(&name) {
             names.push(name);
         }
@@ -226,9 +264,13 @@ fn settle(
     }
 }
 
-fn field_id(prefix: &str, field: &str) -> String {
-    let field = if field == "value" { "stated" } else { field };
-    format!("{prefix}-{field}")
+fn field_id(prefix: &str, field: Field) -> String {
+    let field = if field == Field::Value {
+        Field::Stated
+    } else {
+        field
+    };
+    format!("{prefix}-{}", field.code())
 }
 
 /// The data page, with a row opened for editing.
@@ -327,7 +369,7 @@ fn UserRows() -> impl IntoView {
         let counts = s.user.with(|u| {
             [u.indicators.len(), u.observations.len(), u.targets.len()].map(|n| n.to_string())
         });
-        let rows: Vec<(Table, String, Origin)> = s.user.with(|u| {
+        let rows: Vec<(Table, String, RowOrigin)> = s.user.with(|u| {
             s.data.with(|d| {
                 Table::ALL
                     .into_iter()
@@ -339,7 +381,7 @@ fn UserRows() -> impl IntoView {
                                 Table::Observations => d.observation(&id).map(|x| x.origin),
                                 Table::Targets => d.target(&id).map(|x| x.origin),
                             };
-                            (table, id, origin.unwrap_or(Origin::User))
+                            (table, id, origin.unwrap_or(RowOrigin::User))
                         })
                     })
                     .collect()
@@ -365,7 +407,7 @@ fn UserRows() -> impl IntoView {
                             <code>{id.clone()}</code>
                             " "
                             <span class="sub">
-                                {t(lang, if origin == Origin::Edited { K::OriginEdited } else { K::OriginUser })}
+                                {t(lang, if origin == RowOrigin::Edited { K::OriginEdited } else { K::OriginUser })}
                             </span>
                             <span class="row-actions">
                                 {edit
@@ -410,8 +452,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let editing = RwSignal::new(editing);
     let errors = RwSignal::new(Vec::<RowError>::new());
     let readonly = Signal::derive(move || editing.get().is_some());
-    let err =
-        move |field: &'static str| move || field_message(s, errors, Table::Observations, field);
+    let err = move |field: Field| move || field_message(s, errors, Table::Observations, field);
     let indicator_options = move |lang: Lang| {
         s.data.with(|d| {
             d.indicators
@@ -449,6 +490,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let (v_rep, s_rep) = bind!(report);
     let (v_quote, s_quote) = bind!(quote);
     let (v_note, s_note) = bind!(note);
+    let (v_def, s_def) = bind!(definition);
     let never = Signal::derive(|| false);
     view! {
         <section aria-labelledby="obs-form-title">
@@ -456,9 +498,9 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
             {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
             <form id="obs-form" class="form" data-testid="obs-form" novalidate on:submit=save>
                 <div class="grid">
-                    {select_field(s, "obs-indicator", K::FieldIndicator, indicator_options, v_ind, s_ind, err("indicator"))}
-                    {text_field(s, "obs-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err("id"))}
-                    {text_field(s, "obs-period", K::FieldPeriod, Some(K::FieldPeriodHint), false, false, never, v_period, s_period, err("period"))}
+                    {select_field(s, "obs-indicator", K::FieldIndicator, indicator_options, v_ind, s_ind, err(Field::Indicator))}
+                    {text_field(s, "obs-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err(Field::Id))}
+                    {text_field(s, "obs-period", K::FieldPeriod, Some(K::FieldPeriodHint), false, false, never, v_period, s_period, err(Field::Period))}
                     {select_field(
                         s,
                         "obs-status",
@@ -466,7 +508,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                         |lang| choices::STATUSES.iter().map(|x| (x.code().to_string(), i18n::status(lang, *x).to_string())).collect(),
                         v_status,
                         s_status,
-                        err("status"),
+                        err(Field::Status),
                     )}
                     {select_field(
                         s,
@@ -475,14 +517,15 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                         |lang| choices::QUALIFIERS.iter().map(|x| (x.code().to_string(), i18n::qualifier_choice(lang, *x).to_string())).collect(),
                         v_qual,
                         s_qual,
-                        err("qualifier"),
+                        err(Field::Qualifier),
                     )}
-                    {text_field(s, "obs-stated", K::FieldStated, Some(K::FieldStatedHint), false, false, never, v_stated, s_stated, err("stated"))}
-                    {text_field(s, "obs-denominator", K::FieldDenominator, None, true, false, never, v_den, s_den, err("denominator"))}
-                    {text_field(s, "obs-report", K::FieldReport, Some(K::FieldReportHint), false, false, never, v_rep, s_rep, err("report"))}
+                    {text_field(s, "obs-stated", K::FieldStated, Some(K::FieldStatedHint), false, false, never, v_stated, s_stated, err(Field::Stated))}
+                    {text_field(s, "obs-denominator", K::FieldDenominator, None, true, false, never, v_den, s_den, err(Field::Denominator))}
+                    {text_field(s, "obs-definition", K::FieldDefinition, Some(K::FieldDefinitionHint), true, false, never, v_def, s_def, err(Field::Definition))}
+                    {text_field(s, "obs-report", K::FieldReport, Some(K::FieldReportHint), false, false, never, v_rep, s_rep, err(Field::Report))}
                 </div>
-                {text_field(s, "obs-quote", K::FieldQuote, None, true, true, never, v_quote, s_quote, err("quote"))}
-                {text_field(s, "obs-note", K::FieldNote, None, true, true, never, v_note, s_note, err("note"))}
+                {text_field(s, "obs-quote", K::FieldQuote, None, true, true, never, v_quote, s_quote, err(Field::Quote))}
+                {text_field(s, "obs-note", K::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
                 <NoticeView place=Place::Observation />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="obs-save">
@@ -514,7 +557,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     let errors = RwSignal::new(Vec::<RowError>::new());
     let readonly = Signal::derive(move || editing.get().is_some());
     let never = Signal::derive(|| false);
-    let err = move |field: &'static str| move || field_message(s, errors, Table::Indicators, field);
+    let err = move |field: Field| move || field_message(s, errors, Table::Indicators, field);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = s.lang.get_untracked();
@@ -543,16 +586,17 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     let (v_max, s_max) = bind!(max);
     let (v_since, s_since) = bind!(since);
     let (v_note, s_note) = bind!(note);
-    let since_error = err("since");
+    let (v_quantity, s_quantity) = bind!(quantity);
+    let since_error = err(Field::Since);
     view! {
         <section aria-labelledby="ind-form-title">
             <h2 id="ind-form-title">{move || s.t(K::IndFormTitle)}</h2>
             {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
             <form id="ind-form" class="form" data-testid="ind-form" novalidate on:submit=save>
                 <div class="grid">
-                    {text_field(s, "ind-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err("id"))}
-                    {text_field(s, "ind-name_vi", K::FieldNameVi, None, false, false, never, v_vi, s_vi, err("name_vi"))}
-                    {text_field(s, "ind-name_en", K::FieldNameEn, None, false, false, never, v_en, s_en, err("name_en"))}
+                    {text_field(s, "ind-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err(Field::Id))}
+                    {text_field(s, "ind-name_vi", K::FieldNameVi, None, false, false, never, v_vi, s_vi, err(Field::NameVi))}
+                    {text_field(s, "ind-name_en", K::FieldNameEn, None, false, false, never, v_en, s_en, err(Field::NameEn))}
                     {select_field(
                         s,
                         "ind-unit",
@@ -560,7 +604,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                         |lang| choices::UNITS.iter().map(|x| (x.code().to_string(), i18n::unit(lang, *x).to_string())).collect(),
                         v_unit,
                         s_unit,
-                        err("unit"),
+                        err(Field::Unit),
                     )}
                     {select_field(
                         s,
@@ -569,7 +613,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                         |lang| choices::KINDS.iter().map(|x| (x.code().to_string(), i18n::kind(lang, *x).to_string())).collect(),
                         v_kind,
                         s_kind,
-                        err("kind"),
+                        err(Field::Kind),
                     )}
                     {select_field(
                         s,
@@ -578,10 +622,10 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                         |lang| choices::PILLARS.iter().map(|x: &Pillar| (x.code().to_string(), i18n::pillar(lang, *x).to_string())).collect(),
                         v_pillar,
                         s_pillar,
-                        err("pillar"),
+                        err(Field::Pillar),
                     )}
-                    {text_field(s, "ind-min", K::FieldMin, Some(K::FieldBoundHint), true, false, never, v_min, s_min, err("min"))}
-                    {text_field(s, "ind-max", K::FieldMax, Some(K::FieldBoundHint), true, false, never, v_max, s_max, err("max"))}
+                    {text_field(s, "ind-min", K::FieldMin, Some(K::FieldBoundHint), true, false, never, v_min, s_min, err(Field::Min))}
+                    {text_field(s, "ind-max", K::FieldMax, Some(K::FieldBoundHint), true, false, never, v_max, s_max, err(Field::Max))}
                     <div class="field">
                         <label for="ind-since">
                             {move || s.t(K::FieldSince)}
@@ -601,8 +645,9 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                             {since_error}
                         </p>
                     </div>
+                    {text_field(s, "ind-quantity", K::FieldQuantity, Some(K::FieldQuantityHint), true, false, never, v_quantity, s_quantity, err(Field::Quantity))}
                 </div>
-                {text_field(s, "ind-note", K::FieldNote, None, true, true, never, v_note, s_note, err("note"))}
+                {text_field(s, "ind-note", K::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
                 <NoticeView place=Place::Indicator />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="ind-save">
@@ -630,9 +675,9 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
 fn ImportView() -> impl IntoView {
     let s = use_state();
     let text = RwSignal::new(String::new());
-    let pending = RwSignal::new(None::<Plan>);
+    let pending = RwSignal::new(None::<ImportPlan>);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let report = move |applied: &crate::import::Applied, lang: Lang| {
+    let report = move |applied: &ImportOutcome, lang: Lang| {
         let mut msg = tf(
             lang,
             K::ImportDone,
@@ -664,11 +709,11 @@ fn ImportView() -> impl IntoView {
                 pending.set(None);
                 s.say(Place::Import, report(&applied, lang), false);
             }
-            Err(Refused::Empty) => {
+            Err(ImportRefused::Empty) => {
                 pending.set(None);
                 s.say(Place::Import, t(lang, K::ImportEmpty).to_string(), true);
             }
-            Err(Refused::Header) => {
+            Err(ImportRefused::Header) => {
                 pending.set(Some(p));
                 s.say(
                     Place::Import,
@@ -676,7 +721,7 @@ fn ImportView() -> impl IntoView {
                     true,
                 );
             }
-            Err(Refused::BadLines) => {
+            Err(ImportRefused::BadLines) => {
                 let n = p.bad.len();
                 pending.set(Some(p));
                 s.say(

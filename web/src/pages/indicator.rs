@@ -2,34 +2,34 @@
 //! the method chooser, target analytics, what-if scenarios compared on one
 //! chart, a link to the view, its targets and its figures with their sources.
 
-use dxcast_core::basis::Basis;
+use dxcast_app::dashboard::latest;
+use dxcast_app::dataset::{Dataset, IndicatorRecord, ObservationRecord, RowOrigin, TargetRecord};
+use dxcast_app::export::chart_csv;
+use dxcast_app::lang::Lang;
+use dxcast_app::projection::{
+    default_horizon, fit, prepare, project, shown_target, standing_now, MethodChoice, Projection,
+    ProjectionInput, ProjectionOptions, MIN_POINTS,
+};
+use dxcast_app::share::{self, LinkProblem, SharedView};
+use dxcast_app::timeline::{anchor, in_time_order, series_points, SeriesPoint};
+use dxcast_app::whatif::{Draft, DraftDefaults, DraftReading};
+use dxcast_core::basis::{yearly_value, Basis};
 use dxcast_core::{Bounds, Comparison, Date, MeasureKind, Target, Unit};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::chart::{
-    anchor_day, in_time_order, layout, series_points, shared_labels, ChartInput, SeriesPoint,
-    TargetInput,
-};
+use crate::chart::{layout, shared_labels, ChartInput, Geometry, Overlay, TargetInput};
 use crate::components::chart::Chart;
 use crate::components::projection::{
     Comparison as CompareTable, MethodChooser, Shown, TargetAnalytics, Terms,
 };
 use crate::components::status::StatusBadge;
 use crate::components::whatif::{WhatIfPanel, WhatIfState};
-use crate::dashboard::{latest, shown_target};
-use crate::dataset::{Indicator, Observation, Origin, TargetRec};
-use crate::export::chart_csv;
 use crate::format;
-use crate::i18n::{self, t, tf, Lang, K};
-use crate::projection::{
-    annualised, default_horizon, prepare, project, shown_value, status_now, Projection, Settings,
-    Subject, MIN_POINTS,
-};
-use crate::share;
-use crate::whatif::{Defaults, Draft, Reading};
-use crate::{browser, messages, use_state};
+use crate::i18n::{self, t, tf, K};
+use crate::state::use_state;
+use crate::{browser, messages};
 
 /// The chart's SVG id, for the exports.
 const SVG_ID: &str = "indicator-chart";
@@ -37,10 +37,10 @@ const SVG_ID: &str = "indicator-chart";
 /// What the page shows of one indicator.
 #[derive(Debug, Clone, PartialEq)]
 struct View {
-    indicator: Indicator,
+    indicator: IndicatorRecord,
     /// The figures in time order (the chart's order).
-    observations: Vec<Observation>,
-    targets: Vec<TargetRec>,
+    observations: Vec<ObservationRecord>,
+    targets: Vec<TargetRecord>,
     points: Vec<SeriesPoint>,
     target_inputs: Vec<TargetInput>,
     /// The figures oldest report first, for the core's series.
@@ -52,14 +52,14 @@ struct View {
 }
 
 impl View {
-    fn build(data: &crate::dataset::Dataset, id: &str) -> Option<View> {
+    fn build(data: &Dataset, id: &str) -> Option<View> {
         let indicator = data.indicator(id)?.clone();
-        let obs: Vec<&Observation> = data.observations_of(id).collect();
-        let observations: Vec<Observation> = in_time_order(indicator.kind, &obs)
+        let obs: Vec<&ObservationRecord> = data.observations_of(id).collect();
+        let observations: Vec<ObservationRecord> = in_time_order(indicator.kind, &obs)
             .into_iter()
             .cloned()
             .collect();
-        let targets: Vec<TargetRec> = data.targets_of(id).cloned().collect();
+        let targets: Vec<TargetRecord> = data.targets_of(id).cloned().collect();
         let target_inputs = targets
             .iter()
             .map(|t| TargetInput {
@@ -83,11 +83,9 @@ impl View {
         })
     }
 
-    fn subject(&self) -> Subject<'_> {
-        Subject {
-            kind: self.indicator.kind,
-            unit: self.indicator.unit,
-            bounds: self.indicator.bounds,
+    fn input(&self) -> ProjectionInput<'_> {
+        ProjectionInput {
+            subject: self.indicator.subject(),
             observations: &self.by_report,
             targets: &self.targets_core,
         }
@@ -96,7 +94,7 @@ impl View {
     /// Dates for empty what-if date fields: growth from the end of the
     /// figures, a shock on the next 1 January, a changed target at the
     /// default horizon, compared as the target with the latest deadline.
-    fn defaults(&self, today: Date) -> Option<Defaults> {
+    fn defaults(&self, today: Date) -> Option<DraftDefaults> {
         let end = self.data_end?;
         // As the target with the latest deadline (the first of equals).
         let last = self.targets_core.iter().rev().max_by_key(|t| t.deadline);
@@ -108,7 +106,7 @@ impl View {
             },
             |t| t.comparison,
         );
-        Some(Defaults {
+        Some(DraftDefaults {
             from: end,
             shock_at: Date::first_of_year(end.year().saturating_add(1)),
             target_at: default_horizon(end, &self.targets_core, today),
@@ -119,18 +117,13 @@ impl View {
     fn terms(&self) -> Terms {
         Terms {
             unit: self.indicator.unit,
-            bounds: self.indicator.bounds,
             data_end: self.data_end,
         }
     }
 }
 
-fn day_date(day: f64) -> Option<Date> {
-    Date::from_day_number(day.floor() as i32).ok()
-}
-
 /// A figure as the reader says it: "khoảng 806 triệu".
-fn figure_text(o: &Observation, unit: Unit, lang: Lang) -> String {
+fn figure_text(o: &ObservationRecord, unit: Unit, lang: Lang) -> String {
     let word = i18n::qualifier_word(lang, o.obs.qualifier);
     let value = format::value(o.value(), unit, lang);
     if word.is_empty() {
@@ -145,11 +138,11 @@ fn figure_text(o: &Observation, unit: Unit, lang: Lang) -> String {
 struct Ctx {
     today: Date,
     chart_box: NodeRef<Div>,
-    geometry: Memo<crate::chart::Geometry>,
+    geometry: Memo<Geometry>,
     projection: Shown,
-    method: RwSignal<crate::projection::Method>,
+    method: RwSignal<MethodChoice>,
     whatif: WhatIfState,
-    problems: RwSignal<Vec<share::Problem>>,
+    problems: RwSignal<Vec<LinkProblem>>,
 }
 
 /// The indicator page, with the view a link gives (`query`).
@@ -193,25 +186,35 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
         let lang = s.lang.get();
         match defaults.get() {
             Some(d) => draft.with(|dr| dr.read(lang, d)),
-            None => Reading::default(),
+            None => DraftReading::default(),
         }
     });
-    let prepared = Memo::new(move |_| page.with(|p| p.as_ref().map(|p| prepare(&p.subject()))));
+    let prepared = Memo::new(move |_| page.with(|p| p.as_ref().map(|p| prepare(&p.input()))));
+    // Fitted once per method: the scenario's changes ask the fitted model again.
+    let chosen = Memo::new(move |_| {
+        let m = method.get();
+        prepared.with(|pr| match pr.as_ref()? {
+            Err(e) => Some(Err(*e)),
+            Ok(pr) if pr.points.len() < MIN_POINTS => None,
+            Ok(pr) => Some(fit(pr, &m)),
+        })
+    });
     let projection: Shown = Memo::new(move |_| {
         let r = reading.get();
-        let settings = Settings {
+        let options = ProjectionOptions {
             today,
-            method: method.get(),
             scenario: r.scenario,
             horizon: r.horizon,
             compared: compared.get(),
         };
         page.with(|p| {
             let p = p.as_ref()?;
-            prepared.with(|pr| match pr.as_ref()? {
+            chosen.with(|c| match c.as_ref()? {
                 Err(e) => Some(Err(*e)),
-                Ok(pr) if pr.points.len() < MIN_POINTS => None,
-                Ok(pr) => Some(project(&p.subject(), pr, &settings)),
+                Ok(c) => prepared.with(|pr| match pr.as_ref()? {
+                    Ok(pr) => Some(project(&p.input(), pr, c, &options)),
+                    Err(e) => Some(Err(*e)),
+                }),
             })
         })
     });
@@ -226,7 +229,7 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     });
     let link_id = id.clone();
     let link_href = Memo::new(move |_| {
-        let view = share::View {
+        let view = SharedView {
             method: method.get(),
             scenario: reading.with(|r| r.scenario),
             name: name.get(),
@@ -241,7 +244,7 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     let geometry = Memo::new(move |_| {
         let w = width.get();
         let overlay = projection.with(|p| match p {
-            Some(Ok(p)) => Some(p.overlay()),
+            Some(Ok(p)) => Some(Overlay::of(p)),
             _ => None,
         });
         let own = reading.with(|r| r.scenario.target).map(|t| TargetInput {
@@ -257,7 +260,7 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
                     &p.points[..],
                     p.target_inputs.clone(),
                     p.indicator.bounds,
-                    annualised(p.indicator.kind),
+                    Basis::for_kind(p.indicator.kind) == Basis::DailyRate,
                 ),
                 None => (&[][..], Vec::new(), Bounds::NONE, false),
             };
@@ -349,7 +352,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
     } = ctx;
     let s = use_state();
     let terms = p.terms();
-    let per_year = annualised(p.indicator.kind);
+    let per_year = Basis::for_kind(p.indicator.kind) == Basis::DailyRate;
     let ind = &p.indicator;
     let unit = ind.unit;
     let kind = ind.kind;
@@ -358,15 +361,15 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         Lang::Vi => (Lang::En, ind.name_en.clone()),
         Lang::En => (Lang::Vi, ind.name_vi.clone()),
     };
-    let obs_refs: Vec<&Observation> = p.observations.iter().collect();
+    let obs_refs: Vec<&ObservationRecord> = p.observations.iter().collect();
     let targets_core = p.targets_core.clone();
     let series_len = p
         .by_report
         .iter()
-        .map(|o| dxcast_core::basis::anchor_date(kind, o.period))
+        .map(|o| anchor(kind, o.period))
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    let known = status_now(series_len, &targets_core);
+    let known = standing_now(series_len, &targets_core);
     let data_end = p.data_end;
     // The status of the shown target under the base projection, and a note
     // when its deadline has passed.
@@ -379,14 +382,14 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     .and_then(|row| row.base.as_ref().ok())
                     .filter(|a| a.deadline_passed)
                     .map(|a| {
-                        if pr.basis == Basis::Level && a.target.deadline <= a.latest_point.date {
+                        if a.judged_by.is_some() {
                             t(lang, K::PassedInData).to_string()
                         } else {
-                            let end = data_end.unwrap_or(a.latest_point.date);
+                            let end = data_end.unwrap_or(a.latest_date);
                             tf(lang, K::PassedProjected, &[&format::date(end, lang)])
                         }
                     });
-                (st.status, passed_note)
+                (st.standing, passed_note)
             }),
             _ => None,
         });
@@ -444,7 +447,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             if per_year {
                 l.push_str(&format!(
                     " → {} ({})",
-                    format::value(shown_value(kind, &o.obs), unit, lang),
+                    format::value(yearly_value(kind, &o.obs), unit, lang),
                     t(lang, K::PerYearAnnualised)
                 ));
             }
@@ -530,9 +533,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         .observations
         .iter()
         .map(|o| {
-            let on_axis = day_date(anchor_day(kind, o.period()))
-                .map(|d| format::date(d, lang))
-                .unwrap_or_default();
+            let on_axis = format::date(anchor(kind, o.period()), lang);
             view! {
                 <tr>
                     <td>{format::period(o.period(), lang)}</td>
@@ -542,7 +543,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     {per_year
                         .then(|| {
                             view! {
-                                <td class="num">{format::value(shown_value(kind, &o.obs), unit, lang)}</td>
+                                <td class="num">{format::value(yearly_value(kind, &o.obs), unit, lang)}</td>
                             }
                         })}
                     <td>{i18n::status(lang, o.obs.status)}</td>
@@ -590,7 +591,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                 format!("{}/{}", o.stated, o.denominator)
             };
             let edit = format!("#/data/o/{}", o.id);
-            let edited = matches!(o.origin, Origin::Edited | Origin::User);
+            let edited = matches!(o.origin, RowOrigin::Edited | RowOrigin::User);
             view! {
                 <tr data-testid="observation-row" data-id=o.id.clone()>
                     <td>{format::period(o.period(), lang)}</td>
@@ -724,7 +725,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     projection
                         .with(|pr| match pr {
                             None => Some(view! { <p class="muted" data-testid="no-projection">{t(lang, K::NoProjection)}</p> }.into_any()),
-                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, K::ProjectionFailed, &[&e.to_string()])}</p> }.into_any()),
+                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, K::ProjectionFailed, &[&i18n::errors::error(lang, e)])}</p> }.into_any()),
                             Some(Ok(_)) => None,
                         })
                 }}

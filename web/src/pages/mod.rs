@@ -1,10 +1,10 @@
 //! The pages, one per route.
 
+use dxcast_app::route::Route;
 use leptos::prelude::*;
 
 use crate::components::errors::PageError;
-use crate::route::Route;
-use crate::use_state;
+use crate::state::use_state;
 
 pub mod claims;
 pub mod dashboard;

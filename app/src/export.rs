@@ -1,38 +1,33 @@
 //! Writing CSV and JSON: the user's rows as the core reads them back, the
-//! whole dataset for download, and a chart's data.
+//! whole dataset for download, and a chart's data. Every CSV line is the
+//! core's writer's ([`write_header`], [`write_record`]), which quotes a field
+//! only when it holds a comma, a double quote or a line break.
 
-use dxcast_core::csv::write_field;
+use dxcast_core::basis::Basis;
+use dxcast_core::csv::{write_header, write_record};
+use dxcast_core::{Date, Field};
 use serde_json::{Map, Value};
 
 use crate::dataset::{Dataset, Fields, Table, CLAIM_COLUMNS, REPORT_COLUMNS};
 use crate::projection::{PathPoint, Projection};
-use dxcast_core::basis::Basis;
+use crate::timeline::anchor;
 
-/// One record, without its line end: each field written by the core's
-/// [`write_field`] (quoted when it holds a comma, a double quote or a line
-/// break), as the core's reader expects.
-#[must_use]
-pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut out = String::new();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+/// Appends `rows` to `out`, one record each, each line ending in LF.
+fn write_rows<S: AsRef<str>>(out: &mut String, rows: &[Vec<S>]) {
+    for row in rows {
+        let fields: Vec<&str> = row.iter().map(AsRef::as_ref).collect();
         // Writing into a String cannot fail.
-        let _ = write_field(&mut out, f.as_ref());
+        let _ = write_record(out, &fields);
     }
-    out
 }
 
-/// A whole file: the header and the rows, each line ending in LF.
+/// A whole file of one of the dataset's tables: the header row of its
+/// `columns`, then the rows.
 #[must_use]
-pub fn csv_file<S: AsRef<str>>(columns: &[&str], rows: &[Vec<S>]) -> String {
-    let mut out = csv_line(columns);
-    out.push('\n');
-    for row in rows {
-        out.push_str(&csv_line(row));
-        out.push('\n');
-    }
+pub fn csv_file<S: AsRef<str>>(columns: &[Field], rows: &[Vec<S>]) -> String {
+    let mut out = String::new();
+    let _ = write_header(&mut out, columns);
+    write_rows(&mut out, rows);
     out
 }
 
@@ -45,11 +40,11 @@ pub fn table_csv(data: &Dataset, table: Table) -> String {
 
 /// A row as a JSON object keyed by column name.
 #[must_use]
-pub fn row_object(columns: &[&str], fields: &Fields) -> Value {
+pub fn row_object(columns: &[Field], fields: &Fields) -> Value {
     let mut map = Map::new();
     for (i, c) in columns.iter().enumerate() {
         map.insert(
-            (*c).to_string(),
+            c.code().to_string(),
             Value::String(fields.get(i).cloned().unwrap_or_default()),
         );
     }
@@ -60,11 +55,11 @@ pub fn row_object(columns: &[&str], fields: &Fields) -> Value {
 /// ones are empty); unknown keys are ignored. `None` if it is not an
 /// object or a value is not a string.
 #[must_use]
-pub fn object_row(columns: &[&str], value: &Value) -> Option<Fields> {
+pub fn object_row(columns: &[Field], value: &Value) -> Option<Fields> {
     let map = value.as_object()?;
     columns
         .iter()
-        .map(|c| match map.get(*c) {
+        .map(|c| match map.get(c.code()) {
             None => Some(String::new()),
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => None,
@@ -75,7 +70,7 @@ pub fn object_row(columns: &[&str], value: &Value) -> Option<Fields> {
 /// Everything, built-in and the user's, as one JSON document.
 #[must_use]
 pub fn dataset_json(data: &Dataset, exported: &str) -> String {
-    let rows = |columns: &[&str], rows: &[Fields]| {
+    let rows = |columns: &[Field], rows: &[Fields]| {
         Value::Array(rows.iter().map(|r| row_object(columns, r)).collect())
     };
     let mut doc = Map::new();
@@ -114,13 +109,11 @@ pub const CHART_COLUMNS: &[&str] = &[
 ];
 
 /// A number for a CSV cell: the shortest text that reads back to it; empty
-/// for NaN.
-fn cell(v: f64) -> String {
-    if v.is_finite() {
-        v.to_string()
-    } else {
-        String::new()
-    }
+/// when there is none.
+fn cell(v: Option<f64>) -> String {
+    v.filter(|v| v.is_finite())
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }
 
 /// The data behind an indicator's chart: its figures (each at the date the
@@ -128,22 +121,20 @@ fn cell(v: f64) -> String {
 /// projection, its fitted trend and paths.
 #[must_use]
 pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection>) -> String {
+    let mut out = String::new();
+    let _ = write_record(&mut out, CHART_COLUMNS);
     let Some(ind) = data.indicator(indicator) else {
-        return csv_file::<String>(CHART_COLUMNS, &[]);
+        return out;
     };
-    let empty = || String::new();
+    let empty = String::new;
     let mut rows: Vec<Vec<String>> = data
         .observations_of(indicator)
         .map(|o| {
-            let day = crate::chart::anchor_day(ind.kind, o.period()).floor() as i32;
-            let date = dxcast_core::Date::from_day_number(day)
-                .map(|d| d.to_string())
-                .unwrap_or_default();
             vec![
                 "observation".into(),
                 o.id.clone(),
                 o.period().to_string(),
-                date,
+                anchor(ind.kind, o.period()).to_string(),
                 o.value().to_string(),
                 o.obs.status.code().into(),
                 o.stated.clone(),
@@ -173,25 +164,24 @@ pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection
     }));
     if let Some(p) = projection {
         let annualised = (p.basis == Basis::DailyRate).to_string();
-        let row =
-            |series: &str, scenario: &str, date: dxcast_core::Date, v: f64, lo: f64, hi: f64| {
-                vec![
-                    series.to_string(),
-                    empty(),
-                    empty(),
-                    date.to_string(),
-                    cell(v),
-                    empty(),
-                    empty(),
-                    empty(),
-                    scenario.to_string(),
-                    cell(lo),
-                    cell(hi),
-                    annualised.clone(),
-                ]
-            };
+        let row = |series: &str, scenario: &str, date: Date, v: f64, lo, hi| {
+            vec![
+                series.to_string(),
+                empty(),
+                empty(),
+                date.to_string(),
+                cell(Some(v)),
+                empty(),
+                empty(),
+                empty(),
+                scenario.to_string(),
+                cell(lo),
+                cell(hi),
+                annualised.clone(),
+            ]
+        };
         for (d, v) in &p.fitted {
-            rows.push(row("fitted", p.method.code(), *d, *v, f64::NAN, f64::NAN));
+            rows.push(row("fitted", p.method.code(), *d, *v, None, None));
         }
         let mut path = |name: &str, points: &[PathPoint]| {
             for q in points {
@@ -208,7 +198,8 @@ pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection
             }
         }
     }
-    csv_file(CHART_COLUMNS, &rows)
+    write_rows(&mut out, &rows);
+    out
 }
 
 #[cfg(test)]
@@ -221,7 +212,7 @@ mod tests {
         for table in Table::ALL {
             let text = table_csv(&d, table);
             let rows =
-                crate::dataset::parse_table(&text, table, crate::dataset::Origin::User).unwrap();
+                crate::dataset::parse_table(&text, table, crate::dataset::RowOrigin::User).unwrap();
             assert_eq!(rows.len(), d.fields(table).len());
             assert!(rows.iter().all(|(_, r)| r.is_ok()));
         }
@@ -236,8 +227,9 @@ mod tests {
         assert_eq!(json["reports"].as_array().unwrap().len(), 5);
         let chart = chart_csv(&d, "ndxp_tx", None);
         assert_eq!(chart.lines().count(), 1 + 5 + 3);
+        // September's total at the middle of September, where the core puts it.
         assert!(chart.contains(
-            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-16,58397139,observed,58.397.139,r000,,,,false"
+            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-15,58397139,observed,58.397.139,r000,,,,false"
         ));
         assert!(chart.contains(
             "target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001,,,,false"
@@ -246,9 +238,11 @@ mod tests {
 
     #[test]
     fn the_chart_csv_carries_the_projection_paths() {
-        use crate::projection::{prepare, project, Named, Settings, Subject};
+        use crate::projection::{
+            fit, prepare, project, MethodChoice, NamedScenario, ProjectionInput, ProjectionOptions,
+        };
         use dxcast_core::scenario::{GrowthOverride, Scenario};
-        use dxcast_core::{Date, Target};
+        use dxcast_core::Target;
         let d = Dataset::builtin().unwrap();
         let ind = d.indicator("ndxp_tx").unwrap();
         let obs = d.observations_by_report("ndxp_tx");
@@ -256,30 +250,30 @@ mod tests {
             .targets_of("ndxp_tx")
             .filter_map(|t| t.target().ok())
             .collect();
-        let subject = Subject {
-            kind: ind.kind,
-            unit: ind.unit,
-            bounds: ind.bounds,
+        let input = ProjectionInput {
+            subject: ind.subject(),
             observations: &obs,
             targets: &targets,
         };
-        let prepared = prepare(&subject).unwrap();
+        let prepared = prepare(&input).unwrap();
+        let chosen = fit(&prepared, &MethodChoice::Recommended).unwrap();
         let fast = Scenario {
             growth: Some(GrowthOverride {
                 from: Date::from_ymd(2023, 4, 1).unwrap(),
                 rate: 3.0,
+                per: dxcast_core::scenario::Per::Month,
             }),
             ..Scenario::default()
         };
-        let settings = Settings {
+        let options = ProjectionOptions {
             scenario: fast,
-            compared: vec![Named {
+            compared: vec![NamedScenario {
                 name: "Nhanh, rất nhanh".into(),
                 scenario: fast,
             }],
-            ..Settings::base(Date::from_ymd(2026, 11, 22).unwrap())
+            ..ProjectionOptions::base(Date::from_ymd(2026, 11, 22).unwrap())
         };
-        let p = project(&subject, &prepared, &settings).unwrap();
+        let p = project(&input, &prepared, &chosen, &options).unwrap();
         let text = chart_csv(&d, "ndxp_tx", Some(&p));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], CHART_COLUMNS.join(","));
@@ -289,7 +283,10 @@ mod tests {
         assert!(lines.contains(
             &format!(
                 "projection,,,{},{},,,,base,{},{},true",
-                last.date, last.point, last.lo, last.hi
+                last.date,
+                last.point,
+                last.lo.unwrap(),
+                last.hi.unwrap()
             )
             .as_str()
         ));
@@ -305,20 +302,24 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_line(&["plain"]), "plain");
-        assert_eq!(csv_line(&["a, b"]), "\"a, b\"");
-        assert_eq!(csv_line(&["say \"hi\""]), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_line(&["two\nlines"]), "\"two\nlines\"");
-        assert_eq!(csv_line(&["a", "", "1,6 triệu"]), "a,,\"1,6 triệu\"");
+        let file = csv_file(
+            &[Field::Id, Field::Quote],
+            &[vec!["plain", "a, b"], vec!["say \"hi\"", "two\nlines"]],
+        );
+        assert_eq!(
+            file,
+            "id,quote\nplain,\"a, b\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n"
+        );
     }
 
     #[test]
     fn objects_and_rows_round_trip() {
-        let columns = ["id", "name"];
+        let columns = [Field::Id, Field::NameEn];
         let row: Fields = vec!["x".into(), "a \"b\"".into()];
         let obj = row_object(&columns, &row);
         assert_eq!(object_row(&columns, &obj), Some(row));
         let partial = serde_json::json!({"id": "y", "extra": 1});
+        assert_eq!(obj["name_en"], "a \"b\"");
         assert_eq!(
             object_row(&columns, &partial),
             Some(vec!["y".into(), String::new()])

@@ -5,11 +5,23 @@
 //! the user is typing, and a field that does not read is named rather than
 //! guessed. An empty field leaves its part of the scenario out.
 
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::number::parse;
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{Comparison, Date, Target};
 
-use crate::format::{input_number, parse_number};
-use crate::i18n::Lang;
+use crate::lang::Lang;
+
+/// A number for a field, exactly (the shortest text that reads back to the
+/// same number), with the language's decimal mark: "2,5" or "2.5". The
+/// core's [`parse`] reads it back in the same language.
+#[must_use]
+pub fn input_number(v: f64, lang: Lang) -> String {
+    let s = format!("{v}");
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
 
 /// The fields of the what-if panel, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,7 +44,7 @@ pub struct Draft {
 
 /// A field of the panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
+pub enum DraftField {
     /// [`Draft::rate`].
     Rate,
     /// [`Draft::from`].
@@ -51,7 +63,7 @@ pub enum Field {
 
 /// Dates used where a date field is empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Defaults {
+pub struct DraftDefaults {
     /// Growth starts after the last figure.
     pub from: Date,
     /// A shock on this day.
@@ -64,13 +76,13 @@ pub struct Defaults {
 
 /// What the fields say.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reading {
+pub struct DraftReading {
     /// The scenario (parts whose fields do not read are left out).
     pub scenario: Scenario,
     /// The horizon, if one is given.
     pub horizon: Option<Date>,
     /// The fields that do not read.
-    pub errors: Vec<Field>,
+    pub errors: Vec<DraftField>,
 }
 
 /// A date from a date field; `None` for empty, `Some(None)` for one that
@@ -114,22 +126,22 @@ impl Draft {
 
     /// The scenario and horizon the fields make.
     #[must_use]
-    pub fn read(&self, lang: Lang, defaults: Defaults) -> Reading {
-        let mut r = Reading::default();
-        let mut number = |text: &str, field: Field| -> Option<f64> {
+    pub fn read(&self, lang: Lang, defaults: DraftDefaults) -> DraftReading {
+        let mut r = DraftReading::default();
+        let mut number = |text: &str, field: DraftField| -> Option<f64> {
             if text.trim().is_empty() {
                 return None;
             }
-            let v = parse_number(text, lang);
+            let v = parse(text, lang.locale()).ok();
             if v.is_none() {
                 r.errors.push(field);
             }
             v
         };
-        let rate = number(&self.rate, Field::Rate);
-        let shock = number(&self.shock, Field::Shock);
-        let target = number(&self.target, Field::Target);
-        let mut when = |text: &str, field: Field, default: Date| match date_field(text) {
+        let rate = number(&self.rate, DraftField::Rate);
+        let shock = number(&self.shock, DraftField::Shock);
+        let target = number(&self.target, DraftField::Target);
+        let mut when = |text: &str, field: DraftField, default: Date| match date_field(text) {
             None => Some(default),
             Some(Some(d)) => Some(d),
             Some(None) => {
@@ -137,11 +149,15 @@ impl Draft {
                 None
             }
         };
-        let from = when(&self.from, Field::From, defaults.from);
-        let shock_at = when(&self.shock_at, Field::ShockAt, defaults.shock_at);
-        let target_at = when(&self.target_at, Field::TargetAt, defaults.target_at);
+        let from = when(&self.from, DraftField::From, defaults.from);
+        let shock_at = when(&self.shock_at, DraftField::ShockAt, defaults.shock_at);
+        let target_at = when(&self.target_at, DraftField::TargetAt, defaults.target_at);
         if let (Some(rate), Some(from)) = (rate, from) {
-            r.scenario.growth = Some(GrowthOverride { from, rate });
+            r.scenario.growth = Some(GrowthOverride {
+                from,
+                rate,
+                per: Per::Month,
+            });
         }
         if let (Some(size), Some(at)) = (shock, shock_at) {
             r.scenario.shock = Some(Shock { at, size });
@@ -149,13 +165,13 @@ impl Draft {
         if let (Some(value), Some(deadline)) = (target, target_at) {
             match Target::new(value, deadline, defaults.comparison) {
                 Ok(t) => r.scenario.target = Some(t),
-                Err(_) => r.errors.push(Field::Target),
+                Err(_) => r.errors.push(DraftField::Target),
             }
         }
         match date_field(&self.horizon) {
             None => {}
             Some(Some(h)) => r.horizon = Some(h),
-            Some(None) => r.errors.push(Field::Horizon),
+            Some(None) => r.errors.push(DraftField::Horizon),
         }
         r
     }
@@ -169,8 +185,8 @@ mod tests {
         Date::from_ymd(y, m, day).unwrap()
     }
 
-    fn defaults() -> Defaults {
-        Defaults {
+    fn defaults() -> DraftDefaults {
+        DraftDefaults {
             from: d(2023, 3, 31),
             shock_at: d(2024, 1, 1),
             target_at: d(2027, 12, 31),
@@ -181,7 +197,7 @@ mod tests {
     #[test]
     fn empty_fields_change_nothing() {
         let r = Draft::default().read(Lang::Vi, defaults());
-        assert_eq!(r, Reading::default());
+        assert_eq!(r, DraftReading::default());
     }
 
     #[test]
@@ -200,7 +216,8 @@ mod tests {
             r.scenario.growth,
             Some(GrowthOverride {
                 from: d(2023, 3, 31),
-                rate: 2.5
+                rate: 2.5,
+                per: dxcast_core::scenario::Per::Month,
             })
         );
         assert_eq!(
@@ -223,6 +240,16 @@ mod tests {
     }
 
     #[test]
+    fn numbers_written_for_a_field_read_back() {
+        for v in [2.5, -12.5, 0.1 + 0.2, 1.5e9, 860e6, 3.0] {
+            for lang in Lang::ALL {
+                assert_eq!(parse(&input_number(v, lang), lang.locale()), Ok(v), "{v}");
+            }
+        }
+        assert_eq!(input_number(2.5, Lang::Vi), "2,5");
+    }
+
+    #[test]
     fn fields_that_do_not_read_are_named() {
         let draft = Draft {
             rate: "nhanh".into(),
@@ -236,7 +263,12 @@ mod tests {
         assert_eq!(r.scenario, Scenario::default());
         assert_eq!(
             r.errors,
-            [Field::Rate, Field::From, Field::ShockAt, Field::Horizon]
+            [
+                DraftField::Rate,
+                DraftField::From,
+                DraftField::ShockAt,
+                DraftField::Horizon
+            ]
         );
     }
 }

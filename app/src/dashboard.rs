@@ -1,17 +1,17 @@
 //! The dashboard's rows: each indicator's latest figure, the target to show,
-//! its sparkline points and status, and the filters.
+//! its sparkline points and standing, and the filters.
 
-use dxcast_core::target::next_target;
 use dxcast_core::text::folded_contains;
 use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
-use crate::chart::{series_points, SeriesPoint};
-use crate::dataset::{Dataset, Indicator, Observation};
-use crate::projection::{status, Subject, TargetStatus};
+use crate::analysis::Standing;
+use crate::dataset::{Dataset, IndicatorRecord, ObservationRecord};
+use crate::projection::{shown_target, standing, ProjectionInput, ShownTarget};
+use crate::timeline::{series_points, SeriesPoint};
 
 /// An indicator's latest figure.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Latest {
+pub struct LatestFigure {
     /// Its value.
     pub value: f64,
     /// The period it covers.
@@ -22,19 +22,9 @@ pub struct Latest {
     pub qualifier: Qualifier,
 }
 
-/// The target a row shows: the next one, or when every deadline has
-/// passed, the last one.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ShownTarget {
-    /// The target.
-    pub target: Target,
-    /// Whether its deadline has passed.
-    pub passed: bool,
-}
-
 /// One dashboard row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct DashboardRow {
     /// The indicator's id.
     pub id: String,
     /// Vietnamese name.
@@ -46,14 +36,14 @@ pub struct Row {
     /// Its unit.
     pub unit: Unit,
     /// The latest figure.
-    pub latest: Option<Latest>,
+    pub latest: Option<LatestFigure>,
     /// The target to show.
     pub target: Option<ShownTarget>,
     /// The figures on a time axis, for the sparkline.
     pub points: Vec<SeriesPoint>,
-    /// The status: from the core's analytics of the shown target, "no
-    /// target" or "not enough data"; `None` when the projection fails.
-    pub status: Option<TargetStatus>,
+    /// The standing: the assessment of the shown target, "no target" or
+    /// "not enough data"; `None` when the projection fails.
+    pub standing: Option<Standing>,
     /// The names and id, searched without regard to case or diacritics.
     pub search: String,
 }
@@ -62,14 +52,15 @@ pub struct Row {
 /// observed figure wins over an estimate, then the later row.
 #[must_use]
 pub fn latest<'a>(
-    observations: impl IntoIterator<Item = &'a Observation>,
-) -> Option<&'a Observation> {
+    observations: impl IntoIterator<Item = &'a ObservationRecord>,
+) -> Option<&'a ObservationRecord> {
     observations
         .into_iter()
-        .fold(None, |best: Option<&Observation>, o| match best {
+        .fold(None, |best: Option<&ObservationRecord>, o| match best {
             None => Some(o),
             Some(b) => {
-                let key = |x: &Observation| (x.period().end(), x.obs.status == Status::Observed);
+                let key =
+                    |x: &ObservationRecord| (x.period().end(), x.obs.status == Status::Observed);
                 if key(o) >= key(b) {
                     Some(o)
                 } else {
@@ -79,55 +70,33 @@ pub fn latest<'a>(
         })
 }
 
-/// The target to show on `today`: the core's [`next_target`], or when all
-/// deadlines have passed, the one with the latest deadline.
-#[must_use]
-pub fn shown_target(targets: &[Target], today: Date) -> Option<ShownTarget> {
-    if let Some(t) = next_target(targets, today) {
-        return Some(ShownTarget {
-            target: *t,
-            passed: false,
-        });
-    }
-    targets
-        .iter()
-        .rev()
-        .max_by_key(|t| t.deadline)
-        .map(|t| ShownTarget {
-            target: *t,
-            passed: true,
-        })
-}
-
-fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
-    let observations: Vec<&Observation> = data.observations_of(&ind.id).collect();
+fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
+    let observations: Vec<&ObservationRecord> = data.observations_of(&ind.id).collect();
     let targets: Vec<Target> = data
         .targets_of(&ind.id)
         .filter_map(|t| t.target().ok())
         .collect();
     let points = series_points(ind.kind, &observations);
     let by_report = data.observations_by_report(&ind.id);
-    let subject = Subject {
-        kind: ind.kind,
-        unit: ind.unit,
-        bounds: ind.bounds,
+    let input = ProjectionInput {
+        subject: ind.subject(),
         observations: &by_report,
         targets: &targets,
     };
-    Row {
+    DashboardRow {
         id: ind.id.clone(),
         name_vi: ind.name_vi.clone(),
         name_en: ind.name_en.clone(),
         pillar: ind.pillar,
         unit: ind.unit,
-        latest: latest(observations.iter().copied()).map(|o| Latest {
+        latest: latest(observations.iter().copied()).map(|o| LatestFigure {
             value: o.value(),
             period: o.period(),
             estimate: o.is_estimate(),
             qualifier: o.obs.qualifier,
         }),
         target: shown_target(&targets, today),
-        status: status(&subject, today),
+        standing: standing(&input, today),
         search: format!("{} {} {}", ind.name_vi, ind.name_en, ind.id),
         points,
     }
@@ -135,7 +104,7 @@ fn row(data: &Dataset, ind: &Indicator, today: Date) -> Row {
 
 /// Every indicator's row, in data order.
 #[must_use]
-pub fn rows(data: &Dataset, today: Date) -> Vec<Row> {
+pub fn rows(data: &Dataset, today: Date) -> Vec<DashboardRow> {
     data.indicators
         .iter()
         .map(|i| row(data, i, today))
@@ -144,21 +113,21 @@ pub fn rows(data: &Dataset, today: Date) -> Vec<Row> {
 
 /// What the dashboard shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
+pub struct DashboardFilter {
     /// Only this pillar.
     pub pillar: Option<Pillar>,
-    /// Only this status.
-    pub status: Option<TargetStatus>,
+    /// Only this standing.
+    pub standing: Option<Standing>,
     /// Words that must all occur in the names or the id.
     pub query: String,
 }
 
-impl Filter {
+impl DashboardFilter {
     /// Whether `row` passes.
     #[must_use]
-    pub fn matches(&self, row: &Row) -> bool {
+    pub fn matches(&self, row: &DashboardRow) -> bool {
         self.pillar.is_none_or(|p| p == row.pillar)
-            && self.status.is_none_or(|s| row.status == Some(s))
+            && self.standing.is_none_or(|s| row.standing == Some(s))
             && self
                 .query
                 .split_whitespace()
@@ -169,7 +138,10 @@ impl Filter {
 /// The rows that pass `filter`, grouped by pillar in the pillars' order;
 /// pillars with no row are left out.
 #[must_use]
-pub fn groups<'a>(rows: &'a [Row], filter: &Filter) -> Vec<(Pillar, Vec<&'a Row>)> {
+pub fn groups<'a>(
+    rows: &'a [DashboardRow],
+    filter: &DashboardFilter,
+) -> Vec<(Pillar, Vec<&'a DashboardRow>)> {
     Pillar::ALL
         .into_iter()
         .map(|p| {
@@ -202,7 +174,7 @@ mod tests {
         let d = data();
         let rows = rows(&d, day(2026, 11, 22));
         assert_eq!(rows.len(), d.indicators.len());
-        let all = groups(&rows, &Filter::default());
+        let all = groups(&rows, &DashboardFilter::default());
         assert_eq!(all.len(), Pillar::ALL.len());
         assert_eq!(all.iter().map(|(_, r)| r.len()).sum::<usize>(), rows.len());
         // Indicators with only a target have no latest figure.
@@ -242,25 +214,27 @@ mod tests {
             .target
             .unwrap();
         assert_eq!((t.target.deadline, t.passed), (day(2025, 12, 31), true));
-        // Level-4 share: 97,3% observed at the end of 2022 wins over the
-        // estimate for the year.
+        // Level-4 share: two estimates for the end of 2022, r001's 100 % and
+        // r004's 97,3 %; the later report's wins, and is shown as an estimate.
         let l4 = rows.iter().find(|r| r.id == "dvctt_level4_share").unwrap();
-        assert!(!l4.latest.as_ref().unwrap().estimate);
+        let latest = l4.latest.as_ref().unwrap();
+        assert!(latest.estimate);
+        assert_eq!(latest.value, 97.3);
     }
 
     #[test]
     fn filters_and_search() {
         let d = data();
         let rows = rows(&d, day(2026, 11, 22));
-        let count = |f: Filter| {
+        let count = |f: DashboardFilter| {
             groups(&rows, &f)
                 .iter()
                 .map(|(_, r)| r.len())
                 .sum::<usize>()
         };
-        let with = |q: &str| Filter {
+        let with = |q: &str| DashboardFilter {
             query: q.into(),
-            ..Filter::default()
+            ..DashboardFilter::default()
         };
         let n = count(with("giao dịch NDXP"));
         assert!(n >= 4);
@@ -268,14 +242,14 @@ mod tests {
         assert_eq!(count(with("GIAO DỊCH ndxp")), n);
         assert!(count(with("transactions NDXP")) >= 4);
         assert_eq!(count(with("zzzz")), 0);
-        let gov = count(Filter {
+        let gov = count(DashboardFilter {
             pillar: Some(Pillar::Government),
-            ..Filter::default()
+            ..DashboardFilter::default()
         });
         assert!(gov > 0 && gov < rows.len());
-        let no_target = count(Filter {
-            status: Some(TargetStatus::NoTarget),
-            ..Filter::default()
+        let no_target = count(DashboardFilter {
+            standing: Some(Standing::NoTarget),
+            ..DashboardFilter::default()
         });
         assert_eq!(
             no_target,

@@ -9,7 +9,7 @@
 //!
 //! | key | value |
 //! |---|---|
-//! | `m` | the method's code (`linear`, `log_linear`, …); absent: the recommendation |
+//! | `m` | the method and its settings as the core writes a [`ModelSpec`] (`linear`, `log_linear`, `holt;alpha=0.5;beta=0.1`, …); absent: the recommendation. Links that give only the method's code read as before |
 //! | `g` | growth override: `rate@from` (percent a month, or points for shares) |
 //! | `k` | level shock: `size@at` |
 //! | `t` | changed target: `value@deadline@comparison` (`ge`, `gt`, `le`, `lt`) |
@@ -20,18 +20,18 @@
 //! Values are percent-encoded; numbers are written as Rust writes an `f64`
 //! (the shortest text that reads back to the same number), so a link
 //! reproduces the exact figures. [`parse`] never fails: a parameter it
-//! cannot read is reported as a [`Problem`] and its default is used.
+//! cannot read is reported as a [`LinkProblem`] and its default is used.
 
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
-use dxcast_core::{Comparison, Date, Method as CoreMethod, Target};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
+use dxcast_core::{Comparison, Date, Error, ModelSpec, Target};
 
-use crate::projection::{Method, Named};
+use crate::projection::{MethodChoice, NamedScenario};
 
 /// What a link says about an indicator's view.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct View {
+pub struct SharedView {
     /// The method.
-    pub method: Method,
+    pub method: MethodChoice,
     /// The what-if scenario.
     pub scenario: Scenario,
     /// The scenario's name (empty: unnamed).
@@ -39,25 +39,26 @@ pub struct View {
     /// The horizon; `None` for the default.
     pub horizon: Option<Date>,
     /// The compared scenarios.
-    pub compared: Vec<Named>,
+    pub compared: Vec<NamedScenario>,
 }
 
 /// A parameter of a link that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct LinkProblem {
     /// The parameter's key.
     pub key: String,
     /// Its value as written (decoded).
     pub value: String,
     /// What was expected, or `None` for an unknown key.
-    pub expected: Option<Expected>,
+    pub expected: Option<LinkExpected>,
 }
 
 /// What a parameter's value should look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    /// A method code.
-    Method,
+pub enum LinkExpected {
+    /// A method and its settings, which the core refused for this reason
+    /// ([`ModelSpec::parse`], [`ModelSpec::model`]).
+    Method(Error),
     /// `rate@YYYY-MM-DD`.
     Growth,
     /// `size@YYYY-MM-DD`.
@@ -182,7 +183,11 @@ fn target_text(t: Target) -> String {
 }
 
 fn growth_from(s: &str) -> Option<GrowthOverride> {
-    number_at(s).map(|(rate, from)| GrowthOverride { from, rate })
+    number_at(s).map(|(rate, from)| GrowthOverride {
+        from,
+        rate,
+        per: Per::Month,
+    })
 }
 
 fn shock_from(s: &str) -> Option<Shock> {
@@ -204,7 +209,7 @@ fn target_from(s: &str) -> Option<Target> {
 }
 
 /// A compared scenario as one value: `name|g:…|k:…|t:…`.
-fn compared_text(n: &Named) -> String {
+fn compared_text(n: &NamedScenario) -> String {
     let mut out = clean_name(&n.name);
     if let Some(g) = n.scenario.growth {
         out.push_str("|g:");
@@ -221,7 +226,7 @@ fn compared_text(n: &Named) -> String {
     out
 }
 
-fn compared_from(s: &str) -> Option<Named> {
+fn compared_from(s: &str) -> Option<NamedScenario> {
     let mut parts = s.split('|');
     let name = clean_name(parts.next()?);
     if name.is_empty() {
@@ -237,15 +242,15 @@ fn compared_from(s: &str) -> Option<Named> {
             _ => return None,
         }
     }
-    Some(Named { name, scenario })
+    Some(NamedScenario { name, scenario })
 }
 
 /// The query of a view (without `?`; empty for the default view).
 #[must_use]
-pub fn query(view: &View) -> String {
+pub fn query(view: &SharedView) -> String {
     let mut params: Vec<(&str, String)> = Vec::new();
-    if let Method::Use(m) = view.method {
-        params.push(("m", m.code().to_string()));
+    if let MethodChoice::Use(spec) = view.method {
+        params.push(("m", spec.to_string()));
     }
     if let Some(g) = view.scenario.growth {
         params.push(("g", growth_text(g)));
@@ -275,7 +280,7 @@ pub fn query(view: &View) -> String {
 
 /// The fragment of an indicator's page with `view`: `#/i/<id>?…`.
 #[must_use]
-pub fn href(id: &str, view: &View) -> String {
+pub fn href(id: &str, view: &SharedView) -> String {
     let q = query(view);
     if q.is_empty() {
         format!("#/i/{id}")
@@ -288,8 +293,8 @@ pub fn href(id: &str, view: &View) -> String {
 /// read is reported and left at its default; a later repeat of a key
 /// (other than `c`) replaces an earlier one.
 #[must_use]
-pub fn parse(query: &str) -> (View, Vec<Problem>) {
-    let mut view = View::default();
+pub fn parse(query: &str) -> (SharedView, Vec<LinkProblem>) {
+    let mut view = SharedView::default();
     let mut problems = Vec::new();
     for pair in query.trim_start_matches('?').split('&') {
         if pair.is_empty() {
@@ -298,33 +303,33 @@ pub fn parse(query: &str) -> (View, Vec<Problem>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode(raw_key);
         let value = decode(raw_value);
-        let mut bad = |expected: Expected| {
-            problems.push(Problem {
+        let mut bad = |expected: LinkExpected| {
+            problems.push(LinkProblem {
                 key: key.clone(),
                 value: value.clone(),
                 expected: Some(expected),
             });
         };
         match key.as_str() {
-            "m" => match CoreMethod::from_code(&value) {
-                Ok(m) => view.method = Method::Use(m),
-                Err(_) => bad(Expected::Method),
+            "m" => match ModelSpec::parse(&value).and_then(|spec| spec.model().map(|_| spec)) {
+                Ok(spec) => view.method = MethodChoice::Use(spec),
+                Err(e) => bad(LinkExpected::Method(e)),
             },
             "g" => match growth_from(&value) {
                 Some(g) => view.scenario.growth = Some(g),
-                None => bad(Expected::Growth),
+                None => bad(LinkExpected::Growth),
             },
             "k" => match shock_from(&value) {
                 Some(k) => view.scenario.shock = Some(k),
-                None => bad(Expected::Shock),
+                None => bad(LinkExpected::Shock),
             },
             "t" => match target_from(&value) {
                 Some(t) => view.scenario.target = Some(t),
-                None => bad(Expected::Target),
+                None => bad(LinkExpected::Target),
             },
             "h" => match date(&value) {
                 Some(h) => view.horizon = Some(h),
-                None => bad(Expected::Date),
+                None => bad(LinkExpected::Date),
             },
             "n" => view.name = clean_name(&value),
             "c" => match compared_from(&value) {
@@ -332,9 +337,9 @@ pub fn parse(query: &str) -> (View, Vec<Problem>) {
                     view.compared.push(n);
                 }
                 Some(_) => {}
-                None => bad(Expected::Compared),
+                None => bad(LinkExpected::Compared),
             },
-            _ => problems.push(Problem {
+            _ => problems.push(LinkProblem {
                 key: key.clone(),
                 value: value.clone(),
                 expected: None,
@@ -347,18 +352,20 @@ pub fn parse(query: &str) -> (View, Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dxcast_core::{ErrorKind, Field, Method};
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()
     }
 
-    fn full() -> View {
-        View {
-            method: Method::Use(CoreMethod::LogLinear),
+    fn full() -> SharedView {
+        SharedView {
+            method: MethodChoice::method(Method::LogLinear),
             scenario: Scenario {
                 growth: Some(GrowthOverride {
                     from: d(2023, 4, 1),
                     rate: 2.7,
+                    per: dxcast_core::scenario::Per::Month,
                 }),
                 shock: Some(Shock {
                     at: d(2025, 1, 1),
@@ -369,17 +376,18 @@ mod tests {
             name: "Tăng tốc & mở rộng?".into(),
             horizon: Some(d(2028, 6, 30)),
             compared: vec![
-                Named {
+                NamedScenario {
                     name: "Chậm | 1 %".into(),
                     scenario: Scenario {
                         growth: Some(GrowthOverride {
                             from: d(2023, 4, 1),
                             rate: 0.1 + 0.2,
+                            per: dxcast_core::scenario::Per::Month,
                         }),
                         ..Scenario::default()
                     },
                 },
-                Named {
+                NamedScenario {
                     name: "Only a target".into(),
                     scenario: Scenario {
                         target: Some(Target::new(99.5, d(2030, 1, 1), Comparison::AtMost).unwrap()),
@@ -408,9 +416,9 @@ mod tests {
         // And again: a parsed view writes the same link.
         assert_eq!(href("ndxp_tx", &back), href("ndxp_tx", &expected));
         // The default view is the bare page.
-        assert_eq!(href("cdt_teams", &View::default()), "#/i/cdt_teams");
-        assert_eq!(parse(""), (View::default(), Vec::new()));
-        assert_eq!(parse("?"), (View::default(), Vec::new()));
+        assert_eq!(href("cdt_teams", &SharedView::default()), "#/i/cdt_teams");
+        assert_eq!(parse(""), (SharedView::default(), Vec::new()));
+        assert_eq!(parse("?"), (SharedView::default(), Vec::new()));
     }
 
     #[test]
@@ -434,28 +442,34 @@ mod tests {
         // The valid repeat of g is used; everything else is the default.
         assert_eq!(
             v,
-            View {
+            SharedView {
                 scenario: Scenario {
                     growth: Some(GrowthOverride {
                         from: d(2023, 5, 1),
-                        rate: 2.0
+                        rate: 2.0,
+                        per: dxcast_core::scenario::Per::Month,
                     }),
                     ..Scenario::default()
                 },
-                ..View::default()
+                ..SharedView::default()
             }
         );
-        let keys: Vec<(&str, Option<Expected>)> =
+        let keys: Vec<(&str, Option<LinkExpected>)> =
             p.iter().map(|p| (p.key.as_str(), p.expected)).collect();
+        let unknown_method = Error::Parse {
+            line: 0,
+            field: Field::Method,
+            expected: dxcast_core::Expected::MethodCode,
+        };
         assert_eq!(
             keys,
             [
-                ("m", Some(Expected::Method)),
-                ("g", Some(Expected::Growth)),
-                ("k", Some(Expected::Shock)),
-                ("t", Some(Expected::Target)),
-                ("h", Some(Expected::Date)),
-                ("c", Some(Expected::Compared)),
+                ("m", Some(LinkExpected::Method(unknown_method))),
+                ("g", Some(LinkExpected::Growth)),
+                ("k", Some(LinkExpected::Shock)),
+                ("t", Some(LinkExpected::Target)),
+                ("h", Some(LinkExpected::Date)),
+                ("c", Some(LinkExpected::Compared)),
                 ("x", None),
             ]
         );
@@ -465,6 +479,40 @@ mod tests {
         assert!(parse("k=NaN@2023-01-01").1.len() == 1);
         // A compared scenario with an unknown part is refused whole.
         assert!(parse("c=A|z:1").0.compared.is_empty());
+    }
+
+    #[test]
+    fn methods_with_settings_go_through_the_cores_model_spec() {
+        // A link of the first version gives the method's code only.
+        let (v, p) = parse("m=log_linear");
+        assert!(p.is_empty());
+        assert_eq!(v.method, MethodChoice::method(Method::LogLinear));
+        // Settings are written as the core writes them, percent-encoded.
+        let spec = ModelSpec::parse("damped_holt;alpha=0.5;beta=0.1;phi=0.9").unwrap();
+        let view = SharedView {
+            method: MethodChoice::Use(spec),
+            ..SharedView::default()
+        };
+        let q = query(&view);
+        assert_eq!(q, "m=damped_holt%3Balpha%3D0.5%3Bbeta%3D0.1%3Bphi%3D0.9");
+        assert_eq!(parse(&q), (view, Vec::new()));
+        // The core's own reasons for settings it refuses: beta without alpha,
+        // a setting the method does not take.
+        for (text, field) in [
+            ("holt;beta=0.1", Field::Alpha),
+            ("linear;degree=2", Field::Degree),
+            ("holt;alpha=2;beta=0.1", Field::Alpha),
+        ] {
+            let (v, p) = parse(&format!("m={}", encode(text)));
+            assert_eq!(v.method, MethodChoice::Recommended, "{text}");
+            match p[0].expected {
+                Some(LinkExpected::Method(e)) => {
+                    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{text}");
+                    assert_eq!(e.field(), Some(field), "{text}");
+                }
+                ref other => panic!("{text}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -3,19 +3,20 @@
 //!
 //! The built-in dataset is `data/*.csv`, embedded at build time. The user's
 //! rows are kept as text fields in the files' column order ([`Fields`]) and
-//! read the same way: each one is written as a one-row CSV file and parsed by
-//! [`dxcast_core::csv::read`]. A user row whose id is a built-in id replaces
-//! that row (an edit); the others are added.
+//! read the same way: each one is parsed by [`dxcast_core::csv::parse_row`]
+//! as the same line of a file would be. A user row whose id is a built-in id
+//! replaces that row (an edit); the others are added.
 
 use dxcast_core::csv::{
-    read, ClaimRow, IndicatorRow, ObservationRow, Records, ReportRow, Row, TargetRow,
+    parse_row, read, ClaimRow, IndicatorRow, ObservationRow, Record, Records, ReportRow, Row,
+    TargetRow,
 };
 use dxcast_core::{
-    Bounds, Comparison, Date, Error, MeasureKind, Period, Pillar, Qualifier, Status, Target, Unit,
+    Bounds, Comparison, Date, Error, Expected, Field, MeasureKind, Observation, Period, Pillar,
+    Qualifier, Status, Subject, Target, Unit,
 };
 
-use crate::export::csv_line;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// `data/indicators.csv`.
 pub const INDICATORS_CSV: &str = include_str!("../../data/indicators.csv");
@@ -29,9 +30,13 @@ pub const REPORTS_CSV: &str = include_str!("../../data/reports.csv");
 pub const CLAIMS_CSV: &str = include_str!("../../data/claims.csv");
 
 /// The columns of `reports.csv`.
-pub const REPORT_COLUMNS: &[&str] = <ReportRow<'static> as Row<'static>>::COLUMNS;
+pub const REPORT_COLUMNS: &[Field] = <ReportRow<'static> as Row<'static>>::COLUMNS;
 /// The columns of `claims.csv`.
-pub const CLAIM_COLUMNS: &[&str] = <ClaimRow<'static> as Row<'static>>::COLUMNS;
+pub const CLAIM_COLUMNS: &[Field] = <ClaimRow<'static> as Row<'static>>::COLUMNS;
+
+/// The line a row given as fields (a form's, a stored row) is read on, as
+/// the first row of a file after its header.
+pub const FIELDS_LINE: u32 = 2;
 
 /// One row as text, in its file's column order.
 pub type Fields = Vec<String>;
@@ -54,7 +59,7 @@ impl Table {
 
     /// The columns of its file.
     #[must_use]
-    pub const fn columns(self) -> &'static [&'static str] {
+    pub const fn columns(self) -> &'static [Field] {
         match self {
             Table::Indicators => <IndicatorRow<'static> as Row<'static>>::COLUMNS,
             Table::Observations => <ObservationRow<'static> as Row<'static>>::COLUMNS,
@@ -88,8 +93,11 @@ impl Table {
             .collect();
         let score = |t: Table| {
             let cols = t.columns();
-            let shared = names.iter().filter(|n| cols.contains(n)).count();
-            let exact = usize::from(names.as_slice() == cols);
+            let shared = names
+                .iter()
+                .filter(|n| cols.iter().any(|c| c.code() == **n))
+                .count();
+            let exact = usize::from(names.iter().copied().eq(cols.iter().map(|c| c.code())));
             (exact, shared)
         };
         [Table::Observations, Table::Indicators, Table::Targets]
@@ -102,7 +110,7 @@ impl Table {
 
 /// Where a row comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Origin {
+pub enum RowOrigin {
     /// The built-in data.
     BuiltIn,
     /// The user's own row.
@@ -113,9 +121,11 @@ pub enum Origin {
 
 /// What is wrong with a row.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
-    /// The core's parse message (what the field should hold, in English).
-    Core(&'static str),
+pub enum RowProblem {
+    /// What the field should hold, as the core says.
+    Expected(Expected),
+    /// Another error of the core.
+    Core(Error),
     /// The indicator id is not known.
     UnknownIndicator(String),
     /// The value lies outside the indicator's bounds.
@@ -150,17 +160,22 @@ pub enum Problem {
 pub struct RowError {
     /// The line the row starts on.
     pub line: u32,
-    /// The column's name.
-    pub field: &'static str,
+    /// The column.
+    pub field: Field,
     /// What is wrong.
-    pub problem: Problem,
+    pub problem: RowProblem,
 }
 
 impl RowError {
-    /// The row error for a core error (a `Parse` error keeps its line and
-    /// column; others are put on `line`, column `fallback`).
+    /// The row error for a core error: a `Parse` error keeps its line and
+    /// column; the others are put on `line`, column `fallback`.
     #[must_use]
-    pub fn from_core(e: Error, line: u32, fallback: &'static str) -> RowError {
+    pub fn from_core(e: Error, line: u32, fallback: Field) -> RowError {
+        let at = |problem| RowError {
+            line,
+            field: fallback,
+            problem,
+        };
         match e {
             Error::Parse {
                 line: l,
@@ -170,30 +185,18 @@ impl RowError {
                 line: if l == 0 { line } else { l },
                 // A parser outside a file names its own kind of text ("number").
                 field: if l == 0 { fallback } else { field },
-                problem: Problem::Core(expected),
+                problem: RowProblem::Expected(expected),
             },
-            Error::InvalidArgument { expected, .. } => RowError {
-                line,
-                field: fallback,
-                problem: Problem::Core(expected),
-            },
-            Error::InvalidDate { .. } => RowError {
-                line,
-                field: fallback,
-                problem: Problem::Core("a date that exists"),
-            },
-            _ => RowError {
-                line,
-                field: fallback,
-                problem: Problem::Core("a number"),
-            },
+            Error::InvalidArgument { expected, .. } => at(RowProblem::Expected(expected)),
+            Error::InvalidDate { .. } => at(RowProblem::Expected(Expected::ExistingDate)),
+            other => at(RowProblem::Core(other)),
         }
     }
 }
 
 /// An indicator.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Indicator {
+pub struct IndicatorRecord {
     /// Its id.
     pub id: String,
     /// Vietnamese name.
@@ -213,12 +216,12 @@ pub struct Indicator {
     /// Definition and remarks.
     pub note: String,
     /// Where the row comes from.
-    pub origin: Origin,
+    pub origin: RowOrigin,
     /// The row as text.
     pub fields: Fields,
 }
 
-impl Indicator {
+impl IndicatorRecord {
     /// Its name in `lang`.
     #[must_use]
     pub fn name(&self, lang: Lang) -> &str {
@@ -227,17 +230,27 @@ impl Indicator {
             Lang::En => &self.name_en,
         }
     }
+
+    /// What its values measure: kind, unit and bounds.
+    #[must_use]
+    pub const fn subject(&self) -> Subject {
+        Subject {
+            kind: self.kind,
+            unit: self.unit,
+            bounds: self.bounds,
+        }
+    }
 }
 
 /// A figure of an indicator.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Observation {
+pub struct ObservationRecord {
     /// Its id.
     pub id: String,
     /// The indicator's id.
     pub indicator: String,
     /// Value, period, status, qualifier and precision.
-    pub obs: dxcast_core::Observation,
+    pub obs: Observation,
     /// The figure as written ("1,6 triệu"), or empty.
     pub stated: String,
     /// The whole of a fraction as written, or empty.
@@ -250,13 +263,16 @@ pub struct Observation {
     pub quote: String,
     /// Remarks.
     pub note: String,
+    /// The definition the figure follows when it is not the indicator's
+    /// usual one (empty for the usual one).
+    pub definition: String,
     /// Where the row comes from.
-    pub origin: Origin,
+    pub origin: RowOrigin,
     /// The row as text.
     pub fields: Fields,
 }
 
-impl Observation {
+impl ObservationRecord {
     /// The value in base units.
     #[must_use]
     pub const fn value(&self) -> f64 {
@@ -278,7 +294,7 @@ impl Observation {
 
 /// A target of an indicator.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetRec {
+pub struct TargetRecord {
     /// Its id.
     pub id: String,
     /// The indicator's id.
@@ -298,12 +314,12 @@ pub struct TargetRec {
     /// Remarks.
     pub note: String,
     /// Where the row comes from.
-    pub origin: Origin,
+    pub origin: RowOrigin,
     /// The row as text.
     pub fields: Fields,
 }
 
-impl TargetRec {
+impl TargetRecord {
     /// The core's target, due on the period's last day.
     ///
     /// # Errors
@@ -316,7 +332,7 @@ impl TargetRec {
 
 /// A source report.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct ReportRecord {
     /// Its id (`r001`).
     pub id: String,
     /// When it was published.
@@ -331,13 +347,13 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     /// The source reports.
-    pub reports: Vec<Report>,
+    pub reports: Vec<ReportRecord>,
     /// Every indicator.
-    pub indicators: Vec<Indicator>,
+    pub indicators: Vec<IndicatorRecord>,
     /// Every figure.
-    pub observations: Vec<Observation>,
+    pub observations: Vec<ObservationRecord>,
     /// Every target.
-    pub targets: Vec<TargetRec>,
+    pub targets: Vec<TargetRecord>,
     /// The derived figures to check.
     pub claims: Vec<ClaimRow<'static>>,
     /// `reports.csv` as text rows (for the export).
@@ -350,7 +366,7 @@ pub struct Dataset {
 type RawRow<R> = (u32, Fields, Result<R, Error>);
 
 /// A row of a table as read: its line and the parsed row or its error.
-pub type ParsedRow = (u32, Result<Parsed, RowError>);
+pub type ReadRow = (u32, Result<TableRecord, RowError>);
 
 /// The rows of a CSV text: each row's line, its text fields and the typed
 /// row (or the error that names its line and column).
@@ -380,8 +396,8 @@ fn rows<'a, R: Row<'a>>(text: &'a str) -> Result<Vec<RawRow<R>>, Error> {
         .collect())
 }
 
-fn indicator_from(r: IndicatorRow<'_>, fields: Fields, origin: Origin) -> Indicator {
-    Indicator {
+fn indicator_from(r: IndicatorRow<'_>, fields: Fields, origin: RowOrigin) -> IndicatorRecord {
+    IndicatorRecord {
         id: r.id.to_string(),
         name_vi: r.name_vi.to_string(),
         name_en: r.name_en.to_string(),
@@ -396,8 +412,8 @@ fn indicator_from(r: IndicatorRow<'_>, fields: Fields, origin: Origin) -> Indica
     }
 }
 
-fn observation_from(r: ObservationRow<'_>, fields: Fields, origin: Origin) -> Observation {
-    Observation {
+fn observation_from(r: ObservationRow<'_>, fields: Fields, origin: RowOrigin) -> ObservationRecord {
+    ObservationRecord {
         id: r.id.to_string(),
         indicator: r.indicator.to_string(),
         obs: r.observation(),
@@ -407,13 +423,14 @@ fn observation_from(r: ObservationRow<'_>, fields: Fields, origin: Origin) -> Ob
         report: r.report.to_string(),
         quote: r.quote.to_string(),
         note: r.note.to_string(),
+        definition: r.definition.unwrap_or_default().to_string(),
         origin,
         fields,
     }
 }
 
-fn target_from(r: TargetRow<'_>, fields: Fields, origin: Origin) -> TargetRec {
-    TargetRec {
+fn target_from(r: TargetRow<'_>, fields: Fields, origin: RowOrigin) -> TargetRecord {
+    TargetRecord {
         id: r.id.to_string(),
         indicator: r.indicator.to_string(),
         period: r.period,
@@ -430,23 +447,23 @@ fn target_from(r: TargetRow<'_>, fields: Fields, origin: Origin) -> TargetRec {
 
 /// A row of any of the user's tables, parsed.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Parsed {
+pub enum TableRecord {
     /// An indicator.
-    Indicator(Indicator),
+    Indicator(IndicatorRecord),
     /// A figure.
-    Observation(Observation),
+    Observation(ObservationRecord),
     /// A target.
-    Target(TargetRec),
+    Target(TargetRecord),
 }
 
-impl Parsed {
+impl TableRecord {
     /// The row's id.
     #[must_use]
     pub fn id(&self) -> &str {
         match self {
-            Parsed::Indicator(i) => &i.id,
-            Parsed::Observation(o) => &o.id,
-            Parsed::Target(t) => &t.id,
+            TableRecord::Indicator(i) => &i.id,
+            TableRecord::Observation(o) => &o.id,
+            TableRecord::Target(t) => &t.id,
         }
     }
 
@@ -454,9 +471,9 @@ impl Parsed {
     #[must_use]
     pub fn fields(&self) -> &Fields {
         match self {
-            Parsed::Indicator(i) => &i.fields,
-            Parsed::Observation(o) => &o.fields,
-            Parsed::Target(t) => &t.fields,
+            TableRecord::Indicator(i) => &i.fields,
+            TableRecord::Observation(o) => &o.fields,
+            TableRecord::Target(t) => &t.fields,
         }
     }
 }
@@ -467,9 +484,9 @@ impl Parsed {
 /// # Errors
 ///
 /// The header's error (line 1 or the first non-blank line).
-pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<ParsedRow>, RowError> {
-    let header_err = |e: Error| RowError::from_core(e, 1, "id");
-    let row_err = |e: Error, line: u32| RowError::from_core(e, line, "id");
+pub fn parse_table(text: &str, table: Table, origin: RowOrigin) -> Result<Vec<ReadRow>, RowError> {
+    let header_err = |e: Error| RowError::from_core(e, 1, Field::Id);
+    let row_err = |e: Error, line: u32| RowError::from_core(e, line, Field::Id);
     Ok(match table {
         Table::Indicators => rows::<IndicatorRow>(text)
             .map_err(header_err)?
@@ -477,7 +494,7 @@ pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<Parse
             .map(|(line, f, r)| {
                 (
                     line,
-                    r.map(|r| Parsed::Indicator(indicator_from(r, f, origin)))
+                    r.map(|r| TableRecord::Indicator(indicator_from(r, f, origin)))
                         .map_err(|e| row_err(e, line)),
                 )
             })
@@ -488,7 +505,7 @@ pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<Parse
             .map(|(line, f, r)| {
                 (
                     line,
-                    r.map(|r| Parsed::Observation(observation_from(r, f, origin)))
+                    r.map(|r| TableRecord::Observation(observation_from(r, f, origin)))
                         .map_err(|e| row_err(e, line)),
                 )
             })
@@ -499,7 +516,7 @@ pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<Parse
             .map(|(line, f, r)| {
                 (
                     line,
-                    r.map(|r| Parsed::Target(target_from(r, f, origin)))
+                    r.map(|r| TableRecord::Target(target_from(r, f, origin)))
                         .map_err(|e| row_err(e, line)),
                 )
             })
@@ -507,23 +524,38 @@ pub fn parse_table(text: &str, table: Table, origin: Origin) -> Result<Vec<Parse
     })
 }
 
-/// One row given as fields, parsed by the core as a one-row file of
-/// `table` (its line is 2).
+/// One row given as fields, read by the core as the same line of a file of
+/// `table` would be (on line [`FIELDS_LINE`]).
 ///
 /// # Errors
 ///
 /// The row's error, naming its column.
-pub fn parse_fields(table: Table, fields: &[String], origin: Origin) -> Result<Parsed, RowError> {
-    let text = format!("{}\n{}\n", csv_line(table.columns()), csv_line(fields));
-    let mut rows = parse_table(&text, table, origin)?;
-    match rows.pop() {
-        Some((_, row)) if rows.is_empty() => row,
-        _ => Err(RowError {
-            line: 2,
-            field: "id",
-            problem: Problem::Core("as many fields as the header has columns"),
-        }),
-    }
+pub fn parse_fields(
+    table: Table,
+    fields: &[String],
+    origin: RowOrigin,
+) -> Result<TableRecord, RowError> {
+    let texts: Vec<&str> = fields.iter().map(String::as_str).collect();
+    let err = |e: Error| RowError::from_core(e, FIELDS_LINE, Field::Id);
+    let record = Record::from_fields(FIELDS_LINE, &texts).map_err(err)?;
+    let owned = || fields.to_vec();
+    Ok(match table {
+        Table::Indicators => TableRecord::Indicator(indicator_from(
+            parse_row::<IndicatorRow>(&record).map_err(err)?,
+            owned(),
+            origin,
+        )),
+        Table::Observations => TableRecord::Observation(observation_from(
+            parse_row::<ObservationRow>(&record).map_err(err)?,
+            owned(),
+            origin,
+        )),
+        Table::Targets => TableRecord::Target(target_from(
+            parse_row::<TargetRow>(&record).map_err(err)?,
+            owned(),
+            origin,
+        )),
+    })
 }
 
 /// The user's own rows, as text.
@@ -621,24 +653,24 @@ pub struct Rejected {
 /// # Errors
 ///
 /// The first problem found.
-pub fn check_references(data: &Dataset, row: &Parsed, line: u32) -> Result<(), RowError> {
+pub fn check_references(data: &Dataset, row: &TableRecord, line: u32) -> Result<(), RowError> {
     let (indicator, value, field) = match row {
-        Parsed::Indicator(_) => return Ok(()),
-        Parsed::Observation(o) => (&o.indicator, o.value(), "value"),
-        Parsed::Target(t) => (&t.indicator, t.value, "value"),
+        TableRecord::Indicator(_) => return Ok(()),
+        TableRecord::Observation(o) => (&o.indicator, o.value(), Field::Value),
+        TableRecord::Target(t) => (&t.indicator, t.value, Field::Value),
     };
     let Some(ind) = data.indicator(indicator) else {
         return Err(RowError {
             line,
-            field: "indicator",
-            problem: Problem::UnknownIndicator(indicator.clone()),
+            field: Field::Indicator,
+            problem: RowProblem::UnknownIndicator(indicator.clone()),
         });
     };
     if !ind.bounds.contains(value) {
         return Err(RowError {
             line,
             field,
-            problem: Problem::OutOfBounds {
+            problem: RowProblem::OutOfBounds {
                 value,
                 bounds: ind.bounds,
                 unit: ind.unit,
@@ -665,11 +697,10 @@ impl Dataset {
             report_fields: Vec::new(),
             claim_fields: Vec::new(),
         };
-        for (line, fields, row) in
-            rows::<ReportRow<'static>>(REPORTS_CSV).map_err(|e| RowError::from_core(e, 1, "id"))?
-        {
-            let r = row.map_err(|e| RowError::from_core(e, line, "id"))?;
-            data.reports.push(Report {
+        let header = |e| RowError::from_core(e, 1, Field::Id);
+        for (line, fields, row) in rows::<ReportRow<'static>>(REPORTS_CSV).map_err(header)? {
+            let r = row.map_err(|e| RowError::from_core(e, line, Field::Id))?;
+            data.reports.push(ReportRecord {
                 id: r.id.to_string(),
                 published: r.published,
                 as_of: r.as_of,
@@ -682,17 +713,15 @@ impl Dataset {
             (OBSERVATIONS_CSV, Table::Observations),
             (TARGETS_CSV, Table::Targets),
         ] {
-            for (line, row) in parse_table(text, table, Origin::BuiltIn)? {
+            for (line, row) in parse_table(text, table, RowOrigin::BuiltIn)? {
                 let row = row?;
                 check_references(&data, &row, line)?;
                 data.push(row);
             }
         }
-        for (line, fields, row) in
-            rows::<ClaimRow<'static>>(CLAIMS_CSV).map_err(|e| RowError::from_core(e, 1, "id"))?
-        {
+        for (line, fields, row) in rows::<ClaimRow<'static>>(CLAIMS_CSV).map_err(header)? {
             data.claims
-                .push(row.map_err(|e| RowError::from_core(e, line, "id"))?);
+                .push(row.map_err(|e| RowError::from_core(e, line, Field::Id))?);
             data.claim_fields.push(fields);
         }
         Ok(data)
@@ -700,17 +729,17 @@ impl Dataset {
 
     /// Adds a parsed row, replacing a row with the same id (which makes a
     /// built-in row an edit).
-    fn push(&mut self, row: Parsed) {
+    fn push(&mut self, row: TableRecord) {
         fn put<T>(
             rows: &mut Vec<T>,
             mut row: T,
             id: impl Fn(&T) -> &str,
-            origin: impl Fn(&mut T) -> &mut Origin,
+            origin: impl Fn(&mut T) -> &mut RowOrigin,
         ) {
             match rows.iter_mut().find(|r| id(r) == id(&row)) {
                 Some(old) => {
-                    if *origin(old) != Origin::User && *origin(&mut row) != Origin::BuiltIn {
-                        *origin(&mut row) = Origin::Edited;
+                    if *origin(old) != RowOrigin::User && *origin(&mut row) != RowOrigin::BuiltIn {
+                        *origin(&mut row) = RowOrigin::Edited;
                     }
                     *old = row;
                 }
@@ -718,11 +747,11 @@ impl Dataset {
             }
         }
         match row {
-            Parsed::Indicator(i) => put(&mut self.indicators, i, |r| &r.id, |r| &mut r.origin),
-            Parsed::Observation(o) => {
+            TableRecord::Indicator(i) => put(&mut self.indicators, i, |r| &r.id, |r| &mut r.origin),
+            TableRecord::Observation(o) => {
                 put(&mut self.observations, o, |r| &r.id, |r| &mut r.origin);
             }
-            Parsed::Target(t) => put(&mut self.targets, t, |r| &r.id, |r| &mut r.origin),
+            TableRecord::Target(t) => put(&mut self.targets, t, |r| &r.id, |r| &mut r.origin),
         }
     }
 
@@ -734,8 +763,8 @@ impl Dataset {
         let mut rejected = Vec::new();
         for table in Table::ALL {
             for fields in user.rows(table) {
-                let parsed = parse_fields(table, fields, Origin::User)
-                    .and_then(|row| check_references(&data, &row, 2).map(|()| row));
+                let parsed = parse_fields(table, fields, RowOrigin::User)
+                    .and_then(|row| check_references(&data, &row, FIELDS_LINE).map(|()| row));
                 match parsed {
                     Ok(row) => data.push(row),
                     Err(error) => rejected.push(Rejected {
@@ -751,25 +780,25 @@ impl Dataset {
 
     /// The indicator with id `id`.
     #[must_use]
-    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorRecord> {
         self.indicators.iter().find(|i| i.id == id)
     }
 
     /// The figure with id `id`.
     #[must_use]
-    pub fn observation(&self, id: &str) -> Option<&Observation> {
+    pub fn observation(&self, id: &str) -> Option<&ObservationRecord> {
         self.observations.iter().find(|o| o.id == id)
     }
 
     /// The target with id `id`.
     #[must_use]
-    pub fn target(&self, id: &str) -> Option<&TargetRec> {
+    pub fn target(&self, id: &str) -> Option<&TargetRecord> {
         self.targets.iter().find(|t| t.id == id)
     }
 
     /// The report with id `id`.
     #[must_use]
-    pub fn report(&self, id: &str) -> Option<&Report> {
+    pub fn report(&self, id: &str) -> Option<&ReportRecord> {
         self.reports.iter().find(|r| r.id == id)
     }
 
@@ -777,7 +806,7 @@ impl Dataset {
     pub fn observations_of<'a>(
         &'a self,
         id: &'a str,
-    ) -> impl Iterator<Item = &'a Observation> + 'a {
+    ) -> impl Iterator<Item = &'a ObservationRecord> + 'a {
         self.observations.iter().filter(move |o| o.indicator == id)
     }
 
@@ -786,8 +815,8 @@ impl Dataset {
     /// report of the data, such as a user's own, come last in data order),
     /// as the core's series builder expects them.
     #[must_use]
-    pub fn observations_by_report(&self, id: &str) -> Vec<dxcast_core::Observation> {
-        let mut rows: Vec<(Option<Date>, dxcast_core::Observation)> = self
+    pub fn observations_by_report(&self, id: &str) -> Vec<Observation> {
+        let mut rows: Vec<(Option<Date>, Observation)> = self
             .observations_of(id)
             .map(|o| (self.report(&o.report).map(|r| r.published.start()), o.obs))
             .collect();
@@ -796,7 +825,7 @@ impl Dataset {
     }
 
     /// The targets of an indicator, in file order.
-    pub fn targets_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a TargetRec> + 'a {
+    pub fn targets_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a TargetRecord> + 'a {
         self.targets.iter().filter(move |t| t.indicator == id)
     }
 
@@ -867,7 +896,7 @@ mod tests {
         );
         assert_eq!(d.observations_of("ndxp_tx").count(), 5);
         assert_eq!(d.targets_of("ndxp_tx").count(), 3);
-        assert!(d.indicators.iter().all(|i| i.origin == Origin::BuiltIn));
+        assert!(d.indicators.iter().all(|i| i.origin == RowOrigin::BuiltIn));
     }
 
     #[test]
@@ -928,20 +957,24 @@ mod tests {
         let u1 = data.observation("u1").unwrap();
         assert_eq!(
             (u1.origin, u1.value(), u1.quote.as_str()),
-            (Origin::User, 9e8, "q, \"x\"")
+            (RowOrigin::User, 9e8, "q, \"x\"")
         );
         let e = data.observation("r004-ndxp-2021").unwrap();
-        assert_eq!((e.origin, e.value()), (Origin::Edited, 1.9e8));
-        let problems: Vec<(&str, &str)> = rejected
+        assert_eq!((e.origin, e.value()), (RowOrigin::Edited, 1.9e8));
+        let problems: Vec<(&str, Field)> = rejected
             .iter()
             .map(|r| (r.id.as_str(), r.error.field))
             .collect();
         assert_eq!(
             problems,
-            [("u2", "indicator"), ("u3", "value"), ("u4", "stated")]
+            [
+                ("u2", Field::Indicator),
+                ("u3", Field::Value),
+                ("u4", Field::Stated)
+            ]
         );
         assert!(
-            matches!(rejected[0].error.problem, Problem::UnknownIndicator(ref i) if i == "nope")
+            matches!(rejected[0].error.problem, RowProblem::UnknownIndicator(ref i) if i == "nope")
         );
         // Upsert replaces by id; remove deletes.
         assert!(!user.upsert(Table::Observations, obs_fields("u1", "ndxp_tx", "1", "1")));
@@ -978,7 +1011,7 @@ mod tests {
         );
         let (data, rejected) = base.with_user(&user);
         assert!(rejected.is_empty(), "{rejected:?}");
-        assert_eq!(data.indicator("my_share").unwrap().origin, Origin::User);
+        assert_eq!(data.indicator("my_share").unwrap().origin, RowOrigin::User);
         assert_eq!(data.observations_of("my_share").count(), 1);
     }
 
@@ -986,8 +1019,14 @@ mod tests {
     fn parse_fields_names_the_column() {
         let mut f = obs_fields("u1", "ndxp_tx", "1", "1");
         f[2] = "2024-02-30".into();
-        let e = parse_fields(Table::Observations, &f, Origin::User).unwrap_err();
-        assert_eq!((e.line, e.field), (2, "period"));
-        assert_eq!(e.problem, Problem::Core("a date that exists"));
+        let e = parse_fields(Table::Observations, &f, RowOrigin::User).unwrap_err();
+        assert_eq!((e.line, e.field), (2, Field::Period));
+        assert_eq!(e.problem, RowProblem::Expected(Expected::ExistingDate));
+        // A row with a field too few names the missing column.
+        let e = parse_fields(Table::Observations, &f[..10], RowOrigin::User).unwrap_err();
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::Note, RowProblem::Expected(Expected::FieldCount))
+        );
     }
 }

@@ -3,49 +3,105 @@
 //! field.
 
 use dxcast_core::number::parse_vi;
+use dxcast_core::Field;
 
 use crate::dataset::{
-    check_references, parse_fields, Dataset, Fields, Origin, Parsed, Problem, RowError, Table,
+    check_references, parse_fields, Dataset, Fields, RowError, RowOrigin, RowProblem, Table,
+    TableRecord, FIELDS_LINE,
 };
-use crate::i18n::K;
 
-/// The label of a form field, by its column in `table` (the value of a
-/// figure is read from its stated text, so its errors go there).
-#[must_use]
-pub fn label(table: Table, field: &str) -> Option<K> {
-    Some(match (table, field) {
-        (_, "id") => K::FieldId,
-        (_, "note") => K::FieldNote,
-        (Table::Observations | Table::Targets, "indicator") => K::FieldIndicator,
-        (Table::Observations | Table::Targets, "period") => K::FieldPeriod,
-        (Table::Observations, "status") => K::FieldStatus,
-        (Table::Observations, "qualifier") => K::FieldQualifier,
-        (Table::Observations, "value" | "stated") => K::FieldStated,
-        (Table::Observations, "denominator") => K::FieldDenominator,
-        (Table::Observations | Table::Targets, "report") => K::FieldReport,
-        (Table::Observations | Table::Targets, "quote") => K::FieldQuote,
-        (Table::Targets, "comparison") => K::FieldComparison,
-        (Table::Targets, "value" | "stated") => K::FieldValue,
-        (Table::Indicators, "name_vi") => K::FieldNameVi,
-        (Table::Indicators, "name_en") => K::FieldNameEn,
-        (Table::Indicators, "unit") => K::FieldUnit,
-        (Table::Indicators, "kind") => K::FieldKind,
-        (Table::Indicators, "pillar") => K::FieldPillar,
-        (Table::Indicators, "min") => K::FieldMin,
-        (Table::Indicators, "max") => K::FieldMax,
-        (Table::Indicators, "since") => K::FieldSince,
-        _ => return None,
-    })
+/// A field of a form: the column of its table it fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormField {
+    /// `id`.
+    Id,
+    /// `note`.
+    Note,
+    /// `indicator`.
+    Indicator,
+    /// `period`.
+    Period,
+    /// A figure's `status`.
+    Status,
+    /// A figure's `qualifier`.
+    Qualifier,
+    /// A figure as the report writes it: its `stated` column, from which
+    /// the `value` column is read.
+    Stated,
+    /// A figure's `denominator`.
+    Denominator,
+    /// `report`.
+    Report,
+    /// `quote`.
+    Quote,
+    /// A target's `comparison`.
+    Comparison,
+    /// A target's value.
+    Value,
+    /// An indicator's `name_vi`.
+    NameVi,
+    /// An indicator's `name_en`.
+    NameEn,
+    /// An indicator's `unit`.
+    Unit,
+    /// An indicator's `kind`.
+    Kind,
+    /// An indicator's `pillar`.
+    Pillar,
+    /// An indicator's `min`.
+    Min,
+    /// An indicator's `max`.
+    Max,
+    /// An indicator's `since`.
+    Since,
+    /// An indicator's `quantity`: the thing it measures, shared with the
+    /// indicators that measure it another way.
+    Quantity,
+    /// A figure's `definition`, when it is not the indicator's usual one.
+    Definition,
+}
+
+impl FormField {
+    /// The form field that fills column `field` of `table` (the value of a
+    /// figure is read from its stated text, so its errors go there).
+    #[must_use]
+    pub fn of(table: Table, field: Field) -> Option<FormField> {
+        Some(match (table, field) {
+            (_, Field::Id) => FormField::Id,
+            (_, Field::Note) => FormField::Note,
+            (Table::Observations | Table::Targets, Field::Indicator) => FormField::Indicator,
+            (Table::Observations | Table::Targets, Field::Period) => FormField::Period,
+            (Table::Observations, Field::Status) => FormField::Status,
+            (Table::Observations, Field::Qualifier) => FormField::Qualifier,
+            (Table::Observations, Field::Value | Field::Stated) => FormField::Stated,
+            (Table::Observations, Field::Denominator) => FormField::Denominator,
+            (Table::Observations | Table::Targets, Field::Report) => FormField::Report,
+            (Table::Observations | Table::Targets, Field::Quote) => FormField::Quote,
+            (Table::Targets, Field::Comparison) => FormField::Comparison,
+            (Table::Targets, Field::Value | Field::Stated) => FormField::Value,
+            (Table::Indicators, Field::NameVi) => FormField::NameVi,
+            (Table::Indicators, Field::NameEn) => FormField::NameEn,
+            (Table::Indicators, Field::Unit) => FormField::Unit,
+            (Table::Indicators, Field::Kind) => FormField::Kind,
+            (Table::Indicators, Field::Pillar) => FormField::Pillar,
+            (Table::Indicators, Field::Min) => FormField::Min,
+            (Table::Indicators, Field::Max) => FormField::Max,
+            (Table::Indicators, Field::Since) => FormField::Since,
+            (Table::Indicators, Field::Quantity) => FormField::Quantity,
+            (Table::Observations, Field::Definition) => FormField::Definition,
+            _ => return None,
+        })
+    }
 }
 
 /// The line the form's row is on when it is read as a one-row file.
-const FORM_LINE: u32 = 2;
+const FORM_LINE: u32 = FIELDS_LINE;
 
-fn required(field: &'static str) -> RowError {
+fn required(field: Field) -> RowError {
     RowError {
         line: FORM_LINE,
         field,
-        problem: Problem::Required,
+        problem: RowProblem::Required,
     }
 }
 
@@ -54,8 +110,8 @@ fn check_id(data: &Dataset, table: Table, id: &str, editing: Option<&str>) -> Re
     if editing != Some(id) && data.contains(table, id) {
         return Err(RowError {
             line: FORM_LINE,
-            field: "id",
-            problem: Problem::DuplicateId(id.to_string()),
+            field: Field::Id,
+            problem: RowProblem::DuplicateId(id.to_string()),
         });
     }
     Ok(())
@@ -84,6 +140,8 @@ pub struct ObservationForm {
     pub quote: String,
     /// `note`.
     pub note: String,
+    /// `definition`: empty for the indicator's usual one.
+    pub definition: String,
 }
 
 impl ObservationForm {
@@ -114,6 +172,7 @@ impl ObservationForm {
             report: g(8),
             quote: g(9),
             note: g(10),
+            definition: g(11),
         }
     }
 
@@ -127,12 +186,12 @@ impl ObservationForm {
     pub fn validate(&self, data: &Dataset, editing: Option<&str>) -> Result<Fields, Vec<RowError>> {
         let mut missing = Vec::new();
         for (value, field) in [
-            (&self.id, "id"),
-            (&self.indicator, "indicator"),
-            (&self.period, "period"),
-            (&self.status, "status"),
-            (&self.qualifier, "qualifier"),
-            (&self.report, "report"),
+            (&self.id, Field::Id),
+            (&self.indicator, Field::Indicator),
+            (&self.period, Field::Period),
+            (&self.status, Field::Status),
+            (&self.qualifier, Field::Qualifier),
+            (&self.report, Field::Report),
         ] {
             if value.trim().is_empty() {
                 missing.push(required(field));
@@ -141,15 +200,15 @@ impl ObservationForm {
         if self.stated.trim().is_empty() {
             missing.push(RowError {
                 line: FORM_LINE,
-                field: "stated",
-                problem: Problem::NeedsStated,
+                field: Field::Stated,
+                problem: RowProblem::NeedsStated,
             });
         }
         if !missing.is_empty() {
             return Err(missing);
         }
         let value = parse_vi(&self.stated)
-            .map_err(|e| vec![RowError::from_core(e, FORM_LINE, "stated")])?
+            .map_err(|e| vec![RowError::from_core(e, FORM_LINE, Field::Stated)])?
             .value;
         let fields: Fields = [
             self.id.trim(),
@@ -163,11 +222,13 @@ impl ObservationForm {
             self.report.trim(),
             self.quote.trim(),
             self.note.trim(),
+            self.definition.trim(),
         ]
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-        let row = parse_fields(Table::Observations, &fields, Origin::User).map_err(|e| vec![e])?;
+        let row =
+            parse_fields(Table::Observations, &fields, RowOrigin::User).map_err(|e| vec![e])?;
         check_references(data, &row, FORM_LINE).map_err(|e| vec![e])?;
         check_id(data, Table::Observations, row.id(), editing).map_err(|e| vec![e])?;
         Ok(fields)
@@ -197,6 +258,8 @@ pub struct IndicatorForm {
     pub since: String,
     /// `note`.
     pub note: String,
+    /// `quantity`: empty when the indicator is its own.
+    pub quantity: String,
 }
 
 impl IndicatorForm {
@@ -215,6 +278,7 @@ impl IndicatorForm {
             max: g(7),
             since: g(8),
             note: g(9),
+            quantity: g(10),
         }
     }
 
@@ -228,12 +292,12 @@ impl IndicatorForm {
     pub fn validate(&self, data: &Dataset, editing: Option<&str>) -> Result<Fields, Vec<RowError>> {
         let mut missing = Vec::new();
         for (value, field) in [
-            (&self.id, "id"),
-            (&self.name_vi, "name_vi"),
-            (&self.name_en, "name_en"),
-            (&self.unit, "unit"),
-            (&self.kind, "kind"),
-            (&self.pillar, "pillar"),
+            (&self.id, Field::Id),
+            (&self.name_vi, Field::NameVi),
+            (&self.name_en, Field::NameEn),
+            (&self.unit, Field::Unit),
+            (&self.kind, Field::Kind),
+            (&self.pillar, Field::Pillar),
         ] {
             if value.trim().is_empty() {
                 missing.push(required(field));
@@ -253,13 +317,14 @@ impl IndicatorForm {
             &self.max,
             &self.since,
             &self.note,
+            &self.quantity,
         ]
         .iter()
         .map(|s| s.trim().to_string())
         .collect();
-        let row = parse_fields(Table::Indicators, &fields, Origin::User).map_err(|e| vec![e])?;
+        let row = parse_fields(Table::Indicators, &fields, RowOrigin::User).map_err(|e| vec![e])?;
         check_id(data, Table::Indicators, row.id(), editing).map_err(|e| vec![e])?;
-        if let Parsed::Indicator(ind) = &row {
+        if let TableRecord::Indicator(ind) = &row {
             let values = data
                 .observations_of(&ind.id)
                 .map(|o| o.value())
@@ -267,14 +332,14 @@ impl IndicatorForm {
             for v in values {
                 if !ind.bounds.contains(v) {
                     let field = if ind.bounds.min.is_some_and(|lo| v < lo) {
-                        "min"
+                        Field::Min
                     } else {
-                        "max"
+                        Field::Max
                     };
                     return Err(vec![RowError {
                         line: FORM_LINE,
                         field,
-                        problem: Problem::OutOfBounds {
+                        problem: RowProblem::OutOfBounds {
                             value: v,
                             bounds: ind.bounds,
                             unit: ind.unit,
@@ -292,12 +357,12 @@ impl IndicatorForm {
 ///
 /// # Errors
 ///
-/// [`Problem::InUse`] with the number of rows that refer to it.
+/// [`RowProblem::InUse`] with the number of rows that refer to it.
 pub fn can_delete_indicator(data: &Dataset, id: &str) -> Result<(), RowError> {
     let Some(ind) = data.indicator(id) else {
         return Ok(());
     };
-    if ind.origin == Origin::Edited {
+    if ind.origin == RowOrigin::Edited {
         return Ok(());
     }
     let n = data.observations_of(id).count() + data.targets_of(id).count();
@@ -306,8 +371,8 @@ pub fn can_delete_indicator(data: &Dataset, id: &str) -> Result<(), RowError> {
     } else {
         Err(RowError {
             line: FORM_LINE,
-            field: "id",
-            problem: Problem::InUse(n),
+            field: Field::Id,
+            problem: RowProblem::InUse(n),
         })
     }
 }
@@ -333,14 +398,17 @@ mod tests {
     }
 
     #[test]
-    fn every_column_has_a_label() {
+    fn every_column_has_a_form_field() {
         for table in Table::ALL {
-            for column in table.columns() {
-                assert!(label(table, column).is_some(), "{table:?} {column}");
+            for &column in table.columns() {
+                assert!(FormField::of(table, column).is_some(), "{table:?} {column}");
             }
         }
-        assert_eq!(label(Table::Observations, "value"), Some(K::FieldStated));
-        assert_eq!(label(Table::Indicators, "nope"), None);
+        assert_eq!(
+            FormField::of(Table::Observations, Field::Value),
+            Some(FormField::Stated)
+        );
+        assert_eq!(FormField::of(Table::Indicators, Field::Comparison), None);
     }
 
     #[test]
@@ -364,36 +432,39 @@ mod tests {
         let d = data();
         let empty = ObservationForm::new("");
         let errs = empty.validate(&d, None).unwrap_err();
-        let fields: Vec<&str> = errs.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["id", "indicator", "period", "stated"]);
+        let fields: Vec<Field> = errs.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [Field::Id, Field::Indicator, Field::Period, Field::Stated]
+        );
         let field = |f: ObservationForm| f.validate(&d, None).unwrap_err()[0].field;
         assert_eq!(
             field(ObservationForm {
                 stated: "2,8 trieu".into(),
                 ..filled()
             }),
-            "stated"
+            Field::Stated
         );
         assert_eq!(
             field(ObservationForm {
                 period: "2024-13".into(),
                 ..filled()
             }),
-            "period"
+            Field::Period
         );
         assert_eq!(
             field(ObservationForm {
                 id: "a b".into(),
                 ..filled()
             }),
-            "id"
+            Field::Id
         );
         assert_eq!(
             field(ObservationForm {
                 indicator: "nope".into(),
                 ..filled()
             }),
-            "indicator"
+            Field::Indicator
         );
         assert_eq!(
             field(ObservationForm {
@@ -401,7 +472,7 @@ mod tests {
                 stated: "120%".into(),
                 ..filled()
             }),
-            "value"
+            Field::Value
         );
         let dup = ObservationForm {
             id: "r004-ndxp-2021".into(),
@@ -409,7 +480,7 @@ mod tests {
         };
         assert_eq!(
             dup.validate(&d, None).unwrap_err()[0].problem,
-            Problem::DuplicateId("r004-ndxp-2021".into())
+            RowProblem::DuplicateId("r004-ndxp-2021".into())
         );
         // Editing a row keeps its id.
         assert!(dup.validate(&d, Some("r004-ndxp-2021")).is_ok());
@@ -422,12 +493,12 @@ mod tests {
         assert!(f.validate(&d, Some("dvctt_level4_share")).is_ok());
         f.max = "90".into();
         let e = f.validate(&d, Some("dvctt_level4_share")).unwrap_err();
-        assert_eq!(e[0].field, "max");
+        assert_eq!(e[0].field, Field::Max);
         f.max = "50".into();
         f.min = "60".into();
         assert_eq!(
             f.validate(&d, Some("dvctt_level4_share")).unwrap_err()[0].field,
-            "max"
+            Field::Max
         );
         let new = IndicatorForm {
             id: "my_ind".into(),
@@ -440,7 +511,7 @@ mod tests {
             ..IndicatorForm::default()
         };
         assert!(new.validate(&d, None).is_ok());
-        let fields: Vec<&str> = IndicatorForm::default()
+        let fields: Vec<Field> = IndicatorForm::default()
             .validate(&d, None)
             .unwrap_err()
             .iter()
@@ -448,7 +519,14 @@ mod tests {
             .collect();
         assert_eq!(
             fields,
-            ["id", "name_vi", "name_en", "unit", "kind", "pillar"]
+            [
+                Field::Id,
+                Field::NameVi,
+                Field::NameEn,
+                Field::Unit,
+                Field::Kind,
+                Field::Pillar
+            ]
         );
         assert!(can_delete_indicator(&d, "ndxp_tx").is_err());
         assert!(can_delete_indicator(&d, "unknown").is_ok());

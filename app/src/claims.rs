@@ -7,29 +7,31 @@ use std::collections::HashMap;
 use dxcast_core::csv::{
     check_claims, ClaimOutcome, ClaimRow, ObservationRow, Origin, Ref, TargetRow, Text,
 };
-use dxcast_core::{Check, ClaimKind, Error, Interval, Period, Qualifier, Symbol, Unit, Verdict};
+use dxcast_core::{
+    Check, ClaimKind, Error, Field, Interval, Period, Qualifier, Symbol, Unit, Verdict,
+};
 
 use crate::dataset::Dataset;
-use crate::format::Measure;
+use crate::measure::Measure;
 
 /// One input of a claim, as the claims file refers to it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Input {
+pub struct ClaimInput {
     /// The reference as written (`o:r001-ndxp-ytd`).
     pub reference: String,
     /// What kind of reference.
-    pub kind: InputKind,
+    pub kind: ClaimInputKind,
     /// The id it points to (empty for `?`, the number for `n:`).
     pub id: String,
     /// The indicator of a figure or target, for a link.
     pub indicator: Option<String>,
-    /// How its value is written.
+    /// What its value is.
     pub measure: Measure,
 }
 
 /// The kinds of reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
+pub enum ClaimInputKind {
     /// `o:`
     Observation,
     /// `d:`
@@ -48,7 +50,7 @@ pub enum InputKind {
 
 /// A claim and its check.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Checked {
+pub struct CheckedClaim {
     /// Its id.
     pub id: &'static str,
     /// The report whose figure it checks.
@@ -72,8 +74,8 @@ pub struct Checked {
     /// The verdict DATA.md works out by hand.
     pub expected: Verdict,
     /// The inputs.
-    pub inputs: Vec<Input>,
-    /// How the derived figure is written.
+    pub inputs: Vec<ClaimInput>,
+    /// What the derived figure is.
     pub measure: Measure,
     /// The check, or the error of a malformed claim.
     pub check: Result<Check, Error>,
@@ -81,7 +83,7 @@ pub struct Checked {
     pub index: usize,
 }
 
-impl Checked {
+impl CheckedClaim {
     /// The verdict (a claim that could not be built cannot be checked).
     #[must_use]
     pub fn verdict(&self) -> Verdict {
@@ -97,11 +99,11 @@ impl Checked {
     }
 }
 
-/// How each term of a check's explanation is written: the inputs as their
+/// What each term of a check's explanation is: the inputs as their
 /// sources, day counts as plain numbers, the stated figure and the
 /// recomputed ends as the derived figure.
 #[must_use]
-pub fn term_measures(c: &Checked) -> Vec<Measure> {
+pub fn term_measures(c: &CheckedClaim) -> Vec<Measure> {
     let Ok(check) = &c.check else {
         return Vec::new();
     };
@@ -120,8 +122,8 @@ pub fn term_measures(c: &Checked) -> Vec<Measure> {
         .collect()
 }
 
-/// How a claim's derived figure is written, from its kind and its inputs.
-fn measure_of(kind: ClaimKind, inputs: &[Input]) -> Measure {
+/// What a claim's derived figure is, from its kind and its inputs.
+fn measure_of(kind: ClaimKind, inputs: &[ClaimInput]) -> Measure {
     match kind {
         ClaimKind::Multiple => Measure::Unit(Unit::Times),
         ClaimKind::Share | ClaimKind::ShareOfTarget | ClaimKind::RelativeChange => {
@@ -155,6 +157,7 @@ fn observation_rows(data: &Dataset) -> Vec<ObservationRow<'_>> {
             report: &o.report,
             quote: Text::plain(&o.quote),
             note: Text::plain(&o.note),
+            definition: Some(o.definition.as_str()).filter(|d| !d.is_empty()),
         })
         .collect()
 }
@@ -181,12 +184,21 @@ fn target_rows(data: &Dataset) -> Vec<TargetRow<'_>> {
 /// Runs every claim of the dataset through the core's claim-set runner
 /// ([`check_claims`]), in file order, and describes each input for display.
 #[must_use]
-pub fn check_all(data: &Dataset) -> Vec<Checked> {
+pub fn check_all(data: &Dataset) -> Vec<CheckedClaim> {
     let observations = observation_rows(data);
     let targets = target_rows(data);
-    let mut outcomes: Vec<Result<ClaimOutcome, Error>> =
-        vec![Err(Error::Empty { what: "claim" }); data.claims.len()];
-    if let Err(e) = check_claims(&data.claims, &observations, &targets, &mut outcomes) {
+    let unchecked = Error::Empty {
+        what: Field::Outcomes,
+    };
+    let mut outcomes: Vec<Result<ClaimOutcome, Error>> = vec![Err(unchecked); data.claims.len()];
+    let mut index = vec![0; data.claims.len() + observations.len() + targets.len()];
+    if let Err(e) = check_claims(
+        &data.claims,
+        &observations,
+        &targets,
+        &mut outcomes,
+        &mut index,
+    ) {
         outcomes.iter_mut().for_each(|o| *o = Err(e));
     }
     let mut measures: HashMap<&str, Measure> = HashMap::new();
@@ -196,44 +208,44 @@ pub fn check_all(data: &Dataset) -> Vec<Checked> {
             data.indicator(indicator)
                 .map_or(Measure::Plain, |i| Measure::Unit(i.unit))
         };
-        let inputs: Vec<Input> = row
+        let inputs: Vec<ClaimInput> = row
             .refs()
             .map(|r| {
                 let (kind, id, indicator, measure) = match r {
                     Ref::Observation(id) => {
                         let ind = data.observation(id).map(|o| o.indicator.clone());
                         let m = ind.as_deref().map_or(Measure::Plain, unit_of);
-                        (InputKind::Observation, id, ind, m)
+                        (ClaimInputKind::Observation, id, ind, m)
                     }
                     Ref::Denominator(id) => {
                         let ind = data.observation(id).map(|o| o.indicator.clone());
-                        (InputKind::Denominator, id, ind, Measure::Plain)
+                        (ClaimInputKind::Denominator, id, ind, Measure::Plain)
                     }
                     Ref::Target(id) => {
                         let ind = data.target(id).map(|t| t.indicator.clone());
                         let m = ind.as_deref().map_or(Measure::Plain, unit_of);
-                        (InputKind::Target, id, ind, m)
+                        (ClaimInputKind::Target, id, ind, m)
                     }
                     Ref::Claim(id) => (
-                        InputKind::Claim,
+                        ClaimInputKind::Claim,
                         id,
                         None,
                         measures.get(id).copied().unwrap_or(Measure::Plain),
                     ),
                     Ref::Stated(id) => (
-                        InputKind::Stated,
+                        ClaimInputKind::Stated,
                         id,
                         None,
                         measures.get(id).copied().unwrap_or(Measure::Plain),
                     ),
-                    Ref::Number(n) => (InputKind::Number, n, None, Measure::Plain),
-                    Ref::Missing => (InputKind::Missing, "", None, Measure::Plain),
+                    Ref::Number(n) => (ClaimInputKind::Number, n, None, Measure::Plain),
+                    Ref::Missing => (ClaimInputKind::Missing, "", None, Measure::Plain),
                 };
                 let reference = match kind {
-                    InputKind::Missing => "?".to_string(),
+                    ClaimInputKind::Missing => "?".to_string(),
                     _ => format!("{}:{id}", &reference_prefix(kind)),
                 };
-                Input {
+                ClaimInput {
                     reference,
                     kind,
                     id: id.to_string(),
@@ -250,26 +262,26 @@ pub fn check_all(data: &Dataset) -> Vec<Checked> {
     out
 }
 
-const fn reference_prefix(kind: InputKind) -> &'static str {
+const fn reference_prefix(kind: ClaimInputKind) -> &'static str {
     match kind {
-        InputKind::Observation => "o",
-        InputKind::Denominator => "d",
-        InputKind::Target => "t",
-        InputKind::Claim => "c",
-        InputKind::Stated => "s",
-        InputKind::Number => "n",
-        InputKind::Missing => "?",
+        ClaimInputKind::Observation => "o",
+        ClaimInputKind::Denominator => "d",
+        ClaimInputKind::Target => "t",
+        ClaimInputKind::Claim => "c",
+        ClaimInputKind::Stated => "s",
+        ClaimInputKind::Number => "n",
+        ClaimInputKind::Missing => "?",
     }
 }
 
 fn checked(
     row: &ClaimRow<'static>,
     index: usize,
-    inputs: Vec<Input>,
+    inputs: Vec<ClaimInput>,
     measure: Measure,
     check: Result<Check, Error>,
-) -> Checked {
-    Checked {
+) -> CheckedClaim {
+    CheckedClaim {
         id: row.id,
         report: row.report,
         origin: row.origin,
@@ -303,11 +315,11 @@ pub const fn rank(v: Verdict) -> u8 {
 /// then cannot-check, then agreements, each in file order.
 #[must_use]
 pub fn ordered<'a>(
-    all: &'a [Checked],
+    all: &'a [CheckedClaim],
     verdict: Option<Verdict>,
     report: Option<&str>,
-) -> Vec<&'a Checked> {
-    let mut shown: Vec<&Checked> = all
+) -> Vec<&'a CheckedClaim> {
+    let mut shown: Vec<&CheckedClaim> = all
         .iter()
         .filter(|c| verdict.is_none_or(|v| c.verdict() == v))
         .filter(|c| report.is_none_or(|r| c.report == r))
@@ -318,7 +330,7 @@ pub fn ordered<'a>(
 
 /// The number of claims with each verdict: disagree, cannot check, agree.
 #[must_use]
-pub fn tally(claims: &[&Checked]) -> (usize, usize, usize) {
+pub fn tally(claims: &[&CheckedClaim]) -> (usize, usize, usize) {
     let count = |v: Verdict| claims.iter().filter(|c| c.verdict() == v).count();
     (
         count(Verdict::Disagree),
@@ -332,24 +344,27 @@ mod tests {
     use super::*;
     use crate::dataset::{Table, UserData};
 
-    fn all() -> Vec<Checked> {
+    fn all() -> Vec<CheckedClaim> {
         check_all(&Dataset::builtin().unwrap())
     }
 
-    fn find<'a>(claims: &'a [Checked], id: &str) -> &'a Checked {
+    fn find<'a>(claims: &'a [CheckedClaim], id: &str) -> &'a CheckedClaim {
         claims.iter().find(|c| c.id == id).unwrap()
     }
 
     #[test]
     fn every_claim_gets_the_verdict_worked_out_by_hand() {
         let claims = all();
-        assert_eq!(claims.len(), 42);
+        // data/claims.csv's rows.
+        assert_eq!(claims.len(), crate::dataset::CLAIMS_CSV.lines().count() - 1);
+        assert!(claims.len() >= 77);
         for c in &claims {
             assert!(c.check.is_ok(), "{}: {:?}", c.id, c.check);
             assert_eq!(c.verdict(), c.expected, "{}", c.id);
         }
-        let refs: Vec<&Checked> = claims.iter().collect();
-        assert_eq!(tally(&refs), (9, 26, 7));
+        // The tally DATA.md gives: 12 disagree, 31 cannot be checked, 34 agree.
+        let refs: Vec<&CheckedClaim> = claims.iter().collect();
+        assert_eq!(tally(&refs), (12, 31, 34));
     }
 
     #[test]
@@ -391,7 +406,7 @@ mod tests {
         // A claim fed by another claim takes its measure.
         let sum = find(&claims, "x-ndxp-cumulative-2023-q1");
         assert_eq!(sum.measure, Measure::Unit(Unit::Count));
-        assert!(sum.inputs.iter().any(|i| i.kind == InputKind::Claim));
+        assert!(sum.inputs.iter().any(|i| i.kind == ClaimInputKind::Claim));
         // Terms: the total, the days, the stated figure, then the two ends.
         assert_eq!(
             term_measures(daily),

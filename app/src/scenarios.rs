@@ -14,11 +14,11 @@
 //! [`load`] keeps what reads, says what does not, and the caller copies the
 //! raw text to a backup key before saving over it.
 
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{Comparison, Date, Target};
 use serde_json::{Map, Value};
 
-use crate::projection::Named;
+use crate::projection::NamedScenario;
 use crate::share::clean_name;
 use crate::storage::{open, Unreadable};
 
@@ -37,23 +37,23 @@ pub fn backup_key(now_ms: u64) -> String {
 
 /// A saved scenario of one indicator.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Saved {
+pub struct SavedScenario {
     /// The indicator's id.
     pub indicator: String,
     /// The scenario and its name.
-    pub named: Named,
+    pub named: NamedScenario,
 }
 
 /// Every saved scenario, in the order they were first saved.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Store {
+pub struct ScenarioStore {
     /// The scenarios.
-    pub items: Vec<Saved>,
+    pub items: Vec<SavedScenario>,
 }
 
-impl Store {
+impl ScenarioStore {
     /// The scenarios of an indicator.
-    pub fn of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Named> + 'a {
+    pub fn of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a NamedScenario> + 'a {
         self.items
             .iter()
             .filter(move |s| s.indicator == indicator)
@@ -63,12 +63,12 @@ impl Store {
     /// Saves `named` for `indicator` under its cleaned name, replacing a
     /// scenario of the same name; returns whether one was replaced, or
     /// `None` for an empty name (nothing is saved).
-    pub fn save(&mut self, indicator: &str, named: Named) -> Option<bool> {
+    pub fn save(&mut self, indicator: &str, named: NamedScenario) -> Option<bool> {
         let name = clean_name(&named.name);
         if name.is_empty() {
             return None;
         }
-        let named = Named { name, ..named };
+        let named = NamedScenario { name, ..named };
         match self
             .items
             .iter_mut()
@@ -79,7 +79,7 @@ impl Store {
                 Some(true)
             }
             None => {
-                self.items.push(Saved {
+                self.items.push(SavedScenario {
                     indicator: indicator.to_string(),
                     named,
                 });
@@ -99,7 +99,7 @@ impl Store {
 
 /// Why stored text could not be (fully) read.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
+pub enum ScenarioProblem {
     /// Not JSON.
     NotJson,
     /// Another schema, or a version this app does not know.
@@ -110,32 +110,32 @@ pub enum Problem {
     BadItems(usize),
 }
 
-impl From<Unreadable> for Problem {
+impl From<Unreadable> for ScenarioProblem {
     fn from(e: Unreadable) -> Self {
         match e {
-            Unreadable::NotJson => Problem::NotJson,
-            Unreadable::UnknownVersion(v) => Problem::UnknownVersion(v),
-            Unreadable::BadShape => Problem::BadShape,
+            Unreadable::NotJson => ScenarioProblem::NotJson,
+            Unreadable::UnknownVersion(v) => ScenarioProblem::UnknownVersion(v),
+            Unreadable::BadShape => ScenarioProblem::BadShape,
         }
     }
 }
 
 /// Stored text that could not be read as it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Recovery {
+pub struct ScenarioRecovery {
     /// What was wrong.
-    pub problem: Problem,
+    pub problem: ScenarioProblem,
     /// The text exactly as stored.
     pub raw: String,
 }
 
 /// The outcome of reading the stored text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
+pub struct LoadedScenarios {
     /// What could be read.
-    pub store: Store,
+    pub store: ScenarioStore,
     /// What could not, if anything.
-    pub recovery: Option<Recovery>,
+    pub recovery: Option<ScenarioRecovery>,
 }
 
 fn scenario_object(s: &Scenario) -> Map<String, Value> {
@@ -167,7 +167,7 @@ fn scenario_object(s: &Scenario) -> Map<String, Value> {
 
 /// The store as JSON.
 #[must_use]
-pub fn to_json(store: &Store) -> String {
+pub fn to_json(store: &ScenarioStore) -> String {
     let items = store
         .items
         .iter()
@@ -199,7 +199,7 @@ fn iso(v: &Value) -> Option<Date> {
 }
 
 /// One stored scenario, or `None` if any part of it does not read.
-fn read_item(v: &Value) -> Option<Saved> {
+fn read_item(v: &Value) -> Option<SavedScenario> {
     let o = v.as_object()?;
     let indicator = o.get("indicator")?.as_str()?.to_string();
     let name = clean_name(o.get("name")?.as_str()?);
@@ -212,6 +212,7 @@ fn read_item(v: &Value) -> Option<Saved> {
         scenario.growth = Some(GrowthOverride {
             from: iso(g.get("from")?)?,
             rate: finite(g.get("rate")?)?,
+            per: Per::Month,
         });
     }
     if let Some(k) = field(o, "shock") {
@@ -233,24 +234,24 @@ fn read_item(v: &Value) -> Option<Saved> {
             .ok()?,
         );
     }
-    Some(Saved {
+    Some(SavedScenario {
         indicator,
-        named: Named { name, scenario },
+        named: NamedScenario { name, scenario },
     })
 }
 
 /// Reads the stored text (`None` when nothing is stored).
 #[must_use]
-pub fn load(raw: Option<&str>) -> Loaded {
+pub fn load(raw: Option<&str>) -> LoadedScenarios {
     let Some(raw) = raw else {
-        return Loaded {
-            store: Store::default(),
+        return LoadedScenarios {
+            store: ScenarioStore::default(),
             recovery: None,
         };
     };
-    let fail = |problem| Loaded {
-        store: Store::default(),
-        recovery: Some(Recovery {
+    let fail = |problem| LoadedScenarios {
+        store: ScenarioStore::default(),
+        recovery: Some(ScenarioRecovery {
             problem,
             raw: raw.to_string(),
         }),
@@ -260,9 +261,9 @@ pub fn load(raw: Option<&str>) -> Loaded {
         Err(e) => return fail(e.into()),
     };
     let Some(items) = doc.get("scenarios").and_then(Value::as_array) else {
-        return fail(Problem::BadShape);
+        return fail(ScenarioProblem::BadShape);
     };
-    let mut store = Store::default();
+    let mut store = ScenarioStore::default();
     let mut bad = 0usize;
     for item in items {
         match read_item(item) {
@@ -272,10 +273,10 @@ pub fn load(raw: Option<&str>) -> Loaded {
             None => bad += 1,
         }
     }
-    Loaded {
+    LoadedScenarios {
         store,
-        recovery: (bad > 0).then(|| Recovery {
-            problem: Problem::BadItems(bad),
+        recovery: (bad > 0).then(|| ScenarioRecovery {
+            problem: ScenarioProblem::BadItems(bad),
             raw: raw.to_string(),
         }),
     }
@@ -289,16 +290,17 @@ mod tests {
         Date::from_ymd(y, m, day).unwrap()
     }
 
-    fn sample() -> Store {
-        let mut s = Store::default();
+    fn sample() -> ScenarioStore {
+        let mut s = ScenarioStore::default();
         s.save(
             "ndxp_tx",
-            Named {
+            NamedScenario {
                 name: "Nhanh".into(),
                 scenario: Scenario {
                     growth: Some(GrowthOverride {
                         from: d(2023, 4, 1),
                         rate: 3.1,
+                        per: dxcast_core::scenario::Per::Month,
                     }),
                     shock: Some(Shock {
                         at: d(2025, 1, 1),
@@ -312,7 +314,7 @@ mod tests {
         );
         s.save(
             "cdt_teams",
-            Named {
+            NamedScenario {
                 name: "Chậm".into(),
                 scenario: Scenario::default(),
             },
@@ -328,13 +330,13 @@ mod tests {
         let l = load(Some(&json));
         assert_eq!(l.recovery, None);
         assert_eq!(l.store, s);
-        assert_eq!(load(None).store, Store::default());
+        assert_eq!(load(None).store, ScenarioStore::default());
     }
 
     #[test]
     fn saving_replaces_by_name_within_an_indicator() {
         let mut s = sample();
-        let named = Named {
+        let named = NamedScenario {
             name: " Nhanh ".into(),
             scenario: Scenario::default(),
         };
@@ -350,7 +352,7 @@ mod tests {
         assert_eq!(
             s.save(
                 "x",
-                Named {
+                NamedScenario {
                     name: "  ".into(),
                     scenario: Scenario::default()
                 }
@@ -365,20 +367,20 @@ mod tests {
     #[test]
     fn bad_text_is_kept_and_what_reads_is_used() {
         for (raw, problem) in [
-            ("{nope", Problem::NotJson),
-            ("[]", Problem::BadShape),
-            ("{\"scenarios\":[]}", Problem::BadShape),
+            ("{nope", ScenarioProblem::NotJson),
+            ("[]", ScenarioProblem::BadShape),
+            ("{\"scenarios\":[]}", ScenarioProblem::BadShape),
             (
                 "{\"schema\":\"dxcast.scenarios\",\"version\":1,\"scenarios\":{}}",
-                Problem::BadShape,
+                ScenarioProblem::BadShape,
             ),
             (
                 "{\"schema\":\"dxcast.scenarios\",\"version\":9,\"scenarios\":[]}",
-                Problem::UnknownVersion("dxcast.scenarios 9".into()),
+                ScenarioProblem::UnknownVersion("dxcast.scenarios 9".into()),
             ),
             (
                 "{\"schema\":\"other\"}",
-                Problem::UnknownVersion("other".into()),
+                ScenarioProblem::UnknownVersion("other".into()),
             ),
         ] {
             let l = load(Some(raw));
@@ -395,7 +397,7 @@ mod tests {
         let l = load(Some(raw));
         assert_eq!(l.store.items.len(), 1);
         assert_eq!(l.store.items[0].named.name, "A");
-        assert_eq!(l.recovery.unwrap().problem, Problem::BadItems(3));
+        assert_eq!(l.recovery.unwrap().problem, ScenarioProblem::BadItems(3));
         assert_eq!(backup_key(5), "dxcast.scenarios.backup.5");
     }
 }

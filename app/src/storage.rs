@@ -77,7 +77,7 @@ pub fn open(
 
 /// Why stored text could not be (fully) read.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
+pub enum StoreProblem {
     /// Not JSON at all.
     NotJson,
     /// Another schema or a version this app does not know.
@@ -88,32 +88,32 @@ pub enum Problem {
     BadRows(Vec<Rejected>),
 }
 
-impl From<Unreadable> for Problem {
+impl From<Unreadable> for StoreProblem {
     fn from(e: Unreadable) -> Self {
         match e {
-            Unreadable::NotJson => Problem::NotJson,
-            Unreadable::UnknownVersion(v) => Problem::UnknownVersion(v),
-            Unreadable::BadShape => Problem::BadShape,
+            Unreadable::NotJson => StoreProblem::NotJson,
+            Unreadable::UnknownVersion(v) => StoreProblem::UnknownVersion(v),
+            Unreadable::BadShape => StoreProblem::BadShape,
         }
     }
 }
 
 /// Stored text that could not be read as it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Recovery {
+pub struct StoreRecovery {
     /// What was wrong.
-    pub problem: Problem,
+    pub problem: StoreProblem,
     /// The text exactly as it was stored.
     pub raw: String,
 }
 
 /// The outcome of reading the stored text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
+pub struct LoadedUser {
     /// The rows that read.
     pub user: UserData,
     /// What could not be read, if anything.
-    pub recovery: Option<Recovery>,
+    pub recovery: Option<StoreRecovery>,
 }
 
 /// The user's rows as stored JSON.
@@ -155,16 +155,16 @@ fn read_v1(doc: &Map<String, Value>) -> Option<UserData> {
 /// Reads the stored text (`None` when nothing is stored) and checks every
 /// row against `builtin` through the core's import path.
 #[must_use]
-pub fn load(raw: Option<&str>, builtin: &Dataset) -> Loaded {
+pub fn load(raw: Option<&str>, builtin: &Dataset) -> LoadedUser {
     let Some(raw) = raw else {
-        return Loaded {
+        return LoadedUser {
             user: UserData::default(),
             recovery: None,
         };
     };
-    let fail = |problem| Loaded {
+    let fail = |problem| LoadedUser {
         user: UserData::default(),
-        recovery: Some(Recovery {
+        recovery: Some(StoreRecovery {
             problem,
             raw: raw.to_string(),
         }),
@@ -177,11 +177,11 @@ pub fn load(raw: Option<&str>, builtin: &Dataset) -> Loaded {
         Err(e) => return fail(e.into()),
     };
     let Some(user) = user else {
-        return fail(Problem::BadShape);
+        return fail(StoreProblem::BadShape);
     };
     let (_, rejected) = builtin.with_user(&user);
     if rejected.is_empty() {
-        return Loaded {
+        return LoadedUser {
             user,
             recovery: None,
         };
@@ -191,10 +191,10 @@ pub fn load(raw: Option<&str>, builtin: &Dataset) -> Loaded {
     for r in &rejected {
         kept.remove(r.table, &r.id);
     }
-    Loaded {
+    LoadedUser {
         user: kept,
-        recovery: Some(Recovery {
-            problem: Problem::BadRows(rejected),
+        recovery: Some(StoreRecovery {
+            problem: StoreProblem::BadRows(rejected),
             raw: raw.to_string(),
         }),
     }
@@ -229,6 +229,7 @@ mod tests {
                 "me",
                 "trích \"dẫn\", có dấu phẩy",
                 "ghi chú\nhai dòng",
+                "",
             ]),
         );
         u.upsert(
@@ -241,6 +242,7 @@ mod tests {
                 "stock",
                 "economy",
                 "0",
+                "",
                 "",
                 "",
                 "",
@@ -269,15 +271,15 @@ mod tests {
     fn corrupt_text_is_kept_raw() {
         let b = builtin();
         for (raw, problem) in [
-            ("{not json", Problem::NotJson),
-            ("[1,2]", Problem::BadShape),
+            ("{not json", StoreProblem::NotJson),
+            ("[1,2]", StoreProblem::BadShape),
             (
                 "{\"schema\":\"dxcast.user\",\"version\":1,\"observations\":[{\"id\":3}]}",
-                Problem::BadShape,
+                StoreProblem::BadShape,
             ),
             (
                 "{\"schema\":\"dxcast.user\",\"version\":1,\"observations\":{}}",
-                Problem::BadShape,
+                StoreProblem::BadShape,
             ),
         ] {
             let l = load(Some(raw), &b);
@@ -294,12 +296,33 @@ mod tests {
         let l = load(Some(&raw), &b);
         assert!(l.user.is_empty());
         let r = l.recovery.unwrap();
-        assert!(matches!(r.problem, Problem::UnknownVersion(ref v) if v.contains('7')));
+        assert!(matches!(r.problem, StoreProblem::UnknownVersion(ref v) if v.contains('7')));
         assert_eq!(r.raw, raw);
         let other = load(Some("{\"schema\":\"other\",\"rows\":[]}"), &b)
             .recovery
             .unwrap();
-        assert_eq!(other.problem, Problem::UnknownVersion("other".into()));
+        assert_eq!(other.problem, StoreProblem::UnknownVersion("other".into()));
+    }
+
+    /// Rows stored before the optional `definition` (figures) and
+    /// `quantity` (indicators) columns existed load with them empty.
+    #[test]
+    fn rows_stored_before_the_optional_columns_load_with_them_empty() {
+        let full = sample();
+        let mut old = UserData::default();
+        for (table, rows) in [
+            (Table::Observations, &full.observations),
+            (Table::Indicators, &full.indicators),
+        ] {
+            for r in rows {
+                let mut short = r.clone();
+                short.pop();
+                old.upsert(table, short);
+            }
+        }
+        let l = load(Some(&to_json(&old)), &builtin());
+        assert_eq!(l.recovery, None);
+        assert_eq!(l.user, full);
     }
 
     #[test]
@@ -309,7 +332,7 @@ mod tests {
         u.upsert(
             Table::Observations,
             row(&[
-                "u2", "gone", "2024", "observed", "exact", "1", "1", "", "me", "", "",
+                "u2", "gone", "2024", "observed", "exact", "1", "1", "", "me", "", "", "",
             ]),
         );
         let raw = to_json(&u);
@@ -318,11 +341,11 @@ mod tests {
         let r = l.recovery.unwrap();
         assert_eq!(r.raw, raw);
         match r.problem {
-            Problem::BadRows(rows) => {
+            StoreProblem::BadRows(rows) => {
                 assert_eq!(rows.len(), 1);
                 assert_eq!(
                     (rows[0].id.as_str(), rows[0].error.field),
-                    ("u2", "indicator")
+                    ("u2", dxcast_core::Field::Indicator)
                 );
             }
             other => panic!("{other:?}"),

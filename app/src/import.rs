@@ -4,24 +4,27 @@
 
 use std::collections::HashMap;
 
+use dxcast_core::Field;
+
 use crate::dataset::{
-    check_references, parse_table, Dataset, Origin, Parsed, Problem, RowError, Table, UserData,
+    check_references, parse_table, Dataset, RowError, RowOrigin, RowProblem, Table, TableRecord,
+    UserData,
 };
 
 /// What an import would do.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
+pub struct ImportPlan {
     /// The table the file is for (from its header).
     pub table: Table,
     /// The header's error: then nothing can be imported.
     pub header: Option<RowError>,
     /// The lines that read, with their line numbers.
-    pub good: Vec<(u32, Parsed)>,
+    pub good: Vec<(u32, TableRecord)>,
     /// The lines that did not, in file order.
     pub bad: Vec<RowError>,
 }
 
-impl Plan {
+impl ImportPlan {
     /// Whether the file has no rows at all.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -39,12 +42,12 @@ impl Plan {
 /// row with the core and against `data` (known indicator, value within its
 /// bounds) and ids that repeat within the file.
 #[must_use]
-pub fn plan(text: &str, data: &Dataset) -> Plan {
+pub fn plan(text: &str, data: &Dataset) -> ImportPlan {
     let table = Table::guess(text);
-    let rows = match parse_table(text, table, Origin::User) {
+    let rows = match parse_table(text, table, RowOrigin::User) {
         Ok(rows) => rows,
         Err(e) => {
-            return Plan {
+            return ImportPlan {
                 table,
                 header: Some(e),
                 good: Vec::new(),
@@ -61,8 +64,8 @@ pub fn plan(text: &str, data: &Dataset) -> Plan {
             if let Some(&first) = seen.get(r.id()) {
                 return Err(RowError {
                     line,
-                    field: "id",
-                    problem: Problem::RepeatsLine {
+                    field: Field::Id,
+                    problem: RowProblem::RepeatsLine {
                         id: r.id().to_string(),
                         line: first,
                     },
@@ -78,7 +81,7 @@ pub fn plan(text: &str, data: &Dataset) -> Plan {
             Err(e) => bad.push(e),
         }
     }
-    Plan {
+    ImportPlan {
         table,
         header: None,
         good,
@@ -88,7 +91,7 @@ pub fn plan(text: &str, data: &Dataset) -> Plan {
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Applied {
+pub struct ImportOutcome {
     /// The table.
     pub table: Table,
     /// Rows with a new id.
@@ -103,7 +106,7 @@ pub struct Applied {
 
 /// Why nothing was imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refused {
+pub enum ImportRefused {
     /// The header is wrong.
     Header,
     /// Some lines are bad and the user did not ask to skip them.
@@ -119,21 +122,21 @@ pub enum Refused {
 ///
 /// Why nothing was imported.
 pub fn apply(
-    plan: &Plan,
+    plan: &ImportPlan,
     user: &mut UserData,
     data: &Dataset,
     skip_bad: bool,
-) -> Result<Applied, Refused> {
+) -> Result<ImportOutcome, ImportRefused> {
     if plan.header.is_some() {
-        return Err(Refused::Header);
+        return Err(ImportRefused::Header);
     }
     if !plan.bad.is_empty() && !skip_bad {
-        return Err(Refused::BadLines);
+        return Err(ImportRefused::BadLines);
     }
     if plan.good.is_empty() {
-        return Err(Refused::Empty);
+        return Err(ImportRefused::Empty);
     }
-    let mut applied = Applied {
+    let mut applied = ImportOutcome {
         table: plan.table,
         added: 0,
         updated: 0,
@@ -142,9 +145,9 @@ pub fn apply(
     };
     for (_, row) in &plan.good {
         let existing = match row {
-            Parsed::Indicator(i) => data.indicator(&i.id).map(|r| &r.fields),
-            Parsed::Observation(o) => data.observation(&o.id).map(|r| &r.fields),
-            Parsed::Target(t) => data.target(&t.id).map(|r| &r.fields),
+            TableRecord::Indicator(i) => data.indicator(&i.id).map(|r| &r.fields),
+            TableRecord::Observation(o) => data.observation(&o.id).map(|r| &r.fields),
+            TableRecord::Target(t) => data.target(&t.id).map(|r| &r.fields),
         };
         match existing {
             Some(f) if f == row.fields() => applied.unchanged += 1,
@@ -166,6 +169,8 @@ mod tests {
     use super::*;
     use crate::dataset::{INDICATORS_CSV, OBSERVATIONS_CSV};
 
+    /// The figures' header without its optional `definition` column, as
+    /// files written before it have it.
     const HEADER: &str =
         "id,indicator,period,status,qualifier,value,stated,denominator,report,quote,note";
 
@@ -186,9 +191,12 @@ mod tests {
         assert_eq!(p.table, Table::Observations);
         assert_eq!(p.good.len(), 2);
         assert_eq!(p.bad.len(), 1);
-        assert_eq!((p.bad[0].line, p.bad[0].field), (3, "period"));
+        assert_eq!((p.bad[0].line, p.bad[0].field), (3, Field::Period));
         let mut user = UserData::default();
-        assert_eq!(apply(&p, &mut user, &d, false), Err(Refused::BadLines));
+        assert_eq!(
+            apply(&p, &mut user, &d, false),
+            Err(ImportRefused::BadLines)
+        );
         assert!(user.is_empty());
         let a = apply(&p, &mut user, &d, true).unwrap();
         assert_eq!((a.added, a.updated, a.skipped.clone()), (2, 0, vec![3]));
@@ -209,11 +217,14 @@ mod tests {
              c,ndxp_tx,2025,observed,exact,1,1,,m,,\n"
         );
         let p = plan(&text, &d);
-        let got: Vec<(u32, &str)> = p.bad.iter().map(|e| (e.line, e.field)).collect();
-        assert_eq!(got, [(2, "indicator"), (3, "value"), (5, "id")]);
+        let got: Vec<(u32, Field)> = p.bad.iter().map(|e| (e.line, e.field)).collect();
+        assert_eq!(
+            got,
+            [(2, Field::Indicator), (3, Field::Value), (5, Field::Id)]
+        );
         assert_eq!(
             p.bad[2].problem,
-            Problem::RepeatsLine {
+            RowProblem::RepeatsLine {
                 id: "c".into(),
                 line: 4
             }
@@ -227,12 +238,12 @@ mod tests {
             + "\nx,ndxp_tx,observed,2024,exact,1,1,,m,,\n";
         let p = plan(&text, &d);
         let h = p.header.clone().unwrap();
-        assert_eq!((h.line, h.field), (1, "period"));
+        assert_eq!((h.line, h.field), (1, Field::Period));
         let mut user = UserData::default();
-        assert_eq!(apply(&p, &mut user, &d, true), Err(Refused::Header));
+        assert_eq!(apply(&p, &mut user, &d, true), Err(ImportRefused::Header));
         assert_eq!(
             apply(&plan(HEADER, &d), &mut user, &d, true),
-            Err(Refused::Empty)
+            Err(ImportRefused::Empty)
         );
     }
 
@@ -255,7 +266,9 @@ mod tests {
         let row = d.observation("r004-ndxp-2021").unwrap();
         let mut f = row.fields.clone();
         f[10] = "checked again".into();
-        let text = format!("{HEADER}\n{}\n", crate::export::csv_line(&f));
+        let mut text = format!("{HEADER},definition\n");
+        let fields: Vec<&str> = f.iter().map(String::as_str).collect();
+        dxcast_core::csv::write_record(&mut text, &fields).unwrap();
         let mut user = UserData::default();
         let a = apply(&plan(&text, &d), &mut user, &d, false).unwrap();
         assert_eq!((a.added, a.updated), (0, 1));

@@ -1,0 +1,75 @@
+// Expected values for the end-to-end tests, computed by the app's model crate
+// natively: `cargo run -p dxcast-app --example e2e_expected` writes them as
+// JSON (app/examples/e2e_expected.rs says what each case is), and
+// `cargo xtask test` does so into target/e2e/expected.json before it runs
+// Playwright. The tests read the app's displayed numbers back from their
+// Vietnamese or English writing and compare them with these.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const file = path.resolve(process.env.DXCAST_E2E_EXPECTED ?? "target/e2e/expected.json");
+if (!existsSync(file)) {
+  throw new Error(
+    `the expected values are missing at ${file}: run \`cargo run -p dxcast-app --example e2e_expected > ${file}\` (cargo xtask test does)`,
+  );
+}
+const expected = JSON.parse(readFileSync(file, "utf8"));
+
+/** Today as the tests open the app (`?today=`). */
+export const TODAY = expected.today;
+
+/** NDXP transactions: the recommended method, the staged targets, and each case's assessments. */
+export const ndxp = expected.ndxp_tx;
+
+/**
+ * The assessments of NDXP transactions' targets under a case of
+ * app/examples/e2e_expected.rs: `case(name)[i].base` and `.scenario`.
+ */
+export function ndxpCase(name) {
+  const c = ndxp.cases[name];
+  if (!c) throw new Error(`no expected case “${name}” (see app/examples/e2e_expected.rs)`);
+  return c.targets;
+}
+
+/** Every indicator's standing on the dashboard. */
+export const standings = expected.standings;
+
+const SCALES = {
+  "nghìn tỷ": 1e12,
+  "ngàn tỷ": 1e12,
+  tỷ: 1e9,
+  triệu: 1e6,
+  nghìn: 1e3,
+  ngàn: 1e3,
+  trillion: 1e12,
+  billion: 1e9,
+  million: 1e6,
+  thousand: 1e3,
+};
+
+/**
+ * A number as the app writes it, read back with the precision of its last
+ * digit: "1,281 tỷ", "45,16 %", "58.397.139" in Vietnamese; "1.281 billion",
+ * "45.16%", "58,397,139" in English.
+ */
+export function readNumber(text, lang = "vi") {
+  const [group, decimal] = lang === "vi" ? [".", ","] : [",", "."];
+  const m = text.trim().match(/^([−-]?)([\d.,]+)\s*([^\d%]*?)\s*%?$/u);
+  if (!m) throw new Error(`not a number as the app writes it: ${text}`);
+  const word = m[3].trim();
+  const scale = word === "" ? 1 : SCALES[word];
+  if (scale === undefined) throw new Error(`unknown scale word “${word}” in ${text}`);
+  const [int, frac = "", ...rest] = m[2].split(decimal);
+  const grouped = new RegExp(`^(\\d{1,3}(\\${group}\\d{3})*|\\d+)$`);
+  if (rest.length > 0 || !/^\d*$/.test(frac) || !grouped.test(int)) {
+    throw new Error(`misplaced separators in ${text}`);
+  }
+  const value = Number(`${int.replaceAll(group, "")}.${frac || "0"}`) * scale * (m[1] ? -1 : 1);
+  return { value, precision: 10 ** -frac.length * scale };
+}
+
+/** Whether `expected` rounds to the number written as `text`. */
+export function shows(text, expected, lang = "vi") {
+  const { value, precision } = readNumber(text, lang);
+  return Math.abs(value - expected) <= precision / 2 + Math.abs(expected) * 1e-12;
+}
