@@ -22,6 +22,22 @@ pub(crate) fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Whether `c` is a lowercase letter: one that uppercases to another
+/// character. `char::is_lowercase` and `char::is_uppercase` look their
+/// property up in bitsets whose bounds checks the optimiser keeps (a panic
+/// path, which the C-ABI module's no-panic build refuses); these two go
+/// through the case-conversion tables only. They differ from the standard
+/// properties only on the few letters without a case partner (ª, º, ĸ).
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase() || (!c.is_ascii() && c.to_uppercase().next() != Some(c))
+}
+
+/// Whether `c` is an uppercase letter: one that lowercases to another
+/// character (see [`is_lower`]).
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_ascii_uppercase() || (!c.is_ascii() && c.to_lowercase().next() != Some(c))
+}
+
 /// The lower case of `c` where it is a single character (always, for the
 /// Latin letters Vietnamese uses).
 #[inline]
