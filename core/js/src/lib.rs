@@ -986,8 +986,9 @@ pub fn parse_date(
 
 // ---------------------------------------------------------------- quantities
 
-/// The most figures of one quantity.
-const MAX_FIGURES: usize = 4096;
+/// The most figures of one quantity (their conflicts then need at most
+/// 8 MB).
+const MAX_FIGURES: usize = 1024;
 
 /// A quantity's figures from JavaScript.
 fn figures_in(v: &JsValue) -> Result<Vec<dx::quantity::Measured>, Fail> {
@@ -1032,6 +1033,7 @@ fn rule_in(v: &JsValue) -> Result<dx::quantity::Rule, Fail> {
 }
 
 /// Every figure's point, and the conflicts, of a quantity.
+#[allow(clippy::type_complexity)]
 fn measure(
     figures: &[dx::quantity::Measured],
     rule: dx::quantity::Rule,
@@ -1044,18 +1046,31 @@ fn measure(
     Fail,
 > {
     let n = figures.len();
-    let mut points = vec![dx::quantity::QuantityPoint::PLACEHOLDER; n];
-    // Every pair at most conflicts once.
-    let pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
-    let mut conflicts = vec![dx::quantity::Conflict { a: 0, b: 0 }; pairs.max(1)];
-    let m = dx::quantity::measure_into(figures, rule, &mut points, &mut conflicts).indexed(&[
+    let names: Names<'_> = &[
         (Field::Value, "value"),
         (Field::Kind, "kind"),
         (Field::Points, "figures"),
-    ])?;
-    points.truncate(m.points);
-    conflicts.truncate(m.conflicts);
-    Ok((points, conflicts, m))
+    ];
+    // Room for a few conflicts a figure first; every pair at most once if
+    // that is not enough.
+    let pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
+    for room in [pairs.min(n.saturating_mul(4)), pairs] {
+        let mut points = vec![dx::quantity::QuantityPoint::PLACEHOLDER; n];
+        let mut conflicts = vec![dx::quantity::Conflict { a: 0, b: 0 }; room];
+        match dx::quantity::measure_into(figures, rule, &mut points, &mut conflicts) {
+            Err(dx::Error::Capacity {
+                what: Field::Outcomes,
+                ..
+            }) if room < pairs => continue,
+            result => {
+                let m = result.indexed(names)?;
+                points.truncate(m.points);
+                conflicts.truncate(m.conflicts);
+                return Ok((points, conflicts, m));
+            }
+        }
+    }
+    Err(Fail::too_long("figures", n, MAX_FIGURES))
 }
 
 /// One thing measured several ways (totals over periods, year-to-date

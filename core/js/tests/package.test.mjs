@@ -372,3 +372,23 @@ test("implausible growth: a monthly rate typed for a yearly one", () => {
   assert.ok(Math.abs(flag.fastest - fastest) < 1e-9, `${flag.fastest} vs ${fastest}`);
   assert.ok(Math.abs(flag.limit - 1.5 * fastest) < 1e-9, `${flag.limit}`);
 });
+
+test("measureQuantity: every pair of measures that disagree is a conflict, however many", () => {
+  // r001's "khoảng 806 triệu" from 1 January to 8 December 2022 is [805.5; 806.5] million over
+  // 342 days, 2.355–2.358 million a day; its "khoảng 2,1 triệu" a day over the same days admits at
+  // most 2.15 million. Ten copies of each: every one of the 10 × 10 pairs across the measures
+  // conflicts, none within a measure.
+  const ytd = { kind: "yearToDate", value: 806e6, period: "2022-01-01/2022-12-08", qualifier: "about", precision: 1e6 };
+  const daily = { kind: "dailyAverage", value: 2.1e6, period: "2022-01-01/2022-12-08", qualifier: "about", precision: 1e5 };
+  const figures = [...Array(10).fill(ytd), ...Array(10).fill(daily)];
+  for (const rule of ["totals", "averages", "all"]) {
+    const m = dx.measureQuantity(figures, rule);
+    assert.equal(m.points.length, 20, rule);
+    assert.equal(m.conflicts.length, 100, rule);
+    for (const { a, b } of m.conflicts) {
+      assert.notEqual(m.points[a].measure, m.points[b].measure, rule);
+    }
+    // One date keeps one point, whatever the rule.
+    assert.equal(m.series.values.length, 1, rule);
+  }
+});
