@@ -138,7 +138,8 @@ enum dxcast_claim_kind {
     DXCAST_SUM = 6,
     DXCAST_DIFFERENCE = 7,
     DXCAST_RELATIVE_CHANGE = 8,
-    DXCAST_POINT_CHANGE = 9
+    DXCAST_POINT_CHANGE = 9,
+    DXCAST_AT_MOST = 10 /* a bound without a number: the margin, checked against 0 */
 };
 
 enum dxcast_verdict { DXCAST_AGREE = 0, DXCAST_DISAGREE = 1, DXCAST_CANNOT_CHECK = 2 };
@@ -147,7 +148,51 @@ enum dxcast_target_status {
     DXCAST_ACHIEVED = 0,
     DXCAST_ON_TRACK = 1,
     DXCAST_NEEDS_ACCELERATION = 2,
-    DXCAST_OFF_TRACK = 3
+    DXCAST_OFF_TRACK = 3,
+    DXCAST_MISSED = 4,
+    DXCAST_UNCERTAIN = 5,
+    DXCAST_TOO_FEW_POINTS = 6,
+    DXCAST_STALE = 7,
+    DXCAST_UNREACHABLE = 8
+};
+
+/* Why a status is DXCAST_STALE. */
+enum dxcast_staleness { DXCAST_PAST_DEADLINE = 0, DXCAST_LONG_HORIZON = 1 };
+
+/* Which points a quantity's series keeps where measures overlap. */
+enum dxcast_quantity_rule { DXCAST_RULE_TOTALS = 0, DXCAST_RULE_AVERAGES = 1, DXCAST_RULE_ALL = 2 };
+
+/* How a quantity's point was derived from its figure. */
+enum dxcast_conversion {
+    DXCAST_CONVERSION_LEVEL = 0,
+    DXCAST_CONVERSION_TOTAL = 1,
+    DXCAST_CONVERSION_YEAR_TO_DATE = 2,
+    DXCAST_CONVERSION_DAILY_AVERAGE = 3,
+    DXCAST_CONVERSION_SINCE_LAUNCH = 4,
+    DXCAST_CONVERSION_DIFFERENCE = 5
+};
+
+/* Why a quantity's point is not in its series. */
+enum dxcast_aside {
+    DXCAST_ASIDE_RULE = 0,
+    DXCAST_ASIDE_COVERED = 1,
+    DXCAST_ASIDE_SAME_DATE = 2,
+    DXCAST_ASIDE_DEFINITION = 3
+};
+
+/* The basis of a quantity's points. */
+enum dxcast_basis { DXCAST_BASIS_LEVEL = 0, DXCAST_BASIS_DAILY_RATE = 1 };
+
+/* How a figure found in text is derived from others. */
+enum dxcast_derived {
+    DXCAST_DERIVED_MULTIPLE = 0,
+    DXCAST_DERIVED_RELATIVE_CHANGE = 1,
+    DXCAST_DERIVED_PERCENT_CHANGE = 2,
+    DXCAST_DERIVED_DIFFERENCE = 3,
+    DXCAST_DERIVED_EXCESS_OVER_PLAN = 4,
+    DXCAST_DERIVED_SHARE_OF_TARGET = 5,
+    DXCAST_DERIVED_SHARE = 6,
+    DXCAST_DERIVED_DAILY_AVERAGE = 7
 };
 
 enum dxcast_period_kind {
@@ -209,7 +254,12 @@ enum dxcast_table {
     DXCAST_TABLE_VERDICT = 10,
     DXCAST_TABLE_TARGET_STATUS = 11,
     DXCAST_TABLE_UNKNOWN = 12,
-    DXCAST_TABLE_ERROR = 13 /* by the code without its sign: 14 is OVERFLOW */
+    DXCAST_TABLE_ERROR = 13, /* by the code without its sign: 14 is OVERFLOW */
+    DXCAST_TABLE_STALENESS = 14,
+    DXCAST_TABLE_QUANTITY_RULE = 15,
+    DXCAST_TABLE_CONVERSION = 16,
+    DXCAST_TABLE_ASIDE = 17,
+    DXCAST_TABLE_DERIVED = 18
 };
 
 /* ------------------------------------------------------------ flag bits */
@@ -247,6 +297,11 @@ enum dxcast_table {
 #define DXCAST_SCENARIO_GROWTH 1u
 #define DXCAST_SCENARIO_SHOCK 2u
 #define DXCAST_SCENARIO_TARGET 4u
+#define DXCAST_SCENARIO_PER_MONTH 8u /* the growth rate is a month's (a year's without it) */
+
+/* dxcast_evidence.given */
+#define DXCAST_EVIDENCE_HAS_AFTER 1u
+#define DXCAST_EVIDENCE_HAS_BEFORE 2u
 
 /* dxcast_analysis.known */
 #define DXCAST_A_HAS_REACH_DATE (1u << 0)
@@ -265,6 +320,24 @@ enum dxcast_table {
 #define DXCAST_A_HAS_PROJECTED_POINTS (1u << 13)
 #define DXCAST_A_HAS_RATIO (1u << 14)
 #define DXCAST_A_HAS_PROBABILITY (1u << 15)
+#define DXCAST_A_HAS_JUDGED_BY (1u << 16)
+
+/* dxcast_analysis.facts */
+#define DXCAST_FACT_UNREACHABLE (1u << 0)
+#define DXCAST_FACT_AFTER_GIVEN (1u << 1)
+#define DXCAST_FACT_AFTER_MEETS (1u << 2)
+#define DXCAST_FACT_BEFORE_GIVEN (1u << 3)
+#define DXCAST_FACT_BEFORE_MEETS (1u << 4)
+#define DXCAST_FACT_PROJECTION_MEETS (1u << 5)
+
+/* dxcast_implausible.known */
+#define DXCAST_IMPLAUSIBLE_HAS_PER_YEAR 1u
+#define DXCAST_IMPLAUSIBLE_HAS_FASTEST 2u
+
+/* dxcast_found.known */
+#define DXCAST_FOUND_HAS_PERIOD 1u
+#define DXCAST_FOUND_HAS_DENOMINATOR 2u
+#define DXCAST_FOUND_HAS_CUE 4u
 
 /* dxcast_choice.known */
 #define DXCAST_CHOICE_HAS_MAPE 1u
@@ -392,28 +465,38 @@ typedef struct dxcast_target {
     uint32_t comparison; /* enum dxcast_comparison */
 } dxcast_target;
 
-/* Settings of an analysis (input, 32 bytes). */
+/* Evidence: figures that decide a target without the projection, in the
+ * target's terms (input in dxcast_settings; output of dxcast_quantity_evidence,
+ * 32 bytes). */
+typedef struct dxcast_evidence {
+    uint32_t given;        /* DXCAST_EVIDENCE_HAS_* */
+    dxcast_day after_date; /* the first figure on or after the deadline */
+    double after_value;
+    dxcast_day before_date; /* the last figure on or before the deadline */
+    uint32_t reserved;
+    double before_value;
+} dxcast_evidence;
+
+/* Settings of an analysis (input, 48 bytes). */
 typedef struct dxcast_settings {
     dxcast_day today;
-    uint32_t has_evidence; /* 0/1 */
-    double level;          /* in (0, 1), such as 0.95 */
-    dxcast_day evidence_date;
     uint32_t reserved;
-    double evidence_value;
+    double level; /* in (0, 1), such as 0.95 */
+    dxcast_evidence evidence;
 } dxcast_settings;
 
 /* Scenario (input, 48 bytes). */
 typedef struct dxcast_scenario {
     uint32_t flags; /* DXCAST_SCENARIO_* */
     dxcast_day growth_from;
-    double growth_rate; /* a month: percent of the level, points for percentages */
+    double growth_rate; /* a year (a month with DXCAST_SCENARIO_PER_MONTH): percent of the level, points for percentages */
     dxcast_day shock_at;
     uint32_t reserved;
     double shock_size; /* percent of the level, points for percentages */
     dxcast_target target;
 } dxcast_scenario;
 
-/* Analysis (output, 248 bytes). */
+/* Analysis (output, 288 bytes). */
 typedef struct dxcast_analysis {
     uint32_t status; /* enum dxcast_target_status */
     uint32_t target_comparison;
@@ -451,6 +534,15 @@ typedef struct dxcast_analysis {
     double projected_points;
     double ratio;
     double probability;
+    uint32_t outlook;   /* enum dxcast_target_status: the projection's own verdict */
+    uint32_t staleness; /* enum dxcast_staleness, or DXCAST_NONE */
+    dxcast_day judged_by_date;
+    uint32_t facts; /* DXCAST_FACT_* */
+    double judged_by_value; /* the figure that decided, DXCAST_A_HAS_JUDGED_BY */
+    uint32_t facts_df;      /* degrees of freedom of the fit */
+    int32_t facts_horizon_days; /* from the latest figure to the deadline */
+    int32_t facts_span_days;    /* from the first figure to the latest */
+    uint32_t reserved;
 } dxcast_analysis;
 
 /* A ranked method of a choice (88 bytes). */
@@ -499,7 +591,7 @@ typedef struct dxcast_claim {
     dxcast_figure inputs[DXCAST_MAX_INPUTS];
 } dxcast_claim;
 
-/* Check of a claim (output, 344 bytes). */
+/* Check of a claim (output, 352 bytes). */
 typedef struct dxcast_check {
     uint32_t verdict;      /* enum dxcast_verdict */
     uint32_t reason;       /* enum dxcast_unchecked */
@@ -512,6 +604,8 @@ typedef struct dxcast_check {
     double recomputed_lo;
     double recomputed_hi;
     dxcast_explanation explanation;
+    uint32_t at_stated; /* enum dxcast_verdict at the stated values, or DXCAST_NONE */
+    uint32_t reserved;
 } dxcast_check;
 
 /* Period (input and output, 16 bytes). */
@@ -559,6 +653,78 @@ typedef struct dxcast_stated {
     uint32_t reserved;
 } dxcast_stated;
 
+/* One figure of a quantity, with its measure (input, 56 bytes). */
+typedef struct dxcast_measured {
+    uint32_t kind;       /* enum dxcast_kind: the figure's measure */
+    uint32_t definition; /* a number for each distinct definition */
+    uint32_t has_since;  /* 0/1 */
+    dxcast_day since;    /* a running total's launch date */
+    dxcast_observation observation;
+} dxcast_measured;
+
+/* One figure of a quantity on its basis (output, 80 bytes). */
+typedef struct dxcast_quantity_point {
+    dxcast_day date;
+    uint32_t reserved;
+    double value;         /* a daily rate, or a level */
+    dxcast_period window; /* the days it describes */
+    uint32_t measure;     /* enum dxcast_kind */
+    uint32_t conversion;  /* enum dxcast_conversion */
+    uint32_t status;      /* enum dxcast_status */
+    uint32_t source;      /* its figure's index */
+    uint32_t earlier;     /* a difference's earlier reading, or DXCAST_NONE */
+    uint32_t aside;       /* enum dxcast_aside, or DXCAST_NONE when kept */
+    double low;           /* the basis values its figure(s) admit */
+    double high;
+    uint32_t definition;
+    uint32_t reserved2;
+} dxcast_quantity_point;
+
+/* Two points that admit no common value (output, 8 bytes). */
+typedef struct dxcast_conflict {
+    uint32_t a; /* indexes into the points written */
+    uint32_t b;
+} dxcast_conflict;
+
+/* What dxcast_measure_quantity wrote (output, 16 bytes). */
+typedef struct dxcast_measures {
+    uint32_t basis; /* enum dxcast_basis */
+    uint32_t points;
+    uint32_t conflicts;
+    uint32_t definition; /* of the points kept */
+} dxcast_measures;
+
+/* An implausible growth override (output, 32 bytes). */
+typedef struct dxcast_implausible {
+    uint32_t known; /* DXCAST_IMPLAUSIBLE_HAS_* */
+    uint32_t reserved;
+    double per_year; /* the rate as a year's */
+    double fastest;  /* the fastest yearly growth of the series */
+    double limit;
+} dxcast_implausible;
+
+/* A figure found in report text (output, 96 bytes). Offsets in bytes. */
+typedef struct dxcast_found {
+    double value;
+    double precision;
+    uint32_t unit;      /* enum dxcast_unit */
+    uint32_t qualifier; /* enum dxcast_qualifier */
+    uint32_t start;     /* the figure: text[start, end) */
+    uint32_t end;
+    uint32_t sentence_start;
+    uint32_t sentence_end;
+    uint32_t known;   /* DXCAST_FOUND_HAS_* */
+    uint32_t derived; /* enum dxcast_derived, or DXCAST_NONE */
+    dxcast_period period;
+    double denominator; /* of a fraction "61/63" */
+    uint32_t cue_start; /* where the text states the period */
+    uint32_t cue_end;
+    uint32_t compared_start; /* what a derived figure is compared with, or DXCAST_NONE */
+    uint32_t compared_end;
+    uint32_t decrease; /* 0/1 */
+    uint32_t reserved;
+} dxcast_found;
+
 /* The layout is the ABI's: no padding, fixed sizes. */
 #if defined(__cplusplus) && __cplusplus >= 201103L
 #define DXCAST_ASSERT(c, m) static_assert(c, m)
@@ -574,24 +740,34 @@ DXCAST_ASSERT(sizeof(dxcast_least_squares) == 224, "dxcast_least_squares");
 DXCAST_ASSERT(sizeof(dxcast_summary) == 448, "dxcast_summary");
 DXCAST_ASSERT(sizeof(dxcast_forecast_point) == 80, "dxcast_forecast_point");
 DXCAST_ASSERT(sizeof(dxcast_target) == 16, "dxcast_target");
-DXCAST_ASSERT(sizeof(dxcast_settings) == 32, "dxcast_settings");
+DXCAST_ASSERT(sizeof(dxcast_evidence) == 32, "dxcast_evidence");
+DXCAST_ASSERT(sizeof(dxcast_settings) == 48, "dxcast_settings");
 DXCAST_ASSERT(sizeof(dxcast_scenario) == 48, "dxcast_scenario");
-DXCAST_ASSERT(sizeof(dxcast_analysis) == 248, "dxcast_analysis");
+DXCAST_ASSERT(sizeof(dxcast_analysis) == 288, "dxcast_analysis");
 DXCAST_ASSERT(sizeof(dxcast_ranked) == 88, "dxcast_ranked");
 DXCAST_ASSERT(sizeof(dxcast_choice) == 856, "dxcast_choice");
 DXCAST_ASSERT(sizeof(dxcast_figure) == 40, "dxcast_figure");
 DXCAST_ASSERT(sizeof(dxcast_claim) == 344, "dxcast_claim");
-DXCAST_ASSERT(sizeof(dxcast_check) == 344, "dxcast_check");
+DXCAST_ASSERT(sizeof(dxcast_check) == 352, "dxcast_check");
 DXCAST_ASSERT(sizeof(dxcast_period) == 16, "dxcast_period");
 DXCAST_ASSERT(sizeof(dxcast_flow) == 48, "dxcast_flow");
 DXCAST_ASSERT(sizeof(dxcast_observation) == 40, "dxcast_observation");
 DXCAST_ASSERT(sizeof(dxcast_target_evaluation) == 24, "dxcast_target_evaluation");
 DXCAST_ASSERT(sizeof(dxcast_stated) == 24, "dxcast_stated");
+DXCAST_ASSERT(sizeof(dxcast_measured) == 56, "dxcast_measured");
+DXCAST_ASSERT(sizeof(dxcast_quantity_point) == 80, "dxcast_quantity_point");
+DXCAST_ASSERT(sizeof(dxcast_conflict) == 8, "dxcast_conflict");
+DXCAST_ASSERT(sizeof(dxcast_measures) == 16, "dxcast_measures");
+DXCAST_ASSERT(sizeof(dxcast_implausible) == 32, "dxcast_implausible");
+DXCAST_ASSERT(sizeof(dxcast_found) == 96, "dxcast_found");
 DXCAST_ASSERT(offsetof(dxcast_summary, model) == 88, "dxcast_summary.model");
 DXCAST_ASSERT(offsetof(dxcast_summary, explanation) == 160, "dxcast_summary.explanation");
 DXCAST_ASSERT(offsetof(dxcast_choice, explanation) == 568, "dxcast_choice.explanation");
 DXCAST_ASSERT(offsetof(dxcast_check, explanation) == 56, "dxcast_check.explanation");
 DXCAST_ASSERT(offsetof(dxcast_analysis, probability) == 240, "dxcast_analysis.probability");
+DXCAST_ASSERT(offsetof(dxcast_analysis, judged_by_value) == 264, "dxcast_analysis.judged_by_value");
+DXCAST_ASSERT(offsetof(dxcast_check, at_stated) == 344, "dxcast_check.at_stated");
+DXCAST_ASSERT(offsetof(dxcast_settings, evidence) == 16, "dxcast_settings.evidence");
 #endif
 
 /* ------------------------------------------------------------ functions
@@ -677,7 +853,21 @@ DXCAST_ASSERT(offsetof(dxcast_analysis, probability) == 240, "dxcast_analysis.pr
       (kind, observations, n, out_days, out_values, cap))                                      \
     X(int32_t, dxcast_evaluation,                                                              \
       (uint32_t kind, double value, dxcast_day deadline, uint32_t comparison, dxcast_addr out), \
-      (kind, value, deadline, comparison, out))
+      (kind, value, deadline, comparison, out))                                                \
+    X(int32_t, dxcast_measure_quantity,                                                        \
+      (dxcast_addr figures, uint32_t n, uint32_t rule, dxcast_addr points, uint32_t points_cap, \
+       dxcast_addr conflicts, uint32_t conflicts_cap, dxcast_addr out),                        \
+      (figures, n, rule, points, points_cap, conflicts, conflicts_cap, out))                   \
+    X(int32_t, dxcast_quantity_evidence,                                                       \
+      (dxcast_addr figures, uint32_t n, uint32_t rule, dxcast_addr target, dxcast_addr out),   \
+      (figures, n, rule, target, out))                                                         \
+    X(int32_t, dxcast_implausible_growth,                                                      \
+      (dxcast_addr series, dxcast_day from, double rate, uint32_t per, dxcast_addr out),       \
+      (series, from, rate, per, out))                                                          \
+    X(int32_t, dxcast_extract_figures,                                                         \
+      (dxcast_addr text, uint32_t len, uint32_t has_as_of, dxcast_day as_of, dxcast_addr out,  \
+       uint32_t cap),                                                                          \
+      (text, len, has_as_of, as_of, out, cap))
 
 #define DXCAST_DECLARE(ret, name, params, args) ret name params;
 DXCAST_EXPORTS(DXCAST_DECLARE)

@@ -309,3 +309,65 @@ pub extern "C" fn dxcast_evaluation(
 ) -> i32 {
     finish(ops::evaluation(kind, value, deadline, comparison, out))
 }
+
+/// The points of one quantity measured several ways, and their conflicts.
+#[allow(clippy::too_many_arguments)]
+#[no_mangle]
+pub extern "C" fn dxcast_measure_quantity(
+    figures: u32,
+    n: u32,
+    rule: u32,
+    points: u32,
+    points_cap: u32,
+    conflicts: u32,
+    conflicts_cap: u32,
+    out: u32,
+) -> i32 {
+    finish(ops::measure_quantity(
+        figures,
+        n,
+        rule,
+        points,
+        points_cap,
+        conflicts,
+        conflicts_cap,
+        out,
+    ))
+}
+
+/// The figures of a quantity that can decide a target without a projection.
+#[no_mangle]
+pub extern "C" fn dxcast_quantity_evidence(
+    figures: u32,
+    n: u32,
+    rule: u32,
+    target: u32,
+    out: u32,
+) -> i32 {
+    finish(ops::quantity_evidence(figures, n, rule, target, out))
+}
+
+/// Whether a growth override is implausible for a series (1) or not (0).
+#[no_mangle]
+pub extern "C" fn dxcast_implausible_growth(
+    series: u32,
+    from: i32,
+    rate: f64,
+    per: u32,
+    out: u32,
+) -> i32 {
+    finish(ops::implausible_growth(series, from, rate, per, out))
+}
+
+/// The figures of report text, with byte offsets.
+#[no_mangle]
+pub extern "C" fn dxcast_extract_figures(
+    text: u32,
+    len: u32,
+    has_as_of: u32,
+    as_of: i32,
+    out: u32,
+    cap: u32,
+) -> i32 {
+    finish(ops::extract_figures(text, len, has_as_of, as_of, out, cap))
+}

@@ -5,7 +5,10 @@
 use dxcast_core::analytics::{Quantity, TargetStatus};
 use dxcast_core::choice::{Criterion, Reason, Rule};
 use dxcast_core::claim::Unchecked;
+use dxcast_core::extract::CandidateKind;
 use dxcast_core::growth::ChangeKind;
+use dxcast_core::quantity::{Aside, Conversion, Rule as QuantityRule};
+use dxcast_core::verdict::Staleness;
 use dxcast_core::{
     ClaimKind, Comparison, ErrorKind, Formula, MeasureKind, Method, PeriodKind, Qualifier, Scale,
     Status, Symbol, Unit, Unknown, Verdict,
@@ -64,7 +67,7 @@ pub(crate) const COMPARISONS: [Comparison; 4] = [
     Comparison::LessThan,
 ];
 
-pub(crate) const CLAIM_KINDS: [ClaimKind; 10] = [
+pub(crate) const CLAIM_KINDS: [ClaimKind; 11] = [
     ClaimKind::RunRate,
     ClaimKind::DailyAverage,
     ClaimKind::PeriodTotal,
@@ -75,15 +78,61 @@ pub(crate) const CLAIM_KINDS: [ClaimKind; 10] = [
     ClaimKind::Difference,
     ClaimKind::RelativeChange,
     ClaimKind::PointChange,
+    ClaimKind::AtMost,
 ];
 
 pub(crate) const VERDICTS: [Verdict; 3] = [Verdict::Agree, Verdict::Disagree, Verdict::CannotCheck];
 
-pub(crate) const TARGET_STATUSES: [TargetStatus; 4] = [
+pub(crate) const TARGET_STATUSES: [TargetStatus; 9] = [
     TargetStatus::Achieved,
     TargetStatus::OnTrack,
     TargetStatus::NeedsAcceleration,
     TargetStatus::OffTrack,
+    TargetStatus::Missed,
+    TargetStatus::Uncertain,
+    TargetStatus::TooFewPoints,
+    TargetStatus::Stale,
+    TargetStatus::Unreachable,
+];
+
+/// Why a verdict is stale.
+pub(crate) const STALENESS: [Staleness; 2] = [Staleness::PastDeadline, Staleness::LongHorizon];
+
+/// Which points a quantity's series keeps where measures overlap.
+pub(crate) const QUANTITY_RULES: [QuantityRule; 3] = [
+    QuantityRule::Totals,
+    QuantityRule::Averages,
+    QuantityRule::All,
+];
+
+/// How a quantity's point was derived from its figure.
+pub(crate) const CONVERSIONS: [Conversion; 6] = [
+    Conversion::Level,
+    Conversion::Total,
+    Conversion::YearToDate,
+    Conversion::DailyAverage,
+    Conversion::SinceLaunch,
+    Conversion::Difference,
+];
+
+/// Why a quantity's point is not in its series.
+pub(crate) const ASIDES: [Aside; 4] = [
+    Aside::Rule,
+    Aside::Covered,
+    Aside::SameDate,
+    Aside::Definition,
+];
+
+/// How a figure found in text is derived from others.
+pub(crate) const CANDIDATE_KINDS: [CandidateKind; 8] = [
+    CandidateKind::Multiple,
+    CandidateKind::RelativeChange,
+    CandidateKind::PercentChange,
+    CandidateKind::Difference,
+    CandidateKind::ExcessOverPlan,
+    CandidateKind::ShareOfTarget,
+    CandidateKind::Share,
+    CandidateKind::DailyAverage,
 ];
 
 pub(crate) const PERIOD_KINDS: [PeriodKind; 5] = [
@@ -111,7 +160,7 @@ pub(crate) const QUANTITIES: [Quantity; 7] = [
     Quantity::Status,
 ];
 
-pub(crate) const FORMULAS: [Formula; 27] = [
+pub(crate) const FORMULAS: [Formula; 29] = [
     Formula::RunRate,
     Formula::DailyAverage,
     Formula::PeriodTotal,
@@ -139,9 +188,11 @@ pub(crate) const FORMULAS: [Formula; 27] = [
     Formula::StatusRatio,
     Formula::OneStepError,
     Formula::Scenario,
+    Formula::Verdict,
+    Formula::AtMost,
 ];
 
-pub(crate) const SYMBOLS: [Symbol; 40] = [
+pub(crate) const SYMBOLS: [Symbol; 45] = [
     Symbol::Result,
     Symbol::YearToDate,
     Symbol::DaysElapsed,
@@ -182,6 +233,11 @@ pub(crate) const SYMBOLS: [Symbol; 40] = [
     Symbol::Shock,
     Symbol::Coefficient,
     Symbol::Centre,
+    Symbol::From,
+    Symbol::DailyGrowth,
+    Symbol::RequiredGrowth,
+    Symbol::Threshold,
+    Symbol::Span,
 ];
 
 /// Why a quantity is unknown, in the order of the `unknown` codes.
@@ -297,6 +353,19 @@ pub(crate) fn describe(table: u32, code: u32) -> Result<&'static str, Failure> {
         11 => decode(&TARGET_STATUSES, "code", code)?.code(),
         12 => decode(&UNKNOWNS, "code", code)?.code(),
         13 => error_kind(code)?.name(),
+        14 => match decode(&STALENESS, "code", code)? {
+            Staleness::PastDeadline => "past_deadline",
+            Staleness::LongHorizon => "long_horizon",
+        },
+        15 => decode(&QUANTITY_RULES, "code", code)?.code(),
+        16 => decode(&CONVERSIONS, "code", code)?.code(),
+        17 => match decode(&ASIDES, "code", code)? {
+            Aside::Rule => "rule",
+            Aside::Covered => "covered",
+            Aside::SameDate => "same_date",
+            Aside::Definition => "definition",
+        },
+        18 => decode(&CANDIDATE_KINDS, "code", code)?.code(),
         _ => return Err(Failure::invalid("table", table)),
     })
 }

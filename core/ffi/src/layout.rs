@@ -153,15 +153,28 @@ pub(crate) mod target {
     pub(crate) const COMPARISON: usize = 12;
 }
 
+/// `Evidence`: the figures that can decide a target without a projection.
+pub(crate) mod evidence {
+    pub(crate) const SIZE: usize = 32;
+    pub(crate) const GIVEN: usize = 0;
+    pub(crate) const AFTER_DATE: usize = 4;
+    pub(crate) const AFTER_VALUE: usize = 8;
+    pub(crate) const BEFORE_DATE: usize = 16;
+    pub(crate) const RESERVED: usize = 20;
+    pub(crate) const BEFORE_VALUE: usize = 24;
+    /// `GIVEN` bits: the first figure on or after the deadline; the last
+    /// one on or before it.
+    pub(crate) const HAS_AFTER: u32 = 1;
+    pub(crate) const HAS_BEFORE: u32 = 2;
+}
+
 /// `Settings`: today, the confidence level and the evidence of an analysis.
 pub(crate) mod settings {
-    pub(crate) const SIZE: usize = 32;
+    pub(crate) const SIZE: usize = 48;
     pub(crate) const TODAY: usize = 0;
-    pub(crate) const HAS_EVIDENCE: usize = 4;
+    pub(crate) const RESERVED: usize = 4;
     pub(crate) const LEVEL: usize = 8;
-    pub(crate) const EVIDENCE_DATE: usize = 16;
-    pub(crate) const RESERVED: usize = 20;
-    pub(crate) const EVIDENCE_VALUE: usize = 24;
+    pub(crate) const EVIDENCE: usize = 16;
 }
 
 /// `Scenario`: a what-if over a projection.
@@ -174,15 +187,16 @@ pub(crate) mod scenario {
     pub(crate) const RESERVED: usize = 20;
     pub(crate) const SHOCK_SIZE: usize = 24;
     pub(crate) const TARGET: usize = 32;
-    /// `FLAGS` bits.
+    /// `FLAGS` bits; growth is a year unless `PER_MONTH` is set.
     pub(crate) const GROWTH: u32 = 1;
     pub(crate) const SHOCK: u32 = 2;
     pub(crate) const CHANGED_TARGET: u32 = 4;
+    pub(crate) const PER_MONTH: u32 = 8;
 }
 
 /// `Analysis`: a target analysis.
 pub(crate) mod analysis {
-    pub(crate) const SIZE: usize = 248;
+    pub(crate) const SIZE: usize = 288;
     pub(crate) const STATUS: usize = 0;
     pub(crate) const TARGET_COMPARISON: usize = 4;
     pub(crate) const TARGET_DEADLINE: usize = 8;
@@ -219,6 +233,22 @@ pub(crate) mod analysis {
     pub(crate) const PROJECTED_POINTS: usize = 224;
     pub(crate) const RATIO: usize = 232;
     pub(crate) const PROBABILITY: usize = 240;
+    pub(crate) const OUTLOOK: usize = 248;
+    pub(crate) const STALENESS: usize = 252;
+    pub(crate) const JUDGED_BY_DATE: usize = 256;
+    pub(crate) const FACTS: usize = 260;
+    pub(crate) const JUDGED_BY_VALUE: usize = 264;
+    pub(crate) const FACTS_DF: usize = 272;
+    pub(crate) const FACTS_HORIZON_DAYS: usize = 276;
+    pub(crate) const FACTS_SPAN_DAYS: usize = 280;
+    pub(crate) const RESERVED: usize = 284;
+    /// `FACTS` bits.
+    pub(crate) const UNREACHABLE: u32 = 1;
+    pub(crate) const AFTER_GIVEN: u32 = 1 << 1;
+    pub(crate) const AFTER_MEETS: u32 = 1 << 2;
+    pub(crate) const BEFORE_GIVEN: u32 = 1 << 3;
+    pub(crate) const BEFORE_MEETS: u32 = 1 << 4;
+    pub(crate) const PROJECTION_MEETS: u32 = 1 << 5;
     /// `KNOWN` bits.
     pub(crate) const HAS_REACH_DATE: u32 = 1;
     pub(crate) const HAS_SE: u32 = 1 << 1;
@@ -236,6 +266,7 @@ pub(crate) mod analysis {
     pub(crate) const HAS_PROJECTED_POINTS: u32 = 1 << 13;
     pub(crate) const HAS_RATIO: u32 = 1 << 14;
     pub(crate) const HAS_PROBABILITY: u32 = 1 << 15;
+    pub(crate) const HAS_JUDGED_BY: u32 = 1 << 16;
     /// Explanations written by `dxcast_analyse`, in this order of quantities.
     pub(crate) const EXPLANATIONS: usize = 7;
 }
@@ -300,7 +331,7 @@ pub(crate) mod claim {
 
 /// `Check`: the verdict on a claim.
 pub(crate) mod check {
-    pub(crate) const SIZE: usize = 344;
+    pub(crate) const SIZE: usize = 352;
     pub(crate) const VERDICT: usize = 0;
     pub(crate) const REASON: usize = 4;
     pub(crate) const REASON_INDEX: usize = 8;
@@ -312,6 +343,8 @@ pub(crate) mod check {
     pub(crate) const RECOMPUTED_LO: usize = 40;
     pub(crate) const RECOMPUTED_HI: usize = 48;
     pub(crate) const EXPLANATION: usize = 56;
+    pub(crate) const AT_STATED: usize = 344;
+    pub(crate) const RESERVED: usize = 348;
     /// `KNOWN` bits: which interval ends are finite.
     pub(crate) const HAS_STATED_LO: u32 = 1;
     pub(crate) const HAS_STATED_HI: u32 = 2;
@@ -367,4 +400,89 @@ pub(crate) mod stated {
     pub(crate) const PRECISION: usize = 8;
     pub(crate) const PERCENT: usize = 16;
     pub(crate) const RESERVED: usize = 20;
+}
+
+/// `Measured`: one figure of a quantity, with its measure.
+pub(crate) mod measured {
+    pub(crate) const SIZE: usize = 56;
+    pub(crate) const KIND: usize = 0;
+    pub(crate) const DEFINITION: usize = 4;
+    pub(crate) const HAS_SINCE: usize = 8;
+    pub(crate) const SINCE: usize = 12;
+    pub(crate) const OBSERVATION: usize = 16;
+}
+
+/// `QuantityPoint`: one figure of a quantity on its basis.
+pub(crate) mod quantity_point {
+    pub(crate) const SIZE: usize = 80;
+    pub(crate) const DATE: usize = 0;
+    pub(crate) const RESERVED: usize = 4;
+    pub(crate) const VALUE: usize = 8;
+    pub(crate) const WINDOW: usize = 16;
+    pub(crate) const MEASURE: usize = 32;
+    pub(crate) const CONVERSION: usize = 36;
+    pub(crate) const STATUS: usize = 40;
+    pub(crate) const SOURCE: usize = 44;
+    pub(crate) const EARLIER: usize = 48;
+    pub(crate) const ASIDE: usize = 52;
+    pub(crate) const LOW: usize = 56;
+    pub(crate) const HIGH: usize = 64;
+    pub(crate) const DEFINITION: usize = 72;
+    pub(crate) const RESERVED2: usize = 76;
+}
+
+/// `Conflict`: two points of a quantity that admit no common value.
+pub(crate) mod conflict {
+    pub(crate) const SIZE: usize = 8;
+    pub(crate) const A: usize = 0;
+    pub(crate) const B: usize = 4;
+}
+
+/// `Measures`: what `dxcast_measure_quantity` wrote.
+pub(crate) mod measures {
+    pub(crate) const SIZE: usize = 16;
+    pub(crate) const BASIS: usize = 0;
+    pub(crate) const POINTS: usize = 4;
+    pub(crate) const CONFLICTS: usize = 8;
+    pub(crate) const DEFINITION: usize = 12;
+}
+
+/// `Implausible`: a growth rate far beyond any the series shows.
+pub(crate) mod implausible {
+    pub(crate) const SIZE: usize = 32;
+    pub(crate) const KNOWN: usize = 0;
+    pub(crate) const RESERVED: usize = 4;
+    pub(crate) const PER_YEAR: usize = 8;
+    pub(crate) const FASTEST: usize = 16;
+    pub(crate) const LIMIT: usize = 24;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_PER_YEAR: u32 = 1;
+    pub(crate) const HAS_FASTEST: u32 = 2;
+}
+
+/// `Found`: a figure found in report text.
+pub(crate) mod found {
+    pub(crate) const SIZE: usize = 96;
+    pub(crate) const VALUE: usize = 0;
+    pub(crate) const PRECISION: usize = 8;
+    pub(crate) const UNIT: usize = 16;
+    pub(crate) const QUALIFIER: usize = 20;
+    pub(crate) const START: usize = 24;
+    pub(crate) const END: usize = 28;
+    pub(crate) const SENTENCE_START: usize = 32;
+    pub(crate) const SENTENCE_END: usize = 36;
+    pub(crate) const KNOWN: usize = 40;
+    pub(crate) const DERIVED: usize = 44;
+    pub(crate) const PERIOD: usize = 48;
+    pub(crate) const DENOMINATOR: usize = 64;
+    pub(crate) const CUE_START: usize = 72;
+    pub(crate) const CUE_END: usize = 76;
+    pub(crate) const COMPARED_START: usize = 80;
+    pub(crate) const COMPARED_END: usize = 84;
+    pub(crate) const DECREASE: usize = 88;
+    pub(crate) const RESERVED: usize = 92;
+    /// `KNOWN` bits.
+    pub(crate) const HAS_PERIOD: u32 = 1;
+    pub(crate) const HAS_DENOMINATOR: u32 = 2;
+    pub(crate) const HAS_CUE: u32 = 4;
 }

@@ -166,6 +166,20 @@ impl Region {
         Some(())
     }
 
+    /// The region's bytes, borrowed rather than copied: for an input too
+    /// large to copy (report text).
+    pub(crate) fn bytes(&self) -> &[u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: `Region::new` checked that `addr..addr + len` lies inside
+        // the arena or the host's memory, below the end of memory; wasm
+        // memory never moves (growing it keeps every address), and the
+        // module writes no region of the call that overlaps an input (`Call`
+        // refuses such outputs), so the bytes do not change while borrowed.
+        unsafe { core::slice::from_raw_parts(self.addr as *const u8, self.len) }
+    }
+
     /// Writes `bytes` at `offset`, or returns `None` (writing nothing) when
     /// they do not fit.
     pub(crate) fn store(&self, offset: usize, bytes: &[u8]) -> Option<()> {

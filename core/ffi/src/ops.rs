@@ -19,10 +19,12 @@ use dxcast_core::forecast::{forecast_into, Predictor};
 use dxcast_core::growth::{self, ChangeKind};
 use dxcast_core::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
 use dxcast_core::number::parse_vi as core_parse_vi;
-use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
+use dxcast_core::quantity::{self, measure_into, Conflict, Measured, Measures, QuantityPoint};
+use dxcast_core::scenario::{self, GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Claim, Date, Error, Explanation, Field, Figure, Fitted, ForecastPoint, Horizon, Model,
-    ModelSpec, Observation, Period, PeriodKind, Point, Series, Step, Subject, Target,
+    Bounds, Claim, Date, Error, Evidence, Explanation, Field, Figure, Figures, Fitted,
+    ForecastPoint, Found, Horizon, Model, ModelSpec, Observation, Period, PeriodKind, Point,
+    Series, Step, Subject, Target,
 };
 
 use crate::codes::{self, decode, encode, NONE};
@@ -538,14 +540,22 @@ fn read_scenario(cx: &mut Call, addr: u32) -> Res<Option<Scenario>> {
     let flags = flags(
         "scenario.flags",
         u32_at(&r, l::FLAGS),
-        l::GROWTH | l::SHOCK | l::CHANGED_TARGET,
+        l::GROWTH | l::SHOCK | l::CHANGED_TARGET | l::PER_MONTH,
     )?;
+    if flags & l::PER_MONTH != 0 && flags & l::GROWTH == 0 {
+        // "A month" says nothing without a growth override.
+        return Err(Failure::invalid("scenario.flags", flags));
+    }
     let mut s = Scenario::default();
     if flags & l::GROWTH != 0 {
         s.growth = Some(GrowthOverride {
             from: date(i32_at(&r, l::GROWTH_FROM))?,
             rate: f64_at(&r, l::GROWTH_RATE),
-            per: Per::Month,
+            per: if flags & l::PER_MONTH != 0 {
+                Per::Month
+            } else {
+                Per::Year
+            },
         });
     }
     if flags & l::SHOCK != 0 {
@@ -560,23 +570,63 @@ fn read_scenario(cx: &mut Call, addr: u32) -> Res<Option<Scenario>> {
     Ok(Some(s))
 }
 
+/// The `Evidence` record at `base` of `r`; its errors name `arg` and index
+/// 0 (after) or 1 (before).
+fn evidence_at(r: &[u8], base: usize, arg: &'static str) -> Res<Evidence> {
+    use layout::evidence as l;
+    reserved("evidence.reserved", u32_at(r, at(base, l::RESERVED)))?;
+    let given = flags(
+        "evidence.given",
+        u32_at(r, at(base, l::GIVEN)),
+        l::HAS_AFTER | l::HAS_BEFORE,
+    )?;
+    let point = |bit: u32, date_off: usize, value_off: usize, index: usize| -> Res<Option<Point>> {
+        if given & bit == 0 {
+            return Ok(None);
+        }
+        let value = f64_at(r, at(base, value_off));
+        if !value.is_finite() {
+            return Err(element(arg, index)(Error::NotFinite {
+                what: Field::Value,
+                index,
+            }));
+        }
+        let d =
+            Date::from_day_number(i32_at(r, at(base, date_off))).map_err(element(arg, index))?;
+        Ok(Some(Point::new(d, value)))
+    };
+    Ok(Evidence {
+        after: point(l::HAS_AFTER, l::AFTER_DATE, l::AFTER_VALUE, 0)?,
+        before: point(l::HAS_BEFORE, l::BEFORE_DATE, l::BEFORE_VALUE, 1)?,
+    })
+}
+
+/// The `Evidence` record of `e`.
+fn evidence_record(e: &Evidence) -> Record<{ layout::evidence::SIZE }> {
+    use layout::evidence as l;
+    let mut r = Record::new();
+    let mut given = 0;
+    if let Some(p) = e.after {
+        given |= l::HAS_AFTER;
+        r.i32(l::AFTER_DATE, p.date.day_number());
+        r.f64(l::AFTER_VALUE, p.value);
+    }
+    if let Some(p) = e.before {
+        given |= l::HAS_BEFORE;
+        r.i32(l::BEFORE_DATE, p.date.day_number());
+        r.f64(l::BEFORE_VALUE, p.value);
+    }
+    r.u32(l::GIVEN, given);
+    r
+}
+
 /// Reads the `Settings` record at `addr`.
 fn read_settings(cx: &mut Call, addr: u32) -> Res<Settings> {
     use layout::settings as l;
     let r = read_record::<{ l::SIZE }>(cx, "settings", addr)?;
     reserved("settings.reserved", u32_at(&r, l::RESERVED))?;
     let mut s = Settings::new(date(i32_at(&r, l::TODAY))?, f64_at(&r, l::LEVEL));
-    if flag("settings.has_evidence", u32_at(&r, l::HAS_EVIDENCE))? {
-        let value = f64_at(&r, l::EVIDENCE_VALUE);
-        if !value.is_finite() {
-            return Err(Error::NotFinite {
-                what: Field::Value,
-                index: 0,
-            })
-            .map_err(element("settings.evidence", 0));
-        }
-        s.evidence.before = Some(Point::new(date(i32_at(&r, l::EVIDENCE_DATE))?, value));
-    }
+    s.evidence = evidence_at(&r, l::EVIDENCE, "settings.evidence")?;
     Ok(s)
 }
 
@@ -861,6 +911,34 @@ fn analysis_record(a: &TargetAnalysis) -> Record<{ layout::analysis::SIZE }> {
         l::PROBABILITY,
         a.probability,
     );
+    r.u32(l::OUTLOOK, encode(&codes::TARGET_STATUSES, a.outlook));
+    r.u32(
+        l::STALENESS,
+        a.staleness.map_or(NONE, |s| encode(&codes::STALENESS, s)),
+    );
+    if let Some(p) = a.judged_by {
+        r.i32(l::JUDGED_BY_DATE, p.date.day_number());
+    }
+    r.opt(
+        &mut known,
+        l::HAS_JUDGED_BY,
+        l::JUDGED_BY_VALUE,
+        a.judged_by.map(|p| p.value),
+    );
+    let f = &a.facts;
+    let bit = |on: bool, b: u32| if on { b } else { 0 };
+    r.u32(
+        l::FACTS,
+        bit(f.unreachable, l::UNREACHABLE)
+            | bit(f.after_meets.is_some(), l::AFTER_GIVEN)
+            | bit(f.after_meets == Some(true), l::AFTER_MEETS)
+            | bit(f.before_meets.is_some(), l::BEFORE_GIVEN)
+            | bit(f.before_meets == Some(true), l::BEFORE_MEETS)
+            | bit(f.projection_meets, l::PROJECTION_MEETS),
+    );
+    r.u32(l::FACTS_DF, count(f.df));
+    r.i32(l::FACTS_HORIZON_DAYS, f.horizon_days);
+    r.i32(l::FACTS_SPAN_DAYS, f.span_days);
     r.u32(l::KNOWN, known);
     r
 }
@@ -1065,6 +1143,12 @@ pub(crate) fn claim_check(claim: u32, out: u32) -> Res<u32> {
     );
     w.u32(c::KNOWN, known);
     w.nest(c::EXPLANATION, &explanation(&check.explanation));
+    w.u32(
+        c::AT_STATED,
+        check
+            .at_stated
+            .map_or(NONE, |v| encode(&codes::VERDICTS, v)),
+    );
     store("out", &out, w.checked(Field::Interval)?)?;
     Ok(encode(&codes::VERDICTS, check.verdict))
 }
@@ -1269,6 +1353,30 @@ pub(crate) fn cagr(d1: i32, v1: f64, d2: i32, v2: f64, out: u32) -> Res<u32> {
 
 // ---------------------------------------------------------------- series from observations
 
+/// The `Observation` record at `base` of `r`, element `index` of `arg`.
+fn observation_at(r: &[u8], base: usize, arg: &'static str, index: usize) -> Res<Observation> {
+    use layout::observation as l;
+    let located = |f: Failure| match f {
+        Failure::Core(error) => Failure::At { error, arg, index },
+        other => other,
+    };
+    Ok(Observation {
+        value: f64_at(r, at(base, l::VALUE)),
+        period: period_at(r, at(base, l::PERIOD)).map_err(located)?,
+        status: decode(
+            &codes::STATUSES,
+            "observation.status",
+            u32_at(r, at(base, l::STATUS)),
+        )?,
+        qualifier: decode(
+            &codes::QUALIFIERS,
+            "observation.qualifier",
+            u32_at(r, at(base, l::QUALIFIER)),
+        )?,
+        precision: f64_at(r, at(base, l::PRECISION)),
+    })
+}
+
 pub(crate) fn points_from_observations(
     kind: u32,
     observations: u32,
@@ -1302,29 +1410,7 @@ pub(crate) fn points_from_observations(
     let mut list = [blank; MAX_SERIES];
     for (i, slot) in list.iter_mut().enumerate().take(len) {
         let r = record_elem::<{ l::SIZE }>(&obs, i).ok_or(missing("observations", &obs))?;
-        let located = |f: Failure| match f {
-            Failure::Core(error) => Failure::At {
-                error,
-                arg: "observations",
-                index: i,
-            },
-            other => other,
-        };
-        *slot = Observation {
-            value: f64_at(&r, l::VALUE),
-            period: period_at(&r, l::PERIOD).map_err(located)?,
-            status: decode(
-                &codes::STATUSES,
-                "observation.status",
-                u32_at(&r, l::STATUS),
-            )?,
-            qualifier: decode(
-                &codes::QUALIFIERS,
-                "observation.qualifier",
-                u32_at(&r, l::QUALIFIER),
-            )?,
-            precision: f64_at(&r, l::PRECISION),
-        };
+        *slot = observation_at(&r, 0, "observations", i)?;
     }
     let mut points = [Point::new(Date::EPOCH, 0.0); MAX_POINTS];
     let cap_n = usize::try_from(cap).unwrap_or(usize::MAX).min(MAX_POINTS);
@@ -1368,4 +1454,355 @@ pub(crate) fn evaluation(
     r.f64(l::FACTOR, e.factor);
     store("out", &out, r.checked(Field::Target)?)?;
     Ok(0)
+}
+
+// ---------------------------------------------------------------- quantities
+
+/// The most figures of one quantity a call takes.
+const MAX_FIGURES: usize = 256;
+
+/// Reads `n` `Measured` records at `addr` into `list`; returns how many.
+fn read_measured(
+    cx: &mut Call,
+    addr: u32,
+    n: u32,
+    list: &mut [Measured; MAX_FIGURES],
+) -> Res<usize> {
+    use layout::measured as l;
+    let len = usize::try_from(n).unwrap_or(usize::MAX);
+    if len > MAX_FIGURES {
+        return Err(Error::Capacity {
+            what: Field::Points,
+            capacity: MAX_FIGURES,
+        }
+        .into());
+    }
+    let region = input_array(cx, "figures", addr, n, l::SIZE, 8)?;
+    for (i, slot) in list.iter_mut().enumerate().take(len) {
+        let r = record_elem::<{ l::SIZE }>(&region, i).ok_or(missing("figures", &region))?;
+        let since = if flag("figure.has_since", u32_at(&r, l::HAS_SINCE))? {
+            Some(Date::from_day_number(i32_at(&r, l::SINCE)).map_err(element("figures", i))?)
+        } else {
+            None
+        };
+        let observation = observation_at(&r, l::OBSERVATION, "figures", i)?;
+        if !observation.value.is_finite() {
+            return Err(element("figures", i)(Error::NotFinite {
+                what: Field::Value,
+                index: i,
+            }));
+        }
+        *slot = Measured {
+            kind: decode(&codes::KINDS, "figure.kind", u32_at(&r, l::KIND))?,
+            observation,
+            since,
+            definition: u32_at(&r, l::DEFINITION),
+        };
+    }
+    Ok(len)
+}
+
+/// A blank figure for buffers.
+const BLANK_MEASURED: Measured = Measured {
+    kind: dxcast_core::MeasureKind::Stock,
+    observation: Observation {
+        value: 0.0,
+        period: Period::day(Date::EPOCH),
+        status: dxcast_core::Status::Observed,
+        qualifier: dxcast_core::Qualifier::Exact,
+        precision: 0.0,
+    },
+    since: None,
+    definition: 0,
+};
+
+/// The most conflicts a call finds.
+const MAX_CONFLICTS: usize = 1024;
+
+/// Measures the figures: their points and conflicts in `points` and `conflicts`.
+fn measure(
+    figures: &[Measured],
+    rule: u32,
+    points: &mut [QuantityPoint; MAX_FIGURES],
+    conflicts: &mut [Conflict; MAX_CONFLICTS],
+) -> Res<Measures> {
+    let rule = decode(&codes::QUANTITY_RULES, "rule", rule)?;
+    Ok(measure_into(figures, rule, points, conflicts)?)
+}
+
+fn quantity_point_record(p: &QuantityPoint) -> Record<{ layout::quantity_point::SIZE }> {
+    use layout::quantity_point as l;
+    let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+    let mut r = Record::new();
+    r.i32(l::DATE, p.point.date.day_number());
+    r.f64(l::VALUE, p.point.value);
+    r.nest(l::WINDOW, &period_record(p.window));
+    r.u32(l::MEASURE, encode(&codes::KINDS, p.measure));
+    r.u32(l::CONVERSION, encode(&codes::CONVERSIONS, p.conversion));
+    r.u32(l::STATUS, encode(&codes::STATUSES, p.status));
+    r.u32(l::SOURCE, index(p.source));
+    r.u32(l::EARLIER, p.earlier.map_or(NONE, index));
+    r.u32(
+        l::ASIDE,
+        p.aside.map_or(NONE, |a| encode(&codes::ASIDES, a)),
+    );
+    r.f64(l::LOW, p.low);
+    r.f64(l::HIGH, p.high);
+    r.u32(l::DEFINITION, p.definition);
+    r
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn measure_quantity(
+    figures: u32,
+    n: u32,
+    rule: u32,
+    points: u32,
+    points_cap: u32,
+    conflicts: u32,
+    conflicts_cap: u32,
+    out: u32,
+) -> Res<u32> {
+    let mut cx = Call::new();
+    let out = cx.output("out", out, layout::measures::SIZE, 8)?;
+    let points_out = output_array(
+        &mut cx,
+        "points",
+        points,
+        points_cap,
+        layout::quantity_point::SIZE,
+        8,
+    )?;
+    let conflicts_out = if conflicts == 0 {
+        None
+    } else {
+        Some(output_array(
+            &mut cx,
+            "conflicts",
+            conflicts,
+            conflicts_cap,
+            layout::conflict::SIZE,
+            8,
+        )?)
+    };
+    let mut list = [BLANK_MEASURED; MAX_FIGURES];
+    let len = read_measured(&mut cx, figures, n, &mut list)?;
+    let list = list.get(..len).unwrap_or(&[]);
+    let mut pts = [QuantityPoint::PLACEHOLDER; MAX_FIGURES];
+    let mut found = [Conflict { a: 0, b: 0 }; MAX_CONFLICTS];
+    let m = measure(list, rule, &mut pts, &mut found)?;
+    let too_small = |arg: &'static str, needed: usize, cap: u32| Failure::BufferTooSmall {
+        arg,
+        needed,
+        got: usize::try_from(cap).unwrap_or(usize::MAX),
+    };
+    if m.points > usize::try_from(points_cap).unwrap_or(usize::MAX) {
+        return Err(too_small("points", m.points, points_cap));
+    }
+    if conflicts_out.is_some() && m.conflicts > usize::try_from(conflicts_cap).unwrap_or(usize::MAX)
+    {
+        return Err(too_small("conflicts", m.conflicts, conflicts_cap));
+    }
+    let written = pts.get(..m.points).unwrap_or(&[]);
+    for p in written {
+        quantity_point_record(p).checked(Field::Points)?;
+    }
+    let mut summary: Record<{ layout::measures::SIZE }> = Record::new();
+    summary.u32(
+        layout::measures::BASIS,
+        match m.basis {
+            dxcast_core::basis::Basis::Level => 0,
+            dxcast_core::basis::Basis::DailyRate => 1,
+        },
+    );
+    summary.u32(layout::measures::POINTS, count(m.points));
+    summary.u32(layout::measures::CONFLICTS, count(m.conflicts));
+    summary.u32(layout::measures::DEFINITION, m.definition);
+    for (i, p) in written.iter().enumerate() {
+        put_record_elem(
+            &points_out,
+            i,
+            quantity_point_record(p).checked(Field::Points)?,
+        )
+        .ok_or(missing("points", &points_out))?;
+    }
+    if let Some(region) = &conflicts_out {
+        for (i, c) in found.iter().take(m.conflicts).enumerate() {
+            let mut r: Record<{ layout::conflict::SIZE }> = Record::new();
+            r.u32(layout::conflict::A, count(c.a));
+            r.u32(layout::conflict::B, count(c.b));
+            put_record_elem(region, i, r.checked(Field::Points)?)
+                .ok_or(missing("conflicts", region))?;
+        }
+    }
+    store("out", &out, summary.checked(Field::Points)?)?;
+    Ok(count(m.points))
+}
+
+pub(crate) fn quantity_evidence(
+    figures: u32,
+    n: u32,
+    rule: u32,
+    target: u32,
+    out: u32,
+) -> Res<u32> {
+    let mut cx = Call::new();
+    let out = cx.output("out", out, layout::evidence::SIZE, 8)?;
+    let mut list = [BLANK_MEASURED; MAX_FIGURES];
+    let len = read_measured(&mut cx, figures, n, &mut list)?;
+    let list = list.get(..len).unwrap_or(&[]);
+    let t = read_record::<{ layout::target::SIZE }>(&mut cx, "target", target)?;
+    let target = target_at(&t, 0, "target.comparison")?;
+    let mut pts = [QuantityPoint::PLACEHOLDER; MAX_FIGURES];
+    let mut found = [Conflict { a: 0, b: 0 }; MAX_CONFLICTS];
+    let m = measure(list, rule, &mut pts, &mut found)?;
+    let e = quantity::evidence(list, pts.get(..m.points).unwrap_or(&[]), &target);
+    store("out", &out, evidence_record(&e).checked(Field::Value)?)?;
+    Ok(0)
+}
+
+pub(crate) fn implausible_growth(
+    series: u32,
+    from: i32,
+    rate: f64,
+    per: u32,
+    out: u32,
+) -> Res<u32> {
+    use layout::implausible as l;
+    let mut cx = Call::new();
+    let out = cx.output("out", out, l::SIZE, 8)?;
+    let per = match per {
+        0 => Per::Year,
+        1 => Per::Month,
+        _ => return Err(Failure::invalid("per", per)),
+    };
+    if !rate.is_finite() {
+        return Err(Error::NotFinite {
+            what: Field::GrowthRate,
+            index: 0,
+        }
+        .into());
+    }
+    let mut points = [Point::new(Date::EPOCH, 0.0); MAX_SERIES];
+    let (n, subject) = read_series(&mut cx, series, &mut points)?;
+    let s = Series::new(points.get(..n).unwrap_or(&[]), subject)?;
+    let growth = GrowthOverride {
+        from: date(from)?,
+        rate,
+        per,
+    };
+    let Some(flag) = scenario::implausible(&s, &growth) else {
+        return Ok(0);
+    };
+    let mut r: Record<{ l::SIZE }> = Record::new();
+    let mut known = 0;
+    r.opt(&mut known, l::HAS_PER_YEAR, l::PER_YEAR, flag.per_year);
+    r.opt(&mut known, l::HAS_FASTEST, l::FASTEST, flag.fastest);
+    r.f64(l::LIMIT, flag.limit);
+    r.u32(l::KNOWN, known);
+    store("out", &out, r.checked(Field::GrowthRate)?)?;
+    Ok(1)
+}
+
+// ---------------------------------------------------------------- figures in text
+
+fn found_record(f: &Found) -> Record<{ layout::found::SIZE }> {
+    use layout::found as l;
+    let offset = |i: usize| u32::try_from(i).unwrap_or(NONE);
+    let mut r = Record::new();
+    let mut known = 0;
+    r.f64(l::VALUE, f.value);
+    r.f64(l::PRECISION, f.precision);
+    r.u32(l::UNIT, encode(&codes::UNITS, f.unit));
+    r.u32(l::QUALIFIER, encode(&codes::QUALIFIERS, f.qualifier));
+    r.u32(l::START, offset(f.span.start));
+    r.u32(l::END, offset(f.span.end));
+    r.u32(l::SENTENCE_START, offset(f.sentence.start));
+    r.u32(l::SENTENCE_END, offset(f.sentence.end));
+    if let Some(p) = f.period {
+        known |= l::HAS_PERIOD;
+        r.nest(l::PERIOD, &period_record(p));
+    }
+    r.opt(
+        &mut known,
+        l::HAS_DENOMINATOR,
+        l::DENOMINATOR,
+        f.denominator,
+    );
+    if let Some(c) = f.cue {
+        known |= l::HAS_CUE;
+        r.u32(l::CUE_START, offset(c.start));
+        r.u32(l::CUE_END, offset(c.end));
+    }
+    let compared = f.derived.and_then(|d| d.compared);
+    r.u32(
+        l::COMPARED_START,
+        compared.map_or(NONE, |c| offset(c.start)),
+    );
+    r.u32(l::COMPARED_END, compared.map_or(NONE, |c| offset(c.end)));
+    r.u32(
+        l::DERIVED,
+        f.derived
+            .map_or(NONE, |d| encode(&codes::CANDIDATE_KINDS, d.kind)),
+    );
+    r.u32(
+        l::DECREASE,
+        u32::from(f.derived.is_some_and(|d| d.decrease)),
+    );
+    r.u32(l::KNOWN, known);
+    r
+}
+
+pub(crate) fn extract_figures(
+    text: u32,
+    len: u32,
+    has_as_of: u32,
+    as_of: i32,
+    out: u32,
+    cap: u32,
+) -> Res<u32> {
+    let mut cx = Call::new();
+    let counting = out == 0;
+    let region = if counting {
+        None
+    } else {
+        Some(output_array(
+            &mut cx,
+            "out",
+            out,
+            cap,
+            layout::found::SIZE,
+            8,
+        )?)
+    };
+    let as_of = if flag("has_as_of", has_as_of)? {
+        Some(date(as_of)?)
+    } else {
+        None
+    };
+    let n = usize::try_from(len).unwrap_or(usize::MAX);
+    let input = cx.input("text", text, n, 1)?;
+    let bytes = input.bytes();
+    let text = core::str::from_utf8(bytes).map_err(|_| Failure::InvalidUtf8 { arg: "text" })?;
+    let mut total = 0usize;
+    for f in Figures::new(text, as_of) {
+        found_record(&f).checked(Field::Value)?;
+        total = total.saturating_add(1);
+    }
+    let Some(region) = region else {
+        return Ok(count(total));
+    };
+    let cap_n = usize::try_from(cap).unwrap_or(usize::MAX);
+    if total > cap_n {
+        return Err(Failure::BufferTooSmall {
+            arg: "out",
+            needed: total,
+            got: cap_n,
+        });
+    }
+    for (i, f) in Figures::new(text, as_of).enumerate() {
+        put_record_elem(&region, i, found_record(&f).checked(Field::Value)?)
+            .ok_or(missing("out", &region))?;
+    }
+    Ok(count(total))
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 
 use dxcast_core::analytics::{Quantity, Settings, TargetAnalysis};
-use dxcast_core::basis::{evaluation, points_into, Basis, Evaluation};
+use dxcast_core::basis::{evaluation, points_into, Evaluation};
 use dxcast_core::choice::{choose, Reason};
 use dxcast_core::convert;
 use dxcast_core::csv::{read, ClaimRow, IndicatorRow, ObservationRow, Ref, ReportRow, TargetRow};
@@ -18,9 +18,12 @@ use dxcast_core::forecast::{ForecastPoint, Horizon};
 use dxcast_core::growth::{self, ChangeKind};
 use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::number::{parse_vi, Compact, Grouped, Locale};
+use dxcast_core::quantity::{
+    self, measure_into, series_into, Conflict, Measured, QuantityPoint, Rule as QuantityRule,
+};
 use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
-    Bounds, Claim, Comparison, Date, Evidence, Explanation, Figure, Holt, Interval, LinearTrend,
+    Bounds, Claim, Comparison, Date, Explanation, Figure, Holt, Interval, LinearTrend,
     LogLinearTrend, LogisticTrend, MeasureKind, Model, Period, Point, PolynomialTrend, Prediction,
     Series, Subject, Target, Unit,
 };
@@ -311,14 +314,66 @@ fn all<'a, R: dxcast_core::csv::Row<'a>>(text: &'a str) -> Vec<R> {
     read(text).unwrap().map(Result::unwrap).collect()
 }
 
-/// Every target of the built-in dataset whose indicator has two points or
-/// more: its observations, the series, the ranking and the analysis.
+/// Every figure of the quantity an indicator measures (every indicator
+/// that shares its `quantity`), in the order of `observations`, each
+/// distinct `definition` code its own number (0 for the usual one), as the
+/// core's pipeline test builds them; and the same in the package's shape.
+fn figures_of(
+    indicator: &IndicatorRow,
+    indicators: &[IndicatorRow],
+    observations: &[ObservationRow],
+) -> (Vec<Measured>, Vec<Value>) {
+    let quantity = indicator.quantity.unwrap_or(indicator.id);
+    let mut codes: Vec<&str> = Vec::new();
+    let (mut native, mut js) = (Vec::new(), Vec::new());
+    for o in observations {
+        let Some(m) = indicators
+            .iter()
+            .find(|i| i.id == o.indicator && i.quantity.unwrap_or(i.id) == quantity)
+        else {
+            continue;
+        };
+        let definition = match o.definition {
+            None => 0,
+            Some(c) => {
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+                codes.iter().position(|x| *x == c).unwrap() as u32 + 1
+            }
+        };
+        native.push(Measured {
+            kind: m.kind,
+            observation: o.observation(),
+            since: m.since,
+            definition,
+        });
+        js.push(json!({
+            "kind": name(m.kind), "value": o.value, "period": o.period.to_string(),
+            "status": name(o.status), "qualifier": name(o.qualifier), "precision": o.precision,
+            "since": m.since.map(|d| d.to_string()), "definition": definition,
+        }));
+    }
+    (native, js)
+}
+
+/// Every target of the built-in dataset whose quantity has two points or
+/// more (under its latest figure's definition): the indicator's
+/// observations and points, the quantity's figures and series, the
+/// evidence, the ranking and the analysis, as the core's pipeline runs it.
 fn targets() -> Value {
     let reports: Vec<ReportRow> = all(REPORTS);
-    let as_of = |id: &str| reports.iter().find(|r| r.id == id).unwrap().as_of;
+    let published = |id: &str| {
+        reports
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .published
+            .start()
+    };
     let indicators: Vec<IndicatorRow> = all(INDICATORS);
     let mut observations: Vec<ObservationRow> = all(OBSERVATIONS);
-    observations.sort_by_key(|o| as_of(o.report));
+    observations.sort_by_key(|o| published(o.report));
     let today = d(2023, 4, 1);
     let mut out = Vec::new();
     for t in all::<TargetRow>(TARGETS) {
@@ -329,8 +384,14 @@ fn targets() -> Value {
             .filter(|o| o.indicator == t.indicator)
             .map(|o| o.observation())
             .collect();
-        let mut pts = [Point::new(Date::EPOCH, 0.0); 64];
-        let n = points_into(ind.kind, &obs, &mut pts).unwrap();
+        let mut own = [Point::new(Date::EPOCH, 0.0); 64];
+        let n_own = points_into(ind.kind, &obs, &mut own).unwrap();
+        let (figures, figures_js) = figures_of(ind, &indicators, &observations);
+        let mut qp = vec![QuantityPoint::PLACEHOLDER; figures.len()];
+        let mut conflicts = vec![Conflict { a: 0, b: 0 }; figures.len() * figures.len()];
+        let m = measure_into(&figures, QuantityRule::Totals, &mut qp, &mut conflicts).unwrap();
+        let mut pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+        let n = series_into(&qp[..m.points], &mut pts).unwrap();
         let Ok(s) = Series::new(&pts[..n], subject) else {
             continue;
         };
@@ -340,13 +401,9 @@ fn targets() -> Value {
         let best = c.best().unwrap().model;
         let fitted = best.fit(&s).unwrap();
         let target = t.target().unwrap();
-        // As the package judges: by the figures around the deadline for a
-        // level, by the projection for a total.
-        let evidence = if Basis::for_kind(ind.kind) == Basis::Level {
-            Evidence::of_levels(s.points(), target.deadline)
-        } else {
-            Evidence::default()
-        };
+        // The figures that can decide the target, as `quantityEvidence`
+        // gives them to the package.
+        let evidence = quantity::evidence(&figures, &qp[..m.points], &target);
         let settings = Settings {
             today,
             level: 0.95,
@@ -365,16 +422,33 @@ fn targets() -> Value {
                         "qualifier": name(o.qualifier), "precision": o.precision })
             })
             .collect();
+        let point =
+            |p: Option<Point>| p.map(|p| json!({ "date": p.date.to_string(), "value": p.value }));
         out.push(json!({
             "name": t.id,
             "kind": name(ind.kind),
             "observations": observations,
+            "figures": figures_js,
             "series": series_json(&pts[..n], subject),
             "target": target_json(&target),
             "today": today.to_string(),
             "expected": {
-                "points": { "dates": pts[..n].iter().map(|p| p.date.to_string()).collect::<Vec<_>>(),
-                            "values": pts[..n].iter().map(|p| p.value).collect::<Vec<_>>() },
+                "points": { "dates": own[..n_own].iter().map(|p| p.date.to_string()).collect::<Vec<_>>(),
+                            "values": own[..n_own].iter().map(|p| p.value).collect::<Vec<_>>() },
+                "measures": {
+                    "basis": name(m.basis),
+                    "points": qp[..m.points].iter().map(|p| json!({
+                        "date": p.point.date.to_string(), "value": p.point.value,
+                        "window": p.window.to_string(), "measure": name(p.measure),
+                        "conversion": name(p.conversion), "status": name(p.status),
+                        "source": p.source, "earlier": p.earlier, "low": p.low, "high": p.high,
+                        "aside": p.aside.map(name), "definition": p.definition,
+                        "explanation": explanation(&p.explain(&figures).unwrap()),
+                    })).collect::<Vec<_>>(),
+                    "conflicts": conflicts[..m.conflicts].iter().map(|c| json!({ "a": c.a, "b": c.b })).collect::<Vec<_>>(),
+                    "definition": m.definition,
+                },
+                "evidence": { "after": point(evidence.after), "before": point(evidence.before) },
                 "evaluation": evaluation_json(&evaluation(ind.kind, &target)),
                 "ranked": c.ranked.iter().map(|r| json!({ "spec": spec(&r.model), "score": r.score })).collect::<Vec<_>>(),
                 "criterion": name(c.criterion),
@@ -500,6 +574,7 @@ fn claims() -> Value {
                 "verdict": name(check.verdict),
                 "stated": interval(check.stated),
                 "recomputed": interval(check.recomputed),
+                "atStated": check.at_stated.map(name),
                 "explanation": explanation(&check.explanation),
             },
         }));
@@ -736,6 +811,50 @@ fn numbers() -> Value {
             "parseDate": [["8/12/2022", "2022-12-08"], ["2020-10-30", "2020-10-30"]] })
 }
 
+/// The figures of the five reports (data/reports/), with and without their
+/// as-of dates, and of a text outside the Basic Multilingual Plane: UTF-16
+/// offsets counted here with the standard library's `encode_utf16`, apart
+/// from the core's own conversion.
+fn figures() -> Value {
+    let reports: Vec<ReportRow> = all(REPORTS);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reports");
+    let mut texts: Vec<(String, String, Option<Date>)> = Vec::new();
+    for r in &reports {
+        let text = std::fs::read_to_string(dir.join(r.file)).unwrap();
+        texts.push((
+            format!("{} as of {}", r.id, r.as_of),
+            text.clone(),
+            Some(r.as_of),
+        ));
+        texts.push((format!("{} without a date", r.id), text, None));
+    }
+    texts.push((
+        "outside the BMP".into(),
+        "😀 Doanh thu đạt 1,6 triệu 𝟙 giao dịch, tăng 17,5% so với năm 2021 😀.".into(),
+        Some(d(2022, 12, 8)),
+    ));
+    let units = |text: &str, byte: usize| text[..byte].encode_utf16().count();
+    let out: Vec<Value> = texts
+        .iter()
+        .map(|(label, text, as_of)| {
+            let found: Vec<Value> = dxcast_core::Figures::new(text, *as_of)
+                .map(|f| {
+                    json!({
+                        "value": f.value, "precision": f.precision, "unit": name(f.unit),
+                        "qualifier": name(f.qualifier), "quote": &text[f.span.start..f.span.end],
+                        "start": units(text, f.span.start), "end": units(text, f.span.end),
+                        "period": f.period.map(|p| p.to_string()), "denominator": f.denominator,
+                        "cue": f.cue.map(|c| &text[c.start..c.end]),
+                        "derived": f.derived.map(|dv| name(dv.kind)),
+                    })
+                })
+                .collect();
+            json!({ "name": label, "text": text, "asOf": as_of.map(|d| d.to_string()), "figures": found })
+        })
+        .collect();
+    Value::Array(out)
+}
+
 fn main() {
     let out = std::env::args().nth(1).expect("usage: expected OUT.json");
     let doc = json!({
@@ -744,6 +863,7 @@ fn main() {
         "fits": fits(),
         "targets": targets(),
         "claims": claims(),
+        "figures": figures(),
         "conversions": conversions(),
         "numbers": numbers(),
         "edges": edges(),

@@ -170,19 +170,18 @@ fn target_in(t: &Target) -> Result<dx::Target, Fail> {
     dx::Target::new(t.value, deadline, t.comparison.into()).named(&[(Field::Target, "value")])
 }
 
+/// A growth override from JavaScript: a year's rate unless `per` says a month.
+fn growth_in(g: &types::GrowthOverride) -> Result<dx::scenario::GrowthOverride, Fail> {
+    Ok(dx::scenario::GrowthOverride {
+        from: input::date(&g.from.0, "from")?,
+        rate: g.rate,
+        per: g.per.map_or(dx::scenario::Per::Year, Into::into),
+    })
+}
+
 /// A scenario from JavaScript.
 fn scenario_in(s: &Scenario) -> Result<dx::scenario::Scenario, Fail> {
-    let growth = s
-        .growth
-        .as_ref()
-        .map(|g| -> Result<_, Fail> {
-            Ok(dx::scenario::GrowthOverride {
-                from: input::date(&g.from.0, "from")?,
-                rate: g.rate,
-                per: g.per.map_or(dx::scenario::Per::Year, Into::into),
-            })
-        })
-        .transpose()?;
+    let growth = s.growth.as_ref().map(growth_in).transpose()?;
     let shock = s
         .shock
         .as_ref()
@@ -436,15 +435,16 @@ impl FittedModel {
             .map(scenario_in)
             .transpose()?;
         let deadline = scenario.map_or(target, |s| s.target_or(target)).deadline;
-        // The figures around the deadline judge a level's target; a total's
-        // would need the observed totals of the target's period, which a
-        // series of daily rates does not hold.
+        // The figures given judge the target; without them, the points
+        // around the deadline judge a level's target. A total's would need
+        // the observed totals of the target's period, which a series of
+        // daily rates does not hold (`quantityEvidence` finds them).
         let levels =
             dx::basis::Basis::for_kind(self.fitted.subject().kind) == dx::basis::Basis::Level;
-        let evidence = if levels {
-            dx::Evidence::of_levels(&self.points, deadline)
-        } else {
-            dx::Evidence::default()
+        let evidence = match &o.evidence {
+            Some(e) => evidence_in(e)?,
+            None if levels => dx::Evidence::of_levels(&self.points, deadline),
+            None => dx::Evidence::default(),
         };
         let settings = dx::Settings {
             today,
@@ -466,6 +466,30 @@ impl FittedModel {
         ])?;
         to_js(&TargetAnalysis::try_from(&a)?)
     }
+}
+
+/// A `NOT_FINITE` error about `field`, as the core gives it.
+fn not_finite(field: &'static str, message: String) -> Fail {
+    Fail::new(Class::Error, dx::ErrorKind::NotFinite, field, message)
+}
+
+/// Evidence from JavaScript: each point finite and dated.
+fn evidence_in(e: &types::Evidence) -> Result<dx::Evidence, Fail> {
+    let point = |p: &Option<Point>, field: &'static str| -> Result<Option<dx::Point>, Fail> {
+        p.as_ref()
+            .map(|p| {
+                if !p.value.is_finite() {
+                    let message = format!("evidence.{field}.value is {}", types::NOT_FINITE);
+                    return Err(not_finite("value", message));
+                }
+                Ok(dx::Point::new(input::date(&p.date.0, field)?, p.value))
+            })
+            .transpose()
+    };
+    Ok(dx::Evidence {
+        after: point(&e.after, "after")?,
+        before: point(&e.before, "before")?,
+    })
 }
 
 /// Ranks the methods that apply to `series` (its kind and unit matter),
@@ -958,4 +982,264 @@ pub fn parse_date(
     }
     .about("text")?;
     Ok(d.to_string())
+}
+
+// ---------------------------------------------------------------- quantities
+
+/// The most figures of one quantity (their conflicts then need at most
+/// 8 MB).
+const MAX_FIGURES: usize = 1024;
+
+/// A quantity's figures from JavaScript.
+fn figures_in(v: &JsValue) -> Result<Vec<dx::quantity::Measured>, Fail> {
+    let list = input::array(v, "figures", MAX_FIGURES)?;
+    let mut out = Vec::with_capacity(list.length() as usize);
+    for (i, f) in list.iter().enumerate() {
+        let f: types::MeasuredInput = input::decode(&f, "figures").map_err(|e| e.at(i))?;
+        let period = input::period(&f.period.0, "period").map_err(|e| e.at(i))?;
+        let since = f
+            .since
+            .as_ref()
+            .map(|d| input::date(&d.0, "since"))
+            .transpose()
+            .map_err(|e| e.at(i))?;
+        if !f.value.is_finite() {
+            let message = format!("figures[{i}].value is {}", types::NOT_FINITE);
+            return Err(not_finite("value", message).at(i));
+        }
+        out.push(dx::quantity::Measured {
+            kind: f.kind.into(),
+            observation: dx::Observation {
+                value: f.value,
+                period,
+                status: f.status.map_or(dx::Status::Observed, Into::into),
+                qualifier: f.qualifier.map_or(dx::Qualifier::Exact, Into::into),
+                precision: f.precision.unwrap_or(0.0),
+            },
+            since,
+            definition: f.definition.unwrap_or(0),
+        });
+    }
+    Ok(out)
+}
+
+/// The rule parameter: `"totals"` when absent.
+fn rule_in(v: &JsValue) -> Result<dx::quantity::Rule, Fail> {
+    Ok(if absent(v) {
+        dx::quantity::Rule::Totals
+    } else {
+        code::<types::QuantityRule>(v, "rule")?.into()
+    })
+}
+
+/// Every figure's point, and the conflicts, of a quantity.
+#[allow(clippy::type_complexity)]
+fn measure(
+    figures: &[dx::quantity::Measured],
+    rule: dx::quantity::Rule,
+) -> Result<
+    (
+        Vec<dx::quantity::QuantityPoint>,
+        Vec<dx::quantity::Conflict>,
+        dx::quantity::Measures,
+    ),
+    Fail,
+> {
+    let n = figures.len();
+    let names: Names<'_> = &[
+        (Field::Value, "value"),
+        (Field::Kind, "kind"),
+        (Field::Points, "figures"),
+    ];
+    // Room for a few conflicts a figure first; every pair at most once if
+    // that is not enough.
+    let pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
+    for room in [pairs.min(n.saturating_mul(4)), pairs] {
+        let mut points = vec![dx::quantity::QuantityPoint::PLACEHOLDER; n];
+        let mut conflicts = vec![dx::quantity::Conflict { a: 0, b: 0 }; room];
+        match dx::quantity::measure_into(figures, rule, &mut points, &mut conflicts) {
+            Err(dx::Error::Capacity {
+                what: Field::Outcomes,
+                ..
+            }) if room < pairs => continue,
+            result => {
+                let m = result.indexed(names)?;
+                points.truncate(m.points);
+                conflicts.truncate(m.conflicts);
+                return Ok((points, conflicts, m));
+            }
+        }
+    }
+    Err(Fail::too_long("figures", n, MAX_FIGURES))
+}
+
+/// One thing measured several ways (totals over periods, year-to-date
+/// totals, daily averages, running totals, or levels) as one series: each
+/// figure's point on one basis with how it was derived, the figures that
+/// disagree, and which points `rule` (default `"totals"`) keeps.
+#[wasm_bindgen(js_name = "measureQuantity")]
+pub fn measure_quantity(
+    #[wasm_bindgen(unchecked_param_type = "MeasuredInput[]")] figures: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "QuantityRule | null")] rule: JsValue,
+) -> Result<Ts<types::Measures>, Fail> {
+    let figures = figures_in(&figures)?;
+    let rule = rule_in(&rule)?;
+    let (points, conflicts, m) = measure(&figures, rule)?;
+    let mut list = Vec::with_capacity(points.len());
+    for p in &points {
+        list.push(types::QuantityPoint {
+            date: Text::of(p.point.date),
+            value: Finite(p.point.value),
+            window: Text::of(p.window),
+            measure: p.measure.try_into()?,
+            conversion: p.conversion.try_into()?,
+            status: p.status.try_into()?,
+            source: p.source,
+            earlier: p.earlier,
+            low: Finite(p.low),
+            high: Finite(p.high),
+            aside: p.aside.map(types::Aside::try_from).transpose()?,
+            definition: p.definition,
+            explanation: explained(p.explain(&figures))?,
+        });
+    }
+    let kept: Vec<&dx::quantity::QuantityPoint> = points.iter().filter(|p| p.kept()).collect();
+    to_js(&types::Measures {
+        basis: match m.basis {
+            dx::basis::Basis::Level => "level",
+            dx::basis::Basis::DailyRate => "dailyRate",
+        }
+        .to_string(),
+        points: list,
+        conflicts: conflicts
+            .iter()
+            .map(|c| types::Conflict { a: c.a, b: c.b })
+            .collect(),
+        definition: m.definition,
+        series: SeriesPoints {
+            dates: kept.iter().map(|p| p.point.date.to_string()).collect(),
+            values: kept.iter().map(|p| Finite(p.point.value)).collect(),
+        },
+    })
+}
+
+/// The figures of a quantity that can decide `target` without a
+/// projection, in the target's terms: pass them as `options.evidence` of
+/// `FittedModel.analyse`.
+#[wasm_bindgen(js_name = "quantityEvidence")]
+pub fn quantity_evidence(
+    #[wasm_bindgen(unchecked_param_type = "MeasuredInput[]")] figures: JsValue,
+    target: Ts<Target>,
+    #[wasm_bindgen(unchecked_optional_param_type = "QuantityRule | null")] rule: JsValue,
+) -> Result<Ts<types::Evidence>, Fail> {
+    let figures = figures_in(&figures)?;
+    let target = target_in(&input::decode::<Target>(&target.js_value(), "target")?)?;
+    let rule = rule_in(&rule)?;
+    let (points, _, _) = measure(&figures, rule)?;
+    let e = dx::quantity::evidence(&figures, &points, &target);
+    to_js(&types::Evidence::from(&e))
+}
+
+/// Whether growth of `growth.rate` a year (a month with `per: "month"`)
+/// from `growth.from` is implausible for `series`: beyond one and a half
+/// times the fastest yearly growth the series shows, and beyond 50 % a year
+/// (20 points for percentages). `null` when it is plausible.
+#[wasm_bindgen(
+    js_name = "implausibleGrowth",
+    unchecked_return_type = "Implausible | null"
+)]
+pub fn implausible_growth(
+    series: Ts<SeriesInput>,
+    growth: Ts<types::GrowthOverride>,
+) -> Result<JsValue, Fail> {
+    let (points, subject) = series_in(&series.js_value())?;
+    let s = Series::new(&points, subject).named(SERIES)?;
+    let g: types::GrowthOverride = input::decode(&growth.js_value(), "growth")?;
+    let g = growth_in(&g)?;
+    if !g.rate.is_finite() {
+        return Err(not_finite(
+            "rate",
+            format!("growth.rate is {}", types::NOT_FINITE),
+        ));
+    }
+    match dx::scenario::implausible(&s, &g) {
+        Some(f) => to_value(&types::Implausible {
+            per_year: types::opt(f.per_year),
+            fastest: types::opt(f.fastest),
+            limit: Finite(f.limit),
+        }),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+// ---------------------------------------------------------------- figures in text
+
+/// The longest report text, in UTF-16 code units.
+const MAX_REPORT: usize = 1 << 22;
+
+/// Options of `extractFigures`.
+#[derive(Debug, serde::Deserialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtractOptions {
+    /// The report's date, which "đến nay" and cues without a year refer to
+    /// and which dates figures the text gives no date for.
+    #[serde(default)]
+    #[tsify(type = "IsoDate | null")]
+    pub as_of: Option<Text>,
+}
+
+/// The figures of report text, in order: value, unit, qualifier, the
+/// quote with its UTF-16 offsets (`text.slice(start, end) === quote`), the
+/// period from the date cues, and how a derived figure is derived.
+#[wasm_bindgen(js_name = "extractFigures", unchecked_return_type = "FoundFigure[]")]
+pub fn extract_figures(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions | null")] options: JsValue,
+) -> Result<JsValue, Fail> {
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(Fail::wrong_type("text", "a string"));
+    };
+    let len = js.length() as usize;
+    if len > MAX_REPORT {
+        return Err(Fail::too_long("text", len, MAX_REPORT));
+    }
+    let text = String::from(js);
+    let o = input::optional::<ExtractOptions>(&options, "options")?;
+    let as_of = o
+        .and_then(|o| o.as_of)
+        .map(|d| input::date(&d.0, "asOf"))
+        .transpose()?;
+    let mut utf16 = dx::extract::Utf16Offsets::new(&text);
+    let mut out = Vec::new();
+    for f in dx::Figures::new(&text, as_of) {
+        let derived = match f.derived {
+            Some(d) => Some(types::DerivedFigure {
+                kind: d.kind.try_into()?,
+                decrease: d.decrease,
+                compared: d.compared.map(|c| c.of(&text).to_string()),
+                readings: d
+                    .kind
+                    .readings(f.unit)
+                    .iter()
+                    .map(|k| types::ClaimKind::try_from(*k))
+                    .collect::<Result<_, _>>()?,
+            }),
+            None => None,
+        };
+        out.push(types::FoundFigure {
+            value: Finite(f.value),
+            precision: Finite(f.precision),
+            unit: f.unit.try_into()?,
+            qualifier: f.qualifier.try_into()?,
+            quote: f.span.of(&text).to_string(),
+            start: utf16.offset(f.span.start),
+            end: utf16.offset(f.span.end),
+            period: f.period.map(Text::of),
+            denominator: types::opt(f.denominator),
+            cue: f.cue.map(|c| c.of(&text).to_string()),
+            derived,
+        });
+    }
+    to_value(&out)
 }

@@ -46,6 +46,8 @@ pub(crate) fn opt(v: Option<f64>) -> Option<Finite> {
 
 /// The core's enums that have a mirror here.
 mod enums {
+    pub(super) use dxcast_core::extract::CandidateKind;
+    pub(super) use dxcast_core::quantity::{Aside, Conversion, Rule as QuantityRule};
     pub(super) use dxcast_core::verdict::Staleness;
     pub(super) use dxcast_core::{
         ClaimKind, Comparison, MeasureKind, Method, PeriodKind, Qualifier, Status, TargetStatus,
@@ -144,7 +146,7 @@ mirror! {
     /// What a claim derives.
     ClaimKind = ClaimKind {
         RunRate, DailyAverage, PeriodTotal, Multiple, ShareOfTarget, Share, Sum, Difference,
-        RelativeChange, PointChange,
+        RelativeChange, PointChange, AtMost,
     }
 }
 
@@ -192,6 +194,7 @@ pub enum Formula {
     OneStepError,
     Scenario,
     Verdict,
+    AtMost,
 }
 
 /// The name of an input of an explanation.
@@ -268,7 +271,7 @@ impl TryFrom<dx::Formula> for Formula {
     type Error = Fail;
     fn try_from(f: dx::Formula) -> Result<Formula, Fail> {
         use Formula as F;
-        const MIRROR: [Formula; 28] = [
+        const MIRROR: [Formula; 29] = [
             F::RunRate,
             F::DailyAverage,
             F::PeriodTotal,
@@ -297,6 +300,7 @@ impl TryFrom<dx::Formula> for Formula {
             F::OneStepError,
             F::Scenario,
             F::Verdict,
+            F::AtMost,
         ];
         by_position(&dx::Formula::ALL, &MIRROR, f, "formula")
     }
@@ -562,6 +566,203 @@ pub struct AnalysisOptions {
     /// (default 0.95).
     #[serde(default)]
     pub level: Option<f64>,
+    /// The figures that can decide the target without the projection, in
+    /// the target's terms (`quantityEvidence` gives them for a quantity).
+    /// Default: for a level, the fitted series' points around the deadline;
+    /// for a total, none.
+    #[serde(default)]
+    pub evidence: Option<Evidence>,
+}
+
+/// Figures that can decide a target without a projection, in the target's
+/// terms (a yearly total, not a daily rate).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct Evidence {
+    /// The first figure on or after the deadline (for a total, the observed
+    /// total of the deadline's year).
+    #[serde(default)]
+    pub after: Option<Point>,
+    /// The last figure on or before the deadline (for a total, the largest
+    /// year-to-date total inside the deadline's year).
+    #[serde(default)]
+    pub before: Option<Point>,
+}
+
+impl From<&dx::Evidence> for Evidence {
+    fn from(e: &dx::Evidence) -> Evidence {
+        let point = |p: dx::Point| Point {
+            date: Text::of(p.date),
+            value: p.value,
+        };
+        Evidence {
+            after: e.after.map(point),
+            before: e.before.map(point),
+        }
+    }
+}
+
+mirror! {
+    /// Which points a quantity's series keeps where its measures overlap:
+    /// totals first (the default), daily averages first, or every point.
+    QuantityRule = QuantityRule { Totals, Averages, All, }
+}
+
+mirror! {
+    /// How a quantity's point was derived from its figure.
+    Conversion = Conversion { Level, Total, YearToDate, DailyAverage, SinceLaunch, Difference, }
+}
+
+mirror! {
+    /// Why a quantity's point is not in its series: the rule prefers another
+    /// measure of the same days, another measure covers a running total's
+    /// days, another figure is on the same date, or the figure follows
+    /// another definition than the latest figure.
+    Aside = Aside { Rule, Covered, SameDate, Definition, }
+}
+
+mirror! {
+    /// How a figure found in text is derived from others.
+    Derived = CandidateKind {
+        Multiple, RelativeChange, PercentChange, Difference, ExcessOverPlan, ShareOfTarget, Share,
+        DailyAverage,
+    }
+}
+
+/// One figure of a quantity measured several ways: an observation of one
+/// of its indicators, with that indicator's kind.
+#[derive(Debug, Clone, Deserialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct MeasuredInput {
+    /// The figure's measure (its indicator's kind).
+    pub kind: MeasureKind,
+    pub value: f64,
+    #[tsify(type = "PeriodText")]
+    pub period: Text,
+    /// Default: `"observed"`.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Default: `"exact"`.
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    /// One unit of the last stated digit (default 0).
+    #[serde(default)]
+    pub precision: Option<f64>,
+    /// For a running total, the launch date it counts from.
+    #[serde(default)]
+    #[tsify(type = "IsoDate | null")]
+    pub since: Option<Text>,
+    /// A number for each distinct definition of the quantity (default 0);
+    /// figures of another definition than the latest figure's are set aside.
+    #[serde(default)]
+    pub definition: Option<u32>,
+}
+
+/// One figure of a quantity on its basis.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct QuantityPoint {
+    /// The middle of its window (a level: its date).
+    #[tsify(type = "IsoDate")]
+    pub date: Text,
+    /// A daily rate, or a level.
+    pub value: Finite,
+    /// The days it describes.
+    #[tsify(type = "PeriodText")]
+    pub window: Text,
+    pub measure: MeasureKind,
+    pub conversion: Conversion,
+    pub status: Status,
+    /// Its figure's index in the input.
+    pub source: usize,
+    /// For a difference of running totals, the earlier reading's index.
+    pub earlier: Option<usize>,
+    /// The lowest basis value its figure(s) admit.
+    pub low: Finite,
+    /// The highest.
+    pub high: Finite,
+    /// Why it is not in the series; `null` when it is.
+    pub aside: Option<Aside>,
+    pub definition: u32,
+    /// How the point was computed from its figure(s).
+    pub explanation: Explanation,
+}
+
+/// Two points (indexes into `points`) that describe the same days through
+/// different measures and admit no common value.
+#[derive(Debug, Serialize, Tsify)]
+pub struct Conflict {
+    pub a: usize,
+    pub b: usize,
+}
+
+/// A quantity measured several ways, on one basis.
+#[derive(Debug, Serialize, Tsify)]
+pub struct Measures {
+    /// `"level"` or `"dailyRate"`.
+    pub basis: String,
+    /// Every figure's point (kept or set aside), in date order.
+    pub points: Vec<QuantityPoint>,
+    pub conflicts: Vec<Conflict>,
+    /// The definition of the points kept: the latest figure's.
+    pub definition: u32,
+    /// The kept points: the series to fit.
+    pub series: SeriesPoints,
+}
+
+/// A growth rate far beyond any the series shows.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct Implausible {
+    /// The rate as a yearly rate (percent, or points for percentages);
+    /// `null` when too large for a number.
+    pub per_year: Option<Finite>,
+    /// The fastest yearly growth between two figures of the series at least
+    /// a year apart; `null` with fewer than two figures.
+    pub fastest: Option<Finite>,
+    /// The rate beyond which a yearly rate is implausible for the series.
+    pub limit: Finite,
+}
+
+/// How a figure found in text is derived from others.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct DerivedFigure {
+    pub kind: Derived,
+    /// Whether the text states a decrease ("giảm 32,6%"); the value stays
+    /// unsigned.
+    pub decrease: bool,
+    /// What it is compared with (the phrase after "so với"), when given.
+    pub compared: Option<String>,
+    /// The claim kinds it may be checked as.
+    pub readings: Vec<ClaimKind>,
+}
+
+/// A figure found in report text. `start` and `end` are UTF-16 offsets:
+/// `text.slice(start, end) === quote`.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct FoundFigure {
+    /// In base units ("1,276 tỷ" is 1 276 000 000); a fraction "61/63" gives 61.
+    pub value: Finite,
+    /// One unit of the last stated digit.
+    pub precision: Finite,
+    pub unit: Unit,
+    pub qualifier: Qualifier,
+    /// The figure as the text writes it, without its qualifier.
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    /// When the figure holds, from the date cues around it or `asOf`.
+    #[tsify(type = "PeriodText | null")]
+    pub period: Option<Text>,
+    /// The whole of a fraction ("61/63": 63).
+    pub denominator: Option<Finite>,
+    /// Where the text states the period.
+    pub cue: Option<String>,
+    /// How it is derived from other figures, when it is.
+    pub derived: Option<DerivedFigure>,
 }
 
 /// The period a growth rate is given per.
@@ -1293,6 +1494,7 @@ pub struct Unchecked {
 /// The verdict on a claim.
 #[derive(Debug, Serialize, Tsify)]
 #[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
 pub struct Check {
     pub verdict: Verdict,
     /// Why it could not be checked.
@@ -1301,6 +1503,11 @@ pub struct Check {
     pub stated: Option<Interval>,
     /// The interval the inputs give.
     pub recomputed: Option<Interval>,
+    /// The verdict at the stated values: the inputs' stated values alone,
+    /// against the stated figure as its qualifier reads it ("hơn 4,8" needs
+    /// more than 4,8); `null` when the claim cannot be checked. Where it
+    /// differs from `verdict`, the claim holds only through rounding.
+    pub at_stated: Option<Verdict>,
     pub explanation: Explanation,
 }
 
@@ -1333,6 +1540,7 @@ impl TryFrom<&dx::Check> for Check {
             reason,
             stated: c.stated.map(Interval::from),
             recomputed: c.recomputed.map(Interval::from),
+            at_stated: c.at_stated.map(Verdict::try_from).transpose()?,
             explanation: Explanation::try_from(&c.explanation)?,
         })
     }

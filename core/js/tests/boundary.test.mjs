@@ -44,6 +44,14 @@ const spec = (extra) => () => new dx.Model({ method: "holt", ...extra });
 const fitSeries = (series, method = "linear") => () => new dx.Model({ method }).fit(series);
 const claim = (inputs, extra = {}) => () => dx.checkClaim({ kind: "sum", inputs, ...extra });
 const obs = (o) => ({ value: 1, period: "2022", status: "observed", ...o });
+const flow = (f) => ({ kind: "flow", value: 1, period: "2022", ...f });
+// NDXP transactions in 2022: a year-to-date total, a daily average over the
+// same days, and a month's total (r001, r000).
+const ndxp = [
+  { kind: "flow", value: 58_397_139, period: "2022-09" },
+  { kind: "yearToDate", value: 806e6, period: "2022-01-01/2022-12-08", qualifier: "about", precision: 1e6 },
+  { kind: "dailyAverage", value: 2.1e6, period: "2022-01-01/2022-12-08", qualifier: "about", precision: 1e5 },
+];
 
 // [what, call, expected]: expected is [class, kind, field, index?] for an
 // error, or "finite" for a result.
@@ -216,10 +224,38 @@ const cases = [
   ["evaluation(kind, deadline 'x')", () => dx.evaluation("flow", { ...target, deadline: "x" }), [E, "PARSE", "deadline"]],
   ["flowBetween(null, point)", () => dx.flowBetween(null, { date: "2023-01-01", value: 1 }), [T, "INVALID_TYPE", "earlier"]],
   ["cagr(value 0)", () => dx.cagr({ date: "2021-12-31", value: 0 }, { date: "2023-12-31", value: 1 }), [E, "NON_POSITIVE", "start"]],
+  // Quantities, evidence, implausible growth and the figure finder.
+  ["measureQuantity(5)", () => dx.measureQuantity(5), [T, "INVALID_TYPE", "figures"]],
+  ["measureQuantity(figures, 'most')", () => dx.measureQuantity([flow({})], "most"), [T, "INVALID_CODE", "rule"]],
+  ["measureQuantity(kind 'furlong')", () => dx.measureQuantity([flow({ kind: "furlong" })]), [T, "INVALID_CODE", "kind", 0]],
+  ["measureQuantity(value NaN)", () => dx.measureQuantity([flow({}), flow({ value: NaN, period: "2023" })]), [E, "NOT_FINITE", "value", 1]],
+  ["measureQuantity(period '2022-13')", () => dx.measureQuantity([flow({ period: "2022-13" })]), [E, "INVALID_DATE", "period", 0]],
+  ["measureQuantity(since 2022)", () => dx.measureQuantity([flow({ kind: "cumulative", since: 2022 })]), [T, "INVALID_TYPE", "since", 0]],
+  ["measureQuantity(definition -1)", () => dx.measureQuantity([flow({ definition: -1 })]), [T, "INVALID_TYPE", "definition", 0]],
+  ["measureQuantity(a level among totals)", () => dx.measureQuantity([flow({}), flow({ kind: "stock", period: "2023-12-31" })]), [E, "INVALID_ARGUMENT", "kind"]],
+  ["measureQuantity(1025 figures)", () => dx.measureQuantity(Array.from({ length: 1025 }, () => flow({}))), [R, "CAPACITY", "figures"]],
+  ["measureQuantity(three measures of 2022)", () => dx.measureQuantity(ndxp, "all"), "finite"],
+  ["measureQuantity([])", () => dx.measureQuantity([]), "finite"],
+  ["quantityEvidence(figures, deadline 'x')", () => dx.quantityEvidence(ndxp, { ...target, deadline: "x" }), [E, "PARSE", "deadline"]],
+  ["quantityEvidence(figures, target, 5)", () => dx.quantityEvidence(ndxp, target, 5), [T, "INVALID_TYPE", "rule"]],
+  ["quantityEvidence(NDXP, 2022)", () => dx.quantityEvidence(ndxp, { value: 1e9, deadline: "2022-12-31", comparison: "atLeast" }), "finite"],
+  ["implausibleGrowth(series, rate NaN)", () => dx.implausibleGrowth(three, { from: "2024-01-01", rate: NaN }), [E, "NOT_FINITE", "rate"]],
+  ["implausibleGrowth(series, per 'week')", () => dx.implausibleGrowth(three, { from: "2024-01-01", rate: 20, per: "week" }), [T, "INVALID_CODE", "per"]],
+  ["implausibleGrowth(series, from '2024-02-30')", () => dx.implausibleGrowth(three, { from: "2024-02-30", rate: 20 }), [E, "INVALID_DATE", "from"]],
+  ["implausibleGrowth(series, 1e300 a month)", () => dx.implausibleGrowth(three, { from: "2024-01-01", rate: 1e300, per: "month" }), "finite"],
+  ["extractFigures(5)", () => dx.extractFigures(5), [T, "INVALID_TYPE", "text"]],
+  ["extractFigures(text over the limit)", () => dx.extractFigures("1".repeat(2 ** 22 + 1)), [R, "CAPACITY", "text"]],
+  ["extractFigures(text, 5)", () => dx.extractFigures("đạt 5%", 5), [T, "INVALID_TYPE", "options"]],
+  ["extractFigures(asOf '2022-02-30')", () => dx.extractFigures("đạt 5%", { asOf: "2022-02-30" }), [E, "INVALID_DATE", "asOf"]],
+  ["extractFigures(a lone surrogate)", () => dx.extractFigures("\uD800 đạt 58.397.139 giao dịch \uDC00"), "finite"],
+  ["analyse(evidence value NaN)", () => line.analyse(target, { ...today, evidence: { after: { date: "2027-01-01", value: NaN } } }), [E, "NOT_FINITE", "value"]],
+  ["analyse(evidence date 'x')", () => line.analyse(target, { ...today, evidence: { before: { date: "x", value: 1 } } }), [E, "PARSE", "before"]],
+  ["analyse(evidence of a missed target)", () => line.analyse(target, { ...today, evidence: { after: { date: "2027-01-01", value: 3 } } }), "finite"],
+  ["checkClaim(atMost of 84.346 within 119.498)", () => dx.checkClaim({ kind: "atMost", inputs: [{ text: "119.498" }, { text: "84.346" }] }), "finite"],
 ];
 
-test(`the catalogue has at least 60 cases (${cases.length})`, () => {
-  assert.ok(cases.length >= 60);
+test(`the catalogue has at least 80 cases (${cases.length})`, () => {
+  assert.ok(cases.length >= 80);
 });
 
 for (const [what, call, want] of cases) {

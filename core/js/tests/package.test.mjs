@@ -115,12 +115,31 @@ test("results too large for a number are OVERFLOW errors, as natively", () => {
   assertFiniteDeep(huge);
 });
 
-test("the built-in dataset's targets: series, ranking and analysis as natively", () => {
+test("the built-in dataset's targets: quantity, evidence, ranking and analysis as natively", () => {
+  // As the core's pipeline: 6 targets whose quantity has two points or more.
   assert.equal(expected.targets.length, 6);
+  let decided = 0;
   for (const c of expected.targets) {
     const pts = dx.pointsFromObservations(c.kind, c.observations);
     assertClose(pts, c.expected.points, `${c.name} points`);
     assertClose(dx.evaluation(c.kind, c.target), c.expected.evaluation, `${c.name} evaluation`);
+
+    // Every measure of the indicator's quantity, on one basis.
+    const m = dx.measureQuantity(c.figures);
+    assert.equal(m.basis, c.expected.measures.basis, c.name);
+    assert.equal(m.definition, c.expected.measures.definition, c.name);
+    assert.deepEqual(m.conflicts, c.expected.measures.conflicts, `${c.name} conflicts`);
+    assert.equal(m.points.length, c.expected.measures.points.length, c.name);
+    m.points.forEach((p, i) => {
+      const { explanation, ...rest } = c.expected.measures.points[i];
+      const { explanation: got, ...mine } = p;
+      assertClose(mine, rest, `${c.name} point ${i}`);
+      assertExplanation(got, explanation, `${c.name} point ${i}`);
+    });
+    assertClose(m.series, { dates: c.series.dates, values: c.series.values }, `${c.name} series`);
+    const evidence = dx.quantityEvidence(c.figures, c.target);
+    assertClose(evidence, c.expected.evidence, `${c.name} evidence`);
+    decided += evidence.after !== null || evidence.before !== null;
 
     const choice = dx.choose(c.series);
     assert.equal(choice.criterion, c.expected.criterion, c.name);
@@ -132,15 +151,16 @@ test("the built-in dataset's targets: series, ranking and analysis as natively",
     });
     assertExplanation(choice.explanation, c.expected.choiceExplanation, `${c.name} choice`);
 
-    // The best method, as the ranking gives it.
+    // The best method, as the ranking gives it, judged by the quantity's evidence.
     const fit = new dx.Model(choice.ranked[0].spec).fit(c.series);
-    const a = fit.analyse(c.target, { today: c.today, level: 0.95 });
+    const a = fit.analyse(c.target, { today: c.today, level: 0.95, evidence });
     assertClose(a, c.expected.analysis, c.name);
     for (const [q, e] of Object.entries(c.expected.explanations)) {
       assertExplanation(a.explanations[q], e, `${c.name} ${q}`);
     }
-    assertFiniteDeep([pts, choice, a], c.name);
+    assertFiniteDeep([pts, m, evidence, choice, a], c.name);
   }
+  assert.ok(decided > 0, "a figure decides some target");
 });
 
 test("a what-if scenario with a changed target is analysed against that target", () => {
@@ -160,11 +180,16 @@ test("a what-if scenario with a changed target is analysed against that target",
 });
 
 test("every claim of the built-in dataset checks as natively", () => {
-  assert.equal(expected.claims.length, 42);
+  // Every row of data/claims.csv.
+  const rows = readFileSync(new URL("../../../data/claims.csv", import.meta.url), "utf8").trimEnd().split("\n");
+  assert.equal(expected.claims.length, rows.length - 1);
   const seen = new Set();
+  let atMost = 0;
   for (const c of expected.claims) {
     const r = dx.checkClaim(c.claim);
     assert.equal(r.verdict, c.expected.verdict, c.name);
+    assert.equal(r.atStated, c.expected.atStated, `${c.name} at the stated values`);
+    atMost += c.claim.kind === "atMost";
     assertClose(r.stated, c.expected.stated, `${c.name} stated`);
     assertClose(r.recomputed, c.expected.recomputed, `${c.name} recomputed`);
     assertExplanation(r.explanation, c.expected.explanation, c.name);
@@ -172,6 +197,7 @@ test("every claim of the built-in dataset checks as natively", () => {
     seen.add(r.verdict);
   }
   assert.deepEqual([...seen].sort(), ["agree", "cannotCheck", "disagree"]);
+  assert.ok(atMost > 0, "the atMost kind is exercised");
 });
 
 test("the 806 million claims, from the report's text", () => {
@@ -299,4 +325,70 @@ test("the web build loads with initSync and gives the same results", async () =>
   const f = new mod.Model(c.spec).fit(c.series).forecast(c.dates, 0.95);
   assertClose(f, c.expected.forecast, "web forecast");
   assert.throws(() => mod.parseVi(5), (e) => e instanceof TypeError && e.kind === "INVALID_TYPE" && e.field === "text");
+});
+
+test("the figures of the five reports and of text outside the BMP, with UTF-16 offsets, as natively", () => {
+  assert.equal(expected.figures.length, 11);
+  let total = 0;
+  for (const c of expected.figures) {
+    const found = dx.extractFigures(c.text, c.asOf === null ? undefined : { asOf: c.asOf });
+    assert.equal(found.length, c.figures.length, c.name);
+    found.forEach((f, i) => {
+      const want = c.figures[i];
+      // The offsets count UTF-16 code units: the slice is the quote.
+      assert.equal(c.text.slice(f.start, f.end), f.quote, `${c.name} #${i}`);
+      assert.equal(f.quote, want.quote, `${c.name} #${i}`);
+      assert.deepEqual([f.start, f.end], [want.start, want.end], `${c.name} #${i} offsets`);
+      assertClose([f.value, f.precision, f.denominator], [want.value, want.precision, want.denominator], `${c.name} #${i}`);
+      assert.deepEqual(
+        [f.unit, f.qualifier, f.period, f.cue, f.derived?.kind ?? null],
+        [want.unit, want.qualifier, want.period, want.cue, want.derived],
+        `${c.name} #${i}`,
+      );
+    });
+    assertFiniteDeep(found, c.name);
+    total += found.length;
+  }
+  assert.ok(total > 100, `${total} figures`);
+  // Outside the BMP, UTF-16 offsets differ from code points and bytes.
+  const bmp = expected.figures.at(-1);
+  const first = dx.extractFigures(bmp.text, { asOf: bmp.asOf })[0];
+  assert.equal(first.quote, "1,6 triệu");
+  assert.equal(first.value, 1_600_000);
+  assert.equal(first.start, bmp.text.indexOf("1,6"));
+  assert.notEqual(first.start, [...bmp.text.slice(0, first.start)].length);
+});
+
+test("implausible growth: a monthly rate typed for a yearly one", () => {
+  // Community digital technology teams: 59 600 (30/9/2022) to 71 836 (31/3/2023).
+  const teams = { dates: ["2022-09-30", "2023-03-31"], values: [59_600, 71_836], kind: "stock", unit: "count" };
+  assert.equal(dx.implausibleGrowth(teams, { from: "2023-04-01", rate: 20 }), null);
+  const flag = dx.implausibleGrowth(teams, { from: "2023-04-01", rate: 20, per: "month" });
+  // 1.2^(12) − 1 = 791.6 % a year (365.2425 / 12-day months compound to the same).
+  assert.ok(Math.abs(flag.perYear - (1.2 ** 12 - 1) * 100) < 1e-6, `${flag.perYear}`);
+  // Between the two figures, 182 days apart: (71 836 / 59 600)^(365.2425/182) − 1 = 45.5 % a
+  // year; the limit is one and a half times that, above the floor of 50 %.
+  const fastest = ((71_836 / 59_600) ** (365.2425 / 182) - 1) * 100;
+  assert.ok(Math.abs(flag.fastest - fastest) < 1e-9, `${flag.fastest} vs ${fastest}`);
+  assert.ok(Math.abs(flag.limit - 1.5 * fastest) < 1e-9, `${flag.limit}`);
+});
+
+test("measureQuantity: every pair of measures that disagree is a conflict, however many", () => {
+  // r001's "khoảng 806 triệu" from 1 January to 8 December 2022 is [805.5; 806.5] million over
+  // 342 days, 2.355–2.358 million a day; its "khoảng 2,1 triệu" a day over the same days admits at
+  // most 2.15 million. Ten copies of each: every one of the 10 × 10 pairs across the measures
+  // conflicts, none within a measure.
+  const ytd = { kind: "yearToDate", value: 806e6, period: "2022-01-01/2022-12-08", qualifier: "about", precision: 1e6 };
+  const daily = { kind: "dailyAverage", value: 2.1e6, period: "2022-01-01/2022-12-08", qualifier: "about", precision: 1e5 };
+  const figures = [...Array(10).fill(ytd), ...Array(10).fill(daily)];
+  for (const rule of ["totals", "averages", "all"]) {
+    const m = dx.measureQuantity(figures, rule);
+    assert.equal(m.points.length, 20, rule);
+    assert.equal(m.conflicts.length, 100, rule);
+    for (const { a, b } of m.conflicts) {
+      assert.notEqual(m.points[a].measure, m.points[b].measure, rule);
+    }
+    // One date keeps one point, whatever the rule.
+    assert.equal(m.series.values.length, 1, rule);
+  }
 });

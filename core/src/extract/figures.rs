@@ -256,7 +256,7 @@ impl<'a> Figures<'a> {
                 let capital = text
                     .get(tok.end..)
                     .and_then(|r| r.trim_start().chars().next())
-                    .is_some_and(char::is_uppercase);
+                    .is_some_and(super::word::is_upper);
                 if capital {
                     self.sentence_break();
                 } else {

@@ -28,7 +28,7 @@ pub(crate) fn closes(text: &str, end: usize) -> bool {
                 if c.is_whitespace() {
                     line |= matches!(c, '\n' | '\r');
                 } else {
-                    return line || !c.is_lowercase();
+                    return line || !super::word::is_lower(c);
                 }
             }
             true

@@ -111,7 +111,7 @@ pub(crate) fn code_after(text: &str, end: usize) -> Option<usize> {
     let mut after = text.get(end..)?.chars();
     let (first, second) = (after.next()?, after.next());
     let code = match (first, second) {
-        ('/' | '-' | '–', Some(c)) => c.is_uppercase() || c.is_ascii_digit(),
+        ('/' | '-' | '–', Some(c)) => super::word::is_upper(c) || c.is_ascii_digit(),
         (':', Some(c)) => c.is_ascii_digit(),
         ('_', Some(c)) => c.is_alphanumeric(),
         _ => false,

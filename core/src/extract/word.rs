@@ -22,6 +22,24 @@ pub(crate) fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Whether `c` is a lowercase letter: one that uppercases to another
+/// character. `char::is_lowercase` and `char::is_uppercase` look their
+/// property up in bitsets whose bounds checks the optimiser keeps (a panic
+/// path, which the C-ABI module's no-panic build refuses); these two go
+/// through the case-conversion tables only. They differ from the standard
+/// properties only on letters without a case partner (ª, º, ĸ, modifier
+/// letters such as ʰ) and on titlecase letters (ǅ, both here), none of which
+/// Vietnamese writes.
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase() || (!c.is_ascii() && c.to_uppercase().next() != Some(c))
+}
+
+/// Whether `c` is an uppercase letter: one that lowercases to another
+/// character (see [`is_lower`]).
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_ascii_uppercase() || (!c.is_ascii() && c.to_lowercase().next() != Some(c))
+}
+
 /// The lower case of `c` where it is a single character (always, for the
 /// Latin letters Vietnamese uses).
 #[inline]
@@ -132,6 +150,38 @@ mod tests {
     use super::*;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn letter_case_agrees_with_the_unicode_properties_but_for_letters_without_a_partner() {
+        // The reference: the standard library's Lowercase and Uppercase
+        // properties. Every character where the helpers differ from them is
+        // a cased letter without a case partner (ª, º, ĸ: lowercase only by
+        // the property) or a titlecase letter (ǅ: lower and upper by its
+        // mappings, neither by the properties).
+        let mut differ = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_lower(c) == c.is_lowercase() && is_upper(c) == c.is_uppercase() {
+                continue;
+            }
+            differ += 1;
+            let unpaired = c.to_uppercase().eq([c]) && c.to_lowercase().eq([c]);
+            let title = is_lower(c) && is_upper(c) && !c.is_lowercase() && !c.is_uppercase();
+            assert!(unpaired || title, "{c:?} U+{:04X}", u32::from(c));
+        }
+        // 1 626 in Unicode 16 (modifier letters such as ʰ among them).
+        assert!(differ > 0 && differ < 2000, "{differ}");
+        // Every letter of Vietnamese agrees.
+        let vi = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+        for c in vi.chars().chain(vi.chars().flat_map(char::to_uppercase)) {
+            assert_eq!(
+                (is_lower(c), is_upper(c)),
+                (c.is_lowercase(), c.is_uppercase()),
+                "{c}"
+            );
+        }
+        assert!(!is_lower('ª') && 'ª'.is_lowercase());
+        assert!(is_lower('ǅ') && is_upper('ǅ'));
+    }
 
     #[test]
     fn with_and_without_diacritics() {

@@ -169,14 +169,23 @@ fn offsets() -> Vec<(&'static str, String, usize)> {
         ],
     );
     add(
+        "dxcast_evidence",
+        &[
+            ("given", evidence::GIVEN),
+            ("after_date", evidence::AFTER_DATE),
+            ("after_value", evidence::AFTER_VALUE),
+            ("before_date", evidence::BEFORE_DATE),
+            ("reserved", evidence::RESERVED),
+            ("before_value", evidence::BEFORE_VALUE),
+        ],
+    );
+    add(
         "dxcast_settings",
         &[
             ("today", settings::TODAY),
-            ("has_evidence", settings::HAS_EVIDENCE),
-            ("level", settings::LEVEL),
-            ("evidence_date", settings::EVIDENCE_DATE),
             ("reserved", settings::RESERVED),
-            ("evidence_value", settings::EVIDENCE_VALUE),
+            ("level", settings::LEVEL),
+            ("evidence", settings::EVIDENCE),
         ],
     );
     add(
@@ -230,6 +239,15 @@ fn offsets() -> Vec<(&'static str, String, usize)> {
             ("projected_points", analysis::PROJECTED_POINTS),
             ("ratio", analysis::RATIO),
             ("probability", analysis::PROBABILITY),
+            ("outlook", analysis::OUTLOOK),
+            ("staleness", analysis::STALENESS),
+            ("judged_by_date", analysis::JUDGED_BY_DATE),
+            ("facts", analysis::FACTS),
+            ("judged_by_value", analysis::JUDGED_BY_VALUE),
+            ("facts_df", analysis::FACTS_DF),
+            ("facts_horizon_days", analysis::FACTS_HORIZON_DAYS),
+            ("facts_span_days", analysis::FACTS_SPAN_DAYS),
+            ("reserved", analysis::RESERVED),
         ],
     );
     add(
@@ -296,6 +314,8 @@ fn offsets() -> Vec<(&'static str, String, usize)> {
             ("recomputed_lo", check::RECOMPUTED_LO),
             ("recomputed_hi", check::RECOMPUTED_HI),
             ("explanation", check::EXPLANATION),
+            ("at_stated", check::AT_STATED),
+            ("reserved", check::RESERVED),
         ],
     );
     add(
@@ -348,6 +368,78 @@ fn offsets() -> Vec<(&'static str, String, usize)> {
             ("reserved", stated::RESERVED),
         ],
     );
+    add(
+        "dxcast_measured",
+        &[
+            ("kind", measured::KIND),
+            ("definition", measured::DEFINITION),
+            ("has_since", measured::HAS_SINCE),
+            ("since", measured::SINCE),
+            ("observation", measured::OBSERVATION),
+        ],
+    );
+    add(
+        "dxcast_quantity_point",
+        &[
+            ("date", quantity_point::DATE),
+            ("reserved", quantity_point::RESERVED),
+            ("value", quantity_point::VALUE),
+            ("window", quantity_point::WINDOW),
+            ("measure", quantity_point::MEASURE),
+            ("conversion", quantity_point::CONVERSION),
+            ("status", quantity_point::STATUS),
+            ("source", quantity_point::SOURCE),
+            ("earlier", quantity_point::EARLIER),
+            ("aside", quantity_point::ASIDE),
+            ("low", quantity_point::LOW),
+            ("high", quantity_point::HIGH),
+            ("definition", quantity_point::DEFINITION),
+            ("reserved2", quantity_point::RESERVED2),
+        ],
+    );
+    add("dxcast_conflict", &[("a", conflict::A), ("b", conflict::B)]);
+    add(
+        "dxcast_measures",
+        &[
+            ("basis", measures::BASIS),
+            ("points", measures::POINTS),
+            ("conflicts", measures::CONFLICTS),
+            ("definition", measures::DEFINITION),
+        ],
+    );
+    add(
+        "dxcast_implausible",
+        &[
+            ("known", implausible::KNOWN),
+            ("reserved", implausible::RESERVED),
+            ("per_year", implausible::PER_YEAR),
+            ("fastest", implausible::FASTEST),
+            ("limit", implausible::LIMIT),
+        ],
+    );
+    add(
+        "dxcast_found",
+        &[
+            ("value", found::VALUE),
+            ("precision", found::PRECISION),
+            ("unit", found::UNIT),
+            ("qualifier", found::QUALIFIER),
+            ("start", found::START),
+            ("end", found::END),
+            ("sentence_start", found::SENTENCE_START),
+            ("sentence_end", found::SENTENCE_END),
+            ("known", found::KNOWN),
+            ("derived", found::DERIVED),
+            ("period", found::PERIOD),
+            ("denominator", found::DENOMINATOR),
+            ("cue_start", found::CUE_START),
+            ("cue_end", found::CUE_END),
+            ("compared_start", found::COMPARED_START),
+            ("compared_end", found::COMPARED_END),
+            ("decrease", found::DECREASE),
+            ("reserved", found::RESERVED),
+        ],
+    );
     v
 }
 
@@ -376,11 +468,18 @@ fn constants() -> Vec<(String, u64)> {
         ("dxcast_observation", observation::SIZE),
         ("dxcast_target_evaluation", evaluation::SIZE),
         ("dxcast_stated", stated::SIZE),
+        ("dxcast_evidence", evidence::SIZE),
+        ("dxcast_measured", measured::SIZE),
+        ("dxcast_quantity_point", quantity_point::SIZE),
+        ("dxcast_conflict", conflict::SIZE),
+        ("dxcast_measures", measures::SIZE),
+        ("dxcast_implausible", implausible::SIZE),
+        ("dxcast_found", found::SIZE),
     ]
     .iter()
     .map(|(s, n)| (format!("sizeof({s})"), *n as u64))
     .collect();
-    let numbers: [(&str, u64); 45] = [
+    let numbers: [(&str, u64); 61] = [
         ("DXCAST_FITTED_SLOTS", FITTED_SLOTS as u64),
         ("DXCAST_MAX_SERIES", MAX_SERIES as u64),
         ("DXCAST_NONE", u64::from(NONE)),
@@ -409,6 +508,34 @@ fn constants() -> Vec<(String, u64)> {
         ("DXCAST_SCENARIO_GROWTH", scenario::GROWTH.into()),
         ("DXCAST_SCENARIO_SHOCK", scenario::SHOCK.into()),
         ("DXCAST_SCENARIO_TARGET", scenario::CHANGED_TARGET.into()),
+        ("DXCAST_SCENARIO_PER_MONTH", scenario::PER_MONTH.into()),
+        ("DXCAST_EVIDENCE_HAS_AFTER", evidence::HAS_AFTER.into()),
+        ("DXCAST_EVIDENCE_HAS_BEFORE", evidence::HAS_BEFORE.into()),
+        ("DXCAST_A_HAS_JUDGED_BY", analysis::HAS_JUDGED_BY.into()),
+        ("DXCAST_FACT_UNREACHABLE", analysis::UNREACHABLE.into()),
+        ("DXCAST_FACT_AFTER_GIVEN", analysis::AFTER_GIVEN.into()),
+        ("DXCAST_FACT_AFTER_MEETS", analysis::AFTER_MEETS.into()),
+        ("DXCAST_FACT_BEFORE_GIVEN", analysis::BEFORE_GIVEN.into()),
+        ("DXCAST_FACT_BEFORE_MEETS", analysis::BEFORE_MEETS.into()),
+        (
+            "DXCAST_FACT_PROJECTION_MEETS",
+            analysis::PROJECTION_MEETS.into(),
+        ),
+        (
+            "DXCAST_IMPLAUSIBLE_HAS_PER_YEAR",
+            implausible::HAS_PER_YEAR.into(),
+        ),
+        (
+            "DXCAST_IMPLAUSIBLE_HAS_FASTEST",
+            implausible::HAS_FASTEST.into(),
+        ),
+        ("DXCAST_FOUND_HAS_PERIOD", found::HAS_PERIOD.into()),
+        (
+            "DXCAST_FOUND_HAS_DENOMINATOR",
+            found::HAS_DENOMINATOR.into(),
+        ),
+        ("DXCAST_FOUND_HAS_CUE", found::HAS_CUE.into()),
+        ("DXCAST_STALE", 7),
         ("DXCAST_A_HAS_REACH_DATE", analysis::HAS_REACH_DATE.into()),
         ("DXCAST_A_HAS_SE", analysis::HAS_SE.into()),
         ("DXCAST_A_HAS_DF", analysis::HAS_DF.into()),
@@ -577,6 +704,10 @@ exports! {
     dxcast_cagr(d1: i32, v1: f64, d2: i32, v2: f64, out: u32) -> i32;
     dxcast_points_from_observations(kind: u32, observations: u32, n: u32, out_days: u32, out_values: u32, cap: u32) -> i32;
     dxcast_evaluation(kind: u32, value: f64, deadline: i32, comparison: u32, out: u32) -> i32;
+    dxcast_measure_quantity(figures: u32, n: u32, rule: u32, points: u32, points_cap: u32, conflicts: u32, conflicts_cap: u32, out: u32) -> i32;
+    dxcast_quantity_evidence(figures: u32, n: u32, rule: u32, target: u32, out: u32) -> i32;
+    dxcast_implausible_growth(series: u32, from: i32, rate: f64, per: u32, out: u32) -> i32;
+    dxcast_extract_figures(text: u32, len: u32, has_as_of: u32, as_of: i32, out: u32, cap: u32) -> i32;
 }
 
 extern "C" {

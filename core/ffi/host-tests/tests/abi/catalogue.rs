@@ -350,7 +350,7 @@ const CASES: &[Case] = &[
         let t = target(h, 80.0, d(2025, 12, 31));
         let at = settings(h, 0.95);
         let mut s = Rec(h.view(at, SETTINGS_SIZE).0);
-        s.u32(20, 1);
+        s.u32(4, 1);
         let s = h.put(&s.0);
         let out = h.alloc(ANALYSIS_SIZE);
         let args = (f, 0u32, t, s, out, 0u32);
@@ -362,13 +362,71 @@ const CASES: &[Case] = &[
         let t = target(h, 50.0, d(2022, 12, 31));
         let at = settings(h, 0.95);
         let mut s = Rec(h.view(at, SETTINGS_SIZE).0);
-        s.u32(4, 1)
-            .i32(16, day(2022, 12, 31))
-            .f64(24, f64::INFINITY);
+        s.u32(16, 2)
+            .i32(32, day(2022, 12, 31))
+            .f64(40, f64::INFINITY);
         let s = h.put(&s.0);
         let out = h.alloc(ANALYSIS_SIZE);
         let args = (f, 0u32, t, s, out, 0u32);
         h.fails_naming("dxcast_analyse", args, E_NOT_FINITE, "value");
+        assert_eq!(h.last_index(), 1, "the figure before the deadline");
+        h.ok("dxcast_fitted_free", (f,));
+    }),
+    ("evidence dated past year 9999", |h| {
+        let (f, _) = share_fit(h, &share_points());
+        let t = target(h, 50.0, d(2022, 12, 31));
+        let at = settings(h, 0.95);
+        let mut s = Rec(h.view(at, SETTINGS_SIZE).0);
+        s.u32(16, 1).i32(20, 3_000_000).f64(24, 55.0);
+        let s = h.put(&s.0);
+        let out = h.alloc(ANALYSIS_SIZE);
+        let args = (f, 0u32, t, s, out, 0u32);
+        h.fails_naming("dxcast_analyse", args, E_INVALID_ARGUMENT, "day_number");
+        assert_eq!(h.last_index(), 0, "the figure after the deadline");
+        h.ok("dxcast_fitted_free", (f,));
+    }),
+    (
+        "an undefined evidence bit and a reserved field of the evidence",
+        |h| {
+            let (f, _) = share_fit(h, &share_points());
+            let t = target(h, 50.0, d(2022, 12, 31));
+            let at = settings(h, 0.95);
+            let out = h.alloc(ANALYSIS_SIZE);
+            let mut s = Rec(h.view(at, SETTINGS_SIZE).0);
+            s.u32(16, 4);
+            let bad = h.put(&s.0);
+            let args = (f, 0u32, t, bad, out, 0u32);
+            h.fails_naming("dxcast_analyse", args, E_INVALID_CODE, "evidence.given");
+            let mut s = Rec(h.view(at, SETTINGS_SIZE).0);
+            s.u32(36, 1);
+            let bad = h.put(&s.0);
+            let args = (f, 0u32, t, bad, out, 0u32);
+            h.fails_naming("dxcast_analyse", args, E_INVALID_CODE, "evidence.reserved");
+            h.ok("dxcast_fitted_free", (f,));
+        },
+    ),
+    ("a monthly rate without growth in a scenario", |h| {
+        let (f, _) = share_fit(h, &share_points());
+        let mut sc = Rec::new(SCENARIO_SIZE);
+        sc.u32(0, 2 | 8).i32(16, day(2024, 6, 1)).f64(24, -5.0);
+        let sc = h.put(&sc.0);
+        let dates = h.i32s(&[day(2025, 12, 31)]);
+        let out = h.alloc(FORECAST_SIZE);
+        let args = (f, sc, dates, 1u32, 0.95, out);
+        h.fails_naming("dxcast_forecast", args, E_INVALID_CODE, "scenario.flags");
+        h.ok("dxcast_fitted_free", (f,));
+    }),
+    ("a monthly growth rate of ∞ in a scenario", |h| {
+        let (f, _) = share_fit(h, &share_points());
+        let mut sc = Rec::new(SCENARIO_SIZE);
+        sc.u32(0, 1 | 8)
+            .i32(4, day(2024, 1, 1))
+            .f64(8, f64::INFINITY);
+        let sc = h.put(&sc.0);
+        let dates = h.i32s(&[day(2025, 12, 31)]);
+        let out = h.alloc(FORECAST_SIZE);
+        let args = (f, sc, dates, 1u32, 0.95, out);
+        h.fails_naming("dxcast_forecast", args, E_NOT_FINITE, "growth_rate");
         h.ok("dxcast_fitted_free", (f,));
     }),
     ("a growth rate of ∞ in a scenario", |h| {
@@ -382,16 +440,35 @@ const CASES: &[Case] = &[
         h.fails_naming("dxcast_forecast", args, E_NOT_FINITE, "growth_rate");
         h.ok("dxcast_fitted_free", (f,));
     }),
-    ("Holt asked before its last observation", |h| {
-        let series = stock(h, &counts());
-        let f = h.fit(&ModelSpec::new(Method::Holt), series);
-        let dates = h.i32s(&[day(2030, 1, 1), day(2021, 1, 1)]);
-        let out = h.alloc(2 * FORECAST_SIZE);
-        let args = (f, 0u32, dates, 2u32, 0.95, out);
-        h.fails("dxcast_forecast", args, E_INVALID_ARGUMENT);
-        assert_eq!(h.last_index(), 1, "the date it fails at");
-        h.ok("dxcast_fitted_free", (f,));
-    }),
+    (
+        "Holt asked before its first observation: its trend carried back",
+        |h| {
+            let series = stock(h, &counts());
+            let f = h.fit(&ModelSpec::new(Method::Holt), series);
+            let dates = h.i32s(&[day(2030, 1, 1), day(2019, 1, 1)]);
+            let out = h.alloc(2 * FORECAST_SIZE);
+            let args = (f, 0u32, dates, 2u32, 0.95, out);
+            assert_eq!(h.ok("dxcast_forecast", args), 2);
+            let pts = counts();
+            let s = dxcast_core::Series::new(
+                &pts,
+                dxcast_core::Subject::new(MeasureKind::Stock, Unit::Count, Bounds::NON_NEGATIVE)
+                    .unwrap(),
+            )
+            .unwrap();
+            let native = ModelSpec::new(Method::Holt)
+                .model()
+                .unwrap()
+                .fit(&s)
+                .unwrap()
+                .predict(d(2019, 1, 1))
+                .unwrap();
+            let v = h.view(out + FORECAST_SIZE as u32, FORECAST_SIZE);
+            finite(&v, (16..80).step_by(8));
+            assert_eq!(v.f64(16), native.point_within(Bounds::NON_NEGATIVE));
+            h.ok("dxcast_fitted_free", (f,));
+        },
+    ),
     // ------------------------------------------------ buffers and regions
     ("in-sample values into a buffer too small", |h| {
         let series = stock(h, &counts());
@@ -655,16 +732,157 @@ const CASES: &[Case] = &[
         let args = (2023i32, 2u32, 30u32, out);
         h.fails_naming("dxcast_date_from_ymd", args, E_INVALID_DATE, "date");
     }),
-    ("table 14 of dxcast_describe", |h| {
+    ("table 19 of dxcast_describe, and code 9 of table 11", |h| {
         let buf = h.alloc(64);
         h.fails_naming(
             "dxcast_describe",
-            (14u32, 0u32, buf, 64u32),
+            (19u32, 0u32, buf, 64u32),
             E_INVALID_CODE,
             "table",
         );
+        h.fails_naming(
+            "dxcast_describe",
+            (11u32, 9u32, buf, 64u32),
+            E_INVALID_CODE,
+            "code",
+        );
+    }),
+    // ------------------------------------------------ quantities
+    ("a quantity rule that does not exist", |h| {
+        let figs = measured(h, &[(0, 2022, 58e6)]);
+        let (p, c, out) = quantity_out(h, 1);
+        let args = (figs, 1u32, 3u32, p, 1u32, c, 4u32, out);
+        h.fails_naming("dxcast_measure_quantity", args, E_INVALID_CODE, "rule");
+    }),
+    ("a quantity's figure of NaN", |h| {
+        let figs = measured(h, &[(0, 2021, 40e6), (0, 2022, f64::NAN)]);
+        let (p, c, out) = quantity_out(h, 2);
+        let args = (figs, 2u32, 0u32, p, 2u32, c, 4u32, out);
+        h.fails_naming("dxcast_measure_quantity", args, E_NOT_FINITE, "value");
+        assert_eq!(h.last_index(), 1);
+    }),
+    ("a quantity's figure of an unknown kind", |h| {
+        let figs = measured(h, &[(0, 2022, 58e6)]);
+        let mut r = Rec(h.view(figs, MEASURED_SIZE).0);
+        r.u32(0, 7);
+        let figs = h.put(&r.0);
+        let (p, c, out) = quantity_out(h, 1);
+        let args = (figs, 1u32, 0u32, p, 1u32, c, 4u32, out);
+        h.fails_naming(
+            "dxcast_measure_quantity",
+            args,
+            E_INVALID_CODE,
+            "figure.kind",
+        );
+    }),
+    ("a level among a quantity's totals", |h| {
+        let figs = measured(h, &[(0, 2021, 40e6), (4, 2022, 58e6)]);
+        let (p, c, out) = quantity_out(h, 2);
+        let args = (figs, 2u32, 0u32, p, 2u32, c, 4u32, out);
+        h.fails_naming("dxcast_measure_quantity", args, E_INVALID_ARGUMENT, "kind");
+    }),
+    ("a quantity's points into one slot", |h| {
+        let figs = measured(h, &[(0, 2021, 40e6), (0, 2022, 58e6)]);
+        let (p, c, out) = quantity_out(h, 2);
+        let args = (figs, 2u32, 0u32, p, 1u32, c, 4u32, out);
+        h.fails_naming(
+            "dxcast_measure_quantity",
+            args,
+            E_BUFFER_TOO_SMALL,
+            "points",
+        );
+    }),
+    ("257 figures of a quantity", |h| {
+        let figs = h.alloc(257 * MEASURED_SIZE);
+        let (p, c, out) = quantity_out(h, 1);
+        let args = (figs, 257u32, 0u32, p, 1u32, c, 4u32, out);
+        h.fails_naming("dxcast_measure_quantity", args, E_CAPACITY, "points");
+    }),
+    (
+        "the evidence of a quantity for a target before year 1",
+        |h| {
+            let figs = measured(h, &[(0, 2022, 58e6)]);
+            let mut t = Rec::new(TARGET_SIZE);
+            t.f64(0, 1e9).i32(8, -800_000).u32(12, 0);
+            let t = h.put(&t.0);
+            let out = h.alloc(EVIDENCE_SIZE);
+            let args = (figs, 1u32, 0u32, t, out);
+            h.fails_naming(
+                "dxcast_quantity_evidence",
+                args,
+                E_INVALID_ARGUMENT,
+                "day_number",
+            );
+        },
+    ),
+    ("a growth rate a fortnight, and one of NaN", |h| {
+        let series = stock(h, &counts());
+        let out = h.alloc(IMPLAUSIBLE_SIZE);
+        let args = (series, day(2024, 1, 1), 20.0, 2u32, out);
+        h.fails_naming("dxcast_implausible_growth", args, E_INVALID_CODE, "per");
+        let args = (series, day(2024, 1, 1), f64::NAN, 0u32, out);
+        h.fails_naming(
+            "dxcast_implausible_growth",
+            args,
+            E_NOT_FINITE,
+            "growth_rate",
+        );
+    }),
+    // ------------------------------------------------ figures in text
+    ("report text that is not UTF-8", |h| {
+        let text = h.put(b"\xff\xfe 58.397.139 giao d\xe1ch");
+        let out = h.alloc(4 * FOUND_SIZE);
+        let args = (text, 23u32, 0u32, 0i32, out, 4u32);
+        h.fails_naming("dxcast_extract_figures", args, E_INVALID_UTF8, "text");
+    }),
+    ("two figures into one slot", |h| {
+        let s = "đạt 58.397.139 giao dịch, tăng 17,5%";
+        let text = h.put(s.as_bytes());
+        let out = h.alloc(2 * FOUND_SIZE);
+        let args = (text, s.len() as u32, 0u32, 0i32, out, 1u32);
+        h.fails_naming("dxcast_extract_figures", args, E_BUFFER_TOO_SMALL, "out");
+        assert_eq!(
+            h.bytes(out, FOUND_SIZE),
+            vec![0; FOUND_SIZE],
+            "nothing written"
+        );
+    }),
+    ("an as-of flag of 2, and text past the end of memory", |h| {
+        let s = "đạt 58.397.139 giao dịch";
+        let text = h.put(s.as_bytes());
+        let out = h.alloc(FOUND_SIZE);
+        let args = (text, s.len() as u32, 2u32, 0i32, out, 1u32);
+        h.fails_naming("dxcast_extract_figures", args, E_INVALID_CODE, "has_as_of");
+        let args = (text, u32::MAX - 8, 0u32, 0i32, out, 1u32);
+        h.fails_naming("dxcast_extract_figures", args, E_BAD_REGION, "text");
     }),
 ];
+
+/// An array of `Measured` records: `(kind code, year, value)`, each the
+/// year's total (or level at its end), observed.
+fn measured(host: &mut Host, figures: &[(u32, i32, f64)]) -> u32 {
+    let mut bytes = Vec::new();
+    for &(kind, year, value) in figures {
+        let (start, end) = (day(year, 1, 1), day(year, 12, 31));
+        let mut r = Rec::new(MEASURED_SIZE);
+        r.u32(0, kind)
+            .i32(16 + 8, if kind == 0 { start } else { end })
+            .i32(16 + 12, end)
+            .u32(16 + 16, if kind == 0 { 3 } else { 0 })
+            .f64(16 + 24, value);
+        bytes.extend(r.0);
+    }
+    host.put(&bytes)
+}
+
+/// Outputs of `dxcast_measure_quantity` for `n` points: points, conflicts, Measures.
+fn quantity_out(host: &mut Host, n: usize) -> (u32, u32, u32) {
+    (
+        host.alloc(n * QUANTITY_POINT_SIZE),
+        host.alloc(4 * CONFLICT_SIZE),
+        host.alloc(MEASURES_SIZE),
+    )
+}
 
 #[test]
 fn bad_input_catalogue_fails_cleanly_and_leaves_the_instance_as_it_was() {

@@ -113,6 +113,10 @@ fn assert_check(host: &mut Host, v: &View, check: &Check, what: &str) {
     assert_eq!(known(v, 20, 2, 40), rlo, "{what} recomputed lo");
     assert_eq!(known(v, 20, 3, 48), rhi, "{what} recomputed hi");
     assert_explanation(host, &v.sub(56, EXPLANATION_SIZE), &check.explanation, what);
+    let at_stated = check.at_stated.map_or(NONE, |a| {
+        VERDICTS.iter().position(|x| *x == a).unwrap() as u32
+    });
+    assert_eq!((v.u32(344), v.u32(348)), (at_stated, 0), "{what} at stated");
 }
 
 fn all<'a, R: dxcast_core::csv::Row<'a>>(text: &'a str) -> Vec<R> {
@@ -130,6 +134,8 @@ fn every_claim_of_the_built_in_dataset_checks_as_natively() {
     type Recomputed = (Option<Figure>, Option<(Option<f64>, Option<f64>)>);
     let mut recomputed: HashMap<String, Recomputed> = HashMap::new();
     let mut tally = [0usize; 3];
+    let mut at_most = 0;
+    let mut through_rounding = 0;
     for row in all::<ClaimRow>(CLAIMS) {
         let stated_fig = |r: &ClaimRow| -> Option<(Fig, Option<Period>)> {
             Some((Fig::Stated(r.value?, r.precision, r.qualifier?), r.period))
@@ -215,6 +221,8 @@ fn every_claim_of_the_built_in_dataset_checks_as_natively() {
         assert_check(&mut host, &v, &check, row.id);
         assert_eq!(check.verdict, row.expected, "{}", row.id);
         tally[verdict as usize] += 1;
+        at_most += usize::from(row.kind == dxcast_core::ClaimKind::AtMost);
+        through_rounding += usize::from(check.at_stated.is_some_and(|a| a != check.verdict));
 
         let native_fig = check.recomputed.map(|r| {
             let f = Figure::from_interval(r);
@@ -226,7 +234,10 @@ fn every_claim_of_the_built_in_dataset_checks_as_natively() {
         let abi_range = (v.u32(16) == 1).then(|| (known(&v, 20, 2, 40), known(&v, 20, 3, 48)));
         recomputed.insert(row.id.to_string(), (native_fig, abi_range));
     }
-    assert_eq!(tally.iter().sum::<usize>(), 42);
+    // Every row of claims.csv.
+    assert_eq!(tally.iter().sum::<usize>(), CLAIMS.lines().count() - 1);
+    assert!(at_most > 0, "the at_most kind is exercised");
+    println!("{tally:?} agree/disagree/cannot; {at_most} at_most; {through_rounding} through rounding only");
     assert!(tally[0] > 0 && tally[1] > 0 && tally[2] > 0, "{tally:?}");
 }
 

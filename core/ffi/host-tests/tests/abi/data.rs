@@ -4,11 +4,12 @@
 //! (`dxcast_analyse`), with every field and explanation compared with the
 //! same pipeline run natively.
 
-use dxcast_core::analytics::{Quantity, Settings, TargetAnalysis};
+use dxcast_core::analytics::{Quantity, Settings, TargetAnalysis, TargetStatus};
 use dxcast_core::basis::{evaluation, points_into};
 use dxcast_core::choice::{choose, Choice, Criterion, Reason, Rule};
 use dxcast_core::csv::{read, IndicatorRow, ObservationRow, ReportRow, TargetRow};
 use dxcast_core::scenario::{GrowthOverride, Scenario};
+use dxcast_core::verdict::Staleness;
 use dxcast_core::{
     Comparison, Date, Method, ModelSpec, Observation, PeriodKind, Point, Qualifier, Series, Status,
     Subject, Target,
@@ -16,6 +17,10 @@ use dxcast_core::{
 
 use crate::host::*;
 use crate::projections::scale_code;
+use crate::quantities::{figures_of, measured_records};
+use dxcast_core::quantity::{
+    evidence, measure_into, series_into, Conflict, QuantityPoint, Rule as QuantityRule,
+};
 
 const REPORTS: &str = include_str!("../../../../../data/reports.csv");
 const INDICATORS: &str = include_str!("../../../../../data/indicators.csv");
@@ -76,6 +81,20 @@ const PERIOD_KINDS: [PeriodKind; 5] = [
     PeriodKind::Year,
     PeriodKind::Range,
 ];
+/// The target statuses in the order of their codes: the four of ABI 1.x
+/// first, then those 2.0 added.
+pub(crate) const TARGET_STATUSES: [TargetStatus; 9] = [
+    TargetStatus::Achieved,
+    TargetStatus::OnTrack,
+    TargetStatus::NeedsAcceleration,
+    TargetStatus::OffTrack,
+    TargetStatus::Missed,
+    TargetStatus::Uncertain,
+    TargetStatus::TooFewPoints,
+    TargetStatus::Stale,
+    TargetStatus::Unreachable,
+];
+pub(crate) const STALENESS: [Staleness; 2] = [Staleness::PastDeadline, Staleness::LongHorizon];
 pub(crate) const COMPARISONS: [Comparison; 4] = [
     Comparison::AtLeast,
     Comparison::GreaterThan,
@@ -145,14 +164,40 @@ fn assert_choice(host: &mut Host, v: &View, c: &Choice, what: &str) {
 }
 
 pub(crate) fn assert_analysis(v: &View, a: &TargetAnalysis, what: &str) {
-    use dxcast_core::analytics::TargetStatus;
-    let statuses = [
-        TargetStatus::Achieved,
-        TargetStatus::OnTrack,
-        TargetStatus::NeedsAcceleration,
-        TargetStatus::OffTrack,
-    ];
-    assert_eq!(v.u32(0), code(&statuses, a.status), "{what} status");
+    assert_eq!(v.u32(0), code(&TARGET_STATUSES, a.status), "{what} status");
+    assert_eq!(
+        v.u32(248),
+        code(&TARGET_STATUSES, a.outlook),
+        "{what} outlook"
+    );
+    assert_eq!(
+        v.u32(252),
+        a.staleness.map_or(u32::MAX, |s| code(&STALENESS, s)),
+        "{what} staleness"
+    );
+    assert_eq!(
+        known(v, 28, 16, 264).map(|value| (v.i32(256), value)),
+        a.judged_by.map(|p| (p.date.day_number(), p.value)),
+        "{what} judged by"
+    );
+    if a.judged_by.is_none() {
+        assert_eq!(v.i32(256), 0, "{what} judged-by date without a figure");
+    }
+    let f = &a.facts;
+    let facts = u32::from(f.unreachable)
+        | u32::from(f.after_meets.is_some()) << 1
+        | u32::from(f.after_meets == Some(true)) << 2
+        | u32::from(f.before_meets.is_some()) << 3
+        | u32::from(f.before_meets == Some(true)) << 4
+        | u32::from(f.projection_meets) << 5;
+    assert_eq!(v.u32(260), facts, "{what} facts");
+    assert_eq!(
+        (v.u32(272) as usize, v.i32(276), v.i32(280), v.u32(284)),
+        (f.df, f.horizon_days, f.span_days, 0),
+        "{what} facts: df, horizon, span"
+    );
+    assert_eq!(f.deadline_passed, a.deadline_passed);
+    assert_eq!((f.probability, f.ratio), (a.probability, a.ratio));
     assert_eq!(
         v.u32(4),
         code(&COMPARISONS, a.target.comparison),
@@ -170,7 +215,7 @@ pub(crate) fn assert_analysis(v: &View, a: &TargetAnalysis, what: &str) {
         "{what} latest date"
     );
     assert_eq!(v.i32(20), a.days, "{what} days");
-    assert_eq!(v.u32(28) >> 16, 0, "{what} undefined known bits");
+    assert_eq!(v.u32(28) >> 17, 0, "{what} undefined known bits");
     assert_eq!(
         (v.u32(28) & 1 == 1).then(|| v.i32(24)),
         a.reach_date.map(Date::day_number),
@@ -242,6 +287,20 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
     let today = Date::from_ymd(2023, 4, 1).unwrap();
     let mut analysed = 0;
     let mut refused = 0;
+    let mut decided = 0;
+    let reports: Vec<ReportRow> = read(REPORTS).unwrap().map(Result::unwrap).collect();
+    let published = |id: &str| {
+        reports
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .published
+            .start()
+    };
+    let indicators: Vec<IndicatorRow> = read(INDICATORS).unwrap().map(Result::unwrap).collect();
+    let mut by_publication: Vec<ObservationRow> =
+        read(OBSERVATIONS).unwrap().map(Result::unwrap).collect();
+    by_publication.sort_by_key(|o| published(o.report));
     for (t, ind) in targets() {
         let what = t.id;
         let (kind, unit, bounds) = (ind.row.kind, ind.row.unit, ind.row.bounds);
@@ -291,7 +350,32 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
         assert_close(ev.f64(8), e.value, what);
         assert_close(ev.f64(16), e.factor, what);
 
-        // The ranking: targets whose indicator has fewer than two points
+        // The series projected: the kept points of the indicator's quantity
+        // (every measure of it, under the latest figure's definition), as
+        // the core's pipeline builds it, through `dxcast_measure_quantity`.
+        let figures = figures_of(&ind.row, &indicators, &by_publication);
+        let len = figures.len();
+        let mut qp = vec![QuantityPoint::PLACEHOLDER; len];
+        let mut conflicts = vec![Conflict { a: 0, b: 0 }; len * len];
+        let m = measure_into(&figures, QuantityRule::Totals, &mut qp, &mut conflicts).unwrap();
+        let mut native_pts = vec![Point::new(Date::EPOCH, 0.0); m.points];
+        let n = series_into(&qp[..m.points], &mut native_pts).unwrap();
+        let figs = measured_records(&mut host, &figures);
+        let qp_at = host.alloc(len * QUANTITY_POINT_SIZE);
+        let measures = host.alloc(MEASURES_SIZE);
+        let args = (
+            figs, len as u32, 0u32, qp_at, len as u32, 0u32, 0u32, measures,
+        );
+        assert_eq!(host.ok("dxcast_measure_quantity", args) as usize, m.points);
+        let qv = host.view(qp_at, len * QUANTITY_POINT_SIZE);
+        let pts: Vec<Point> = (0..m.points)
+            .map(|i| qv.sub(i * QUANTITY_POINT_SIZE, QUANTITY_POINT_SIZE))
+            .filter(|v| v.u32(52) == NONE)
+            .map(|v| Point::new(Date::from_day_number(v.i32(0)).unwrap(), v.f64(8)))
+            .collect();
+        assert_eq!(pts, native_pts[..n], "{what}: kept points");
+
+        // The ranking: targets whose quantity has fewer than two points
         // fail the same way through the ABI.
         let series = host.series(&pts[..n], kind, unit, bounds);
         let choice_out = host.alloc(CHOICE_SIZE);
@@ -312,16 +396,24 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
         assert_choice(&mut host, &cv, &c, what);
 
         // The analysis with the best method, fed back from the ranking,
-        // with the evidence of a deadline inside the data.
+        // with the figures that can decide the target (the quantity's
+        // evidence, through `dxcast_quantity_evidence`).
         let s = Series::new(&pts[..n], subject).unwrap();
         let fitted = c.best().unwrap().model.fit(&s).unwrap();
+        let native_evidence = evidence(&figures, &qp[..m.points], &target);
+        let t_at = host.put(&target_record(&target).0);
+        let e_at = host.alloc(EVIDENCE_SIZE);
+        host.ok(
+            "dxcast_quantity_evidence",
+            (figs, len as u32, 0u32, t_at, e_at),
+        );
+        let e = host.view(e_at, EVIDENCE_SIZE);
+        assert_eq!(e.0, evidence_record(&native_evidence).0, "{what}: evidence");
         let settings = Settings {
-            evidence: dxcast_core::Evidence {
-                before: s.last_on_or_before(target.deadline),
-                after: None,
-            },
+            evidence: native_evidence,
             ..Settings::new(today, 0.95)
         };
+        decided += usize::from(native_evidence.after.is_some() || native_evidence.before.is_some());
         let a = fitted.analyse(&target, &settings).unwrap();
         let model = host.put(&cv.0[40..40 + MODEL_SIZE]);
         let handle = host.ok("dxcast_fit", (model, series)) as u32;
@@ -349,8 +441,10 @@ fn targets_of_the_built_in_dataset_analyse_as_natively() {
         host.ok("dxcast_fitted_free", (handle,));
         analysed += 1;
     }
-    // As in the core's own pipeline test: 6 analysed, 9 with too few points.
-    assert_eq!((analysed, refused), (6, 9));
+    // As in the core's own pipeline test: 6 analysed, 10 with too few points
+    // (under the latest figure's definition).
+    assert_eq!((analysed, refused), (6, 10));
+    assert!(decided > 0, "a figure decides some target");
 }
 
 #[test]
@@ -374,8 +468,8 @@ fn what_if_analysis_as_natively() {
     let scenario = Scenario {
         growth: Some(GrowthOverride {
             from,
-            rate: 3.0,
-            per: dxcast_core::scenario::Per::Month,
+            rate: 30.0,
+            per: dxcast_core::scenario::Per::Year,
         }),
         shock: None,
         target: Some(Target::new(1.2e9, deadline, Comparison::AtLeast).unwrap()),
@@ -392,7 +486,7 @@ fn what_if_analysis_as_natively() {
     let mut r = Rec::new(SCENARIO_SIZE);
     r.u32(0, 1 | 4)
         .i32(4, from.day_number())
-        .f64(8, 3.0)
+        .f64(8, 30.0)
         .put(32, &target_record(&scenario.target.unwrap()).0);
     let sc = host.put(&r.0);
     let target_at = host.put(&target_record(&target).0);

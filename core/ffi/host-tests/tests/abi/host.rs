@@ -279,19 +279,26 @@ pub(crate) const LSTSQ_SIZE: usize = 224;
 pub(crate) const SUMMARY_SIZE: usize = 448;
 pub(crate) const FORECAST_SIZE: usize = 80;
 pub(crate) const TARGET_SIZE: usize = 16;
-pub(crate) const SETTINGS_SIZE: usize = 32;
+pub(crate) const EVIDENCE_SIZE: usize = 32;
+pub(crate) const SETTINGS_SIZE: usize = 48;
 pub(crate) const SCENARIO_SIZE: usize = 48;
-pub(crate) const ANALYSIS_SIZE: usize = 248;
+pub(crate) const ANALYSIS_SIZE: usize = 288;
 pub(crate) const CHOICE_SIZE: usize = 856;
 pub(crate) const RANKED_SIZE: usize = 88;
 pub(crate) const FIGURE_SIZE: usize = 40;
 pub(crate) const CLAIM_SIZE: usize = 344;
-pub(crate) const CHECK_SIZE: usize = 344;
+pub(crate) const CHECK_SIZE: usize = 352;
 pub(crate) const PERIOD_SIZE: usize = 16;
 pub(crate) const FLOW_SIZE: usize = 48;
 pub(crate) const OBSERVATION_SIZE: usize = 40;
 pub(crate) const EVALUATION_SIZE: usize = 24;
 pub(crate) const STATED_SIZE: usize = 24;
+pub(crate) const MEASURED_SIZE: usize = 56;
+pub(crate) const QUANTITY_POINT_SIZE: usize = 80;
+pub(crate) const CONFLICT_SIZE: usize = 8;
+pub(crate) const MEASURES_SIZE: usize = 16;
+pub(crate) const IMPLAUSIBLE_SIZE: usize = 32;
+pub(crate) const FOUND_SIZE: usize = 96;
 
 // Error codes (ABI.md, "Errors").
 pub(crate) const E_NOT_FINITE: i32 = -1;
@@ -428,10 +435,25 @@ pub(crate) fn target_record(t: &dxcast_core::Target) -> Rec {
 /// A `Settings` record.
 pub(crate) fn settings_record(s: &dxcast_core::Settings) -> Rec {
     let mut r = Rec::new(SETTINGS_SIZE);
-    r.i32(0, s.today.day_number()).f64(8, s.level);
-    if let Some(p) = s.evidence.before {
-        r.u32(4, 1).i32(16, p.date.day_number()).f64(24, p.value);
+    r.i32(0, s.today.day_number())
+        .f64(8, s.level)
+        .put(16, &evidence_record(&s.evidence).0);
+    r
+}
+
+/// An `Evidence` record: 1 after, 2 before.
+pub(crate) fn evidence_record(e: &dxcast_core::Evidence) -> Rec {
+    let mut r = Rec::new(EVIDENCE_SIZE);
+    let mut given = 0;
+    if let Some(p) = e.after {
+        given |= 1;
+        r.i32(4, p.date.day_number()).f64(8, p.value);
     }
+    if let Some(p) = e.before {
+        given |= 2;
+        r.i32(16, p.date.day_number()).f64(24, p.value);
+    }
+    r.u32(0, given);
     r
 }
 

@@ -16,6 +16,7 @@ mod data;
 mod host;
 mod memory;
 mod projections;
+mod quantities;
 
 use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::{Date, Period};
@@ -23,7 +24,7 @@ use dxcast_core::{Date, Period};
 use host::*;
 
 /// Every function `ABI.md` lists.
-pub(crate) const EXPORTS: [&str; 39] = [
+pub(crate) const EXPORTS: [&str; 43] = [
     "dxcast_abi_version",
     "dxcast_buffer_ptr",
     "dxcast_buffer_len",
@@ -63,6 +64,10 @@ pub(crate) const EXPORTS: [&str; 39] = [
     "dxcast_cagr",
     "dxcast_points_from_observations",
     "dxcast_evaluation",
+    "dxcast_measure_quantity",
+    "dxcast_quantity_evidence",
+    "dxcast_implausible_growth",
+    "dxcast_extract_figures",
 ];
 
 #[test]
@@ -233,7 +238,6 @@ fn dates_periods_numbers_and_code_names() {
     }
 
     // Every code of every table names what the core names.
-    use dxcast_core::analytics::TargetStatus;
     use dxcast_core::{
         ClaimKind, Comparison, MeasureKind, Method, Qualifier, Status, Unit, Verdict,
     };
@@ -249,15 +253,10 @@ fn dates_periods_numbers_and_code_names() {
         (10, Verdict::ALL.iter().map(|v| v.code()).collect()),
         (
             11,
-            [
-                TargetStatus::Achieved,
-                TargetStatus::OnTrack,
-                TargetStatus::NeedsAcceleration,
-                TargetStatus::OffTrack,
-            ]
-            .iter()
-            .map(|s| s.code())
-            .collect(),
+            crate::data::TARGET_STATUSES
+                .iter()
+                .map(|s| s.code())
+                .collect(),
         ),
         (12, Unknown::ALL.iter().map(|u| u.code()).collect()),
     ];
@@ -278,13 +277,22 @@ fn dates_periods_numbers_and_code_names() {
     }
     let buf = host.alloc(8);
     host.fails("dxcast_describe", (13u32, 15u32, buf, 8u32), E_INVALID_CODE);
-    // Formulas 0-26 and symbols 0-39 exist; one past them does not.
-    for (table, count) in [(0u32, 27u32), (1, 40), (2, 40)] {
-        for code in 0..count {
-            assert!(!host.describe(table, code).is_empty());
+    // Formulas 0-28 and symbols 0-44 exist, in the core's order (2.0
+    // appended Verdict and AtMost, From to Span); one past them does not.
+    use dxcast_core::{Formula, Symbol};
+    let tables: [(u32, Vec<&str>); 3] = [
+        (0, Formula::ALL.iter().map(|f| f.expression()).collect()),
+        (1, Symbol::ALL.iter().map(|s| s.code()).collect()),
+        (2, Symbol::ALL.iter().map(|s| s.notation()).collect()),
+    ];
+    for (table, names) in tables {
+        assert!(names.len() == 29 || names.len() == 45);
+        for (code, name) in names.iter().enumerate() {
+            assert_eq!(host.describe(table, code as u32), *name, "table {table}");
         }
         let buf = host.alloc(8);
-        host.fails("dxcast_describe", (table, count, buf, 8u32), E_INVALID_CODE);
+        let past = names.len() as u32;
+        host.fails("dxcast_describe", (table, past, buf, 8u32), E_INVALID_CODE);
     }
 }
 

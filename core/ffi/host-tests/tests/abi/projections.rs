@@ -2,7 +2,7 @@
 //! intervals, horizons and what-if scenarios: through the ABI and natively.
 
 use dxcast_core::forecast::{ForecastPoint, Horizon, Step};
-use dxcast_core::scenario::{GrowthOverride, Scenario, Shock};
+use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{
     Bounds, Date, MeasureKind, ModelSpec, Point, Predictor, Scale, Series, Subject, Unit,
 };
@@ -221,22 +221,20 @@ pub(crate) fn assert_forecast(v: &View, p: &ForecastPoint, what: &str) {
     assert_eq!(known(v, 8, 5, 72), hi, "{what} scale hi");
 }
 
-/// A scenario record and the native scenario.
-pub(crate) fn scenario(last: Date) -> (Rec, Scenario) {
+/// A scenario record and the native scenario: growth of `rate` a month
+/// (flag 8) or a year (the default), and a shock.
+pub(crate) fn scenario(last: Date, rate: f64, per: Per) -> (Rec, Scenario) {
     let from = last.add_months(1).unwrap();
     let at = last.add_months(7).unwrap();
     let mut r = Rec::new(SCENARIO_SIZE);
-    r.u32(0, 1 | 2)
+    let per_month = if per == Per::Month { 8 } else { 0 };
+    r.u32(0, 1 | 2 | per_month)
         .i32(4, from.day_number())
-        .f64(8, 1.5)
+        .f64(8, rate)
         .i32(16, at.day_number())
         .f64(24, -8.0);
     let native = Scenario {
-        growth: Some(GrowthOverride {
-            from,
-            rate: 1.5,
-            per: dxcast_core::scenario::Per::Month,
-        }),
+        growth: Some(GrowthOverride { from, rate, per }),
         shock: Some(Shock { at, size: -8.0 }),
         target: None,
     };
@@ -256,14 +254,20 @@ fn forecasts_with_intervals_and_scenarios_as_natively() {
         for spec in &case.specs {
             let fitted = spec.model().unwrap().fit(&s).unwrap();
             let handle = host.fit(spec, series);
-            let (scenario_rec, scenario_native) = scenario(last);
-            let what_if = fitted.with_scenario(scenario_native).unwrap();
-            for (with_scenario, predictor) in [(false, &fitted as &dyn Predictor), (true, &what_if)]
-            {
+            let (monthly_rec, monthly) = scenario(last, 1.5, Per::Month);
+            let (yearly_rec, yearly) = scenario(last, 18.0, Per::Year);
+            let monthly_what_if = fitted.with_scenario(monthly).unwrap();
+            let yearly_what_if = fitted.with_scenario(yearly).unwrap();
+            for (with_scenario, predictor) in [
+                (None, &fitted as &dyn Predictor),
+                (Some(&monthly_rec), &monthly_what_if),
+                (Some(&yearly_rec), &yearly_what_if),
+            ] {
                 for level in [0.8, 0.95] {
                     let what = format!(
-                        "{} {spec} scenario {with_scenario} level {level}",
-                        case.name
+                        "{} {spec} scenario {:?} level {level}",
+                        case.name,
+                        with_scenario.map(|r| r.0[0])
                     );
                     let mut expected = vec![ForecastPoint::default(); dates.len()];
                     dxcast_core::forecast_into(
@@ -273,11 +277,7 @@ fn forecasts_with_intervals_and_scenarios_as_natively() {
                         &mut expected,
                     )
                     .unwrap();
-                    let sc = if with_scenario {
-                        host.put(&scenario_rec.0)
-                    } else {
-                        0
-                    };
+                    let sc = with_scenario.map_or(0, |r| host.put(&r.0));
                     let dates_at = host.i32s(&days);
                     let out = host.alloc(FORECAST_SIZE * dates.len());
                     let n = host.ok(
