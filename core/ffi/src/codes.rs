@@ -96,7 +96,11 @@ pub(crate) const TARGET_STATUSES: [TargetStatus; 9] = [
 ];
 
 /// Why a verdict is stale.
-pub(crate) const STALENESS: [Staleness; 2] = [Staleness::PastDeadline, Staleness::LongHorizon];
+pub(crate) const STALENESS: [Staleness; 3] = [
+    Staleness::PastDeadline,
+    Staleness::LongHorizon,
+    Staleness::BeforeData,
+];
 
 /// Which points a quantity's series keeps where measures overlap.
 pub(crate) const QUANTITY_RULES: [QuantityRule; 3] = [
@@ -356,6 +360,7 @@ pub(crate) fn describe(table: u32, code: u32) -> Result<&'static str, Failure> {
         14 => match decode(&STALENESS, "code", code)? {
             Staleness::PastDeadline => "past_deadline",
             Staleness::LongHorizon => "long_horizon",
+            Staleness::BeforeData => "before_data",
         },
         15 => decode(&QUANTITY_RULES, "code", code)?.code(),
         16 => decode(&CONVERSIONS, "code", code)?.code(),

@@ -134,7 +134,7 @@ mirror! {
 mirror! {
     /// Why a verdict is stale: the deadline has passed with no figure to
     /// judge it, or the projection reaches further than the figures.
-    Staleness = Staleness { PastDeadline, LongHorizon, }
+    Staleness = Staleness { PastDeadline, LongHorizon, BeforeData, }
 }
 
 mirror! {

@@ -27,11 +27,10 @@ fn ffi_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// Where the C files the tests compile go: cargo's scratch folder for
+/// integration tests, under `target/`.
 fn out_dir() -> PathBuf {
-    let dir = wasm_path()
-        .parent()
-        .unwrap()
-        .join("../../dxcast-ffi-host-c");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dxcast-ffi-host-c");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
