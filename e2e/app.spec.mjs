@@ -2,6 +2,7 @@
 // offers a new version when one is waiting.
 import { readFileSync, writeFileSync } from "node:fs";
 import { controlled, expect, test } from "./fixtures.mjs";
+import { CLAIMS, INDICATORS } from "./data.mjs";
 import { DataPage, Dashboard } from "./pages.mjs";
 
 test("an offline reload keeps the app and the user's data", async ({ page, context }) => {
@@ -18,10 +19,10 @@ test("an offline reload keeps the app and the user's data", async ({ page, conte
   await expect(page.locator('[data-testid="user-row"][data-id="u-offline"]')).toBeVisible();
   const dash = new Dashboard(page);
   await dash.nav("dashboard");
-  await expect(dash.rows).toHaveCount(115);
+  await expect(dash.rows).toHaveCount(INDICATORS);
   await expect(dash.row("cdt_teams").getByTestId("latest-value")).toHaveText("80.000");
   await dash.nav("claims");
-  await expect(page.getByTestId("claim")).toHaveCount(42);
+  await expect(page.getByTestId("claim")).toHaveCount(CLAIMS.length);
   await page.screenshot({ path: "artifacts/screenshots/offline-claims.png" });
   await context.setOffline(false);
 });

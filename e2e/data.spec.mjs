@@ -2,8 +2,10 @@
 // stored state that cannot be read.
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures.mjs";
+import { CLAIMS, header, INDICATORS, OBSERVATIONS, TARGETS } from "./data.mjs";
 import { DataPage, IndicatorPage } from "./pages.mjs";
 
+// A file written before the optional `definition` column, as users may have.
 const HEADER = "id,indicator,period,status,qualifier,value,stated,denominator,report,quote,note";
 const IMPORT = [
   HEADER,
@@ -104,21 +106,21 @@ test("exports everything as CSV and JSON, then resets to the built-in data", asy
   expect(csv.suggestedFilename()).toBe("dxcast-observations.csv");
   const text = readFileSync(await csv.path(), "utf8").replace(/^\uFEFF/, "");
   const lines = text.trim().split("\n");
-  expect(lines[0]).toBe(HEADER);
-  expect(lines).toHaveLength(1 + 144 + 2);
+  expect(lines[0]).toBe(header("observations"));
+  expect(lines).toHaveLength(1 + OBSERVATIONS + 2);
   expect(text).toContain('u-cdt-2024,cdt_teams,2024-06-30,observed,about,80000,80.000,,mine,"khoảng 80.000 tổ, toàn quốc",');
 
   const ind = await d.download("export-indicators");
-  expect(readFileSync(await ind.path(), "utf8").trim().split("\n")).toHaveLength(1 + 115);
+  expect(readFileSync(await ind.path(), "utf8").trim().split("\n")).toHaveLength(1 + INDICATORS);
 
   const json = await d.download("export-json");
   expect(json.suggestedFilename()).toBe("dxcast-data.json");
   const doc = JSON.parse(readFileSync(await json.path(), "utf8"));
   expect(doc.format).toBe("dxcast");
-  expect(doc.observations).toHaveLength(146);
-  expect(doc.indicators).toHaveLength(115);
-  expect(doc.targets).toHaveLength(15);
-  expect(doc.claims).toHaveLength(42);
+  expect(doc.observations).toHaveLength(OBSERVATIONS + 2);
+  expect(doc.indicators).toHaveLength(INDICATORS);
+  expect(doc.targets).toHaveLength(TARGETS);
+  expect(doc.claims).toHaveLength(CLAIMS.length);
   expect(doc.observations.find((o) => o.id === "u-ndxp-2024").stated).toBe("1 tỷ");
 
   await page.getByTestId("reset-start").click();
@@ -145,7 +147,7 @@ test("stored data that cannot be read is kept and explained, and the app works",
   const banner = page.getByTestId("recovery-banner");
   await expect(banner).toContainText("Không đọc được dữ liệu đã lưu");
   await expect(banner).toContainText("không phải JSON hợp lệ");
-  await expect(page.getByTestId("indicator-row")).toHaveCount(115);
+  await expect(page.getByTestId("indicator-row")).toHaveCount(INDICATORS);
   const kept = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith("dxcast.user.backup."))

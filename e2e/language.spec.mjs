@@ -1,6 +1,7 @@
 // Switching language changes the words and the number and date formats,
 // and is remembered across a reload.
 import { expect, test } from "./fixtures.mjs";
+import { INDICATORS } from "./data.mjs";
 import { ClaimsPage, Dashboard } from "./pages.mjs";
 
 test("English and Vietnamese, with their number formats, remembered", async ({ page }) => {
@@ -13,7 +14,7 @@ test("English and Vietnamese, with their number formats, remembered", async ({ p
   await d.switchLanguage("en");
   await expect(page.getByTestId("nav-dashboard")).toHaveText("Dashboard");
   await expect(page.getByTestId("lang-en")).toHaveAttribute("aria-pressed", "true");
-  await expect(d.count).toHaveText("Showing 115 of 115 indicators");
+  await expect(d.count).toHaveText(`Showing ${INDICATORS} of ${INDICATORS} indicators`);
   await expect(d.row("ndxp_tx_ytd").getByTestId("latest-value")).toHaveText("about 806 million");
   await expect(d.row("ndxp_tx_ytd").getByTestId("latest-period")).toHaveText("1 Jan 2022 – 8 Dec 2022");
   await expect(d.row("ndxp_tx_cumulative").getByTestId("latest-value")).toHaveText("more than 1.276 billion");

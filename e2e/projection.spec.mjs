@@ -256,17 +256,19 @@ test("the dashboard's statuses come from the target analytics", async ({ page })
   for (const id of ["ndxp_tx", "dvctt_level4_share", "dossiers_processed_online_share", "dossiers_submitted_online_share"]) {
     await expect(d.row(id).getByTestId("status")).toHaveAttribute("data-status", standings[id]);
   }
-  expect(standings.ndxp_tx).toBe("on_track");
+  // Seen on the tests' today, NDXP's last deadline (2025) has passed with no
+  // figure for the year: a projection of the past.
+  expect(standings.ndxp_tx).toBe("stale");
   // Every row shows the model's standing.
   const shownAll = await page
     .locator('[data-testid="indicator-row"]')
     .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.dataset.id, r.querySelector('[data-testid="status"]')?.dataset.status ?? null])));
   expect(shownAll).toEqual(standings);
   // Filtering by a status finds these rows.
-  await d.filterStatus("on_track");
+  await d.filterStatus("stale");
   await expect(d.row("ndxp_tx")).toBeVisible();
   const shown = await page.locator('[data-testid="indicator-row"] [data-testid="status"]').evaluateAll((els) => els.map((e) => e.dataset.status));
-  expect(new Set(shown)).toEqual(new Set(["on_track"]));
+  expect(new Set(shown)).toEqual(new Set(["stale"]));
   await d.filterStatus("achieved");
   await expect(d.row("dossiers_processed_online_share")).toBeVisible();
   await expect(d.row("ndxp_tx")).toHaveCount(0);
