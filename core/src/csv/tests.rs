@@ -344,7 +344,12 @@ fn claims_refer_to_earlier_claims_only() {
            c5,r,cross_check,sum,,10,10,exact,c:c1 o:zz,agree,,\n";
     let claims: StdVec<ClaimRow> = read(&text).unwrap().map(|r| r.unwrap()).collect();
     let mut out = StdVec::new();
-    out.resize(claims.len(), Err(Error::Empty { what: Field::Outcomes }));
+    out.resize(
+        claims.len(),
+        Err(Error::Empty {
+            what: Field::Outcomes,
+        }),
+    );
     let mut index = [0; 8];
     assert!(matches!(
         check_claims(&claims, &observations, &[], &mut out, &mut index[..7]),
@@ -356,7 +361,14 @@ fn claims_refer_to_earlier_claims_only() {
     // c1's recomputed 5 plus its stated 5.
     assert_eq!(verdict(1), Ok(Verdict::Agree));
     // c4 comes later: an error for c3 only.
-    assert!(matches!(out[2], Err(Error::Parse { line: 4, field: Field::Inputs, .. })));
+    assert!(matches!(
+        out[2],
+        Err(Error::Parse {
+            line: 4,
+            field: Field::Inputs,
+            ..
+        })
+    ));
     assert_eq!(verdict(3), Ok(Verdict::Agree));
     // A repeated id names its first row.
     assert_eq!(verdict(4), Ok(Verdict::Agree));
