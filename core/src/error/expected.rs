@@ -204,5 +204,7 @@ vocabulary! {
         MethodChoice => ("method_choice", "every projection method"),
         /// Flows from a cumulative series.
         CumulativeFlows => ("cumulative_flows", "flows of a cumulative series"),
+        /// The projected quasi-Newton search.
+        QuasiNewton => ("quasi_newton", "the quasi-Newton search"),
     }
 }
