@@ -75,11 +75,13 @@ pub enum Formula {
     Scenario,
     /// A target's status: the first rule of [`crate::verdict`] that applies.
     Verdict,
+    /// A Gompertz trend with a cap.
+    GompertzTrend,
 }
 
 impl Formula {
     /// Every formula.
-    pub const ALL: [Formula; 28] = [
+    pub const ALL: [Formula; 29] = [
         Formula::RunRate,
         Formula::DailyAverage,
         Formula::PeriodTotal,
@@ -108,6 +110,7 @@ impl Formula {
         Formula::OneStepError,
         Formula::Scenario,
         Formula::Verdict,
+        Formula::GompertzTrend,
     ];
 
     /// A stable ASCII identifier, for translation tables: `run_rate`,
@@ -143,6 +146,7 @@ impl Formula {
             Formula::OneStepError => "one_step_error",
             Formula::Scenario => "scenario",
             Formula::Verdict => "verdict",
+            Formula::GompertzTrend => "gompertz_trend",
         }
     }
 
@@ -178,6 +182,7 @@ impl Formula {
             Formula::OneStepError => "MAPE = (100/m)·Σᵢ |yᵢ − ŷᵢ| / |yᵢ|, ŷᵢ fitted on y₁ … yᵢ₋₁",
             Formula::Scenario => "y(t) = ŷ(t₀)·(1 + g)^((t − t₀)/year) + δ",
             Formula::Verdict => "status = first of: figure, deadline, ν = 0, horizon > max(s, 365 d), θ₁ ≤ P ≤ θ₂, ŷ meets T, ρ ≥ θ₀",
+            Formula::GompertzTrend => "ŷ(t) = K · exp(−exp(−r·(t − t₀)))",
         }
     }
 }
@@ -651,12 +656,13 @@ mod tests {
             | Formula::StatusRatio
             | Formula::OneStepError
             | Formula::Scenario
-            | Formula::Verdict => Formula::ALL.iter().filter(|&&g| g == f).count(),
+            | Formula::Verdict
+            | Formula::GompertzTrend => Formula::ALL.iter().filter(|&&g| g == f).count(),
         };
         for f in Formula::ALL {
             assert_eq!(listed(f), 1, "{}", f.code());
         }
-        assert_eq!(Formula::ALL.len(), 28);
+        assert_eq!(Formula::ALL.len(), 29);
     }
 
     #[test]

@@ -25,24 +25,29 @@
 //! | [`LinearTrend`] | `y = a + b·t` | least squares | identity |
 //! | [`PolynomialTrend`] | `y = Σ βₖ uᵏ`, `u` the centred, scaled time | least squares | identity |
 //! | [`LogLinearTrend`] | `ln y = a + b·t` | least squares on `ln y` | `ln y` |
-//! | [`LogisticTrend`] | `y = K / (1 + e^(−r (t − t₀)))` | Levenberg–Marquardt on `y` | `logit(y/K)` |
+//! | [`LogisticTrend`] | `y = K / (1 + e^(−r (t − t₀)))` | Levenberg–Marquardt, then Gauss–Newton by QR, on `y` | `logit(y/K)` |
+//! | [`GompertzTrend`] | `y = K exp(−e^(−r (t − t₀)))` | as the logistic | `−ln(−ln(y/K))` |
 //! | [`Holt`] | Holt's linear or damped trend, Wright's irregular-date weights | given, or least one-step SSE | identity |
 //!
 //! The regressions hold at most [`crate::lstsq::MAX_ROWS`] points;
 //! Holt's methods any number.
 
+mod curve;
+mod gompertz;
 mod holt;
 mod linear;
 mod logistic;
 mod loglinear;
 mod polynomial;
 
+pub use curve::Cap;
+pub use gompertz::{GompertzFit, GompertzTrend};
 pub use holt::{
     variance_factor, Damping, Holt, HoltFit, Initial, Smoothing, StepLength, PHI_RANGE,
     SMOOTHING_RANGE,
 };
 pub use linear::{LinearFit, LinearTrend};
-pub use logistic::{Cap, LogisticFit, LogisticTrend};
+pub use logistic::{LogisticFit, LogisticTrend};
 pub use loglinear::{LogLinearFit, LogLinearTrend};
 pub use polynomial::{PolynomialFit, PolynomialTrend, MAX_DEGREE};
 
