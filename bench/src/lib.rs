@@ -102,8 +102,7 @@ pub fn fit_and_forecast(points: &[Point], method: Method) -> (Fitted, [ForecastP
 pub fn choose_and_forecast(points: &[Point]) -> (Fitted, [ForecastPoint; HORIZON]) {
     let series = Series::new(points, subject()).expect("a valid series");
     let choice = choose(&series).expect("a choice");
-    let best = choice.best().expect("a method");
-    let fitted = best.model.fit(&series).expect("a fit");
+    let fitted = choice.best().expect("a method").fitted;
     let mut out = [ForecastPoint::default(); HORIZON];
     forecast(&fitted, &mut out);
     (fitted, out)

@@ -20,6 +20,20 @@ pub(crate) fn swap<T: Copy>(s: &mut [T], a: usize, b: usize) {
     }
 }
 
+/// Swaps two elements of any type (moved, not copied); does nothing when
+/// either index is out of range.
+pub(crate) fn swap_moved<T>(s: &mut [T], a: usize, b: usize) {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    if lo == hi {
+        return;
+    }
+    if let Some((left, right)) = s.split_at_mut_checked(hi) {
+        if let (Some(x), Some(y)) = (left.get_mut(lo), right.first_mut()) {
+            core::mem::swap(x, y);
+        }
+    }
+}
+
 /// Inserts `value` at `pos` among the first `len` elements, moving the rest
 /// one place right. Returns `false` (and changes nothing) when `len` is not
 /// below the slice's length or `pos` is beyond `len`.

@@ -823,6 +823,70 @@ impl HoltFit {
         Ok(n)
     }
 
+    /// Calls `visit(i, ŷᵢ)` with the one-step forecast of every observation
+    /// `i` from `origin` on, made from the observations before it alone:
+    /// the smoothing parameters as fitted to the whole series, and starting
+    /// states fitted ([`Initial::Fitted`]) by the least-squares solve over
+    /// the one-step errors before `i` (the sums the solve needs are carried
+    /// along, so the whole run is one pass). Known states and the first two
+    /// observations need no solve: the recursion's own one-step forecasts
+    /// are the ones wanted.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] (field `series`) when `series` is not the
+    /// one the method was fitted to.
+    pub(crate) fn one_step_from<V: FnMut(usize, f64)>(
+        &self,
+        series: &Series<'_>,
+        origin: usize,
+        mut visit: V,
+    ) -> Result<()> {
+        self.span.check(series)?;
+        let from = if matches!(self.initial, Initial::FirstTwo) {
+            2
+        } else {
+            0
+        };
+        let rec = Recursion {
+            points: series.points(),
+            gaps: Gaps::new(series.points(), self.clock, from),
+            from,
+        };
+        let p = self.recursion_params();
+        if matches!(self.initial, Initial::Fitted) {
+            let mut n = recursion::Normal::default();
+            rec.pass(
+                &p,
+                Lanes {
+                    level: [self.start.0, 1.0, 0.0],
+                    trend: [self.start.1, 0.0, 1.0],
+                },
+                |i, y, f| {
+                    if i >= origin {
+                        let (dl, db, _) = n.solve();
+                        visit(i, f[0] + dl * f[1] + db * f[2]);
+                    }
+                    n.add(y - f[0], f[1], f[2]);
+                },
+            );
+        } else {
+            rec.pass(
+                &p,
+                Lanes {
+                    level: [self.start.0],
+                    trend: [self.start.1],
+                },
+                |i, _, f| {
+                    if i >= origin {
+                        visit(i, f[0]);
+                    }
+                },
+            );
+        }
+        Ok(())
+    }
+
     fn recursion_params(&self) -> Params {
         Params {
             alpha: self.alpha,
