@@ -130,14 +130,6 @@ impl Dd {
             self
         }
     }
-
-    /// Multiplication by a power of two: exact.
-    pub(crate) fn scale(self, pow2: f64) -> Dd {
-        Dd {
-            hi: self.hi * pow2,
-            lo: self.lo * pow2,
-        }
-    }
 }
 
 #[cfg(test)]
