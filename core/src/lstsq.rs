@@ -10,11 +10,11 @@
 //!
 //! The rows are factored as they come, never forming `XᵀX` (which squares
 //! the condition number): chunks of 64 rows join a triangular factor `R`
-//! (and `Qᵀy` beside it) through one Householder reflection per column, and
-//! blocks of 16 chunks join the total the same way, a two-level tree in the
-//! manner of TSQR, so that rounding errors grow with `√1024 + √(n/1024)`
-//! rather than with `n` (see `qr.rs`). Memory: a few kilobytes, whatever
-//! `n` is.
+//! (and `Qᵀy` beside it) through one Householder reflection per column (see
+//! `qr.rs`); 16 chunks make a block, 16 blocks a superblock, and these join
+//! the total the same way, a tree in the manner of TSQR, so that rounding
+//! errors grow like `√64 + √16 + √16 + √(n/16384)` (24 at a million rows)
+//! rather than like `√n` or `n`. Memory: a few kilobytes, whatever `n` is.
 //!
 //! A first pass does this in `f64`. With an intercept it fits `y − y₀` and
 //! recognises the constant column itself, which spares the residuals the
@@ -66,10 +66,11 @@ pub const MAX_PARAMS: usize = 11;
 /// (the trend fits, the C ABI) and of the series they build.
 pub const MAX_ROWS: usize = 256;
 
-/// Chunks factored on their own before they join the total: rounding errors
-/// then grow with `√b + √(n / b)` for `b` rows in a block, rather than with
-/// `√n`.
-const BLOCK: usize = 16;
+/// The factors merged at each level of the tree above the chunks: chunks
+/// into a block, blocks into a superblock, superblocks into the total.
+/// Rounding errors then grow with the sum over the levels of the square
+/// root of what each merges ([`growth`]), rather than with `√n`.
+const FANOUT: usize = 16;
 
 /// A fitted least-squares model.
 ///
@@ -160,7 +161,7 @@ struct Pass<T> {
 }
 
 /// Reads every row through `row` and factors it: a chunk of rows at a time
-/// into a block, [`BLOCK`] chunks at a time into the total. `scales`: `None`
+/// into a block, and up the tree of [`FANOUT`]. `scales`: `None`
 /// for the `f64` pass, which fits `y − c` (see [`Pass`]); the double-double
 /// pass fits the scaled `y` itself.
 fn pass<T: Real, F>(
@@ -180,7 +181,9 @@ where
         shift: 0.0,
         constant: None,
     };
-    let mut block = Qr::<T>::new(p);
+    // Block, superblock.
+    let mut levels = [Qr::<T>::new(p), Qr::<T>::new(p)];
+    let mut counts = [0usize; 2];
     let mut chunk: [Row<T>; ROWS] = [[T::ZERO; WIDTH]; ROWS];
     // The double-double pass reads rows here, then scales them into the chunk.
     let mut buf = [0.0; WIDTH];
@@ -195,7 +198,6 @@ where
     let mut shift = 0.0;
     let mut c = T::ZERO;
     let mut i = 0;
-    let mut chunks = 0usize;
     while i < n {
         let m = n.saturating_sub(i).min(ROWS);
         let rows = chunk.get_mut(..m).unwrap_or(&mut []);
@@ -276,12 +278,20 @@ where
             Some(0) if f64_pass && intercept => first.first().map(|v| T::from_f64(*v)),
             _ => None,
         };
+        let [block, upper] = &mut levels;
+        let [blocks, uppers] = &mut counts;
         block.absorb(rows, konst);
-        chunks = chunks.saturating_add(1);
-        if chunks == BLOCK || i >= n {
-            total.qr.merge(&block);
+        *blocks = blocks.saturating_add(1);
+        if *blocks == FANOUT || i >= n {
+            upper.merge(block);
             block.clear();
-            chunks = 0;
+            *blocks = 0;
+            *uppers = uppers.saturating_add(1);
+            if *uppers == FANOUT || i >= n {
+                total.qr.merge(upper);
+                upper.clear();
+                *uppers = 0;
+            }
         }
     }
     total.shift = shift;
@@ -368,12 +378,19 @@ const TOLERANCE: f64 = 1e-12;
 /// and the standard errors).
 const RSS_TOLERANCE: f64 = 1e-11;
 
-/// How rounding errors grow with the rows: those of a block of rows, then
-/// those of the blocks.
+/// How rounding errors grow with the rows, in units of the unit roundoff:
+/// as a random walk at each level of the tree (the rows of a chunk, the
+/// chunks of a block, …).
 fn growth(n: usize) -> f64 {
-    let n = n as f64;
-    let b = (BLOCK.saturating_mul(ROWS)) as f64;
-    libm::sqrt(n.min(b)) + libm::sqrt(n / b)
+    // Per level, the square root of the items it merges (none for one).
+    let root = |k: usize| if k > 1 { libm::sqrt(k as f64) } else { 0.0 };
+    let chunks = n.div_ceil(ROWS);
+    let blocks = chunks.div_ceil(FANOUT);
+    let uppers = blocks.div_ceil(FANOUT);
+    libm::sqrt(n.min(ROWS) as f64)
+        + root(chunks.min(FANOUT))
+        + root(blocks.min(FANOUT))
+        + root(uppers)
 }
 
 /// The `f64` fit when its estimated relative error is below [`TOLERANCE`]
@@ -389,38 +406,54 @@ fn accept(pass: &Pass<f64>, n: usize, intercept: bool) -> Option<LeastSquares> {
         None if !intercept => None,
         None => return None,
     };
-    let u = g.inverse();
+    // The fit, with the coefficients of y itself and the centred total sum
+    // of squares: ‖y − c‖² = ‖z‖² + sse and, with a constant column
+    // X_j = a 1, Σ (y − c) = X_jᵀ (y − c) / a = (R e_j)ᵀ z / a.
+    let mut fit = finish(pass, n, intercept, &Scales::ONE);
+    let (fitted, sse) = (g.fitted_ss(), g.sse());
+    let total = fitted + sse;
+    fit.tss = match pass.constant {
+        Some((j, a)) if intercept => {
+            let s1 = (0..=j).fold(0.0, |s, i| s + g.r(i, j) * g.z(i)) / a;
+            total - s1 * s1 / n as f64
+        }
+        _ => total,
+    }
+    .max(0.0);
+    let beta = g.solve();
+    if let Some((j, d)) = shift {
+        if let Some(c) = fit.coef.get_mut(j) {
+            *c += d;
+        }
+    }
     // κ of R with unit columns, in the Frobenius norm: ‖R_s‖ = √p and
     // R_s⁻¹ = diag(‖X_i‖) R⁻¹.
     let mut inv_ss = 0.0;
-    for (i, row) in u.iter().enumerate().take(p) {
+    for (i, row) in fit.rinv.iter().enumerate().take(p) {
         let len2 = g.column_ss(i);
         for v in row.iter().take(p).skip(i) {
             inv_ss += len2 * v * v;
         }
     }
     let kappa = libm::sqrt(p as f64 * inv_ss);
-    let (fitted, sse) = (g.fitted_ss(), g.sse());
-    let gamma = EPS * growth(n);
     // The coefficients: γ(κ + κ² tan θ) relative to ‖β_s‖, tan θ = ‖r‖ /
-    // ‖Xβ‖, β_s = diag(‖X_i‖) β; coefficient i carries ‖β_s‖ / |β_s,i| times
-    // that relative error.
+    // ‖Xβ‖, β_s = diag(‖X_i‖) β (of the factored y − c). Coefficient i
+    // carries ‖β_s‖ / (‖X_i‖ m_i) times that relative error, m_i the larger
+    // of |β_i| and its standard error: a coefficient within its standard
+    // error of zero needs no more digits than that error has.
+    let gamma = EPS * growth(n);
     let tan = if sse == 0.0 {
         0.0
     } else {
         libm::sqrt(sse / fitted)
     };
-    let beta = g.solve();
     let mut norm2 = 0.0;
     let mut least = f64::INFINITY;
-    for (k, b) in beta.iter().enumerate().take(p) {
+    for (k, ((b, c), se)) in beta.iter().zip(&fit.coef).zip(&fit.se).enumerate().take(p) {
         let len2 = g.column_ss(k);
         norm2 += b * b * len2;
-        let fin = match shift {
-            Some((j, d)) if j == k => b + d,
-            _ => *b,
-        };
-        least = least.min(fin * fin * len2);
+        let m = c.abs().max(*se);
+        least = least.min(m * m * len2);
     }
     let spread = if norm2 == 0.0 {
         1.0
@@ -434,7 +467,6 @@ fn accept(pass: &Pass<f64>, n: usize, intercept: bool) -> Option<LeastSquares> {
     // and RSS doubles the relative error of ‖r‖: RSS carries about
     // 2(p + 1) u max_j(‖X_j‖ / |R_jj|) ‖y − c‖ / ‖r‖ (an exact fit needs the
     // exact pass).
-    let total = fitted + sse;
     let cancel = (0..p).fold(1.0f64, |m, j| {
         let d = g.r(j, j);
         m.max(libm::sqrt(g.column_ss(j) / (d * d)))
@@ -444,26 +476,7 @@ fn accept(pass: &Pass<f64>, n: usize, intercept: bool) -> Option<LeastSquares> {
     } else {
         2.0 * (p as f64 + 1.0) * EPS * cancel * libm::sqrt(total / sse)
     };
-    if !(coef <= TOLERANCE && resid <= RSS_TOLERANCE) {
-        return None;
-    }
-    let mut fit = finish(pass, n, intercept, &Scales::ONE);
-    // ‖y − c‖² = ‖z‖² + sse; with a constant column X_j = a 1,
-    // Σ (y − c) = X_jᵀ (y − c) / a = (R e_j)ᵀ z / a.
-    fit.tss = match pass.constant {
-        Some((j, a)) if intercept => {
-            let s1 = (0..=j).fold(0.0, |s, i| s + g.r(i, j) * g.z(i)) / a;
-            total - s1 * s1 / n as f64
-        }
-        _ => total,
-    }
-    .max(0.0);
-    if let Some((j, d)) = shift {
-        if let Some(c) = fit.coef.get_mut(j) {
-            *c += d;
-        }
-    }
-    fit.non_finite().is_none().then_some(fit)
+    (coef <= TOLERANCE && resid <= RSS_TOLERANCE && fit.is_finite()).then_some(fit)
 }
 
 /// The first column whose part orthogonal to the ones before it is below
@@ -594,7 +607,10 @@ impl LeastSquares {
     /// - [`Error::TooFewPoints`] when there are fewer rows than columns;
     /// - [`Error::NotFinite`] for NaN or infinity in the design (what
     ///   `"design"`) or the response (what `"response"`), with the row's index;
-    /// - [`Error::Singular`] for a rank-deficient design.
+    /// - [`Error::Singular`] for a rank-deficient design;
+    /// - [`Error::InvalidArgument`] (name `"x and y"`) when finite data have a
+    ///   fit beyond `f64`'s range (a residual sum of squares above
+    ///   `f64::MAX`, say).
     pub fn fit_with<F>(n: usize, cols: usize, intercept: bool, mut row: F) -> Result<LeastSquares>
     where
         F: FnMut(usize, &mut [f64]) -> f64,
@@ -618,19 +634,30 @@ impl LeastSquares {
             None => check(n, p, &mut row)?,
         };
         let exact = pass::<Dd, F>(n, p, intercept, Some(&scales), &mut row);
-        let fit = finish(&exact, n, intercept, &scales);
-        match singular_column(&exact.qr).or_else(|| fit.non_finite()) {
-            Some(column) => Err(Error::Singular { column }),
-            None => Ok(fit),
+        if let Some(column) = singular_column(&exact.qr) {
+            return Err(Error::Singular { column });
         }
+        let fit = finish(&exact, n, intercept, &scales);
+        if !fit.is_finite() {
+            // Finite data whose fit is not: sums of squares beyond f64::MAX,
+            // or coefficients of huge responses on tiny columns.
+            return Err(Error::InvalidArgument {
+                name: "x and y",
+                expected: "magnitudes whose fit (coefficients, standard errors, sums of squares) is within f64's range",
+            });
+        }
+        Ok(fit)
     }
 
-    /// The first column whose coefficient or standard error is not finite.
-    fn non_finite(&self) -> Option<usize> {
-        self.coefficients()
+    /// Whether every number the fit reports is finite.
+    fn is_finite(&self) -> bool {
+        let rinv = self.rinv.iter().flatten();
+        self.coef
             .iter()
-            .zip(self.standard_errors())
-            .position(|(b, s)| !b.is_finite() || !s.is_finite())
+            .chain(&self.se)
+            .chain(rinv)
+            .chain([&self.rss, &self.tss])
+            .all(|v| v.is_finite())
     }
 
     /// The coefficients β, one per column.
@@ -764,6 +791,102 @@ mod tests {
         assert!(LeastSquares::fit(&[], 0, &[], true).is_err());
         assert!(LeastSquares::fit(&[1.0, f64::NAN], 1, &[1.0, 2.0], false).is_err());
         assert!(LeastSquares::fit(&[1.0], 1, &[1.0, 2.0], false).is_err());
+    }
+
+    #[test]
+    fn a_long_exact_line() {
+        // 100 000 rows of y = 3 + x/4, every value exact in f64.
+        let n = 100_000;
+        let f = LeastSquares::fit_with(n, 2, true, |i, x| {
+            let t = i as f64;
+            x.copy_from_slice(&[1.0, t]);
+            3.0 + 0.25 * t
+        })
+        .unwrap();
+        assert_eq!(f.rows(), n);
+        assert!((f.coefficients()[0] - 3.0).abs() < 1e-14);
+        assert!((f.coefficients()[1] - 0.25).abs() < 1e-17);
+        assert!(f.residual_sd() < 1e-12, "{}", f.residual_sd());
+        assert_eq!(f.r_squared(), 1.0);
+    }
+
+    #[test]
+    fn a_long_line_with_known_residuals() {
+        // x = 0, 0, 1, 1, …, m − 1, m − 1 and residuals +δ, −δ, +δ, …: they
+        // sum to zero and are orthogonal to x, so the fit is exactly a + bx,
+        // RSS = nδ², and with Sxx = 2 m (m² − 1) / 12, x̄ = (m − 1)/2:
+        // SE(b) = σ/√Sxx, SE(a) = σ √(1/n + x̄²/Sxx), TSS = b² Sxx + nδ².
+        let (m, a, b, delta) = (50_000usize, 1e5, 2.5, 100.0);
+        let n = 2 * m;
+        let f = LeastSquares::fit_with(n, 2, true, |i, x| {
+            let t = (i / 2) as f64;
+            x.copy_from_slice(&[1.0, t]);
+            a + b * t + if i % 2 == 0 { delta } else { -delta }
+        })
+        .unwrap();
+        let (mf, nf) = (m as f64, n as f64);
+        let sxx = 2.0 * mf * (mf * mf - 1.0) / 12.0;
+        let xbar = (mf - 1.0) / 2.0;
+        let sigma = delta * (nf / (nf - 2.0)).sqrt();
+        let close = |got: f64, want: f64| (got - want).abs() <= 1e-12 * want.abs();
+        assert!(close(f.coefficients()[0], a), "{:?}", f.coefficients());
+        assert!(close(f.coefficients()[1], b), "{:?}", f.coefficients());
+        assert!(close(f.rss(), nf * delta * delta), "{}", f.rss());
+        assert!(close(f.residual_sd(), sigma));
+        assert!(close(f.standard_errors()[1], sigma / sxx.sqrt()));
+        let se_a = sigma * (1.0 / nf + xbar * xbar / sxx).sqrt();
+        assert!(close(f.standard_errors()[0], se_a));
+        let tss = b * b * sxx + nf * delta * delta;
+        assert!((f.r_squared() - (1.0 - nf * delta * delta / tss)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn values_that_are_not_finite_are_named_by_row() {
+        let line = |bad_x: Option<usize>, bad_y: Option<usize>| {
+            LeastSquares::fit_with(1000, 2, true, move |i, x| {
+                let t = if Some(i) == bad_x { f64::NAN } else { i as f64 };
+                x.copy_from_slice(&[1.0, t]);
+                if Some(i) == bad_y {
+                    f64::INFINITY
+                } else {
+                    1.0 + t
+                }
+            })
+        };
+        for i in [0, 1, 300, 999] {
+            assert_eq!(
+                line(Some(i), None),
+                Err(Error::NotFinite {
+                    what: "design",
+                    index: i
+                })
+            );
+            assert_eq!(
+                line(None, Some(i)),
+                Err(Error::NotFinite {
+                    what: "response",
+                    index: i
+                })
+            );
+        }
+        assert_eq!(
+            line(Some(500), Some(20)),
+            Err(Error::NotFinite {
+                what: "response",
+                index: 20
+            })
+        );
+    }
+
+    #[test]
+    fn a_long_rank_deficient_design() {
+        // Column 2 is column 0 plus column 1.
+        let f = LeastSquares::fit_with(5000, 3, true, |i, x| {
+            let t = (i % 97) as f64;
+            x.copy_from_slice(&[1.0, t, 1.0 + t]);
+            t * t
+        });
+        assert_eq!(f, Err(Error::Singular { column: 2 }));
     }
 
     #[test]
