@@ -284,12 +284,10 @@ where
         *blocks = blocks.saturating_add(1);
         if *blocks == FANOUT || i >= n {
             upper.merge(block);
-            block.clear();
             *blocks = 0;
             *uppers = uppers.saturating_add(1);
             if *uppers == FANOUT || i >= n {
                 total.qr.merge(upper);
-                upper.clear();
                 *uppers = 0;
             }
         }

@@ -423,6 +423,8 @@ pub(super) struct Qr<T> {
     /// column `p`.
     r: [Row<T>; MAX_PARAMS],
     sse: T,
+    /// No rows yet.
+    empty: bool,
 }
 
 impl<T: Real> Qr<T> {
@@ -432,6 +434,7 @@ impl<T: Real> Qr<T> {
             p: p.min(MAX_PARAMS),
             r: [[T::ZERO; WIDTH]; MAX_PARAMS],
             sse: T::ZERO,
+            empty: true,
         }
     }
 
@@ -444,6 +447,7 @@ impl<T: Real> Qr<T> {
             }
         }
         self.sse = T::ZERO;
+        self.empty = true;
     }
 
     /// Folds in the chunk `rows` (each: `p` values of the design, then the
@@ -496,15 +500,21 @@ impl<T: Real> Qr<T> {
             updates(rows, k, constant, &coef, next, w, &mut acc);
         }
         self.sse = self.sse.add(acc.get(p).copied().unwrap_or(T::ZERO));
+        self.empty &= rows.is_empty();
     }
 
-    /// Folds in the rows of `other` (same `p`): afterwards `self` factors
-    /// the rows of both.
-    pub(super) fn merge(&mut self, other: &Qr<T>) {
+    /// Moves the rows of `other` (same `p`) into `self`: afterwards `self`
+    /// factors the rows of both, and `other` none.
+    pub(super) fn merge(&mut self, other: &mut Qr<T>) {
+        if self.empty {
+            core::mem::swap(self, other);
+            return;
+        }
         // R's rows (zeros below the diagonal) and z: rows of a chunk.
-        let mut rows = other.r;
-        self.absorb(rows.get_mut(..self.p).unwrap_or(&mut []), None);
+        let p = self.p;
+        self.absorb(other.r.get_mut(..p).unwrap_or(&mut []), None);
         self.sse = self.sse.add(other.sse);
+        other.clear();
     }
 
     pub(super) const fn p(&self) -> usize {
