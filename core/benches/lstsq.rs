@@ -6,8 +6,8 @@
 //! a line (`1, x`), a cubic (`1, u, u², u³`, `u = x/5 − 1`, on data from a
 //! cubic; see [`data`]), and a line through points so close to it that the estimated
 //! error of the `f64` pass calls for the double-double one. Rounds interleave the four; each figure
-//! is the fastest round, in nanoseconds per row, with its ratio to the bare
-//! pass.
+//! is the fastest round (15, or `--rounds N`), in nanoseconds per row, with
+//! its ratio to the bare pass.
 //!
 //! `cargo bench -p dxcast-core --bench lstsq` prints the table (the bench
 //! profile is the workspace's release profile, `opt-level = "z"`; set
@@ -109,13 +109,12 @@ impl Timer {
 
 const CASES: [&str; 4] = ["bare", "line", "cubic", "line, exact pass"];
 
-/// ns per row for each case at `n` rows.
-fn measure(n: usize) -> [f64; 4] {
+/// ns per row for each case at `n` rows, the fastest of `rounds`.
+fn measure(n: usize, rounds: usize) -> [f64; 4] {
     let (x, y, yc) = data(n, 1.0);
     let (xe, ye, _) = data(n, 1e-9);
-    // About 2·10⁶ rows per round and case, at least 15 rounds.
+    // About 2·10⁶ rows per round and case.
     let reps = (2_000_000 / n).max(1);
-    let rounds = 15;
     let mut timer = Timer {
         best: [f64::INFINITY; 4],
     };
@@ -139,6 +138,7 @@ fn main() {
             .cloned()
     };
     let (save, compare) = (value("--save"), value("--compare"));
+    let rounds = value("--rounds").and_then(|r| r.parse().ok()).unwrap_or(15);
     let reference: Vec<Vec<f64>> = compare
         .as_ref()
         .and_then(|path| std::fs::read_to_string(path).ok())
@@ -158,7 +158,7 @@ fn main() {
     } else {
         "native"
     };
-    println!("least squares against a bare pass (Σx, Σy, Σxy, Σxx), {target}: ns per row, fastest of 15 interleaved rounds");
+    println!("least squares against a bare pass (Σx, Σy, Σxy, Σxx), {target}: ns per row, fastest of {rounds} interleaved rounds");
     print!("{:>9}", "rows");
     for c in CASES {
         print!("  {c:>22}");
@@ -166,7 +166,7 @@ fn main() {
     println!();
     let mut saved = String::new();
     for (k, n) in [1_000_000, 256, 144].into_iter().enumerate() {
-        let t = measure(n);
+        let t = measure(n, rounds);
         print!("{n:>9}");
         for (i, v) in t.iter().enumerate() {
             let cell = if i == 0 {

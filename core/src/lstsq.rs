@@ -21,12 +21,16 @@
 //! cancellation of a large level and makes the intercept's reflection a
 //! subtraction. From `R` it then estimates the relative error of what it
 //! found, by the perturbation theory of least squares (Golub and Van Loan,
-//! §5.3): `γ κ (1 + κ tan θ)` scaled by `‖β_s‖ / |β_s,i|` for coefficient
-//! `i`, with `κ` the condition number of `X` with unit columns, `tan θ =
-//! ‖r‖ / ‖Xβ‖`, `β_s` the coefficients of those unit columns and `γ` the unit
-//! roundoff times the growth above; and `2(p + 1) u max_j(‖X_j‖ / |R_jj|)
-//! ‖y − y₀‖ / ‖r‖` for the residual sum of squares. When those are below
-//! 10⁻¹² and 10⁻¹¹, the result stands. Otherwise a second pass (the closure
+//! §5.3): for coefficient `i`, `γ κ (1 + κ tan θ) ‖β_s‖ / (‖X_i‖ m_i)`, with
+//! `γ` the unit roundoff times the growth above, `κ` the condition number of
+//! `X` with unit columns, `tan θ = ‖r‖ / ‖Xβ‖`, `β_s` the coefficients of
+//! those unit columns and `m_i` the larger of `|β_i|` and its standard error
+//! (a coefficient within its standard error of zero needs no more digits
+//! than that error has); and `2(p + 1) u max_j(‖X_j‖ / |R_jj|) ‖y − y₀‖ /
+//! ‖r‖` for the residual sum of squares. When those are at most 10⁻¹² and
+//! 10⁻¹¹, the result stands: 12 correct digits or more in each coefficient
+//! (of its standard error, when that is larger), 11 in the residual sum of
+//! squares, and in practice 13 to 16. Otherwise a second pass (the closure
 //! is called again from the first row) factors the rows again in
 //! double-double arithmetic (about 32 digits; see `dd.rs`), columns scaled
 //! by powers of two, and that result stands: ill-conditioned designs,
@@ -44,13 +48,51 @@
 //!
 //! The estimates bound the errors seen against the double-double result on
 //! lines, cubics and random designs of 48 to 10⁶ rows, by factors of 2.5 to
-//! 1000. On the NIST StRD linear datasets (`tests/nist.rs` prints the table)
-//! NoInt1 and NoInt2 stand at the first pass, every other one goes to the
-//! second, and all reach 13 to 15 correct digits, except Filip: 7.6, which
-//! is all its data allow. Filip's design holds powers `x¹⁰` rounded to `f64`,
-//! and the exact least-squares solution of that rounded design (solved in
-//! rational arithmetic) already differs from the certified values in the
-//! eighth digit.
+//! 1000; that caution sends some fits to the second pass that the first
+//! would have served (a cubic with noise of 1 on a million rows, say,
+//! estimated at 1.1 · 10⁻¹² and right to 2 · 10⁻¹⁵). On the NIST StRD
+//! linear datasets (`tests/nist.rs` prints the table, also with every row
+//! repeated 500 times and with columns scaled by up to `2^±700`) NoInt1 and
+//! NoInt2 stand at the first pass, every other one goes to the second, and
+//! all reach 13 to 15 correct digits except Filip, at 7.6, which is all its
+//! data allow: its design holds powers up to `x¹⁰` rounded to `f64`, and the
+//! exact least-squares solution of that rounded design (solved in rational
+//! arithmetic) already differs from the certified values in the eighth
+//! digit.
+//!
+//! # Cost
+//!
+//! `benches/lstsq.rs` times a line (`p = 2` with the intercept), a cubic
+//! (`p = 4`) and a line that needs the second pass against a bare pass
+//! summing `x, y, xy, xx` over the same data, in one process, interleaved,
+//! fastest of 40 rounds; nanoseconds per row (× the bare pass), on a
+//! shared two-core x86-64 under load (the quietest of several runs), built
+//! with the workspace's release profile (`opt-level = "z"`):
+//!
+//! | rows | bare | line | cubic | line, second pass |
+//! |---|---|---|---|---|
+//! | 10⁶ | 0.87 | 6.3 (7.2×) | 13.7 (16×) | 117 (135×) |
+//! | 256 | 0.84 | 10.9 (13×) | 19.4 (23×) | 128 (153×) |
+//! | 144 | 0.82 | 15.5 (19×) | 25.5 (31×) | 143 (173×) |
+//!
+//! Built for speed (`opt-level = 3`) the line takes 4.1 ns a row at 10⁶
+//! rows (4.9×). Householder QR in double-double throughout, as this module
+//! was before, took 306 ns a row for the line at 256 rows (363×) and 699 ns
+//! for the cubic (828×) in the same conditions, and refused more rows.
+//! Compiled to wasm32 and run in Node 20, the line takes 1.5 times as long
+//! as natively at 10⁶ rows (2.2 times Node's own bare pass), 1.5 to 2 times
+//! at 144 and 256 rows; the cubic 1.7 to 2.6 times, the second pass 2.6 to
+//! 2.9 times.
+//!
+//! How it came to this, by measurement: square-root-free Givens rotations
+//! (Gentleman's, AS 274) row by row cost 22 to 35 times the bare pass for a
+//! line, two divisions a row on one chain of dependent operations; chunks
+//! of Householder reflections pay those once per chunk. Rows of a fixed
+//! width in the chunk let the loops run without bounds checks, several
+//! columns to a loop; at `opt-level = "z"` no loop is unrolled and no
+//! closure inlined, so the loops spell out their columns. The double-double
+//! pass costs 15 to 30 times the `f64` one (its products need Dekker's
+//! split, see `dd.rs`), hence the estimate that decides whether it runs.
 
 mod qr;
 
