@@ -10,9 +10,11 @@
 //! - straight lines in time (linear, and log-linear on `ln y`): running
 //!   means and co-moments (Welford), the least-squares line in O(1) at each
 //!   origin;
-//! - polynomials: the normal equations on the time axis centred and scaled
-//!   to [−1, 1] over the whole series, added to one row at a time and solved
-//!   at each origin (p³ for p coefficients);
+//! - polynomials: the normal equations in powers of the time since the
+//!   first point, added to one row at a time and solved at each origin by
+//!   Cholesky after equilibration (p³ for p coefficients); an origin whose
+//!   sums cannot tell the powers apart (the first few points of a long
+//!   series, close together on its time axis) is refitted;
 //! - Holt's methods: one pass of the recursion with the smoothing
 //!   parameters fitted to the whole series, and the starting states solved
 //!   at each origin from the one-step errors before it (the sums of the 2 × 2
@@ -146,20 +148,34 @@ impl Poly {
         }
     }
 
-    /// The least-squares polynomial's value at `u`, by Cholesky; `None`
-    /// while the system is singular.
+    /// The least-squares polynomial's value at `u`, by Cholesky on the
+    /// equilibrated normal equations (each row and column divided by the
+    /// square root of its diagonal, which takes out the scale of the
+    /// powers); `None` while the system is singular to working precision.
     fn at(&self, u: f64) -> Option<f64> {
         let p = self.p;
+        let mut d = [0.0; MAX_COLUMNS];
+        for (i, di) in d.iter_mut().enumerate().take(p) {
+            let g = self.gram.get(i)?.get(i).copied()?;
+            if g <= 0.0 {
+                return None;
+            }
+            *di = 1.0 / libm::sqrt(g);
+        }
+        let scaled = |i: usize, j: usize| -> Option<f64> {
+            Some(self.gram.get(i)?.get(j)? * d.get(i)? * d.get(j)?)
+        };
         let mut l = [[0.0; MAX_COLUMNS]; MAX_COLUMNS];
         for i in 0..p {
             for j in 0..=i {
-                let mut s = self.gram.get(i)?.get(j).copied()?;
+                let mut s = scaled(i, j)?;
                 for k in 0..j {
                     s -= l.get(i)?.get(k)? * l.get(j)?.get(k)?;
                 }
                 if i == j {
-                    let scale = self.gram.get(i)?.get(i).copied()?;
-                    if s <= 1e-13 * scale {
+                    // Unit diagonal before elimination: a pivot this small
+                    // means the columns are dependent to working precision.
+                    if s <= 1e-12 {
                         return None;
                     }
                     *l.get_mut(i)?.get_mut(i)? = libm::sqrt(s);
@@ -168,10 +184,10 @@ impl Poly {
                 }
             }
         }
-        // L z = rhs, Lᵀ β = z.
+        // L z = D rhs, Lᵀ γ = z, β = D γ.
         let mut z = [0.0; MAX_COLUMNS];
         for i in 0..p {
-            let mut s = self.rhs.get(i).copied()?;
+            let mut s = self.rhs.get(i)? * d.get(i)?;
             for k in 0..i {
                 s -= l.get(i)?.get(k)? * z.get(k)?;
             }
@@ -189,10 +205,28 @@ impl Poly {
         let v: f64 = row
             .iter()
             .zip(beta.iter())
+            .zip(d.iter())
             .take(p)
-            .map(|(a, b)| a * b)
+            .map(|((a, b), di)| a * b * di)
             .sum();
         v.is_finite().then_some(v)
+    }
+}
+
+/// The one-step forecast of point `i` by `model` refitted to the points
+/// before it.
+fn refit(model: &Model, series: &Series<'_>, i: usize) -> Result<f64> {
+    let pts = series.points();
+    let train = Series::new(pts.get(..i).unwrap_or(&[]), series.subject())?;
+    let date = pts.get(i).map_or(series.last().date, |p| p.date);
+    let v = model.fit(&train)?.predict(date)?.point();
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(Error::Overflow {
+            what: crate::error::Field::Projection,
+            index: i,
+        })
     }
 }
 
@@ -240,19 +274,24 @@ pub(crate) fn run(model: &Model, fitted: &Fitted, series: &Series<'_>, origin: u
             }
         }
         (Model::Polynomial(m), _) => {
-            let half = 0.5 * t(&series.last());
+            // Powers of the time since the first point; where the sums
+            // cannot tell the powers apart (a few early points of a long
+            // series), that origin is refitted.
             let mut poly = Poly {
                 p: m.degree().saturating_add(1).min(MAX_COLUMNS),
                 gram: [[0.0; MAX_COLUMNS]; MAX_COLUMNS],
                 rhs: [0.0; MAX_COLUMNS],
             };
             for (i, p) in pts.iter().enumerate() {
-                let u = (t(p) - half) / half;
+                let u = t(p);
                 if i >= origin {
-                    let Some(v) = poly.at(u) else {
-                        return unfit(i, singular);
-                    };
-                    score(i, v);
+                    match poly.at(u) {
+                        Some(v) => score(i, v),
+                        None => match refit(model, series, i) {
+                            Ok(v) => score(i, v),
+                            Err(e) => return unfit(i, e),
+                        },
+                    }
                 }
                 poly.add(u, p.value);
             }
@@ -282,26 +321,8 @@ pub(crate) fn run(model: &Model, fitted: &Fitted, series: &Series<'_>, origin: u
         _ => {
             // Nonlinear fits: refitted at each origin.
             for i in origin..n {
-                let result: Result<f64> = pts
-                    .get(..i)
-                    .ok_or(singular)
-                    .and_then(|train| Series::new(train, series.subject()))
-                    .and_then(|train| model.fit(&train))
-                    .and_then(|f| {
-                        let date = pts.get(i).map_or(first, |p| p.date);
-                        Ok(f.predict(date)?.point())
-                    });
-                match result {
-                    Ok(v) if v.is_finite() => score(i, v),
-                    Ok(_) => {
-                        return unfit(
-                            i,
-                            Error::Overflow {
-                                what: crate::error::Field::Projection,
-                                index: i,
-                            },
-                        )
-                    }
+                match refit(model, series, i) {
+                    Ok(v) => score(i, v),
                     Err(e) => return unfit(i, e),
                 }
             }

@@ -43,12 +43,12 @@
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result, Task};
 use crate::indicator::Bounds;
-use crate::lstsq::{LeastSquares, MAX_ROWS};
+use crate::lstsq::LeastSquares;
 use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span, DAYS_PER_YEAR};
 
-use super::{check_finite, check_size, write_fitted, years};
+use super::{check_finite, check_size, regress, write_fitted, years};
 
 /// The most Levenberg–Marquardt iterations.
 const MAX_ITERATIONS: u32 = 500;
@@ -264,23 +264,9 @@ impl Problem<'_, '_> {
     /// The parameters of the straight line through `g(y/K)` over the values
     /// strictly between 0 and `K`.
     fn link_start(&self, k: f64) -> Result<[f64; 3]> {
-        let mut x = [0.0; 2 * MAX_ROWS];
-        let mut z = [0.0; MAX_ROWS];
-        let mut m = 0usize;
-        let rows = crate::slices::rows_mut(&mut x, 2).zip(z.iter_mut());
-        let usable = self
-            .series
-            .points()
-            .iter()
-            .filter(|pt| pt.value > 0.0 && pt.value < k);
-        for ((row, zi), pt) in rows.zip(usable) {
-            if let [one, t] = row {
-                *one = 1.0;
-                *t = years(self.series, pt.date);
-            }
-            *zi = self.shape.link(pt.value, k);
-            m = m.saturating_add(1);
-        }
+        let pts = self.series.points();
+        let usable = |v: f64| v > 0.0 && v < k;
+        let m = pts.iter().filter(|p| usable(p.value)).count();
         if m < 2 {
             return Err(Error::TooFewPoints {
                 method: self.shape.task(),
@@ -288,12 +274,31 @@ impl Problem<'_, '_> {
                 got: m,
             });
         }
-        let ls = LeastSquares::fit(
-            x.get(..m.saturating_mul(2)).unwrap_or(&[]),
-            2,
-            z.get(..m).unwrap_or(&[]),
-            true,
-        )?;
+        // Rows come in order, and again from the first for a second pass:
+        // a cursor over the usable points follows them.
+        let (mut at, mut next) = (0usize, 0usize);
+        let ls = LeastSquares::fit_with(m, 2, true, |i, x| {
+            if i != next {
+                (at, next) = (0, 0);
+            }
+            while let Some(p) = pts.get(at) {
+                at = at.saturating_add(1);
+                if !usable(p.value) {
+                    continue;
+                }
+                if next < i {
+                    next = next.saturating_add(1);
+                    continue;
+                }
+                next = next.saturating_add(1);
+                if let [one, t] = x {
+                    *one = 1.0;
+                    *t = years(self.series, p.date);
+                }
+                return self.shape.link(p.value, k);
+            }
+            0.0
+        })?;
         let (a, b) = match ls.coefficients() {
             [a, b] => (*a, *b),
             _ => (0.0, 0.0),
@@ -427,39 +432,25 @@ impl Problem<'_, '_> {
         })
     }
 
-    /// The Jacobian and residuals at `theta` into `jac` and `resid` (n
-    /// rows), and the SSE.
-    fn jacobian(&self, theta: &[f64; 3], jac: &mut [f64], resid: &mut [f64]) -> f64 {
+    /// The least-squares fit of the residuals at `theta` on the Jacobian
+    /// there: its coefficients are the Gauss–Newton step, its factor gives
+    /// `(JᵀJ)⁻¹`.
+    fn linearised(&self, theta: &[f64; 3]) -> Result<LeastSquares> {
         let p = self.params();
-        let mut sse = 0.0;
-        for ((row, r), pt) in crate::slices::rows_mut(jac, p.max(1))
-            .zip(resid.iter_mut())
-            .zip(self.series.points())
-        {
+        regress(self.series, p, false, |pt, x| {
             let (f, grad) = self.model(theta, years(self.series, pt.date));
-            crate::slices::copy(row, grad.get(..p).unwrap_or(&[]));
-            *r = pt.value - f;
-            sse += *r * *r;
-        }
-        sse
+            crate::slices::copy(x, grad.get(..p).unwrap_or(&[]));
+            pt.value - f
+        })
     }
 
     /// Gauss–Newton steps from `theta`, each solved by QR, while they keep
-    /// getting shorter; the Jacobian's least-squares fit at the end (for the
-    /// covariance), and the SSE there.
+    /// getting shorter; the linearised fit at the end (for the covariance),
+    /// and the SSE there.
     fn polish(&self, mut theta: [f64; 3]) -> Result<([f64; 3], LeastSquares, f64)> {
-        let n = self.series.len();
         let p = self.params();
-        let mut jac = [0.0; 3 * MAX_ROWS];
-        let mut resid = [0.0; MAX_ROWS];
-        let jac_n = n.saturating_mul(p);
-        let mut sse = self.jacobian(&theta, &mut jac, &mut resid);
-        let mut ls = LeastSquares::fit(
-            jac.get(..jac_n).unwrap_or(&[]),
-            p,
-            resid.get(..n).unwrap_or(&[]),
-            false,
-        )?;
+        let mut sse = self.sse(&theta);
+        let mut ls = self.linearised(&theta)?;
         let mut last = f64::INFINITY;
         for _ in 0..MAX_POLISH {
             let delta = ls.coefficients();
@@ -479,19 +470,12 @@ impl Problem<'_, '_> {
             if !self.admissible(&trial) {
                 break;
             }
-            // The Jacobian at the trial point replaces the one at theta,
-            // whose factorisation `ls` keeps what the covariance needs.
-            let trial_sse = self.jacobian(&trial, &mut jac, &mut resid);
+            let trial_sse = self.sse(&trial);
             // A step may not raise the sum beyond its rounding.
             if trial_sse.is_nan() || trial_sse > sse * (1.0 + 1e-12) {
                 break;
             }
-            let Ok(trial_ls) = LeastSquares::fit(
-                jac.get(..jac_n).unwrap_or(&[]),
-                p,
-                resid.get(..n).unwrap_or(&[]),
-                false,
-            ) else {
+            let Ok(trial_ls) = self.linearised(&trial) else {
                 break;
             };
             (theta, ls, sse, last) = (trial, trial_ls, trial_sse, size);

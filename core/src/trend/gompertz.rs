@@ -116,8 +116,6 @@ impl GompertzTrend {
     /// - [`Error::TooFewPoints`](crate::Error::TooFewPoints) for fewer than 3
     ///   points (4 with a fitted cap), or fewer than 2 strictly between 0 and
     ///   the cap;
-    /// - [`Error::Capacity`](crate::Error::Capacity) for more than
-    ///   [`MAX_ROWS`](crate::lstsq::MAX_ROWS) points;
     /// - [`Error::Singular`](crate::Error::Singular) when the data cannot
     ///   tell the parameters apart (a flat series, say);
     /// - [`Error::NoConvergence`](crate::Error::NoConvergence) if

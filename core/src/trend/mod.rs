@@ -29,8 +29,9 @@
 //! | [`GompertzTrend`] | `y = K exp(−e^(−r (t − t₀)))` | as the logistic | `−ln(−ln(y/K))` |
 //! | [`Holt`] | Holt's linear or damped trend, Wright's irregular-date weights | given, or least one-step SSE | identity |
 //!
-//! The regressions hold at most [`crate::lstsq::MAX_ROWS`] points;
-//! Holt's methods any number.
+//! Every method takes any number of points: the regressions hand their rows
+//! to [`LeastSquares::fit_with`](crate::lstsq::LeastSquares::fit_with) one at
+//! a time, without a buffer.
 
 mod curve;
 mod gompertz;
@@ -53,20 +54,31 @@ pub use polynomial::{PolynomialFit, PolynomialTrend, MAX_DEGREE};
 
 use crate::date::Date;
 use crate::error::{Error, Field, Result, Task};
-use crate::lstsq::MAX_ROWS;
+use crate::lstsq::LeastSquares;
+use crate::series::Point;
 use crate::series::{years_between, Series};
 
-/// Checks that `series` has at least `needed` points and at most
-/// [`MAX_ROWS`].
+/// Checks that `series` has at least `needed` points.
 pub(crate) fn check_size(series: &Series<'_>, method: Task, needed: usize) -> Result<()> {
-    series.require(method, needed)?;
-    if series.len() > MAX_ROWS {
-        return Err(Error::Capacity {
-            what: Field::Rows,
-            capacity: MAX_ROWS,
-        });
-    }
-    Ok(())
+    series.require(method, needed)
+}
+
+/// Least squares over the points of `series`, without a buffer:
+/// `row(point, x)` writes the point's row of the design into `x` and returns
+/// its response.
+pub(crate) fn regress<F>(
+    series: &Series<'_>,
+    cols: usize,
+    intercept: bool,
+    mut row: F,
+) -> Result<LeastSquares>
+where
+    F: FnMut(&Point, &mut [f64]) -> f64,
+{
+    let pts = series.points();
+    LeastSquares::fit_with(pts.len(), cols, intercept, |i, x| {
+        pts.get(i).map_or(0.0, |p| row(p, x))
+    })
 }
 
 /// The time of `date` in years from the series' first observation.
