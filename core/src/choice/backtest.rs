@@ -148,58 +148,60 @@ impl Poly {
         }
     }
 
-    /// The least-squares polynomial's value at `u`, by Cholesky on the
-    /// equilibrated normal equations (each row and column divided by the
-    /// square root of its diagonal, which takes out the scale of the
-    /// powers); `None` while the system is singular to working precision.
+    /// The least-squares polynomial's value at `u`, by `L D Lᵀ` on the
+    /// equilibrated normal equations (each row and column scaled by the
+    /// power of two nearest the inverse square root of its diagonal, which
+    /// takes out the scale of the powers exactly and needs no square root,
+    /// a software routine on wasm32); `None` while the system is singular to
+    /// working precision.
     fn at(&self, u: f64) -> Option<f64> {
         let p = self.p;
         let mut d = [0.0; MAX_COLUMNS];
         for (i, di) in d.iter_mut().enumerate().take(p) {
-            let g = self.gram.get(i)?.get(i).copied()?;
-            if g <= 0.0 {
-                return None;
-            }
-            *di = 1.0 / libm::sqrt(g);
+            *di = inverse_sqrt_pow2(self.gram.get(i)?.get(i).copied()?)?;
         }
         let scaled = |i: usize, j: usize| -> Option<f64> {
             Some(self.gram.get(i)?.get(j)? * d.get(i)? * d.get(j)?)
         };
+        // Unit lower triangle L and diagonal `pivot`.
         let mut l = [[0.0; MAX_COLUMNS]; MAX_COLUMNS];
+        let mut pivot = [0.0; MAX_COLUMNS];
         for i in 0..p {
             for j in 0..=i {
                 let mut s = scaled(i, j)?;
                 for k in 0..j {
-                    s -= l.get(i)?.get(k)? * l.get(j)?.get(k)?;
+                    s -= l.get(i)?.get(k)? * l.get(j)?.get(k)? * pivot.get(k)?;
                 }
                 if i == j {
-                    // Unit diagonal before elimination: a pivot this small
-                    // means the columns are dependent to working precision.
-                    if s <= 1e-12 {
+                    // A diagonal near 1 before elimination: a pivot this
+                    // small means the columns are dependent to working
+                    // precision.
+                    if s <= 1e-12 * scaled(i, i)? {
                         return None;
                     }
-                    *l.get_mut(i)?.get_mut(i)? = libm::sqrt(s);
+                    *pivot.get_mut(i)? = s;
+                    *l.get_mut(i)?.get_mut(i)? = 1.0;
                 } else {
-                    *l.get_mut(i)?.get_mut(j)? = s / l.get(j)?.get(j)?;
+                    *l.get_mut(i)?.get_mut(j)? = s / pivot.get(j)?;
                 }
             }
         }
-        // L z = D rhs, Lᵀ γ = z, β = D γ.
+        // L z = D rhs, D' w = z, Lᵀ γ = w, β = D γ.
         let mut z = [0.0; MAX_COLUMNS];
         for i in 0..p {
             let mut s = self.rhs.get(i)? * d.get(i)?;
             for k in 0..i {
                 s -= l.get(i)?.get(k)? * z.get(k)?;
             }
-            *z.get_mut(i)? = s / l.get(i)?.get(i)?;
+            *z.get_mut(i)? = s;
         }
         let mut beta = [0.0; MAX_COLUMNS];
         for i in (0..p).rev() {
-            let mut s = z.get(i).copied()?;
+            let mut s = z.get(i)? / pivot.get(i)?;
             for k in i.saturating_add(1)..p {
                 s -= l.get(k)?.get(i)? * beta.get(k)?;
             }
-            *beta.get_mut(i)? = s / l.get(i)?.get(i)?;
+            *beta.get_mut(i)? = s;
         }
         let row = self.powers(u);
         let v: f64 = row
@@ -211,6 +213,22 @@ impl Poly {
             .sum();
         v.is_finite().then_some(v)
     }
+}
+
+/// The power of two nearest `1/√g` for a positive, finite, normal `g`,
+/// read from its exponent; `None` otherwise.
+fn inverse_sqrt_pow2(g: f64) -> Option<f64> {
+    if !(g.is_normal() && g > 0.0) {
+        return None;
+    }
+    // The unbiased exponent e of g (g = m · 2^e, 1 ≤ m < 2), then 2^(−⌊e/2⌋).
+    let bits = g.to_bits();
+    let e = i64::try_from((bits >> 52) & 0x7ff)
+        .ok()?
+        .saturating_sub(1023);
+    let half = e.div_euclid(2);
+    let biased = u64::try_from(1023i64.saturating_sub(half)).ok()?;
+    Some(f64::from_bits(biased << 52))
 }
 
 /// The one-step forecast of point `i` by `model` refitted to the points

@@ -51,15 +51,34 @@ impl Clock {
         let k = u32::try_from(k).ok().filter(|k| *k > 0)?;
         let mut same_day = true;
         let mut month_end = d0 == days_in_month(y0, m0);
-        let mut prev = month_index(first);
+        // The tick of the previous date, as a year and month; and, while the
+        // day is one every month has, its day number: the next tick is then
+        // the months' days later, which spares the dates' conversions.
+        let (mut y, mut m) = (y0, m0);
+        let mut tick = (d0 <= 28 && !month_end).then(|| first.day_number());
         for p in pts.get(1..).unwrap_or(&[]) {
-            let m = month_index(p.date);
-            if m.checked_sub(prev) != Some(i64::from(k)) {
+            let mut days = 0i32;
+            for _ in 0..k {
+                // Days in u32 fit i32: at most 31.
+                days = days.saturating_add(i32::try_from(days_in_month(y, m)).unwrap_or(31));
+                (y, m) = if m == 12 {
+                    (y.saturating_add(1), 1)
+                } else {
+                    (y, m.saturating_add(1))
+                };
+            }
+            if let Some(t) = tick.as_mut() {
+                *t = t.saturating_add(days);
+                if p.date.day_number() != *t {
+                    return None;
+                }
+                continue;
+            }
+            let (py, pm, d) = p.date.ymd();
+            if (py, pm) != (y, m) {
                 return None;
             }
-            prev = m;
-            let (y, mo, d) = p.date.ymd();
-            let dim = days_in_month(y, mo);
+            let dim = days_in_month(y, m);
             same_day &= d == d0.min(dim);
             month_end &= d == dim;
             if !same_day && !month_end {
@@ -173,6 +192,19 @@ mod tests {
                 end: true
             }
         );
+        // Month ends from a 28 February: the month-end rule.
+        let ends = clock(&[d(2023, 2, 28), d(2023, 3, 31), d(2023, 4, 30)]).unwrap();
+        assert_eq!(
+            ends,
+            Clock::Months {
+                k: 1,
+                day: 28,
+                end: true
+            }
+        );
+        // The 28th of every month: the same-day rule.
+        let days = clock(&[d(2023, 2, 28), d(2023, 3, 28), d(2023, 4, 28)]).unwrap();
+        assert!(matches!(days, Clock::Months { end: false, .. }));
         // Not calendar steps: a skipped month, or a moving day.
         assert_eq!(clock(&[d(2022, 1, 1), d(2022, 2, 1), d(2022, 4, 1)]), None);
         assert_eq!(clock(&[d(2022, 1, 1), d(2022, 2, 2), d(2022, 3, 1)]), None);

@@ -407,7 +407,7 @@ impl Holt {
         match self.step {
             StepLength::MedianGap => {
                 series.require(Task::Holt, 2)?;
-                Ok(Clock::calendar(series).unwrap_or(Clock::Days(median_gap(series))))
+                Ok(Clock::calendar(series).unwrap_or_else(|| Clock::Days(median_gap(series))))
             }
             StepLength::Days(d) if d.is_finite() && d > 0.0 => Ok(Clock::Days(d)),
             StepLength::Days(_) => Err(Error::InvalidArgument {
@@ -581,12 +581,17 @@ fn line_start(pts: &[Point], clock: Clock) -> (f64, f64) {
     };
     let head = pts.get(..pts.len().min(8)).unwrap_or(&[]);
     let k = head.len() as f64;
-    let t = |p: &Point| clock.steps(first.date, p.date) + 1.0;
-    let (mt, my) = head
-        .iter()
-        .fold((0.0, 0.0), |(a, b), p| (a + t(p) / k, b + p.value / k));
-    let (stt, sty) = head.iter().fold((0.0, 0.0), |(a, b), p| {
-        let dt = t(p) - mt;
+    // Steps from one before the first observation: calendar steps count
+    // the observations themselves.
+    let t = |i: usize, p: &Point| match clock {
+        Clock::Months { .. } => i as f64 + 1.0,
+        Clock::Days(_) => clock.steps(first.date, p.date) + 1.0,
+    };
+    let (mt, my) = head.iter().enumerate().fold((0.0, 0.0), |(a, b), (i, p)| {
+        (a + t(i, p) / k, b + p.value / k)
+    });
+    let (stt, sty) = head.iter().enumerate().fold((0.0, 0.0), |(a, b), (i, p)| {
+        let dt = t(i, p) - mt;
         (a + dt * dt, b + dt * (p.value - my))
     });
     let slope = if stt > 0.0 { sty / stt } else { 0.0 };

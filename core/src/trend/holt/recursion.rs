@@ -265,34 +265,88 @@ impl Recursion<'_> {
         (center.0 + dl, center.1 + db, sse)
     }
 
-    /// [`Recursion::solve_start`]'s sums where every step is one: the
+    /// [`Recursion::solve_start`]'s sums where every step is one. The
     /// states advance by the matrix `D` of the recursion,
-    /// `(ℓ, b) ← D (ℓ, b) + (α, αβ) y` with
-    /// `D = [[1 − α, φ(1 − α)], [−αβ, φ(1 − αβ)]]`, the lanes without data by
-    /// `D` alone, and each lane's forecast is `ℓ + φ b`.
+    /// `s ← D s + g y` with `D = [[1 − α, φ(1 − α)], [−αβ, φ(1 − αβ)]]` and
+    /// `g = (α, αβ)`, and every lane's forecast is `f = w·s`, `w = (1, φ)`.
+    /// By Cayley–Hamilton (`D² = τ D − δ I`, `τ` and `δ` the trace and
+    /// determinant) the forecasts follow a recurrence of order two,
+    /// `fₜ₊₁ = τ fₜ − δ fₜ₋₁ + k₁ yₜ + k₀ yₜ₋₁` with `k₁ = w·g` and
+    /// `k₀ = w·D g − τ w·g` (no data in the lanes of the starting states):
+    /// a third of the arithmetic of carrying the states.
     fn regular_normal(&self, p: &Params, center: (f64, f64)) -> Normal {
         let phi = if p.damped { p.phi } else { 1.0 };
         let ab = p.alpha * p.beta;
         let (d11, d12) = (1.0 - p.alpha, phi * (1.0 - p.alpha));
         let (d21, d22) = (-ab, phi * (1.0 - ab));
-        let (mut l0, mut b0) = center;
-        // The lanes without data: the columns of Dᵗ.
-        let (mut l1, mut b1, mut l2, mut b2) = (1.0, 0.0, 0.0, 1.0);
+        let tau = d11 + d22;
+        let delta = d11 * d22 - d12 * d21;
+        let k1 = p.alpha + phi * ab;
+        let k0 = (d11 * p.alpha + d12 * ab) + phi * (d21 * p.alpha + d22 * ab) - tau * k1;
         let mut n = Normal::default();
-        for pt in self.points.get(self.from..).unwrap_or(&[]) {
-            let y = pt.value;
-            let e = y - (l0 + phi * b0);
-            let c = l1 + phi * b1;
-            let d = l2 + phi * b2;
-            n.add(e, c, d);
-            let (nl0, nb0) = (
-                d11 * l0 + (d12 * b0 + p.alpha * y),
-                d21 * l0 + (d22 * b0 + ab * y),
-            );
-            let (nl1, nb1) = (d11 * l1 + d12 * b1, d21 * l1 + d22 * b1);
-            let (nl2, nb2) = (d11 * l2 + d12 * b2, d21 * l2 + d22 * b2);
-            (l0, b0, l1, b1, l2, b2) = (nl0, nb0, nl1, nb1, nl2, nb2);
+        let pts = self.points.get(self.from..).unwrap_or(&[]);
+        let (c1, d1) = (d11 + phi * d21, d12 + phi * d22);
+        let Some((first, rest)) = pts.split_first() else {
+            return n;
+        };
+        // Step 0: the forecasts from the starting states, and the next ones.
+        let (l, b) = center;
+        let mut f = l + phi * b;
+        let (mut c, mut d) = (1.0, phi);
+        let mut y_prev = first.value;
+        let e = y_prev - f;
+        let (mut ce, mut de, mut ee) = (c * e, d * e, e * e);
+        let (mut cc, mut cd, mut dd) = (c * c, c * d, d * d);
+        let mut f_next =
+            (d11 * l + d12 * b + p.alpha * y_prev) + phi * (d21 * l + d22 * b + ab * y_prev);
+        let (mut c_next, mut d_next) = (c1, d1);
+        // Two points a turn: the states come back to the same names, with no
+        // moves between them.
+        let mut pairs = rest.chunks_exact(2);
+        for pair in pairs.by_ref() {
+            let [p1, p2] = pair else { continue };
+            let (y1, y2) = (p1.value, p2.value);
+            let e1 = y1 - f_next;
+            ce += c_next * e1;
+            de += d_next * e1;
+            ee += e1 * e1;
+            cc += c_next * c_next;
+            cd += c_next * d_next;
+            dd += d_next * d_next;
+            let f2 = tau * f_next - delta * f + (k1 * y1 + k0 * y_prev);
+            let c2 = tau * c_next - delta * c;
+            let d2 = tau * d_next - delta * d;
+            let e2 = y2 - f2;
+            ce += c2 * e2;
+            de += d2 * e2;
+            ee += e2 * e2;
+            cc += c2 * c2;
+            cd += c2 * d2;
+            dd += d2 * d2;
+            f = tau * f2 - delta * f_next + (k1 * y2 + k0 * y1);
+            c = tau * c2 - delta * c_next;
+            d = tau * d2 - delta * d_next;
+            // Now (f2, f) are the forecasts of the next two points.
+            (f, f_next) = (f2, f);
+            (c, c_next) = (c2, c);
+            (d, d_next) = (d2, d);
+            y_prev = y2;
         }
+        for pt in pairs.remainder() {
+            let y = pt.value;
+            let e = y - f_next;
+            ce += c_next * e;
+            de += d_next * e;
+            ee += e * e;
+            cc += c_next * c_next;
+            cd += c_next * d_next;
+            dd += d_next * d_next;
+            let f2 = tau * f_next - delta * f + (k1 * y + k0 * y_prev);
+            let c2 = tau * c_next - delta * c;
+            let d2 = tau * d_next - delta * d;
+            (f, f_next, c, c_next, d, d_next, y_prev) = (f_next, f2, c_next, c2, d_next, d2, y);
+        }
+        (n.ce, n.de, n.ee, n.cc, n.cd, n.dd) = (ce, de, ee, cc, cd, dd);
         n
     }
 }
