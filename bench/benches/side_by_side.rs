@@ -1,8 +1,11 @@
 //! The core beside augurs-ets 0.10.3 on AirPassengers (monthly, dated the
 //! 1st of each month): Holt's linear and damped trends against ETS(A,A,N)
 //! and ETS(A,Ad,N), and method choice against AutoETS, each a fit and a
-//! 24-month forecast with 95 % intervals. One process, interleaved rounds;
-//! it prints times, ratios and each model's SSE, and checks nothing.
+//! 24-month forecast with 95 % intervals; and least squares at 10⁶ rows (a
+//! line and a cubic) against a bare pass summing what a line's normal
+//! equations need. One process, interleaved rounds; it prints times, ratios
+//! and each model's SSE, and checks nothing. Each workload also prints a
+//! line `RESULT name contender=seconds …` for `cargo xtask bench`.
 //!
 //! `cargo xtask bench` runs it natively and in wasm32-wasip1 (Node) and
 //! compares the two; `cargo bench -p dxcast-bench` runs it natively alone.
@@ -18,8 +21,8 @@ use augurs_core::{Fit, Predict};
 use augurs_ets::model::{ErrorComponent, ModelType, SeasonalComponent, TrendComponent, Unfit};
 use augurs_ets::AutoETS;
 use dxcast_bench::{
-    air_passengers, choose_and_forecast, fit_and_forecast, interleaved, show, AIR_PASSENGERS,
-    HORIZON, LEVEL,
+    air_passengers, bare_pass, choose_and_forecast, cubic, fit_and_forecast, interleaved, line,
+    regression_data, show, AIR_PASSENGERS, HORIZON, LEVEL,
 };
 use dxcast_core::Method;
 
@@ -141,7 +144,7 @@ fn main() {
             fitted.sse(),
             sse_augurs
         );
-        println!("RESULT {name} {:.6e} {:.6e}", t[0], t[1]);
+        println!("RESULT {name} dxcast={:.6e} augurs={:.6e}", t[0], t[1]);
     }
 
     if wanted("choice") {
@@ -173,6 +176,45 @@ fn main() {
             fitted.sse(),
             model.mse() * n
         );
-        println!("RESULT choice {:.6e} {:.6e}", t[0], t[1]);
+        println!("RESULT choice dxcast={:.6e} augurs={:.6e}", t[0], t[1]);
+    }
+
+    if wanted("lstsq") {
+        const ROWS: usize = 1_000_000;
+        let (x, y) = regression_data(ROWS, false);
+        let (_, yc) = regression_data(ROWS, true);
+        let bare = &mut || {
+            black_box(bare_pass(black_box(&x), black_box(&y)));
+        };
+        let fit_line = &mut || {
+            black_box(line(black_box(&x), black_box(&y)));
+        };
+        let fit_cubic = &mut || {
+            black_box(cubic(black_box(&x), black_box(&yc)));
+        };
+        let t = interleaved(o.rounds, o.target, &mut [bare, fit_line, fit_cubic]);
+        #[allow(clippy::cast_precision_loss)]
+        let per_row = |s: f64| s / ROWS as f64 * 1e9;
+        println!();
+        println!(
+            "{:<44} {:>10} {:>10} {:>7}",
+            "least squares, 10⁶ rows", "ns/row", "time", "× bare"
+        );
+        for (name, k) in [
+            ("bare pass (sums of x, y, xy, xx)", 0),
+            ("line", 1),
+            ("cubic", 2),
+        ] {
+            println!(
+                "{name:<44} {:>10.2} {:>10} {:>7.2}",
+                per_row(t[k]),
+                show(t[k]),
+                t[k] / t[0]
+            );
+        }
+        println!(
+            "RESULT lstsq bare={:.6e} line={:.6e} cubic={:.6e}",
+            t[0], t[1], t[2]
+        );
     }
 }

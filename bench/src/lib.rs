@@ -3,13 +3,16 @@
 //!
 //! The timer runs the contenders of a workload in interleaved rounds (A then
 //! B, then B then A, …) in one process, so that a busy machine slows both
-//! alike, and reports the median over rounds of the time per call.
+//! alike, and reports the fastest round's time per call: on a shared
+//! machine other work only ever adds time, so the fastest round is the
+//! closest to the code's own cost.
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use dxcast_core::choice::choose;
 use dxcast_core::forecast::{ForecastPoint, Horizon, Step};
+use dxcast_core::lstsq::LeastSquares;
 use dxcast_core::{Date, Fitted, MeasureKind, Method, ModelSpec, Point, Series, Subject, Unit};
 
 /// AirPassengers: monthly totals of international airline passengers,
@@ -108,6 +111,90 @@ pub fn choose_and_forecast(points: &[Point]) -> (Fitted, [ForecastPoint; HORIZON
     (fitted, out)
 }
 
+/// `n` points for least squares: `x` uniform in [0, 10] and `y` a line
+/// `3 + 2x` plus noise of standard deviation 1, or a cubic in `u = x/5 − 1`
+/// plus a tenth of that, from a fixed pseudo-random sequence (xorshift).
+#[must_use]
+pub fn regression_data(n: usize, cubic: bool) -> (Vec<f64>, Vec<f64>) {
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut uniform = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        // The top 53 bits as a fraction: exact.
+        #[allow(clippy::cast_precision_loss)]
+        {
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        }
+    };
+    let x: Vec<f64> = (0..n).map(|_| 10.0 * uniform()).collect();
+    let y = x
+        .iter()
+        .map(|x| {
+            // The sum of 12 uniforms less 6: mean 0, variance 1.
+            let e: f64 = (0..12).map(|_| uniform()).sum::<f64>() - 6.0;
+            if cubic {
+                let u = x / 5.0 - 1.0;
+                5.0 + 2.0 * u - u * u + 0.5 * u * u * u + 0.1 * e
+            } else {
+                3.0 + 2.0 * x + e
+            }
+        })
+        .collect();
+    (x, y)
+}
+
+/// The bare pass least squares is compared with: the sums of `x`, `y`,
+/// `xy` and `xx` a line's normal equations need.
+#[must_use]
+pub fn bare_pass(x: &[f64], y: &[f64]) -> [f64; 4] {
+    let (mut sx, mut sy, mut sxy, mut sxx) = (0.0, 0.0, 0.0, 0.0);
+    for (x, y) in x.iter().zip(y) {
+        sx += x;
+        sy += y;
+        sxy += x * y;
+        sxx += x * x;
+    }
+    [sx, sy, sxy, sxx]
+}
+
+/// The least-squares line through `(x, y)`, rows handed over one at a time.
+///
+/// # Panics
+///
+/// When the fit fails (it does not on these data).
+#[must_use]
+pub fn line(x: &[f64], y: &[f64]) -> LeastSquares {
+    LeastSquares::fit_with(y.len(), 2, true, |i, row| {
+        if let [one, t] = row {
+            *one = 1.0;
+            *t = x.get(i).copied().unwrap_or(0.0);
+        }
+        y.get(i).copied().unwrap_or(0.0)
+    })
+    .expect("a line")
+}
+
+/// The least-squares cubic in `u = x/5 − 1`.
+///
+/// # Panics
+///
+/// When the fit fails (it does not on these data).
+#[must_use]
+pub fn cubic(x: &[f64], y: &[f64]) -> LeastSquares {
+    LeastSquares::fit_with(y.len(), 4, true, |i, row| {
+        let u = x.get(i).copied().unwrap_or(0.0) / 5.0 - 1.0;
+        if let [one, u1, u2, u3] = row {
+            *one = 1.0;
+            *u1 = u;
+            *u2 = u * u;
+            *u3 = u * u * u;
+        }
+        y.get(i).copied().unwrap_or(0.0)
+    })
+    .expect("a cubic")
+}
+
 /// The median of `values` (sorted in place).
 #[must_use]
 pub fn median(values: &mut [f64]) -> f64 {
@@ -134,7 +221,7 @@ pub fn per_call<R>(calls: u32, f: &mut dyn FnMut() -> R) -> f64 {
 
 /// Times two or more contenders in `rounds` interleaved rounds, each call
 /// repeated enough to last about `target` seconds per round, and returns the
-/// median seconds per call of each.
+/// fastest round's seconds per call of each.
 pub fn interleaved(rounds: usize, target: f64, contenders: &mut [&mut dyn FnMut()]) -> Vec<f64> {
     // Calibrate: calls per round for each contender.
     let calls: Vec<u32> = contenders
@@ -160,7 +247,10 @@ pub fn interleaved(rounds: usize, target: f64, contenders: &mut [&mut dyn FnMut(
             times[i].push(t);
         }
     }
-    times.iter_mut().map(|t| median(t)).collect()
+    times
+        .iter()
+        .map(|t| t.iter().copied().fold(f64::INFINITY, f64::min))
+        .collect()
 }
 
 /// A duration in the unit that suits it.
