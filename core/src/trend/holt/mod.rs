@@ -490,6 +490,7 @@ impl Holt {
             level,
             trend,
             sse,
+            sigma: libm::sqrt(sse / errors.saturating_sub(fitted) as f64),
             df: errors.saturating_sub(fitted),
             fitted,
         })
@@ -650,6 +651,8 @@ pub struct HoltFit {
     level: f64,
     trend: f64,
     sse: f64,
+    /// `√(SSE / df)`, kept: every prediction needs it.
+    sigma: f64,
     df: usize,
     fitted: usize,
 }
@@ -734,8 +737,8 @@ impl HoltFit {
 
     /// σ, the standard deviation of one-step errors, `√(SSE / df)`.
     #[must_use]
-    pub fn sigma(&self) -> f64 {
-        libm::sqrt(self.sse / self.df as f64)
+    pub const fn sigma(&self) -> f64 {
+        self.sigma
     }
 
     /// The number of steps from the last observation to `date` (negative
