@@ -6,7 +6,7 @@
 //! chunk of up to [`ROWS`] rows joins it through `p` Householder
 //! reflections, one per column, each mixing row `k` of `R` with the chunk's
 //! column `k` (the structured QR of `[R; chunk]` that TSQR builds on): per
-//! row about `p(p + 3)/2` multiply-adds in loops down the chunk's columns,
+//! row about `(p + 1)²` multiply-adds in loops down the chunk's columns,
 //! while the `p` square roots and divisions are paid once per chunk (square-
 //! root-free Givens rotations, Gentleman's, pay `p` divisions per row). Two
 //! factors merge the same way ([`Qr::merge`]), so that rows can be folded in
@@ -146,7 +146,7 @@ impl Real for Dd {
     }
 }
 
-/// `√a` within an ulp, by Newton's iteration on `1/√a`.
+/// `√a` within two ulps, by Newton's iteration on `1/√a`.
 ///
 /// `libm::sqrt` is correctly rounded but, built as this workspace builds
 /// libm (without its `arch` feature) and always on wasm32 without unstable
@@ -604,7 +604,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
-    fn square_roots_within_an_ulp() {
+    fn square_roots_within_two_ulps() {
         // Squares of integers have exact roots; the rest against libm's
         // correctly rounded root.
         for k in 1..2000u32 {
