@@ -135,6 +135,12 @@ impl Clock {
                 let base = month_index(from);
                 let mut w = month_index(to).saturating_sub(base);
                 let mut at = self.tick(base.saturating_add(w))?;
+                if at == to {
+                    // On the clock (forecasts a whole number of steps ahead).
+                    // |w| < 120 000 months: exact in an f64.
+                    #[allow(clippy::cast_precision_loss)]
+                    return Some(w as f64 / f64::from(k));
+                }
                 if at > to {
                     w = w.saturating_sub(1);
                     at = self.tick(base.saturating_add(w))?;
