@@ -889,10 +889,11 @@ fn fastest(runs: &[Vec<(String, String, f64)>]) -> Vec<(String, String, f64)> {
     out
 }
 
-/// `cargo xtask bench`: natively and in wasm32-wasip1 under Node, three
-/// times each in turn (`--repeat N` to change), and the fastest time of
-/// each workload and contender on each, with the wasm/native ratios; or,
-/// with `--instructions`, instructions per call under callgrind.
+/// `cargo xtask bench`: natively (the full table, with SSEs), then each
+/// workload natively and in wasm32-wasip1 under Node in turn, five times
+/// (`--repeat N` to change), and the fastest time of each workload and
+/// contender on each, with the wasm/native ratios; or, with
+/// `--instructions`, instructions per call under callgrind.
 fn bench(args: &[String]) -> Result {
     let instructions = args.iter().any(|a| a == "--instructions");
     let repeat: usize = args
@@ -900,7 +901,7 @@ fn bench(args: &[String]) -> Result {
         .position(|a| a == "--repeat")
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+        .unwrap_or(5);
     let rest: Vec<&str> = args
         .iter()
         .skip_while(|a| *a != "--")
@@ -917,19 +918,27 @@ fn bench(args: &[String]) -> Result {
     let native_exe = bench_executable(None)?;
     let wasm_exe = bench_executable(Some(WASI))?;
     let node = output(cmd("node", &["--version"])).unwrap_or_default();
-    let (mut native, mut wasm) = (Vec::new(), Vec::new());
-    for k in 1..=repeat.max(1) {
-        println!("=== native, run {k} of {repeat}");
-        let c = cmd(native_exe.to_string_lossy().as_ref(), &rest);
-        native.push(results(&run_and_show(c)?));
-        println!("\n=== {WASI} in Node {node}, run {k} of {repeat}");
-        let mut c = cmd("node", &["--no-warnings", "core/benches/wasi.mjs"]);
-        c.arg(&wasm_exe).args(&rest);
-        wasm.push(results(&run_and_show(c)?));
-        println!();
+    println!("=== native, every workload");
+    let c = cmd(native_exe.to_string_lossy().as_ref(), &rest);
+    let mut native = vec![results(&run_and_show(c)?)];
+    let mut wasm = Vec::new();
+    // Then each workload natively and in wasm in turn, so that both meet the
+    // same load on a shared machine.
+    println!("\n=== each workload natively and in {WASI} (Node {node}) in turn, {repeat} times");
+    for workload in ["damped_holt", "holt", "choice", "lstsq"] {
+        for _ in 0..repeat.max(1) {
+            let mut c = cmd(native_exe.to_string_lossy().as_ref(), &rest);
+            c.args(["--only", workload]);
+            let out = output(c).ok_or("the native benchmark failed")?;
+            native.push(results(&out));
+            let mut c = cmd("node", &["--no-warnings", "core/benches/wasi.mjs"]);
+            c.arg(&wasm_exe).args(&rest).args(["--only", workload]);
+            let out = output(c).ok_or("the wasm benchmark failed")?;
+            wasm.push(results(&out));
+        }
     }
     let (native, wasm) = (fastest(&native), fastest(&wasm));
-    println!("=== fastest of {repeat} runs, time per call; ratios to augurs' (or the bare pass's) and wasm32 to native");
+    println!("\n=== fastest of {repeat} runs, time per call; ratios to augurs' (or the bare pass's) and wasm32 to native");
     println!(
         "{:<12} {:<10} {:>11} {:>8} {:>11} {:>8} {:>12}",
         "workload", "contender", "native", "ratio", "wasm32", "ratio", "wasm/native"
