@@ -10,8 +10,8 @@
 //! `cargo xtask bench` runs it natively and in wasm32-wasip1 (Node) and
 //! compares the two; `cargo bench -p dxcast-bench` runs it natively alone.
 //! Options after `--`: `--rounds N` (default 15), `--target SECONDS` per
-//! round and contender (default 0.05), `--only NAME` (a workload: `holt`,
-//! `damped_holt`, `choice`). `--calls N --side dxcast|augurs --only NAME`
+//! round and contender (default 0.05), `--only NAME,…` (workloads:
+//! `damped_holt`, `holt`, `choice`, `lstsq`). `--calls N --side dxcast|augurs --only NAME`
 //! runs one side of one workload N times without timing, for an instruction
 //! counter (`valgrind --tool=callgrind`, N and 2N calls subtracted).
 
@@ -112,7 +112,12 @@ fn main() {
         "SSE dxcast",
         "SSE augurs"
     );
-    let wanted = |name: &str| o.only.as_deref().is_none_or(|w| name.contains(w));
+    // `--only a,b`: those workloads, by their exact names.
+    let wanted = |name: &str| {
+        o.only
+            .as_deref()
+            .is_none_or(|w| w.split(',').any(|x| x == name))
+    };
 
     for (name, method, damped) in [
         ("damped_holt", Method::DampedHolt, true),
