@@ -8,6 +8,11 @@
 //!
 //! # Method
 //!
+//! A straight line with an intercept (`p = 2`, column 0 constant) is first
+//! tried by centred sums, one cheap pass that stands when its own error
+//! estimate allows (see `line.rs`); every other design, and a line that the
+//! sums cannot resolve to the digits below, is factored.
+//!
 //! The rows are factored as they come, never forming `XᵀX` (which squares
 //! the condition number): chunks of 64 rows join a triangular factor `R`
 //! (and `Qᵀy` beside it) through one Householder reflection per column (see
@@ -62,27 +67,26 @@
 //!
 //! # Cost
 //!
-//! `benches/lstsq.rs` times a line (`p = 2` with the intercept), a cubic
-//! (`p = 4`) and a line that needs the second pass against a bare pass
-//! summing `x, y, xy, xx` over the same data, in one process, interleaved,
-//! fastest of 40 rounds; nanoseconds per row (× the bare pass), on a
-//! shared two-core x86-64 under load (the quietest of several runs), built
-//! with the workspace's release profile (`opt-level = "z"`):
+//! `benches/lstsq.rs` times a line (`p = 2` with the intercept, noise of
+//! standard deviation 1 about `3 + 2x`, `x` in [0, 10]), a cubic (`p = 4`)
+//! and a line that needs the second pass against a bare pass summing
+//! `x, y, xy, xx` over the same data, in one process, interleaved, fastest
+//! of 10 rounds; nanoseconds per row (× the bare pass), on a shared two-core
+//! x86-64 under load, built for speed (the bench profile, `opt-level = 3`):
 //!
 //! | rows | bare | line | cubic | line, second pass |
 //! |---|---|---|---|---|
-//! | 10⁶ | 0.87 | 6.3 (7.2×) | 13.7 (16×) | 117 (135×) |
-//! | 256 | 0.84 | 10.9 (13×) | 19.4 (23×) | 128 (153×) |
-//! | 144 | 0.82 | 15.5 (19×) | 25.5 (31×) | 143 (173×) |
+//! | 10⁶ | 0.96 | 1.23 (1.3×) | 12.4 (13×) | 118 (123×) |
+//! | 256 | 0.86 | 3.31 (3.8×) | 18.6 (22×) | 134 (155×) |
+//! | 144 | 0.79 | 3.74 (4.7×) | 18.5 (23×) | 158 (199×) |
 //!
-//! Built for speed (`opt-level = 3`) the line takes 4.1 ns a row at 10⁶
-//! rows (4.9×). Householder QR in double-double throughout, as this module
-//! was before, took 306 ns a row for the line at 256 rows (363×) and 699 ns
-//! for the cubic (828×) in the same conditions, and refused more rows.
-//! Compiled to wasm32 and run in Node 20, the line takes 1.5 times as long
-//! as natively at 10⁶ rows (2.2 times Node's own bare pass), 1.5 to 2 times
-//! at 144 and 256 rows; the cubic 1.7 to 2.6 times, the second pass 2.6 to
-//! 2.9 times.
+//! The line by centred sums reads each row once with about 23 instructions
+//! (callgrind; the bare pass 10.5); the Householder pass took 4.1 to 5.6 ns a
+//! row for the same line at 10⁶ rows (4.9 to 6×), and still does for a line
+//! whose fit is so close that the sums' subtraction cannot resolve its
+//! residuals. Householder QR in double-double throughout, as this module
+//! was before, took 306 ns a row for the line at 256 rows and 699 ns for the
+//! cubic, and refused more rows.
 //!
 //! How it came to this, by measurement: square-root-free Givens rotations
 //! (Gentleman's, AS 274) row by row cost 22 to 35 times the bare pass for a
@@ -94,10 +98,12 @@
 //! pass costs 15 to 30 times the `f64` one (its products need Dekker's
 //! split, see `dd.rs`), hence the estimate that decides whether it runs.
 
+mod line;
 mod qr;
 
 use crate::dd::Dd;
 use crate::error::{Error, Expected, Field, Result, Task};
+use line::Line;
 use qr::{Qr, Real, Row, ROWS, WIDTH};
 
 /// The largest number of parameters (columns of the design).
@@ -662,15 +668,26 @@ impl LeastSquares {
                 got: n,
             });
         }
-        let fast = pass::<f64, F>(n, p, intercept, None, &mut row);
-        let scales = match fast_lengths(&fast) {
-            Some((x, y)) => {
-                if let Some(fit) = accept(&fast, n, intercept) {
-                    return Ok(fit);
+        let line = if p == 2 && intercept {
+            line::fit(n, &mut row)
+        } else {
+            Line::Other
+        };
+        let scales = match line {
+            Line::Fit(fit) => return Ok(fit),
+            Line::Exact(scales) => scales,
+            Line::Other => {
+                let fast = pass::<f64, F>(n, p, intercept, None, &mut row);
+                match fast_lengths(&fast) {
+                    Some((x, y)) => {
+                        if let Some(fit) = accept(&fast, n, intercept) {
+                            return Ok(fit);
+                        }
+                        Scales::from_lengths(&x, y)
+                    }
+                    None => check(n, p, &mut row)?,
                 }
-                Scales::from_lengths(&x, y)
             }
-            None => check(n, p, &mut row)?,
         };
         let exact = pass::<Dd, F>(n, p, intercept, Some(&scales), &mut row);
         if let Some(column) = singular_column(&exact.qr) {
@@ -944,5 +961,94 @@ mod tests {
         let h = f.leverage(&[1.0, 6.0]);
         let expected = 1.0 / 5.0 + (6.0 - 2.0) * (6.0 - 2.0) / 10.0;
         assert!((h - expected).abs() < 1e-14, "{h} vs {expected}");
+    }
+
+    #[test]
+    fn lines_by_centred_sums_keep_the_digits_of_the_double_double_pass() {
+        // Lines over dates far from zero (day numbers), near zero, with an
+        // intercept column of 1 or 0.5, noise from none to much, 3 to 10⁵
+        // rows: whatever the centred sums accept must agree with the
+        // double-double Householder factorisation (about 32 digits) to 12
+        // digits in each coefficient (or its standard error), and 11 in RSS.
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut uniform = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut accepted = 0;
+        let mut cases = 0;
+        for &n in &[3usize, 7, 36, 255, 256, 257, 1000, 100_000] {
+            for &(x0, dx) in &[(19_000.0, 30.0), (0.0, 1.0), (-5.0, 0.001), (1e6, 1e-3)] {
+                for &noise in &[0.0, 1e-9, 1e-3, 1.0, 1e3] {
+                    for &a in &[1.0, 0.5] {
+                        let x: Vec<f64> =
+                            (0..n).map(|i| x0 + dx * (i as f64 + uniform())).collect();
+                        let y: Vec<f64> = x
+                            .iter()
+                            .map(|x| 7.0e4 - 2.5 * (x - x0) + noise * (uniform() - 0.5))
+                            .collect();
+                        let mut row = |i: usize, r: &mut [f64]| {
+                            r[0] = a;
+                            r[1] = x[i];
+                            y[i]
+                        };
+                        cases += 1;
+                        let line::Line::Fit(fast) = line::fit(n, &mut row) else {
+                            continue;
+                        };
+                        accepted += 1;
+                        let mut xl = [0.0; MAX_PARAMS];
+                        xl[0] = a * (n as f64).sqrt();
+                        xl[1] = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+                        let yl = y.iter().map(|v| v * v).sum::<f64>().sqrt();
+                        let scales = Scales::from_lengths(&xl, yl);
+                        let exact = pass::<Dd, _>(n, 2, true, Some(&scales), &mut row);
+                        let want = finish(&exact, n, true, &scales);
+                        let se = want.standard_errors().unwrap();
+                        for (k, &sek) in se.iter().enumerate() {
+                            let (g, w) = (fast.coefficients()[k], want.coefficients()[k]);
+                            let m = w.abs().max(sek);
+                            assert!(
+                                (g - w).abs() <= 1e-12 * m,
+                                "n {n} x0 {x0} noise {noise} a {a}: β{k} {g} vs {w}"
+                            );
+                            let (gs, ws) = (fast.standard_errors().unwrap()[k], sek);
+                            assert!((gs - ws).abs() <= 1e-10 * ws, "se{k} {gs} vs {ws}");
+                        }
+                        let (g, w) = (fast.rss(), want.rss());
+                        assert!(
+                            (g - w).abs() <= 1e-11 * w,
+                            "n {n} x0 {x0} noise {noise}: rss {g} vs {w}"
+                        );
+                        assert!((fast.r_squared() - want.r_squared()).abs() <= 1e-12);
+                        // Leverage from R⁻¹ in f64 cancels like (x̄ / spread)²,
+                        // in either factorisation: checked where that is small.
+                        if x0.abs() <= dx * n as f64 {
+                            let h = (fast.leverage(&[a, x0]), want.leverage(&[a, x0]));
+                            assert!((h.0 - h.1).abs() <= 1e-10 * h.1, "leverage {h:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Exact and near-exact lines are left to the Householder passes; a
+        // line whose noise is large against its trend (R² about 0.97 here,
+        // as in the benchmark) is served by the sums.
+        assert!(accepted > 0 && accepted < cases, "{accepted} of {cases}");
+        let n = 100_000;
+        let x: Vec<f64> = (0..n).map(|_| 10.0 * uniform()).collect();
+        // Noise of standard deviation 1: the sum of 12 uniforms less 6.
+        let y: Vec<f64> = x
+            .iter()
+            .map(|x| 3.0 + 2.0 * x + (0..12).map(|_| uniform()).sum::<f64>() - 6.0)
+            .collect();
+        let fit = line::fit(n, &mut |i: usize, r: &mut [f64]| {
+            r[0] = 1.0;
+            r[1] = x[i];
+            y[i]
+        });
+        assert!(matches!(fit, line::Line::Fit(_)));
     }
 }
