@@ -3,12 +3,50 @@
 
 use core::fmt::{self, Write};
 
-use csv_core::{ReadFieldResult, Reader};
+use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
 use heapless::Vec;
 
 use crate::error::{Error, Expected, Field, Result};
 
 use super::MAX_FIELDS;
+
+/// The character between the fields of a record.
+///
+/// dxcast's own files use commas. Spreadsheet programs in languages that
+/// write a decimal comma (Vietnamese, French, German, …) save "CSV" with
+/// semicolons between the fields; some tools write tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Delimiter {
+    /// `,` (RFC 4180, dxcast's files).
+    #[default]
+    Comma,
+    /// `;`.
+    Semicolon,
+    /// A tab.
+    Tab,
+}
+
+impl Delimiter {
+    /// Every delimiter.
+    pub const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+
+    /// The delimiter's byte.
+    #[must_use]
+    pub const fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+
+    /// The delimiter as a character.
+    #[must_use]
+    pub const fn char(self) -> char {
+        self.byte() as char
+    }
+}
 
 /// The text of one field, borrowed from the file.
 ///
@@ -190,6 +228,7 @@ pub struct Records<'a> {
     after_cr: bool,
     /// The same state at the start of the last field read.
     field_after_cr: bool,
+    delimiter: Delimiter,
     reader: Reader,
     done: bool,
 }
@@ -217,16 +256,39 @@ fn line_breaks(bytes: &[u8], after_cr: &mut bool) -> u32 {
 }
 
 impl<'a> Records<'a> {
-    /// The records of `text` (a leading UTF-8 byte-order mark is skipped).
+    /// The records of `text` (a leading UTF-8 byte-order mark is skipped),
+    /// fields separated by commas.
     #[must_use]
     pub fn new(text: &'a str) -> Records<'a> {
+        Records::with_delimiter(text, Delimiter::Comma)
+    }
+
+    /// The records of `text` (a leading UTF-8 byte-order mark is skipped),
+    /// fields separated by `delimiter`; quoting and line ends are read as
+    /// with commas.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::csv::{Delimiter, Records};
+    ///
+    /// let text = "id;value\r\nr1;\"79,95\"\r\nr2;1,5\r\n";
+    /// let rows: Vec<Vec<String>> = Records::with_delimiter(text, Delimiter::Semicolon)
+    ///     .map(|r| r.map(|r| r.fields().iter().map(|f| f.to_string()).collect()))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(rows, [["id", "value"], ["r1", "79,95"], ["r2", "1,5"]]);
+    /// # Ok::<(), dxcast_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_delimiter(text: &'a str, delimiter: Delimiter) -> Records<'a> {
         Records {
             text: text.strip_prefix('\u{feff}').unwrap_or(text),
             pos: 0,
             newlines: 0,
             after_cr: false,
             field_after_cr: false,
-            reader: Reader::new(),
+            delimiter,
+            reader: ReaderBuilder::new().delimiter(delimiter.byte()).build(),
             done: false,
         }
     }
@@ -297,7 +359,9 @@ impl<'a> Records<'a> {
                     .or_else(|| content.strip_suffix('\r'))
                     .unwrap_or(content)
             } else {
-                content.strip_suffix(',').unwrap_or(content)
+                content
+                    .strip_suffix(self.delimiter.char())
+                    .unwrap_or(content)
             };
             let index = fields.len();
             match classify(content) {

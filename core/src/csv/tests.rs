@@ -463,3 +463,59 @@ fn fields_read_as_the_line_of_a_file() {
         })
     );
 }
+
+/// A file as a spreadsheet program in a decimal-comma language saves it:
+/// semicolons between fields, commas inside them, quoted only where a field
+/// holds a semicolon, a quote or a line break; every line end counts once.
+#[test]
+fn other_delimiters_read_as_commas_do() {
+    let header = HEADER.replace(',', ";");
+    for end in ["\n", "\r\n", "\r"] {
+        let text = [
+            header.as_str(),
+            "a;ndxp_tx;2022;observed;exact;1500000;1,5 triệu;;r;\"x; \"\"y\"\"\";",
+            "",
+            "b;ndxp_tx;2022-13;observed;exact;1;1;;r;q;",
+            "",
+        ]
+        .join(end);
+        let rows: StdVec<_> = read_with::<ObservationRow>(&text, Delimiter::Semicolon)
+            .unwrap()
+            .collect();
+        assert_eq!(rows.len(), 2, "{end:?}");
+        let a = rows[0].as_ref().unwrap();
+        assert_eq!((a.line, a.value), (2, 1.5e6));
+        assert_eq!(a.stated.to_string(), "1,5 triệu");
+        assert_eq!(a.quote.to_string(), "x; \"y\"");
+        assert!(
+            matches!(
+                rows[1],
+                Err(Error::Parse {
+                    line: 4,
+                    field: Field::Period,
+                    ..
+                })
+            ),
+            "{end:?}: {:?}",
+            rows[1]
+        );
+        // Read with commas, the same file has a one-column header.
+        assert!(matches!(
+            read::<ObservationRow>(&text),
+            Err(Error::Parse { line: 1, .. })
+        ));
+    }
+    // Tabs, a byte-order mark, and a comma that is only text.
+    let text = "\u{feff}a\tb,c\t\"d\te\"\n";
+    let fields: StdVec<std::string::String> = Records::with_delimiter(text, Delimiter::Tab)
+        .next()
+        .unwrap()
+        .unwrap()
+        .fields()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(fields, ["a", "b,c", "d\te"]);
+    assert_eq!(Delimiter::ALL.map(Delimiter::char), [',', ';', '\t']);
+    assert_eq!(Delimiter::default(), Delimiter::Comma);
+}
