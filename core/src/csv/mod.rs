@@ -49,7 +49,7 @@ mod rows;
 mod write;
 
 pub use claims::{check_claims, ClaimOutcome};
-pub use records::{Delimiter, Record, Records, Text};
+pub use records::{Delimiter, Record, RecordError, Records, Text};
 pub use rows::{ClaimRow, IndicatorRow, ObservationRow, Origin, Ref, ReportRow, TargetRow};
 pub use write::{write_field, write_header, write_record};
 

@@ -207,12 +207,18 @@ impl<'a> Record<'a> {
     }
 }
 
-/// A problem found while splitting a record, before columns are known.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Bad {
-    pub(super) line: u32,
-    pub(super) index: usize,
-    pub(super) expected: Expected,
+/// A record that could not be split into fields, before columns are
+/// known: where, and what was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordError {
+    /// The one-based line the record starts on.
+    pub line: u32,
+    /// The zero-based index of the field that went wrong.
+    pub index: usize,
+    /// What the field should have been ([`Expected::CsvQuote`],
+    /// [`Expected::ClosingQuote`], [`Expected::DoubledQuotes`], or
+    /// [`Expected::FieldsPerRow`] past [`MAX_FIELDS`]).
+    pub expected: Expected,
 }
 
 /// The records of a CSV text, header included, one `Result` each.
@@ -330,14 +336,29 @@ impl<'a> Records<'a> {
         Some((raw, record_end))
     }
 
-    pub(super) fn next_record(&mut self) -> Option<core::result::Result<Record<'a>, Bad>> {
+    /// The next record, or where it could not be split: the same records
+    /// as the iterator, with the index of the field that went wrong, so
+    /// that a reader that knows the columns can name the column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::csv::{RecordError, Records};
+    /// use dxcast_core::Expected;
+    ///
+    /// let mut r = Records::new("a,b\nx,\"open\n");
+    /// assert!(r.next_record().unwrap().is_ok());
+    /// let e = r.next_record().unwrap().unwrap_err();
+    /// assert_eq!(e, RecordError { line: 2, index: 1, expected: Expected::ClosingQuote });
+    /// ```
+    pub fn next_record(&mut self) -> Option<core::result::Result<Record<'a>, RecordError>> {
         if self.done {
             return None;
         }
         let newlines_before = self.newlines;
         let mut fields: Vec<Text<'a>, MAX_FIELDS> = Vec::new();
         let mut line = 0u32;
-        let mut bad: Option<Bad> = None;
+        let mut bad: Option<RecordError> = None;
         loop {
             let (raw, record_end) = self.raw_field()?;
             let mut content = raw;
@@ -367,7 +388,7 @@ impl<'a> Records<'a> {
             match classify(content) {
                 Ok(text) => {
                     if fields.push(text).is_err() && bad.is_none() {
-                        bad = Some(Bad {
+                        bad = Some(RecordError {
                             line,
                             index,
                             expected: Expected::FieldsPerRow,
@@ -375,7 +396,7 @@ impl<'a> Records<'a> {
                     }
                 }
                 Err(expected) => {
-                    bad = bad.or(Some(Bad {
+                    bad = bad.or(Some(RecordError {
                         line,
                         index,
                         expected,

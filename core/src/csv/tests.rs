@@ -519,3 +519,28 @@ fn other_delimiters_read_as_commas_do() {
     assert_eq!(Delimiter::ALL.map(Delimiter::char), [',', ';', '\t']);
     assert_eq!(Delimiter::default(), Delimiter::Comma);
 }
+
+#[test]
+fn record_errors_give_the_field_index() {
+    let text = "a;b;c\nx;y;z\"\n1;\"2\"3\"\n";
+    let mut r = Records::with_delimiter(text, Delimiter::Semicolon);
+    assert!(r.next_record().unwrap().is_ok());
+    let errors: StdVec<RecordError> = core::iter::from_fn(|| r.next_record())
+        .map(|x| x.unwrap_err())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            RecordError {
+                line: 2,
+                index: 2,
+                expected: Expected::CsvQuote
+            },
+            RecordError {
+                line: 3,
+                index: 1,
+                expected: Expected::DoubledQuotes
+            }
+        ]
+    );
+}
