@@ -51,7 +51,7 @@ mod write;
 pub use claims::{check_claims, ClaimOutcome};
 pub use records::{Delimiter, Record, RecordError, Records, Text};
 pub use rows::{ClaimRow, IndicatorRow, ObservationRow, Origin, Ref, ReportRow, TargetRow};
-pub use write::{write_field, write_header, write_record};
+pub use write::{write_field, write_field_with, write_header, write_record, write_record_with};
 
 use core::marker::PhantomData;
 

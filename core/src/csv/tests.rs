@@ -544,3 +544,24 @@ fn record_errors_give_the_field_index() {
         ]
     );
 }
+
+#[test]
+fn records_written_with_a_delimiter_read_back_with_it() {
+    let fields = ["a;b", "c,d", "say \"hi\"", "two\nlines", "plain"];
+    for d in Delimiter::ALL {
+        let mut text = std::string::String::new();
+        write_record_with(&mut text, &fields, d).unwrap();
+        let back: StdVec<std::string::String> = Records::with_delimiter(&text, d)
+            .next()
+            .unwrap()
+            .unwrap()
+            .fields()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(back, fields, "{d:?}");
+    }
+    let mut line = std::string::String::new();
+    write_record_with(&mut line, &["1,5", "x;y"], Delimiter::Semicolon).unwrap();
+    assert_eq!(line, "1,5;\"x;y\"\n");
+}
