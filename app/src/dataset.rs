@@ -154,6 +154,15 @@ pub enum RowProblem {
     Required,
     /// The stated figure is missing (the form derives the value from it).
     NeedsStated,
+    /// A figure whose period starts after today (this day): it cannot have
+    /// been reported yet.
+    AfterToday(Date),
+    /// A number in base units that reads neither with a decimal point
+    /// (1234.5) nor with a decimal comma (1234,5 or 1.234,5).
+    NumberForm,
+    /// A number such as 1.234 in a file with decimal commas: a thousands
+    /// separator or a decimal point?
+    AmbiguousNumber(String),
 }
 
 /// A problem with one row: its line (1-based; the header is line 1), the
