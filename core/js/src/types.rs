@@ -92,7 +92,7 @@ macro_rules! mirror {
 
 mirror! {
     /// A projection method.
-    Method = Method { Linear, Polynomial, LogLinear, Logistic, Holt, DampedHolt, }
+    Method = Method { Linear, Polynomial, LogLinear, Logistic, Holt, DampedHolt, Gompertz, }
 }
 
 mirror! {
@@ -195,6 +195,7 @@ pub enum Formula {
     Scenario,
     Verdict,
     AtMost,
+    GompertzTrend,
 }
 
 /// The name of an input of an explanation.
@@ -271,7 +272,7 @@ impl TryFrom<dx::Formula> for Formula {
     type Error = Fail;
     fn try_from(f: dx::Formula) -> Result<Formula, Fail> {
         use Formula as F;
-        const MIRROR: [Formula; 29] = [
+        const MIRROR: [Formula; 30] = [
             F::RunRate,
             F::DailyAverage,
             F::PeriodTotal,
@@ -301,6 +302,7 @@ impl TryFrom<dx::Formula> for Formula {
             F::Scenario,
             F::Verdict,
             F::AtMost,
+            F::GompertzTrend,
         ];
         by_position(&dx::Formula::ALL, &MIRROR, f, "formula")
     }
@@ -1069,6 +1071,7 @@ pub enum Scale {
     Log { lo: Finite },
     ReflectedLog { hi: Finite },
     Logit { lo: Finite, hi: Finite },
+    LogLog { hi: Finite },
 }
 
 impl From<dx::Scale> for Scale {
@@ -1081,6 +1084,7 @@ impl From<dx::Scale> for Scale {
                 lo: Finite(lo),
                 hi: Finite(hi),
             },
+            dx::Scale::LogLog { hi } => Scale::LogLog { hi: Finite(hi) },
         }
     }
 }
@@ -1344,6 +1348,128 @@ pub struct Ranked {
     pub spec: MethodSpec,
     /// Its one-step-ahead MAPE in percent, when methods were compared so.
     pub score: Option<Finite>,
+    /// Its back test on this series: the MAPE of one-step forecasts of the
+    /// later points, each from the points before it, or why there is none.
+    pub backtest: Backtest,
+    /// Where its projection to the choice's horizon is implausible.
+    pub warnings: Vec<MethodWarning>,
+}
+
+/// A method's back test.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct Backtest {
+    /// The mean absolute percentage error, `null` when not scored.
+    pub mape: Option<Finite>,
+    /// The number of held-out points (0 when not scored).
+    pub tests: usize,
+    /// The index of the first held-out point, when scored.
+    pub origin: Option<usize>,
+    /// Why there is no back-test error: `"fewPoints"` (`needed` points
+    /// would allow it), `"zeroValue"` (the held-out value at `index` is 0)
+    /// or `"unfit"` (the method cannot be fitted before `index`; `error`
+    /// says why); `null` when scored.
+    pub not_scored: Option<String>,
+    pub needed: Option<usize>,
+    pub index: Option<usize>,
+    pub error: Option<String>,
+}
+
+impl From<&dx::choice::Backtest> for Backtest {
+    fn from(b: &dx::choice::Backtest) -> Backtest {
+        use dx::choice::{Backtest as B, NotScored as N};
+        let none = Backtest {
+            mape: None,
+            tests: 0,
+            origin: None,
+            not_scored: None,
+            needed: None,
+            index: None,
+            error: None,
+        };
+        match *b {
+            B::Scored {
+                mape,
+                tests,
+                origin,
+            } => Backtest {
+                mape: Some(mape).filter(|m| m.is_finite()).map(Finite),
+                tests,
+                origin: Some(origin),
+                ..none
+            },
+            B::NotScored(N::FewPoints { needed, .. }) => Backtest {
+                not_scored: Some("fewPoints".into()),
+                needed: Some(needed),
+                ..none
+            },
+            B::NotScored(N::ZeroValue { index }) => Backtest {
+                not_scored: Some("zeroValue".into()),
+                index: Some(index),
+                ..none
+            },
+            B::NotScored(N::Unfit { origin, error }) => Backtest {
+                not_scored: Some("unfit".into()),
+                index: Some(origin),
+                error: Some(error.to_string()),
+                ..none
+            },
+        }
+    }
+}
+
+/// Something implausible about a method's projection.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct MethodWarning {
+    /// `"belowBound"`, `"aboveBound"` (the projection leaves the
+    /// indicator's range, first at `date`, where it is `value`) or
+    /// `"fastGrowth"` (it grows `growth.perYear` a year, beyond the limit).
+    pub kind: String,
+    #[tsify(type = "IsoDate | null")]
+    pub date: Option<String>,
+    pub value: Option<Finite>,
+    pub growth: Option<Implausible>,
+}
+
+impl From<&dx::choice::Warning> for MethodWarning {
+    fn from(w: &dx::choice::Warning) -> MethodWarning {
+        use dx::choice::Warning as W;
+        let (kind, date, value, growth) = match *w {
+            W::BelowBound { date, value } => ("belowBound", Some(date), Some(value), None),
+            W::AboveBound { date, value } => ("aboveBound", Some(date), Some(value), None),
+            W::FastGrowth(f) => (
+                "fastGrowth",
+                None,
+                None,
+                Some(Implausible {
+                    per_year: opt(f.per_year),
+                    fastest: opt(f.fastest),
+                    limit: Finite(f.limit),
+                }),
+            ),
+        };
+        MethodWarning {
+            kind: kind.into(),
+            date: date.map(|d| d.to_string()),
+            value: value.filter(|v| v.is_finite()).map(Finite),
+            growth,
+        }
+    }
+}
+
+/// A method that does not fit the series, and why.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct UnavailableMethod {
+    pub spec: MethodSpec,
+    /// The error's kind (`"TOO_FEW_POINTS"`, …).
+    #[tsify(type = "ErrorKind")]
+    pub kind: String,
+    /// The error's message.
+    pub message: String,
 }
 
 /// How a ranking was decided.
@@ -1392,6 +1518,11 @@ pub struct Reason {
 #[derive(Debug, Serialize, Tsify)]
 pub struct Choice {
     pub ranked: Vec<Ranked>,
+    /// The candidates that do not fit the series, with why.
+    pub unavailable: Vec<UnavailableMethod>,
+    /// The date projections were examined up to for warnings.
+    #[tsify(type = "IsoDate")]
+    pub horizon: String,
     pub criterion: Criterion,
     pub reason: Reason,
     pub explanation: Explanation,
@@ -1440,9 +1571,23 @@ impl TryFrom<&dx::choice::Choice> for Choice {
                     Ok(Ranked {
                         spec: r.model.spec().try_into()?,
                         score: opt(r.score),
+                        backtest: (&r.backtest).into(),
+                        warnings: r.warnings.iter().map(MethodWarning::from).collect(),
                     })
                 })
                 .collect::<Result<_, Fail>>()?,
+            unavailable: c
+                .unavailable
+                .iter()
+                .map(|u| {
+                    Ok(UnavailableMethod {
+                        spec: u.model.spec().try_into()?,
+                        kind: u.error.kind().name().to_string(),
+                        message: u.error.to_string(),
+                    })
+                })
+                .collect::<Result<_, Fail>>()?,
+            horizon: c.horizon.to_string(),
             criterion: match c.criterion {
                 dx::choice::Criterion::OneStepError => Criterion::OneStepError,
                 dx::choice::Criterion::Rule => Criterion::Rule,

@@ -148,7 +148,15 @@ test("the built-in dataset's targets: quantity, evidence, ranking and analysis a
     choice.ranked.forEach((r, i) => {
       assert.deepEqual(r.spec, c.expected.ranked[i].spec, `${c.name} ranked ${i}`);
       assertClose(r.score, c.expected.ranked[i].score, `${c.name} score ${i}`);
+      assertClose(r.backtest.mape, c.expected.ranked[i].mape, `${c.name} back test ${i}`);
+      assert.equal(r.warnings.length, c.expected.ranked[i].warnings, `${c.name} warnings ${i}`);
     });
+    assert.deepEqual(
+      choice.unavailable.map((u) => [u.spec, u.kind]),
+      c.expected.unavailable.map((u) => [u.spec, u.kind]),
+      `${c.name} unavailable`,
+    );
+    assert.equal(choice.horizon, c.expected.horizon, `${c.name} horizon`);
     assertExplanation(choice.explanation, c.expected.choiceExplanation, `${c.name} choice`);
 
     // The best method, as the ranking gives it, judged by the quantity's evidence.
