@@ -703,6 +703,61 @@ mod tests {
         assert_eq!(load(store.get(USER_KEY).as_deref(), &b).user, sample());
     }
 
+    /// A store with no room to spare still takes a version-1 document's
+    /// rows saved over it as version 2, which takes less room (the fuzz
+    /// target `stored_documents` found such a save); a change that makes
+    /// the document larger than the room is refused and changes nothing.
+    #[test]
+    fn a_full_store_takes_version_1_rows_saved_as_version_2() {
+        let b = builtin();
+        let stored: Value = serde_json::from_str(FIXTURE).unwrap();
+        let v1 = stored[USER_KEY].as_str().unwrap();
+        let mut store = MemoryStore::default();
+        store.set(USER_KEY, v1).unwrap();
+        store.quota = Some(store.used());
+        let mut sync = Synced {
+            seen: Some(v1.into()),
+            held: false,
+        };
+        let shown = load(Some(v1), &b).user;
+        let read = |t: &str| Some(load(Some(t), &b).user);
+        let saved = change(
+            &mut store,
+            USER_KEY,
+            &mut sync,
+            &shown,
+            read,
+            to_json,
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!((&saved.value, saved.concurrent), (&shown, false));
+        let v2 = store.get(USER_KEY).unwrap();
+        assert!(v2.contains("\"version\":2"), "{v2}");
+        assert_eq!(load(Some(&v2), &b).user, shown);
+
+        store.quota = Some(store.used());
+        let mut extra = sample().observations[0].clone();
+        extra[0] = "u-extra".into();
+        let refused = change(
+            &mut store,
+            USER_KEY,
+            &mut sync,
+            &shown,
+            read,
+            to_json,
+            |u| {
+                u.upsert(Table::Observations, extra);
+            },
+        );
+        assert!(
+            matches!(refused, Err(SaveProblem::Full { .. })),
+            "{refused:?}"
+        );
+        assert_eq!(store.get(USER_KEY), Some(v2.clone()));
+        assert_eq!(sync.seen, Some(v2));
+    }
+
     /// The defect this prevents: with storage nearly full, the banner
     /// named a backup that was never written and the original was saved
     /// over. Now the original stays, and is not saved over.
