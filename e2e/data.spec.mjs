@@ -46,7 +46,7 @@ test("a file chosen for import fills the text; a wrong header names the column",
   await expect(page.getByTestId("import-text")).toHaveValue(swapped);
   await expect(d.notice).toHaveText("Đã đọc tệp «mine.csv».");
   await page.getByTestId("import-check").click();
-  await expect(d.importErrors).toContainText("Dòng 1, cột «period»");
+  await expect(d.importErrors).toContainText("Dòng 1, cột 3: dòng tiêu đề ghi «status» ở chỗ cần «period».");
   await expect(page.getByTestId("import-skip")).toHaveCount(0);
   await expect(d.userRows).toHaveCount(0);
 });

@@ -72,3 +72,49 @@ for ind, obs in sorted(by_indicator.items()):
     for o in obs:
         pts += bytes([60, 1]) + nice(float(o["value"]))
     write("methods", ind, head + pts + struct.pack(">H", 0))
+
+
+# share_links: links the app writes and links its tests and users open, as
+# the query after "#/i/<id>?".
+links = [
+    "m=linear&g=3@2023-04-01&k=-10@2025-01-01&t=1500000000@2027-12-31@ge&h=2027-12-31&n=Nhanh&c=Ch%E1%BA%ADm%7Cg:1@2023-04-01",
+    "m=log_linear&g=2.5@2023-03-31&k=-5@2024-01-01&h=2028-06-30",
+    "m=arima&g=fast@2023-01-01&h=soon&zz=1",
+    "g=2.5@2024-01-01&k=-10@2025-01-01&t=1500000000@2027-12-31@ge",
+    "m=damped_holt%3Balpha%3D0.5%3Bbeta%3D0.1%3Bphi%3D0.9",
+    "g=3%402023-04-01&c=A%7Cg%3A1%402023-01-01&n=Nhanh+h%C6%A1n",
+    "g=1e308@2024-01-01",
+    "t=-5@2025-12-31@ge",
+    "t=1@2019-01-01@ge&c=Old%7Ct:80@2019-01-01@ge",
+    "n=%3Cscript%3Ealert(1)%3C%2Fscript%3E&c=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%7Cg:1@2024-01-01",
+]
+for i, link in enumerate(links):
+    write("share_links", f"{i:02}", link.encode())
+
+# stored_documents: what the app stored, as its users have it (version 1,
+# written by the app: app/tests/fixtures/stored-v1.json) and as it stores
+# now (version 2: stored-v2.json, written the same way by the current app).
+import json
+
+for version in ["v1", "v2"]:
+    path = os.path.join("..", "app", "tests", "fixtures", f"stored-{version}.json")
+    with open(path, encoding="utf-8") as f:
+        stored = json.load(f)
+    for key in ["dxcast.user", "dxcast.scenarios"]:
+        write("stored_documents", f"{version}-{key.split('.')[1]}", stored[key].encode())
+
+# import_plan: the data files a user may import, as they are and as Excel
+# saves them in Vietnamese (semicolons, decimal commas in base units).
+numeric = {"value", "denominator", "min", "max"}
+for file in ["observations.csv", "indicators.csv", "targets.csv"]:
+    with open(os.path.join(DATA, file), "rb") as f:
+        write("import_plan", file, f.read())
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    with open(os.path.join(DATA, file), newline="", encoding="utf-8") as f:
+        r = csv.reader(f)
+        header = next(r)
+        w.writerow(header)
+        for row in r:
+            w.writerow([v.replace(".", ",") if c in numeric else v for c, v in zip(header, row)])
+    write("import_plan", "excel-" + file, ("\ufeff" + out.getvalue()).encode())

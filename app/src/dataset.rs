@@ -7,6 +7,8 @@
 //! as the same line of a file would be. A user row whose id is a built-in id
 //! replaces that row (an edit); the others are added.
 
+use std::collections::HashMap;
+
 use dxcast_core::csv::{
     parse_row, read, ClaimRow, IndicatorRow, ObservationRow, Record, Records, ReportRow, Row,
     TargetRow,
@@ -152,6 +154,15 @@ pub enum RowProblem {
     Required,
     /// The stated figure is missing (the form derives the value from it).
     NeedsStated,
+    /// A figure whose period starts after today (this day): it cannot have
+    /// been reported yet.
+    AfterToday(Date),
+    /// A number in base units that reads neither with a decimal point
+    /// (1234.5) nor with a decimal comma (1234,5 or 1.234,5).
+    NumberForm,
+    /// A number such as 1.234 in a file with decimal commas: a thousands
+    /// separator or a decimal point?
+    AmbiguousNumber(String),
 }
 
 /// A problem with one row: its line (1-based; the header is line 1), the
@@ -708,6 +719,7 @@ impl Dataset {
             });
             data.report_fields.push(fields);
         }
+        let mut at = data.positions();
         for (text, table) in [
             (INDICATORS_CSV, Table::Indicators),
             (OBSERVATIONS_CSV, Table::Observations),
@@ -716,7 +728,7 @@ impl Dataset {
             for (line, row) in parse_table(text, table, RowOrigin::BuiltIn)? {
                 let row = row?;
                 check_references(&data, &row, line)?;
-                data.push(row);
+                data.push(row, &mut at);
             }
         }
         for (line, fields, row) in rows::<ClaimRow<'static>>(CLAIMS_CSV).map_err(header)? {
@@ -728,31 +740,64 @@ impl Dataset {
     }
 
     /// Adds a parsed row, replacing a row with the same id (which makes a
-    /// built-in row an edit).
-    fn push(&mut self, row: TableRecord) {
+    /// built-in row an edit). `at` gives each table's rows' positions by
+    /// id, and is kept up to date, so that adding many rows stays linear.
+    fn push(&mut self, row: TableRecord, at: &mut [HashMap<String, usize>; 3]) {
         fn put<T>(
             rows: &mut Vec<T>,
+            at: &mut HashMap<String, usize>,
             mut row: T,
             id: impl Fn(&T) -> &str,
             origin: impl Fn(&mut T) -> &mut RowOrigin,
         ) {
-            match rows.iter_mut().find(|r| id(r) == id(&row)) {
+            match at.get(id(&row)).and_then(|&i| rows.get_mut(i)) {
                 Some(old) => {
                     if *origin(old) != RowOrigin::User && *origin(&mut row) != RowOrigin::BuiltIn {
                         *origin(&mut row) = RowOrigin::Edited;
                     }
                     *old = row;
                 }
-                None => rows.push(row),
+                None => {
+                    at.insert(id(&row).to_string(), rows.len());
+                    rows.push(row);
+                }
             }
         }
+        let [indicators, observations, targets] = at;
         match row {
-            TableRecord::Indicator(i) => put(&mut self.indicators, i, |r| &r.id, |r| &mut r.origin),
-            TableRecord::Observation(o) => {
-                put(&mut self.observations, o, |r| &r.id, |r| &mut r.origin);
+            TableRecord::Indicator(i) => put(
+                &mut self.indicators,
+                indicators,
+                i,
+                |r| &r.id,
+                |r| &mut r.origin,
+            ),
+            TableRecord::Observation(o) => put(
+                &mut self.observations,
+                observations,
+                o,
+                |r| &r.id,
+                |r| &mut r.origin,
+            ),
+            TableRecord::Target(t) => {
+                put(&mut self.targets, targets, t, |r| &r.id, |r| &mut r.origin);
             }
-            TableRecord::Target(t) => put(&mut self.targets, t, |r| &r.id, |r| &mut r.origin),
         }
+    }
+
+    /// Each table's rows' positions by id, for [`Dataset::push`].
+    fn positions(&self) -> [HashMap<String, usize>; 3] {
+        fn of<T>(rows: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| (id(r).to_string(), i))
+                .collect()
+        }
+        [
+            of(&self.indicators, |r| &r.id),
+            of(&self.observations, |r| &r.id),
+            of(&self.targets, |r| &r.id),
+        ]
     }
 
     /// The dataset with the user's rows: each read by the core and checked
@@ -760,13 +805,14 @@ impl Dataset {
     #[must_use]
     pub fn with_user(&self, user: &UserData) -> (Dataset, Vec<Rejected>) {
         let mut data = self.clone();
+        let mut at = data.positions();
         let mut rejected = Vec::new();
         for table in Table::ALL {
             for fields in user.rows(table) {
                 let parsed = parse_fields(table, fields, RowOrigin::User)
                     .and_then(|row| check_references(&data, &row, FIELDS_LINE).map(|()| row));
                 match parsed {
-                    Ok(row) => data.push(row),
+                    Ok(row) => data.push(row, &mut at),
                     Err(error) => rejected.push(Rejected {
                         table,
                         id: fields.first().cloned().unwrap_or_default(),

@@ -4,7 +4,7 @@
 //! only when it holds a comma, a double quote or a line break.
 
 use dxcast_core::basis::Basis;
-use dxcast_core::csv::{write_header, write_record};
+use dxcast_core::csv::{write_header, write_record, write_record_with, Delimiter};
 use dxcast_core::{Date, Field};
 use serde_json::{Map, Value};
 
@@ -36,6 +36,45 @@ pub fn csv_file<S: AsRef<str>>(columns: &[Field], rows: &[Vec<S>]) -> String {
 #[must_use]
 pub fn table_csv(data: &Dataset, table: Table) -> String {
     csv_file(table.columns(), &data.fields(table))
+}
+
+/// A table's file for a spreadsheet program; with no rows, the template
+/// to fill in (its header). It starts with a byte-order mark, so that the
+/// program reads it as UTF-8; with `excel`, fields are separated by
+/// semicolons and the numbers in base units (`value`, `denominator`, `min`,
+/// `max`) have a decimal comma, as Excel reads and writes CSV in
+/// Vietnamese. The import reads both ([`crate::import`]).
+#[must_use]
+pub fn spreadsheet_csv<S: AsRef<str>>(table: Table, rows: &[Vec<S>], excel: bool) -> String {
+    let columns = table.columns();
+    let delimiter = if excel {
+        Delimiter::Semicolon
+    } else {
+        Delimiter::Comma
+    };
+    let names: Vec<&str> = columns.iter().map(|c| c.code()).collect();
+    let mut out = String::from("\u{feff}");
+    let _ = write_record_with(&mut out, &names, delimiter);
+    for row in rows {
+        let fields: Vec<String> = row
+            .iter()
+            .zip(columns)
+            .map(|(f, c)| {
+                let numeric = matches!(
+                    c,
+                    Field::Value | Field::Denominator | Field::Min | Field::Max
+                );
+                if excel && numeric {
+                    f.as_ref().replace('.', ",")
+                } else {
+                    f.as_ref().to_string()
+                }
+            })
+            .collect();
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        let _ = write_record_with(&mut out, &fields, delimiter);
+    }
+    out
 }
 
 /// A row as a JSON object keyed by column name.
@@ -298,6 +337,46 @@ mod tests {
         assert!(records
             .iter()
             .all(|r| r.as_ref().unwrap().fields().len() == CHART_COLUMNS.len()));
+    }
+
+    /// The Excel file and the template read back through the import as
+    /// the same rows, with semicolons and decimal commas.
+    #[test]
+    fn spreadsheet_files_read_back_through_the_import() {
+        use crate::import::{plan, Format};
+        let d = Dataset::builtin().unwrap();
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        for table in Table::ALL {
+            let rows = d.fields(table);
+            for excel in [false, true] {
+                let text = spreadsheet_csv(table, &rows, excel);
+                assert!(text.starts_with('\u{feff}'));
+                let p = plan(&text, &d, today);
+                assert!(p.is_clean(), "{table:?} {excel}: {:?}", p.bad.first());
+                assert_eq!(p.table, table);
+                let back: Vec<&Fields> = p.good.iter().map(|(_, r)| r.fields()).collect();
+                assert_eq!(back, rows.iter().collect::<Vec<_>>(), "{table:?} {excel}");
+                if excel {
+                    assert_eq!(p.format.delimiter, Delimiter::Semicolon);
+                }
+                let template = spreadsheet_csv::<String>(table, &[], excel);
+                let p = plan(&template, &d, today);
+                assert!(p.is_empty() && p.problem.is_none(), "{table:?} {excel}");
+                assert!(p.format.bom);
+                assert_eq!(p.table, table);
+            }
+        }
+        let share = d.fields(Table::Observations);
+        let excel = spreadsheet_csv(Table::Observations, &share, true);
+        assert!(excel.contains(";79,95;"), "decimal commas in values");
+        assert_eq!(
+            plan(&excel, &d, today).format,
+            Format {
+                delimiter: Delimiter::Semicolon,
+                decimal_comma: true,
+                bom: true
+            }
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@
 //! A scenario belongs to one indicator: its rates, shocks and target are in
 //! that indicator's terms. Text that cannot be read is never thrown away:
 //! [`load`] keeps what reads, says what does not, and the caller copies the
-//! raw text to a backup key before saving over it.
+//! raw text to a backup key before saving over it. Saving goes through
+//! [`crate::storage::change`], as the user's rows do: a full storage
+//! changes nothing, and another tab's save is built on, not saved over.
+
+use std::collections::HashMap;
 
 use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{Comparison, Date, Target};
@@ -263,12 +267,22 @@ pub fn load(raw: Option<&str>) -> LoadedScenarios {
     let Some(items) = doc.get("scenarios").and_then(Value::as_array) else {
         return fail(ScenarioProblem::BadShape);
     };
+    // A later scenario of the same indicator and name replaces the earlier
+    // one in its place, as saving it would; an index keeps this linear.
     let mut store = ScenarioStore::default();
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
     let mut bad = 0usize;
     for item in items {
         match read_item(item) {
             Some(s) => {
-                let _ = store.save(&s.indicator.clone(), s.named);
+                let key = (s.indicator.clone(), s.named.name.clone());
+                match at.get(&key).and_then(|&i| store.items.get_mut(i)) {
+                    Some(old) => *old = s,
+                    None => {
+                        at.insert(key, store.items.len());
+                        store.items.push(s);
+                    }
+                }
             }
             None => bad += 1,
         }
@@ -362,6 +376,97 @@ mod tests {
         assert!(s.remove("ndxp_tx", "Nhanh"));
         assert!(!s.remove("ndxp_tx", "Nhanh"));
         assert_eq!(s.of("ndxp_tx").count(), 0);
+    }
+
+    /// What today's app stored (tests/fixtures/stored-v1.json) reads as
+    /// the scenario it saved; saving another one on a full storage changes
+    /// nothing, and one saved from another tab is kept.
+    #[test]
+    fn stored_scenarios_read_and_save_without_loss() {
+        use crate::storage::{change, MemoryStore, SaveProblem, Store, Synced};
+        let stored: Value =
+            serde_json::from_str(include_str!("../tests/fixtures/stored-v1.json")).unwrap();
+        let raw = stored[KEY].as_str().unwrap();
+        let l = load(Some(raw));
+        assert_eq!(l.recovery, None);
+        let s = &l.store.items[0];
+        assert_eq!(
+            (s.indicator.as_str(), s.named.name.as_str()),
+            ("ndxp_tx", "Nhanh hơn")
+        );
+        let g = s.named.scenario.growth.unwrap();
+        assert_eq!((g.rate, g.from), (2.5, d(2024, 1, 1)));
+        assert_eq!(s.named.scenario.shock.unwrap().size, -10.0);
+        assert_eq!(s.named.scenario.target.unwrap().value, 1.5e9);
+
+        let read = |t: &str| {
+            let l = load(Some(t));
+            l.recovery.is_none().then_some(l.store)
+        };
+        let mut store = MemoryStore::default();
+        store.set(KEY, raw).unwrap();
+        store.quota = Some(store.used());
+        let mut sync = Synced {
+            seen: Some(raw.into()),
+            held: false,
+        };
+        let add = |name: &str| {
+            let name = name.to_string();
+            move |st: &mut ScenarioStore| {
+                st.save(
+                    "cdt_teams",
+                    NamedScenario {
+                        name,
+                        scenario: Scenario::default(),
+                    },
+                );
+            }
+        };
+        let refused = change(
+            &mut store,
+            KEY,
+            &mut sync,
+            &l.store,
+            read,
+            to_json,
+            add("B"),
+        );
+        assert!(matches!(refused, Err(SaveProblem::Full { .. })));
+        assert_eq!(store.get(KEY).as_deref(), Some(raw));
+        store.quota = None;
+        // Another tab saves "C"; this one, still showing the first, saves "D".
+        let mut other = Synced {
+            seen: Some(raw.into()),
+            held: false,
+        };
+        change(
+            &mut store,
+            KEY,
+            &mut other,
+            &l.store,
+            read,
+            to_json,
+            add("C"),
+        )
+        .unwrap();
+        let both = change(
+            &mut store,
+            KEY,
+            &mut sync,
+            &l.store,
+            read,
+            to_json,
+            add("D"),
+        )
+        .unwrap();
+        assert!(both.concurrent);
+        let names: Vec<&str> = both
+            .value
+            .items
+            .iter()
+            .map(|s| s.named.name.as_str())
+            .collect();
+        assert_eq!(names, ["Nhanh hơn", "C", "D"]);
     }
 
     #[test]

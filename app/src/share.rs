@@ -21,11 +21,49 @@
 //! (the shortest text that reads back to the same number), so a link
 //! reproduces the exact figures. [`parse`] never fails: a parameter it
 //! cannot read is reported as a [`LinkProblem`] and its default is used.
+//!
+//! # Limits
+//!
+//! A link is anyone's text, so [`parse`] reads it in one pass, in time
+//! linear in its length, and within stated limits:
+//!
+//! | what | limit |
+//! |---|---|
+//! | the query | at most [`MAX_QUERY`] characters; a longer link is refused whole |
+//! | compared scenarios | at most [`MAX_COMPARED`] |
+//! | growth rate | [`RATE_RANGE`]: percent (points for shares) a month |
+//! | shock | [`SHOCK_RANGE`]: percent of the level (points for shares) |
+//! | target value | at most [`VALUE_LIMIT`] in size |
+//! | dates | years [`YEARS`] |
+//!
+//! A value outside its range is reported with the range and left out. What
+//! only the indicator can tell — a target outside its bounds, a deadline
+//! before its first figure — [`check`] flags.
+
+use std::ops::RangeInclusive;
 
 use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
-use dxcast_core::{Comparison, Date, Error, ModelSpec, Target};
+use dxcast_core::{Bounds, Comparison, Date, Error, ModelSpec, Target};
 
 use crate::projection::{MethodChoice, NamedScenario};
+
+/// The longest query a link may have, in characters after the `?`: room
+/// for every parameter and [`MAX_COMPARED`] compared scenarios with long
+/// Vietnamese names, percent-encoded.
+pub const MAX_QUERY: usize = 4096;
+/// The most compared scenarios a link may carry.
+pub const MAX_COMPARED: usize = 8;
+/// A growth rate's range, a month: percent of the level, or percentage
+/// points for shares. At the top, a value doubles every month, which over
+/// the longest horizon still gives finite numbers.
+pub const RATE_RANGE: RangeInclusive<f64> = -100.0..=100.0;
+/// A shock's range: percent of the level, or percentage points for shares.
+pub const SHOCK_RANGE: RangeInclusive<f64> = -100.0..=1000.0;
+/// The largest size of a target value: a hundred thousand times the
+/// largest figure in the data.
+pub const VALUE_LIMIT: f64 = 1e18;
+/// The years a date in a link may fall in.
+pub const YEARS: RangeInclusive<i32> = 2000..=2100;
 
 /// What a link says about an indicator's view.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -42,9 +80,12 @@ pub struct SharedView {
     pub compared: Vec<NamedScenario>,
 }
 
-/// A parameter of a link that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A parameter of a link that could not be read, or that the indicator
+/// flags.
+#[derive(Debug, Clone, PartialEq)]
 pub struct LinkProblem {
+    /// The parameter's position in the link, from 1 (0 for the whole link).
+    pub index: usize,
     /// The parameter's key.
     pub key: String,
     /// Its value as written (decoded).
@@ -54,7 +95,7 @@ pub struct LinkProblem {
 }
 
 /// What a parameter's value should look like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LinkExpected {
     /// A method and its settings, which the core refused for this reason
     /// ([`ModelSpec::parse`], [`ModelSpec::model`]).
@@ -69,6 +110,27 @@ pub enum LinkExpected {
     Date,
     /// `name|g:…|k:…|t:…`.
     Compared,
+    /// A link of at most [`MAX_QUERY`] characters: this one has `length`.
+    Shorter {
+        /// The query's length in characters.
+        length: usize,
+    },
+    /// At most [`MAX_COMPARED`] compared scenarios.
+    FewerCompared,
+    /// A growth rate in [`RATE_RANGE`].
+    RateInRange,
+    /// A shock in [`SHOCK_RANGE`].
+    ShockInRange,
+    /// A target value no larger than [`VALUE_LIMIT`].
+    ValueInRange,
+    /// Dates in [`YEARS`].
+    DateInRange,
+    /// A target within the indicator's bounds: one outside them is
+    /// analysed as unreachable ([`check`]).
+    TargetInBounds(Bounds),
+    /// A deadline on or after the indicator's first figure (on this date):
+    /// an earlier one is analysed as stale ([`check`]).
+    DeadlineAfter(Date),
 }
 
 /// Characters a value keeps as they are; everything else is percent-encoded.
@@ -151,18 +213,38 @@ fn comparison_from(code: &str) -> Option<Comparison> {
         .find(|c| comparison_code(*c) == code)
 }
 
-fn number(s: &str) -> Option<f64> {
-    s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+/// Why a value does not read: its form, or a number or date out of range.
+type Read<T> = Result<T, LinkExpected>;
+
+fn number(s: &str, form: LinkExpected) -> Read<f64> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or(form)
 }
 
-fn date(s: &str) -> Option<Date> {
-    Date::parse_iso(s.trim()).ok()
+fn within(v: f64, range: &RangeInclusive<f64>, expected: LinkExpected) -> Read<f64> {
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(expected)
+    }
+}
+
+fn date(s: &str, form: LinkExpected) -> Read<Date> {
+    let d = Date::parse_iso(s.trim()).map_err(|_| form)?;
+    if YEARS.contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(LinkExpected::DateInRange)
+    }
 }
 
 /// `a@YYYY-MM-DD`.
-fn number_at(s: &str) -> Option<(f64, Date)> {
-    let (a, d) = s.split_once('@')?;
-    Some((number(a)?, date(d)?))
+fn number_at(s: &str, form: LinkExpected) -> Read<(f64, Date)> {
+    let (a, d) = s.split_once('@').ok_or(form)?;
+    Ok((number(a, form)?, date(d, form)?))
 }
 
 fn growth_text(g: GrowthOverride) -> String {
@@ -182,30 +264,42 @@ fn target_text(t: Target) -> String {
     )
 }
 
-fn growth_from(s: &str) -> Option<GrowthOverride> {
-    number_at(s).map(|(rate, from)| GrowthOverride {
+fn growth_from(s: &str) -> Read<GrowthOverride> {
+    let form = LinkExpected::Growth;
+    let (rate, from) = number_at(s, form)?;
+    Ok(GrowthOverride {
         from,
-        rate,
+        rate: within(rate, &RATE_RANGE, LinkExpected::RateInRange)?,
         per: Per::Month,
     })
 }
 
-fn shock_from(s: &str) -> Option<Shock> {
-    number_at(s).map(|(size, at)| Shock { at, size })
+fn shock_from(s: &str) -> Read<Shock> {
+    let (size, at) = number_at(s, LinkExpected::Shock)?;
+    Ok(Shock {
+        at,
+        size: within(size, &SHOCK_RANGE, LinkExpected::ShockInRange)?,
+    })
 }
 
-fn target_from(s: &str) -> Option<Target> {
+fn target_from(s: &str) -> Read<Target> {
+    let form = LinkExpected::Target;
     let mut parts = s.split('@');
-    let value = number(parts.next()?)?;
-    let deadline = date(parts.next()?)?;
+    let value = number(parts.next().ok_or(form)?, form)?;
+    let deadline = date(parts.next().ok_or(form)?, form)?;
     let comparison = match parts.next() {
-        Some(c) => comparison_from(c.trim())?,
+        Some(c) => comparison_from(c.trim()).ok_or(form)?,
         None => Comparison::AtLeast,
     };
     if parts.next().is_some() {
-        return None;
+        return Err(form);
     }
-    Target::new(value, deadline, comparison).ok()
+    let value = within(
+        value,
+        &(-VALUE_LIMIT..=VALUE_LIMIT),
+        LinkExpected::ValueInRange,
+    )?;
+    Target::new(value, deadline, comparison).map_err(|_| form)
 }
 
 /// A compared scenario as one value: `name|g:…|k:…|t:…`.
@@ -226,23 +320,29 @@ fn compared_text(n: &NamedScenario) -> String {
     out
 }
 
-fn compared_from(s: &str) -> Option<NamedScenario> {
+fn compared_from(s: &str) -> Read<NamedScenario> {
+    let form = LinkExpected::Compared;
     let mut parts = s.split('|');
-    let name = clean_name(parts.next()?);
+    let name = clean_name(parts.next().unwrap_or_default());
     if name.is_empty() {
-        return None;
+        return Err(form);
     }
     let mut scenario = Scenario::default();
     for part in parts {
-        let (key, value) = part.split_once(':')?;
+        let (key, value) = part.split_once(':').ok_or(form)?;
+        // A part's own form is the compared scenario's; its ranges are its own.
+        let own = |e: LinkExpected| match e {
+            LinkExpected::Growth | LinkExpected::Shock | LinkExpected::Target => form,
+            other => other,
+        };
         match key {
-            "g" => scenario.growth = Some(growth_from(value)?),
-            "k" => scenario.shock = Some(shock_from(value)?),
-            "t" => scenario.target = Some(target_from(value)?),
-            _ => return None,
+            "g" => scenario.growth = Some(growth_from(value).map_err(own)?),
+            "k" => scenario.shock = Some(shock_from(value).map_err(own)?),
+            "t" => scenario.target = Some(target_from(value).map_err(own)?),
+            _ => return Err(form),
         }
     }
-    Some(NamedScenario { name, scenario })
+    Ok(NamedScenario { name, scenario })
 }
 
 /// The query of a view (without `?`; empty for the default view).
@@ -291,20 +391,37 @@ pub fn href(id: &str, view: &SharedView) -> String {
 
 /// Reads a query (with or without its `?`). Every parameter that cannot be
 /// read is reported and left at its default; a later repeat of a key
-/// (other than `c`) replaces an earlier one.
+/// (other than `c`) replaces an earlier one. A query longer than
+/// [`MAX_QUERY`] characters is refused whole: the default view, and one
+/// problem (index 0) that gives its length.
 #[must_use]
 pub fn parse(query: &str) -> (SharedView, Vec<LinkProblem>) {
     let mut view = SharedView::default();
     let mut problems = Vec::new();
-    for pair in query.trim_start_matches('?').split('&') {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    // Characters, counted only as far as the limit.
+    if query.chars().nth(MAX_QUERY).is_some() {
+        problems.push(LinkProblem {
+            index: 0,
+            key: String::new(),
+            value: String::new(),
+            expected: Some(LinkExpected::Shorter {
+                length: query.chars().count(),
+            }),
+        });
+        return (view, problems);
+    }
+    for (i, pair) in query.split('&').enumerate() {
         if pair.is_empty() {
             continue;
         }
+        let index = i + 1;
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode(raw_key);
         let value = decode(raw_value);
         let mut bad = |expected: LinkExpected| {
             problems.push(LinkProblem {
+                index,
                 key: key.clone(),
                 value: value.clone(),
                 expected: Some(expected),
@@ -316,30 +433,30 @@ pub fn parse(query: &str) -> (SharedView, Vec<LinkProblem>) {
                 Err(e) => bad(LinkExpected::Method(e)),
             },
             "g" => match growth_from(&value) {
-                Some(g) => view.scenario.growth = Some(g),
-                None => bad(LinkExpected::Growth),
+                Ok(g) => view.scenario.growth = Some(g),
+                Err(e) => bad(e),
             },
             "k" => match shock_from(&value) {
-                Some(k) => view.scenario.shock = Some(k),
-                None => bad(LinkExpected::Shock),
+                Ok(k) => view.scenario.shock = Some(k),
+                Err(e) => bad(e),
             },
             "t" => match target_from(&value) {
-                Some(t) => view.scenario.target = Some(t),
-                None => bad(LinkExpected::Target),
+                Ok(t) => view.scenario.target = Some(t),
+                Err(e) => bad(e),
             },
-            "h" => match date(&value) {
-                Some(h) => view.horizon = Some(h),
-                None => bad(LinkExpected::Date),
+            "h" => match date(&value, LinkExpected::Date) {
+                Ok(h) => view.horizon = Some(h),
+                Err(e) => bad(e),
             },
             "n" => view.name = clean_name(&value),
             "c" => match compared_from(&value) {
-                Some(n) if !view.compared.iter().any(|c| c.name == n.name) => {
-                    view.compared.push(n);
-                }
-                Some(_) => {}
-                None => bad(LinkExpected::Compared),
+                Ok(n) if view.compared.iter().any(|c| c.name == n.name) => {}
+                Ok(_) if view.compared.len() >= MAX_COMPARED => bad(LinkExpected::FewerCompared),
+                Ok(n) => view.compared.push(n),
+                Err(e) => bad(e),
             },
             _ => problems.push(LinkProblem {
+                index,
                 key: key.clone(),
                 value: value.clone(),
                 expected: None,
@@ -347,6 +464,46 @@ pub fn parse(query: &str) -> (SharedView, Vec<LinkProblem>) {
         }
     }
     (view, problems)
+}
+
+/// What only the indicator can tell about a view's targets (its own, then
+/// each compared scenario's): a value outside the indicator's `bounds`,
+/// which the core analyses as unreachable, and a deadline before its
+/// `first` figure, which it analyses as stale. The view is kept: these are
+/// flags, so that nobody reads such a verdict without its reason.
+#[must_use]
+pub fn check(view: &SharedView, bounds: Bounds, first: Option<Date>) -> Vec<LinkProblem> {
+    let mut flags = Vec::new();
+    let targets = std::iter::once((
+        "t",
+        view.scenario.target.map(target_text),
+        view.scenario.target,
+    ))
+    .chain(
+        view.compared
+            .iter()
+            .map(|c| ("c", Some(compared_text(c)), c.scenario.target)),
+    );
+    for (key, value, target) in targets {
+        let (Some(value), Some(t)) = (value, target) else {
+            continue;
+        };
+        let mut flag = |expected| {
+            flags.push(LinkProblem {
+                index: 0,
+                key: key.to_string(),
+                value: value.clone(),
+                expected: Some(expected),
+            });
+        };
+        if !bounds.contains(t.value) {
+            flag(LinkExpected::TargetInBounds(bounds));
+        }
+        if let Some(first) = first.filter(|f| t.deadline < *f) {
+            flag(LinkExpected::DeadlineAfter(first));
+        }
+    }
+    flags
 }
 
 #[cfg(test)]
@@ -513,6 +670,115 @@ mod tests {
                 ref other => panic!("{text}: {other:?}"),
             }
         }
+    }
+
+    /// Numbers and dates a link may hold, and what it says of the others:
+    /// a growth of 1e308 % a month (which overflows any projection), a
+    /// target of 1e300, the year 2299.
+    #[test]
+    fn numbers_and_dates_out_of_range_are_named_with_their_range() {
+        let (v, p) = parse(
+            "g=1e308@2024-01-01&k=-150@2025-01-01&t=1e300@2027-12-31&h=2299-01-01&g=100@2024-01-01&k=1000@2100-12-31",
+        );
+        let got: Vec<(usize, &str, Option<LinkExpected>)> = p
+            .iter()
+            .map(|p| (p.index, p.key.as_str(), p.expected))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "g", Some(LinkExpected::RateInRange)),
+                (2, "k", Some(LinkExpected::ShockInRange)),
+                (3, "t", Some(LinkExpected::ValueInRange)),
+                (4, "h", Some(LinkExpected::DateInRange)),
+            ]
+        );
+        assert_eq!(p[0].value, "1e308@2024-01-01");
+        // The ends of the ranges are in them.
+        assert_eq!(v.scenario.growth.unwrap().rate, 100.0);
+        assert_eq!(v.scenario.shock.unwrap().size, 1000.0);
+        assert!(parse("g=-100@2000-01-01").1.is_empty());
+        assert!(parse("t=-1e18@2030-01-01").1.is_empty());
+        for (q, expected) in [
+            ("g=-100.5@2024-01-01", LinkExpected::RateInRange),
+            ("g=2@1999-12-31", LinkExpected::DateInRange),
+            ("t=5@2101-01-01@ge", LinkExpected::DateInRange),
+            ("t=5@2024-01-01@ge@x", LinkExpected::Target),
+            ("c=A|g:1000@2024-01-01", LinkExpected::RateInRange),
+            ("c=A|g:x@2024-01-01", LinkExpected::Compared),
+        ] {
+            let (v, p) = parse(q);
+            assert_eq!(v, SharedView::default(), "{q}");
+            assert_eq!(p[0].expected, Some(expected), "{q}");
+        }
+    }
+
+    #[test]
+    fn links_over_the_limit_are_refused_whole() {
+        let at_limit = format!("n={}", "a".repeat(MAX_QUERY - 2));
+        assert_eq!(at_limit.chars().count(), MAX_QUERY);
+        assert!(parse(&at_limit).1.is_empty());
+        // One character more, counted in characters (not bytes): refused,
+        // even the parameters that would read.
+        let over = format!("g=2@2024-01-01&n={}", "ậ".repeat(MAX_QUERY));
+        let (v, p) = parse(&format!("?{over}"));
+        assert_eq!(v, SharedView::default());
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].index, p[0].expected),
+            (
+                0,
+                Some(LinkExpected::Shorter {
+                    length: MAX_QUERY + 17
+                })
+            )
+        );
+        // Compared scenarios past the limit are named; repeats are not counted.
+        let many: Vec<String> = (0..=MAX_COMPARED)
+            .map(|i| format!("c=S{i}|g:1@2024-01-01"))
+            .chain(["c=S0|g:2@2024-01-01".to_string()])
+            .collect();
+        let (v, p) = parse(&many.join("&"));
+        assert_eq!(v.compared.len(), MAX_COMPARED);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].index, p[0].expected),
+            (MAX_COMPARED + 1, Some(LinkExpected::FewerCompared))
+        );
+    }
+
+    /// A share target of −5 % and a deadline before the first figure are
+    /// kept in the view but flagged: the core analyses them as unreachable
+    /// and stale, and the flags say why.
+    #[test]
+    fn targets_the_indicator_cannot_judge_are_flagged() {
+        let first = d(2022, 9, 30);
+        let (v, p) = parse("t=-5@2025-12-31@ge&c=Old|t:80@2019-01-01@ge&c=Fine|t:80@2025-12-31@ge");
+        assert!(p.is_empty());
+        let flags = check(&v, Bounds::PERCENT, Some(first));
+        let got: Vec<(&str, &str, Option<LinkExpected>)> = flags
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.as_str(), f.expected))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "t",
+                    "-5@2025-12-31@ge",
+                    Some(LinkExpected::TargetInBounds(Bounds::PERCENT))
+                ),
+                (
+                    "c",
+                    "Old|t:80@2019-01-01@ge",
+                    Some(LinkExpected::DeadlineAfter(first))
+                ),
+            ]
+        );
+        // Within the bounds and after the first figure: nothing to say.
+        let (v, _) = parse("t=100@2022-09-30@ge");
+        assert!(check(&v, Bounds::PERCENT, Some(first)).is_empty());
+        assert!(check(&v, Bounds::NONE, None).is_empty());
     }
 
     #[test]

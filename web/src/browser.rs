@@ -1,8 +1,11 @@
-//! The browser, behind small functions: storage, the clock, downloads, the
-//! service worker's update flag, reading a file, drawing the chart as PNG.
+//! The browser, behind small functions: storage (as the model's
+//! [`Store`], with the browser's refusals as [`SaveProblem`]s), the clock,
+//! downloads, the service worker's update flag, reading a file, drawing the
+//! chart as PNG.
 //! Everything here only makes sense in a page; the logic that decides what
 //! to do lives in the plain modules.
 
+use dxcast_app::storage::{SaveProblem, Store};
 use dxcast_core::Date;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,10 +28,37 @@ pub fn get(key: &str) -> Option<String> {
 ///
 /// # Errors
 ///
-/// The browser's reason (storage full, or disabled).
-pub fn set(key: &str, value: &str) -> Result<(), String> {
-    let s = storage().ok_or_else(|| "localStorage is not available".to_string())?;
-    s.set_item(key, value).map_err(describe)
+/// Why the browser refused: its storage is full, or there is none.
+pub fn set(key: &str, value: &str) -> Result<(), SaveProblem> {
+    let s = storage().ok_or(SaveProblem::Unavailable)?;
+    s.set_item(key, value).map_err(|e| {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| (d.name(), d.code()));
+        match name {
+            // Chromium and Safari name it; older Firefox gave another name
+            // and code 1014; code 22 is the legacy QUOTA_EXCEEDED_ERR.
+            Some((n, c)) if n == "QuotaExceededError" || c == 22 || c == 1014 => {
+                SaveProblem::full(value)
+            }
+            Some((n, _)) if n == "SecurityError" => SaveProblem::Unavailable,
+            _ => SaveProblem::Refused,
+        }
+    })
+}
+
+/// The browser's localStorage as the model's [`Store`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LocalStore;
+
+impl Store for LocalStore {
+    fn get(&self, key: &str) -> Option<String> {
+        get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveProblem> {
+        set(key, value)
+    }
 }
 
 /// A JavaScript error as text.
@@ -327,23 +357,49 @@ fn draw_and_save(
     canvas.to_blob(on_blob.unchecked_ref()).map_err(describe)
 }
 
-/// The text of the first file chosen in a file input.
+/// A file chosen in a file input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenFile {
+    /// Its name.
+    pub name: String,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Its text (UTF-8, invalid bytes replaced); `None` when it is larger
+    /// than the reader's limit and was not read.
+    pub text: Option<String>,
+}
+
+/// The first file chosen in a file input, read as text when it has at most
+/// `limit` bytes (a larger one is not read at all); `None` when none was
+/// chosen.
 ///
 /// # Errors
 ///
-/// The browser's reason; "no file" when none was chosen.
+/// The browser could not read the file (it was moved, or is unreadable).
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
-) -> Result<(String, String), String> {
-    let file = input
-        .files()
-        .and_then(|f| f.get(0))
-        .ok_or_else(|| "no file".to_string())?;
+    limit: usize,
+) -> Result<Option<ChosenFile>, ()> {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return Ok(None);
+    };
     let name = file.name();
+    let bytes = file.size() as usize;
+    if bytes > limit {
+        return Ok(Some(ChosenFile {
+            name,
+            bytes,
+            text: None,
+        }));
+    }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(describe)?;
-    Ok((name, text.as_string().unwrap_or_default()))
+        .map_err(|_| ())?;
+    Ok(Some(ChosenFile {
+        name,
+        bytes,
+        text: Some(text.as_string().unwrap_or_default()),
+    }))
 }
 
 /// Shows a last-resort message if the app stops on an unexpected error, so

@@ -12,6 +12,7 @@
 use dxcast_app::claims;
 use dxcast_app::dataset::Dataset;
 use dxcast_app::route::Route;
+use dxcast_app::storage::{Kept, Synced};
 use dxcast_app::{scenarios, storage};
 use leptos::ev;
 use leptos::prelude::*;
@@ -46,20 +47,33 @@ pub fn App() -> impl IntoView {
 fn Shell(builtin: Dataset) -> impl IntoView {
     let lang = RwSignal::new(state::stored_lang());
     browser::set_document_lang(lang.get_untracked().code());
-    let loaded = storage::load(browser::get(storage::USER_KEY).as_deref(), &builtin);
-    // Keep a copy of what could not be read before anything is saved over it.
+    // What is stored, read; what cannot be read is kept aside (or, when
+    // even a copy does not fit, left in place and not saved over).
+    let mut store = browser::LocalStore;
+    let raw_user = browser::get(storage::USER_KEY);
+    let loaded = storage::load(raw_user.as_deref(), &builtin);
     let recovery = loaded.recovery.map(|r| {
-        let key = storage::backup_key(browser::now_ms());
-        let _ = browser::set(&key, &r.raw);
-        (r, key)
+        let backup = storage::backup_key(browser::now_ms());
+        let kept = storage::set_aside(&mut store, storage::USER_KEY, backup, &r.raw);
+        (r, kept)
     });
-    let had_recovery = recovery.is_some();
-    let saved = scenarios::load(browser::get(scenarios::KEY).as_deref());
+    let user_sync = Synced {
+        seen: raw_user,
+        held: matches!(recovery, Some((_, Kept::InPlace(_)))),
+    };
+    let raw_scenarios = browser::get(scenarios::KEY);
+    let saved = scenarios::load(raw_scenarios.as_deref());
     let scenario_recovery = saved.recovery.map(|r| {
-        let key = scenarios::backup_key(browser::now_ms());
-        let _ = browser::set(&key, &r.raw);
-        (r, key)
+        let backup = scenarios::backup_key(browser::now_ms());
+        let kept = storage::set_aside(&mut store, scenarios::KEY, backup, &r.raw);
+        (r, kept)
     });
+    let scenario_sync = Synced {
+        seen: raw_scenarios,
+        held: matches!(scenario_recovery, Some((_, Kept::InPlace(_)))),
+    };
+    let rewrite_user = recovery.is_some() && !user_sync.held;
+    let rewrite_scenarios = scenario_recovery.is_some() && !scenario_sync.held;
     let user = RwSignal::new(loaded.user);
     let builtin = StoredValue::new(builtin);
     let data = Memo::new(move |_| user.with(|u| builtin.with_value(|b| b.with_user(u).0)));
@@ -68,21 +82,27 @@ fn Shell(builtin: Dataset) -> impl IntoView {
     let state = AppState {
         lang,
         route,
+        builtin,
         user,
         data,
         claims,
         recovery: RwSignal::new(recovery),
-        save_error: RwSignal::new(None),
+        save_problem: RwSignal::new(None),
+        scenario_save_problem: RwSignal::new(None),
+        other_tab: RwSignal::new(None),
         notice: RwSignal::new(None),
         update_ready: RwSignal::new(browser::update_waiting()),
         scenarios: RwSignal::new(saved.store),
-        scenario_recovery: RwSignal::new(scenario_recovery),
+        scenario_recovery: RwSignal::new(scenario_recovery.map(|(r, k)| (r, k.key().to_string()))),
+        user_sync: StoredValue::new(user_sync),
+        scenario_sync: StoredValue::new(scenario_sync),
         today: browser::today(),
     };
-    if had_recovery {
+    // The unreadable text is copied: save what reads over it.
+    if rewrite_user {
         state.save();
     }
-    if state.scenario_recovery.with_untracked(Option::is_some) {
+    if rewrite_scenarios {
         state.change_scenarios(|_| {});
     }
     provide_context(state);
@@ -98,9 +118,16 @@ fn Shell(builtin: Dataset) -> impl IntoView {
     let on_update = window_event_listener_untyped("dxcast-update", move |_| {
         state.update_ready.set(true);
     });
+    // Another tab saved: show what it saved.
+    let on_storage = window_event_listener(ev::storage, move |e| {
+        if let Some(key) = e.key() {
+            state.adopt(&key, e.new_value());
+        }
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_update.remove();
+        on_storage.remove();
     });
 
     view! {

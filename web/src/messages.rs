@@ -1,11 +1,15 @@
 //! Messages about rows and stored data, composed from the catalogue.
 
 use dxcast_app::dataset::{Dataset, RowError, RowProblem, Table};
+use dxcast_app::import::{FileProblem, Format, MAX_BYTES, MAX_ROWS};
 use dxcast_app::lang::Lang;
 use dxcast_app::scenarios::ScenarioProblem;
-use dxcast_app::share::{LinkExpected, LinkProblem};
-use dxcast_app::storage::StoreProblem;
+use dxcast_app::share::{
+    LinkExpected, LinkProblem, MAX_COMPARED, MAX_QUERY, RATE_RANGE, SHOCK_RANGE, VALUE_LIMIT, YEARS,
+};
+use dxcast_app::storage::{SaveProblem, StoreProblem};
 use dxcast_core::choice::{Reason, Rule};
+use dxcast_core::csv::Delimiter;
 use dxcast_core::{Bounds, Unit};
 
 use crate::format;
@@ -49,6 +53,112 @@ pub fn problem(lang: Lang, p: &RowProblem) -> String {
         RowProblem::InUse(n) => tf(lang, K::ErrInUse, &[&n.to_string()]),
         RowProblem::Required => t(lang, K::Required).to_string(),
         RowProblem::NeedsStated => t(lang, K::ErrNeedsStated).to_string(),
+        RowProblem::AfterToday(today) => tf(lang, K::ErrAfterToday, &[&format::date(*today, lang)]),
+        RowProblem::NumberForm => t(lang, K::ErrNumberForm).to_string(),
+        RowProblem::AmbiguousNumber(n) => tf(
+            lang,
+            K::ErrAmbiguousNumber,
+            &[n, &n.replace('.', ""), &n.replace('.', ",")],
+        ),
+    }
+}
+
+/// A size in bytes, for reading: "850 byte", "12 KB", "2 MB", "5,2 MB".
+#[must_use]
+pub fn size(lang: Lang, bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        tf(lang, K::SizeBytes, &[&bytes.to_string()])
+    } else if b < KB * KB {
+        // KB and MB are the same symbols in both languages.
+        format!("{} KB", format::plain((b / KB).round(), lang))
+    } else {
+        let mb = (b / (KB * KB) * 10.0).round() / 10.0;
+        format!("{} MB", format::plain(mb, lang))
+    }
+}
+
+/// Why a document was not saved (nothing was changed), in `lang`.
+#[must_use]
+pub fn save_problem(lang: Lang, p: &SaveProblem) -> String {
+    match p {
+        SaveProblem::Full { bytes } => tf(lang, K::SaveFull, &[&size(lang, *bytes)]),
+        SaveProblem::Unavailable => t(lang, K::SaveUnavailable).to_string(),
+        SaveProblem::KeptInPlace => t(lang, K::SaveKeptInPlace).to_string(),
+        SaveProblem::ChangedUnreadable => t(lang, K::SaveChangedUnreadable).to_string(),
+        SaveProblem::Refused => t(lang, K::SaveRefused).to_string(),
+    }
+}
+
+/// How an imported file was read, when not as dxcast writes it (commas,
+/// decimal points): "Read with semicolons between the columns and decimal
+/// commas."
+#[must_use]
+pub fn read_as(lang: Lang, f: Format) -> Option<String> {
+    if f.delimiter == Delimiter::Comma && !f.decimal_comma {
+        return None;
+    }
+    let delimiter = match f.delimiter {
+        Delimiter::Semicolon => K::DelimiterSemicolon,
+        Delimiter::Tab => K::DelimiterTab,
+        _ => K::DelimiterComma,
+    };
+    let decimal = if f.decimal_comma {
+        t(lang, K::ImportDecimalComma)
+    } else {
+        ""
+    };
+    Some(tf(lang, K::ImportReadAs, &[t(lang, delimiter), decimal]))
+}
+
+/// Why a file cannot be imported, and what to change: its size, the line
+/// past the row limit, or the header's first wrong column with the
+/// columns the table needs.
+#[must_use]
+pub fn file_problem(lang: Lang, table: Table, p: &FileProblem) -> Vec<String> {
+    let limit = size(lang, MAX_BYTES);
+    match p {
+        FileProblem::TooLarge { bytes } => {
+            vec![tf(lang, K::ImportTooLarge, &[&size(lang, *bytes), &limit])]
+        }
+        FileProblem::TooManyRows { line } => vec![tf(
+            lang,
+            K::ImportTooManyRows,
+            &[&line.to_string(), &format::plain(MAX_ROWS as f64, lang)],
+        )],
+        FileProblem::Header(h) => {
+            let (line, column) = (h.line.to_string(), h.column.to_string());
+            let first = match (&h.found, h.expected) {
+                (Some(found), Some(expected)) => tf(
+                    lang,
+                    K::ImportHeaderFound,
+                    &[&line, &column, found, expected.code()],
+                ),
+                (None, Some(expected)) => tf(
+                    lang,
+                    K::ImportHeaderMissing,
+                    &[&line, &column, expected.code()],
+                ),
+                (found, None) => tf(
+                    lang,
+                    K::ImportHeaderExtra,
+                    &[
+                        &line,
+                        &column,
+                        found.as_deref().unwrap_or(""),
+                        self::table(lang, table),
+                    ],
+                ),
+            };
+            let columns: Vec<&str> = table.columns().iter().map(|c| c.code()).collect();
+            let hint = tf(
+                lang,
+                K::ImportHeaderHint,
+                &[self::table(lang, table), &columns.join(", ")],
+            );
+            vec![first, hint]
+        }
     }
 }
 
@@ -116,14 +226,92 @@ pub fn scenario_recovery(lang: Lang, p: &ScenarioProblem) -> String {
     }
 }
 
+/// The heading over a link's problems: parameters that could not be read
+/// (their defaults are used), or only flags about the view it gives.
+#[must_use]
+pub fn link_heading(lang: Lang, problems: &[LinkProblem]) -> &'static str {
+    let flag = |p: &LinkProblem| {
+        matches!(
+            p.expected,
+            Some(LinkExpected::TargetInBounds(_) | LinkExpected::DeadlineAfter(_))
+        )
+    };
+    if problems.iter().all(flag) {
+        t(lang, K::LinkFlags)
+    } else {
+        t(lang, K::LinkProblems)
+    }
+}
+
 /// A parameter of a shared link that could not be read, and what it should
-/// be: for the method, the core's reason ([`dxcast_core::ModelSpec`]).
+/// be: for the method, the core's reason ([`dxcast_core::ModelSpec`]); for
+/// a number or a date, its range; for a target the indicator cannot judge,
+/// why.
 #[must_use]
 pub fn link_problem(lang: Lang, p: &LinkProblem) -> String {
     let Some(x) = p.expected else {
         return tf(lang, K::LinkUnknown, &[&p.key]);
     };
+    let plain = |v: f64| format::plain(v, lang);
+    let problem = |what: String| tf(lang, K::LinkProblem, &[&p.key, &p.value, &what]);
     let key = match x {
+        LinkExpected::Shorter { length } => {
+            return tf(
+                lang,
+                K::LinkTooLong,
+                &[&plain(length as f64), &plain(MAX_QUERY as f64)],
+            )
+        }
+        LinkExpected::FewerCompared => {
+            return problem(tf(
+                lang,
+                K::ExpectedFewerCompared,
+                &[&MAX_COMPARED.to_string()],
+            ))
+        }
+        LinkExpected::RateInRange => {
+            return problem(tf(
+                lang,
+                K::ExpectedRateRange,
+                &[&plain(*RATE_RANGE.start()), &plain(*RATE_RANGE.end())],
+            ))
+        }
+        LinkExpected::ShockInRange => {
+            return problem(tf(
+                lang,
+                K::ExpectedShockRange,
+                &[&plain(*SHOCK_RANGE.start()), &plain(*SHOCK_RANGE.end())],
+            ))
+        }
+        LinkExpected::ValueInRange => {
+            return problem(tf(lang, K::ExpectedValueRange, &[&plain(VALUE_LIMIT)]))
+        }
+        LinkExpected::DateInRange => {
+            return problem(tf(
+                lang,
+                K::ExpectedDateRange,
+                &[&YEARS.start().to_string(), &YEARS.end().to_string()],
+            ))
+        }
+        LinkExpected::TargetInBounds(b) => {
+            let unit = if b == Bounds::PERCENT {
+                Unit::Percent
+            } else {
+                Unit::Count
+            };
+            return tf(
+                lang,
+                K::LinkTargetOutside,
+                &[&p.key, &p.value, &bounds(lang, b, unit)],
+            );
+        }
+        LinkExpected::DeadlineAfter(first) => {
+            return tf(
+                lang,
+                K::LinkDeadlineBefore,
+                &[&p.key, &p.value, &format::date(first, lang)],
+            )
+        }
         LinkExpected::Method(e) => {
             return match e.expected() {
                 Some(x) => tf(lang, K::LinkProblem, &[&p.key, &p.value, expected(lang, x)]),
@@ -228,6 +416,120 @@ mod tests {
         assert_eq!(
             link_problem(Lang::En, &problems[1]),
             "“m=holt;beta=0.1”: expected alpha and beta both given, or both left out to fit them"
+        );
+    }
+
+    /// Links out of range, too long, or with targets the indicator cannot
+    /// judge: each message names the parameter and what was expected, in
+    /// the app's words (a growth of 1e308 used to reach the user as the
+    /// core's English "not a finite number (NaN or infinity)").
+    #[test]
+    fn link_limits_and_flags_in_words() {
+        let (_, p) = share::parse("g=1e308@2024-01-01&h=2299-01-01&t=1e300@2030-01-01");
+        assert_eq!(
+            link_problem(Lang::En, &p[0]),
+            "“g=1e308@2024-01-01”: expected a growth rate from −100 to 100 (% or percentage points a month)"
+        );
+        assert_eq!(
+            link_problem(Lang::Vi, &p[1]),
+            "«h=2299-01-01»: cần ngày trong các năm 2000–2100"
+        );
+        assert!(link_problem(Lang::En, &p[2])
+            .starts_with("“t=1e300@2030-01-01”: expected a target value no larger than"));
+        let long = format!("n={}", "a".repeat(share::MAX_QUERY));
+        let (_, p) = share::parse(&long);
+        assert_eq!(
+            link_problem(Lang::En, &p[0]),
+            "This link has 4,098 characters, over the limit of 4,096: it was not read, and the default view is shown."
+        );
+        let (v, _) = share::parse("t=-5@2025-12-31@ge&c=A|t:50@2019-01-01@ge");
+        let first = dxcast_core::Date::from_ymd(2022, 9, 30).unwrap();
+        let flags = share::check(&v, Bounds::PERCENT, Some(first));
+        assert_eq!(
+            link_problem(Lang::En, &flags[0]),
+            "“t=-5@2025-12-31@ge”: the target lies outside the indicator's bounds (0% – 100%), so it is assessed as “target outside the bounds”"
+        );
+        assert_eq!(
+            link_problem(Lang::Vi, &flags[1]),
+            "«c=A|t:50@2019-01-01@ge»: hạn đến trước số liệu đầu tiên (30/9/2022), nên không xu hướng nào đánh giá được: tình trạng là «số liệu đã cũ»"
+        );
+        assert_eq!(link_heading(Lang::En, &flags), "About this link:");
+        assert_eq!(link_heading(Lang::En, &p), t(Lang::En, K::LinkProblems));
+    }
+
+    /// A save the browser refused is said in the app's words with the
+    /// size that did not fit, never in the browser's own English.
+    #[test]
+    fn save_problems_and_sizes_in_words() {
+        assert_eq!(size(Lang::Vi, 900), "900 byte");
+        assert_eq!(size(Lang::En, 12_800), "13 KB");
+        assert_eq!(size(Lang::Vi, 5_452_595), "5,2 MB");
+        assert_eq!(size(Lang::En, 2 * 1024 * 1024), "2 MB");
+        assert_eq!(
+            save_problem(Lang::En, &SaveProblem::Full { bytes: 5_452_595 }),
+            "This browser's storage for the app is full: 5.2 MB of data did not fit. Nothing was changed, and what was saved before is intact. Delete some rows or scenarios, or export your data to a file."
+        );
+        for p in [
+            SaveProblem::Unavailable,
+            SaveProblem::KeptInPlace,
+            SaveProblem::ChangedUnreadable,
+            SaveProblem::Refused,
+        ] {
+            for lang in Lang::ALL {
+                let text = save_problem(lang, &p);
+                assert!(!text.is_empty() && !text.contains('{'), "{text}");
+            }
+        }
+    }
+
+    /// An import's file problems say what to change: the size and the
+    /// limit, the line past the row limit, the header's wrong column and
+    /// the columns expected; and how a file from Excel was read.
+    #[test]
+    fn import_problems_say_what_to_change() {
+        use dxcast_app::import::{plan, HeaderProblem};
+        let d = Dataset::builtin().unwrap();
+        let today = dxcast_core::Date::from_ymd(2026, 11, 22).unwrap();
+        assert_eq!(
+            file_problem(Lang::En, Table::Observations, &FileProblem::TooLarge { bytes: 5_452_595 }),
+            ["The text has 5.2 MB, over the limit of 2 MB for one import: nothing was imported. Split it into smaller parts."]
+        );
+        assert_eq!(
+            file_problem(Lang::Vi, Table::Observations, &FileProblem::TooManyRows { line: 10_002 }),
+            ["Dòng 10002: tệp có hơn 10.000 dòng, giới hạn của một lần nhập: chưa nhập gì. Hãy chia thành nhiều tệp nhỏ hơn."]
+        );
+        let h = FileProblem::Header(HeaderProblem {
+            line: 1,
+            column: 3,
+            found: Some("status".into()),
+            expected: Some(Field::Period),
+        });
+        assert_eq!(
+            file_problem(Lang::En, Table::Targets, &h),
+            [
+                "Line 1, column 3: the header says “status” where “period” is expected.",
+                "The first line must name the columns of the targets table, in this order: id, indicator, period, comparison, value, stated, report, quote, note. Download a template below to get this line."
+            ]
+        );
+        let p = plan(
+            "id;indicator;period;status;qualifier;value;stated;denominator;report;quote;note
+x;ndxp_tx;2024;observed;exact;1,5;1,5;;m;;
+",
+            &d,
+            today,
+        );
+        assert_eq!(
+            read_as(Lang::Vi, p.format).as_deref(),
+            Some("Đã đọc tệp với dấu chấm phẩy giữa các cột và dấu phẩy thập phân.")
+        );
+        assert_eq!(read_as(Lang::En, Format::default()), None);
+        assert_eq!(
+            problem(Lang::En, &RowProblem::AfterToday(today)),
+            "the period starts after today (22 Nov 2026): no figure can exist for it yet; a target belongs in the targets table"
+        );
+        assert_eq!(
+            problem(Lang::Vi, &RowProblem::AmbiguousNumber("1.234".into())),
+            "«1.234» đọc được hai cách: viết 1234 nếu là số nghìn, hoặc 1,234 nếu là số thập phân"
         );
     }
 

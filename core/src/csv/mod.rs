@@ -3,7 +3,8 @@
 //! The built-in dataset (`data/*.csv` in the repository, described in
 //! `DATA.md`) and the files users bring are read by the same code. Files are
 //! UTF-8 CSV as RFC 4180 describes it: a header row naming the columns in a
-//! fixed order, fields separated by commas, fields that contain commas,
+//! fixed order, fields separated by commas (or another [`Delimiter`], as
+//! spreadsheet programs write with [`read_with`]), fields that contain commas,
 //! double quotes or line breaks enclosed in double quotes with inner quotes
 //! doubled. A UTF-8 byte-order mark, CRLF or LF line ends and blank lines
 //! (trailing or between records) are accepted.
@@ -48,9 +49,9 @@ mod rows;
 mod write;
 
 pub use claims::{check_claims, ClaimOutcome};
-pub use records::{Record, Records, Text};
+pub use records::{Delimiter, Record, RecordError, Records, Text};
 pub use rows::{ClaimRow, IndicatorRow, ObservationRow, Origin, Ref, ReportRow, TargetRow};
-pub use write::{write_field, write_header, write_record};
+pub use write::{write_field, write_field_with, write_header, write_record, write_record_with};
 
 use core::marker::PhantomData;
 
@@ -100,7 +101,29 @@ fn column(columns: &'static [Field], index: usize) -> Field {
 /// [`Row::OPTIONAL`] may be left out); the field is the first column that
 /// does not match.
 pub fn read<'a, R: Row<'a>>(text: &'a str) -> Result<Rows<'a, R>> {
-    let mut records = Records::new(text);
+    read_with(text, Delimiter::Comma)
+}
+
+/// [`read`] for a file whose fields are separated by `delimiter`.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::csv::{read_with, Delimiter, TargetRow};
+///
+/// let text = "id;indicator;period;comparison;value;stated;report;quote;note\n\
+///     t1;ndxp_tx;2023;>;860000000;860 triệu;r001;\"a; b\";\n";
+/// let row = read_with::<TargetRow>(text, Delimiter::Semicolon)?.next().unwrap()?;
+/// assert_eq!(row.value, 860e6);
+/// assert_eq!(row.quote.to_string(), "a; b");
+/// # Ok::<(), dxcast_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`read`].
+pub fn read_with<'a, R: Row<'a>>(text: &'a str, delimiter: Delimiter) -> Result<Rows<'a, R>> {
+    let mut records = Records::with_delimiter(text, delimiter);
     let columns = R::COLUMNS;
     let expected = Expected::HeaderRow;
     let header = match records.next_record() {

@@ -3,12 +3,50 @@
 
 use core::fmt::{self, Write};
 
-use csv_core::{ReadFieldResult, Reader};
+use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
 use heapless::Vec;
 
 use crate::error::{Error, Expected, Field, Result};
 
 use super::MAX_FIELDS;
+
+/// The character between the fields of a record.
+///
+/// dxcast's own files use commas. Spreadsheet programs in languages that
+/// write a decimal comma (Vietnamese, French, German, …) save "CSV" with
+/// semicolons between the fields; some tools write tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Delimiter {
+    /// `,` (RFC 4180, dxcast's files).
+    #[default]
+    Comma,
+    /// `;`.
+    Semicolon,
+    /// A tab.
+    Tab,
+}
+
+impl Delimiter {
+    /// Every delimiter.
+    pub const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+
+    /// The delimiter's byte.
+    #[must_use]
+    pub const fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+
+    /// The delimiter as a character.
+    #[must_use]
+    pub const fn char(self) -> char {
+        self.byte() as char
+    }
+}
 
 /// The text of one field, borrowed from the file.
 ///
@@ -169,12 +207,18 @@ impl<'a> Record<'a> {
     }
 }
 
-/// A problem found while splitting a record, before columns are known.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Bad {
-    pub(super) line: u32,
-    pub(super) index: usize,
-    pub(super) expected: Expected,
+/// A record that could not be split into fields, before columns are
+/// known: where, and what was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordError {
+    /// The one-based line the record starts on.
+    pub line: u32,
+    /// The zero-based index of the field that went wrong.
+    pub index: usize,
+    /// What the field should have been ([`Expected::CsvQuote`],
+    /// [`Expected::ClosingQuote`], [`Expected::DoubledQuotes`], or
+    /// [`Expected::FieldsPerRow`] past [`MAX_FIELDS`]).
+    pub expected: Expected,
 }
 
 /// The records of a CSV text, header included, one `Result` each.
@@ -190,6 +234,7 @@ pub struct Records<'a> {
     after_cr: bool,
     /// The same state at the start of the last field read.
     field_after_cr: bool,
+    delimiter: Delimiter,
     reader: Reader,
     done: bool,
 }
@@ -217,16 +262,39 @@ fn line_breaks(bytes: &[u8], after_cr: &mut bool) -> u32 {
 }
 
 impl<'a> Records<'a> {
-    /// The records of `text` (a leading UTF-8 byte-order mark is skipped).
+    /// The records of `text` (a leading UTF-8 byte-order mark is skipped),
+    /// fields separated by commas.
     #[must_use]
     pub fn new(text: &'a str) -> Records<'a> {
+        Records::with_delimiter(text, Delimiter::Comma)
+    }
+
+    /// The records of `text` (a leading UTF-8 byte-order mark is skipped),
+    /// fields separated by `delimiter`; quoting and line ends are read as
+    /// with commas.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::csv::{Delimiter, Records};
+    ///
+    /// let text = "id;value\r\nr1;\"79,95\"\r\nr2;1,5\r\n";
+    /// let rows: Vec<Vec<String>> = Records::with_delimiter(text, Delimiter::Semicolon)
+    ///     .map(|r| r.map(|r| r.fields().iter().map(|f| f.to_string()).collect()))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(rows, [["id", "value"], ["r1", "79,95"], ["r2", "1,5"]]);
+    /// # Ok::<(), dxcast_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_delimiter(text: &'a str, delimiter: Delimiter) -> Records<'a> {
         Records {
             text: text.strip_prefix('\u{feff}').unwrap_or(text),
             pos: 0,
             newlines: 0,
             after_cr: false,
             field_after_cr: false,
-            reader: Reader::new(),
+            delimiter,
+            reader: ReaderBuilder::new().delimiter(delimiter.byte()).build(),
             done: false,
         }
     }
@@ -268,14 +336,29 @@ impl<'a> Records<'a> {
         Some((raw, record_end))
     }
 
-    pub(super) fn next_record(&mut self) -> Option<core::result::Result<Record<'a>, Bad>> {
+    /// The next record, or where it could not be split: the same records
+    /// as the iterator, with the index of the field that went wrong, so
+    /// that a reader that knows the columns can name the column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dxcast_core::csv::{RecordError, Records};
+    /// use dxcast_core::Expected;
+    ///
+    /// let mut r = Records::new("a,b\nx,\"open\n");
+    /// assert!(r.next_record().unwrap().is_ok());
+    /// let e = r.next_record().unwrap().unwrap_err();
+    /// assert_eq!(e, RecordError { line: 2, index: 1, expected: Expected::ClosingQuote });
+    /// ```
+    pub fn next_record(&mut self) -> Option<core::result::Result<Record<'a>, RecordError>> {
         if self.done {
             return None;
         }
         let newlines_before = self.newlines;
         let mut fields: Vec<Text<'a>, MAX_FIELDS> = Vec::new();
         let mut line = 0u32;
-        let mut bad: Option<Bad> = None;
+        let mut bad: Option<RecordError> = None;
         loop {
             let (raw, record_end) = self.raw_field()?;
             let mut content = raw;
@@ -297,13 +380,15 @@ impl<'a> Records<'a> {
                     .or_else(|| content.strip_suffix('\r'))
                     .unwrap_or(content)
             } else {
-                content.strip_suffix(',').unwrap_or(content)
+                content
+                    .strip_suffix(self.delimiter.char())
+                    .unwrap_or(content)
             };
             let index = fields.len();
             match classify(content) {
                 Ok(text) => {
                     if fields.push(text).is_err() && bad.is_none() {
-                        bad = Some(Bad {
+                        bad = Some(RecordError {
                             line,
                             index,
                             expected: Expected::FieldsPerRow,
@@ -311,7 +396,7 @@ impl<'a> Records<'a> {
                     }
                 }
                 Err(expected) => {
-                    bad = bad.or(Some(Bad {
+                    bad = bad.or(Some(RecordError {
                         line,
                         index,
                         expected,

@@ -463,3 +463,105 @@ fn fields_read_as_the_line_of_a_file() {
         })
     );
 }
+
+/// A file as a spreadsheet program in a decimal-comma language saves it:
+/// semicolons between fields, commas inside them, quoted only where a field
+/// holds a semicolon, a quote or a line break; every line end counts once.
+#[test]
+fn other_delimiters_read_as_commas_do() {
+    let header = HEADER.replace(',', ";");
+    for end in ["\n", "\r\n", "\r"] {
+        let text = [
+            header.as_str(),
+            "a;ndxp_tx;2022;observed;exact;1500000;1,5 triệu;;r;\"x; \"\"y\"\"\";",
+            "",
+            "b;ndxp_tx;2022-13;observed;exact;1;1;;r;q;",
+            "",
+        ]
+        .join(end);
+        let rows: StdVec<_> = read_with::<ObservationRow>(&text, Delimiter::Semicolon)
+            .unwrap()
+            .collect();
+        assert_eq!(rows.len(), 2, "{end:?}");
+        let a = rows[0].as_ref().unwrap();
+        assert_eq!((a.line, a.value), (2, 1.5e6));
+        assert_eq!(a.stated.to_string(), "1,5 triệu");
+        assert_eq!(a.quote.to_string(), "x; \"y\"");
+        assert!(
+            matches!(
+                rows[1],
+                Err(Error::Parse {
+                    line: 4,
+                    field: Field::Period,
+                    ..
+                })
+            ),
+            "{end:?}: {:?}",
+            rows[1]
+        );
+        // Read with commas, the same file has a one-column header.
+        assert!(matches!(
+            read::<ObservationRow>(&text),
+            Err(Error::Parse { line: 1, .. })
+        ));
+    }
+    // Tabs, a byte-order mark, and a comma that is only text.
+    let text = "\u{feff}a\tb,c\t\"d\te\"\n";
+    let fields: StdVec<std::string::String> = Records::with_delimiter(text, Delimiter::Tab)
+        .next()
+        .unwrap()
+        .unwrap()
+        .fields()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(fields, ["a", "b,c", "d\te"]);
+    assert_eq!(Delimiter::ALL.map(Delimiter::char), [',', ';', '\t']);
+    assert_eq!(Delimiter::default(), Delimiter::Comma);
+}
+
+#[test]
+fn record_errors_give_the_field_index() {
+    let text = "a;b;c\nx;y;z\"\n1;\"2\"3\"\n";
+    let mut r = Records::with_delimiter(text, Delimiter::Semicolon);
+    assert!(r.next_record().unwrap().is_ok());
+    let errors: StdVec<RecordError> = core::iter::from_fn(|| r.next_record())
+        .map(|x| x.unwrap_err())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            RecordError {
+                line: 2,
+                index: 2,
+                expected: Expected::CsvQuote
+            },
+            RecordError {
+                line: 3,
+                index: 1,
+                expected: Expected::DoubledQuotes
+            }
+        ]
+    );
+}
+
+#[test]
+fn records_written_with_a_delimiter_read_back_with_it() {
+    let fields = ["a;b", "c,d", "say \"hi\"", "two\nlines", "plain"];
+    for d in Delimiter::ALL {
+        let mut text = std::string::String::new();
+        write_record_with(&mut text, &fields, d).unwrap();
+        let back: StdVec<std::string::String> = Records::with_delimiter(&text, d)
+            .next()
+            .unwrap()
+            .unwrap()
+            .fields()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(back, fields, "{d:?}");
+    }
+    let mut line = std::string::String::new();
+    write_record_with(&mut line, &["1,5", "x;y"], Delimiter::Semicolon).unwrap();
+    assert_eq!(line, "1,5;\"x;y\"\n");
+}

@@ -4,6 +4,8 @@ use core::fmt::{self, Write};
 
 use crate::error::Field;
 
+use super::Delimiter;
+
 /// Writes one field as the reader expects it: quoted when it holds a comma,
 /// a double quote or a line break, with inner quotes doubled (RFC 4180).
 ///
@@ -22,9 +24,20 @@ use crate::error::Field;
 ///
 /// The writer's.
 pub fn write_field<W: Write>(w: &mut W, text: &str) -> fmt::Result {
+    write_field_with(w, text, Delimiter::Comma)
+}
+
+/// [`write_field`] for a file whose fields are separated by `delimiter`:
+/// quoted when it holds the delimiter, a double quote or a line break.
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_field_with<W: Write>(w: &mut W, text: &str, delimiter: Delimiter) -> fmt::Result {
+    let d = delimiter.byte();
     if !text
         .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        .any(|b| b == d || matches!(b, b'"' | b'\n' | b'\r'))
     {
         return w.write_str(text);
     }
@@ -44,11 +57,36 @@ pub fn write_field<W: Write>(w: &mut W, text: &str) -> fmt::Result {
 ///
 /// The writer's.
 pub fn write_record<W: Write>(w: &mut W, fields: &[&str]) -> fmt::Result {
+    write_record_with(w, fields, Delimiter::Comma)
+}
+
+/// Writes fields separated by `delimiter` and ends the line with LF: a
+/// file [`super::read_with`] reads back with the same delimiter.
+///
+/// # Examples
+///
+/// ```
+/// use dxcast_core::csv::{write_record_with, Delimiter};
+///
+/// let mut line = String::new();
+/// write_record_with(&mut line, &["r001", "79,95", "a; b"], Delimiter::Semicolon)?;
+/// assert_eq!(line, "r001;79,95;\"a; b\"\n");
+/// # Ok::<(), core::fmt::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_record_with<W: Write>(
+    w: &mut W,
+    fields: &[&str],
+    delimiter: Delimiter,
+) -> fmt::Result {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
-            w.write_char(',')?;
+            w.write_char(delimiter.char())?;
         }
-        write_field(w, f)?;
+        write_field_with(w, f, delimiter)?;
     }
     w.write_char('\n')
 }

@@ -1,10 +1,12 @@
 //! Banners above the page: a new version waits, stored data could not be
-//! read, saving failed.
+//! read, saving failed (and nothing was changed), another tab changed the
+//! data.
 
+use dxcast_app::storage::Kept;
 use leptos::prelude::*;
 
 use crate::i18n::K;
-use crate::state::use_state;
+use crate::state::{use_state, Doc};
 use crate::{browser, messages};
 
 /// The banners that apply.
@@ -15,6 +17,38 @@ pub fn Banners() -> impl IntoView {
     let download_raw = move |_| {
         if let Some((r, _)) = s.recovery.get_untracked() {
             let _ = browser::download("dxcast-saved-data.json", "application/json", &r.raw);
+        }
+    };
+    let release = move |_| {
+        s.release(Doc::User);
+        if s.save_problem.get_untracked().is_none() {
+            s.recovery.set(None);
+        }
+    };
+    let saving = move |doc: Doc| {
+        let problem = match doc {
+            Doc::User => s.save_problem,
+            Doc::Scenarios => s.scenario_save_problem,
+        };
+        move || {
+            problem.get().map(|p| {
+                let title = match doc {
+                    Doc::User => K::SaveFailedUser,
+                    Doc::Scenarios => K::SaveFailedScenarios,
+                };
+                view! {
+                    <div class="banner banner-warn" role="alert" data-testid="save-error" data-doc=match doc {
+                        Doc::User => "user",
+                        Doc::Scenarios => "scenarios",
+                    }>
+                        <h2>{move || s.t(title)}</h2>
+                        <p>{move || messages::save_problem(s.lang.get(), &p)}</p>
+                        <button type="button" on:click=move |_| problem.set(None)>
+                            {move || s.t(K::Dismiss)}
+                        </button>
+                    </div>
+                }
+            })
         }
     };
     view! {
@@ -39,12 +73,22 @@ pub fn Banners() -> impl IntoView {
         {move || {
             s.recovery
                 .get()
-                .map(|(r, key)| {
+                .map(|(r, kept)| {
+                    let in_place = matches!(kept, Kept::InPlace(_));
+                    let key = kept.key().to_string();
+                    let shown = key.clone();
                     view! {
                         <div class="banner banner-warn" role="alert" data-testid="recovery-banner">
                             <h2>{move || s.t(K::RecoveryTitle)}</h2>
                             <p>{move || messages::recovery(s.lang.get(), &r.problem)}</p>
-                            <p>{move || s.tf(K::RecoveryKept, &[&key])}</p>
+                            <p data-testid="recovery-kept" data-key=shown>
+                                {move || {
+                                    s.tf(
+                                        if in_place { K::RecoveryInPlace } else { K::RecoveryKept },
+                                        &[&key],
+                                    )
+                                }}
+                            </p>
                             <div class="actions">
                                 <button
                                     type="button"
@@ -53,21 +97,42 @@ pub fn Banners() -> impl IntoView {
                                 >
                                     {move || s.t(K::RecoveryDownload)}
                                 </button>
-                                <button type="button" on:click=move |_| s.recovery.set(None)>
-                                    {move || s.t(K::Dismiss)}
-                                </button>
+                                {if in_place {
+                                    view! {
+                                        <button type="button" class="danger" data-testid="recovery-release" on:click=release>
+                                            {move || s.t(K::SaveRelease)}
+                                        </button>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" on:click=move |_| s.recovery.set(None)>
+                                            {move || s.t(K::Dismiss)}
+                                        </button>
+                                    }
+                                        .into_any()
+                                }}
                             </div>
                         </div>
                     }
                 })
         }}
+        {saving(Doc::User)}
+        {saving(Doc::Scenarios)}
         {move || {
-            s.save_error
+            s.other_tab
                 .get()
-                .map(|e| {
+                .map(|doc| {
+                    let text = match doc {
+                        Doc::User => K::OtherTabUser,
+                        Doc::Scenarios => K::OtherTabScenarios,
+                    };
                     view! {
-                        <div class="banner banner-warn" role="alert" data-testid="save-error">
-                            <p>{move || s.tf(K::SaveFailed, &[&e])}</p>
+                        <div class="banner" role="status" data-testid="other-tab">
+                            <p>{move || s.t(text)}</p>
+                            <button type="button" on:click=move |_| s.other_tab.set(None)>
+                                {move || s.t(K::Dismiss)}
+                            </button>
                         </div>
                     }
                 })

@@ -3,10 +3,11 @@
 //! scenarios. Everything shown comes from [`dxcast_app::projection`] and
 //! [`dxcast_app::analysis`].
 
-use dxcast_app::analysis::{Assessment, Metric};
+use dxcast_app::analysis::{Assessment, Metric, Standing};
 use dxcast_app::lang::Lang;
 use dxcast_app::projection::{AssessedTarget, MethodChoice, Projection, TargetOrigin};
 use dxcast_core::basis::Basis;
+use dxcast_core::verdict::Staleness;
 use dxcast_core::{Date, Error, Target, Unit};
 use leptos::prelude::*;
 
@@ -295,7 +296,9 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
         .ok()
         .filter(|a| a.deadline_passed)
         .map(|a| {
-            let text = if a.judged_by.is_some() {
+            let text = if a.staleness == Some(Staleness::BeforeData) {
+                t(lang, K::StaleBeforeData).to_string()
+            } else if a.judged_by.is_some() {
                 t(lang, K::PassedInData).to_string()
             } else {
                 let end = terms.data_end.unwrap_or(a.latest_date);
@@ -303,6 +306,19 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
             };
             view! { <p class="passed" data-testid="deadline-passed">{text}</p> }
         });
+    // A target outside the indicator's bounds: why no figure judges it.
+    let outside = [
+        row.base.as_ref().ok(),
+        row.scenario.as_ref().and_then(|a| a.as_ref().ok()),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|a| a.standing == Standing::Unreachable)
+    .then(|| {
+        view! {
+            <p class="passed" data-testid="standing-why">{t(lang, K::UnreachableBounds)}</p>
+        }
+    });
     let rows = Metric::ALL
         .into_iter()
         .map(|q| {
@@ -334,6 +350,7 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
         >
             <h3 id=heading_id>{heading}</h3>
             {passed}
+            {outside}
             <div class="q-grid">{rows}</div>
         </section>
     }

@@ -301,11 +301,15 @@ pub fn WhatIfPanel(
             name: name.clone(),
             scenario: st.reading.with_untracked(|r| r.scenario),
         };
-        ind.with_value(|id| {
+        let saved = ind.with_value(|id| {
             s.change_scenarios(|store| {
                 let _ = store.save(id, named.clone());
-            });
+            })
         });
+        if !saved {
+            message.set(Some((t(lang, K::ScenarioNotSaved).to_string(), true)));
+            return;
+        }
         // A compared copy follows the saved one.
         st.compared.update(|c| {
             if let Some(old) = c.iter_mut().find(|c| c.name == name) {

@@ -361,7 +361,7 @@ catalogue! {
     FieldError => "{0}: {1}", "{0}: {1}";
     LineError => "Dòng {0}, cột «{1}»: {2}", "Line {0}, column “{1}”: {2}";
     ImportTitle => "Nhập từ tệp CSV", "Import a CSV file";
-    ImportHelp => "Theo định dạng của data/observations.csv, data/indicators.csv hoặc data/targets.csv (xem DATA.md): một dòng tiêu đề với đúng các cột theo thứ tự, giá trị theo đơn vị cơ sở với dấu chấm thập phân. Nếu có dòng lỗi, không có gì được nhập cho đến khi bạn chọn bỏ qua các dòng lỗi.", "In the format of data/observations.csv, data/indicators.csv or data/targets.csv (see DATA.md): a header row with exactly those columns in order, values in base units with a decimal point. If any line has an error, nothing is imported unless you choose to skip the bad lines.";
+    ImportHelp => "Một tệp CSV có dòng đầu nêu tên các cột (tải tệp mẫu bên dưới), mỗi dòng sau là một số liệu, chỉ tiêu hoặc mục tiêu. Tệp do Excel lưu cũng đọc được: dấu phẩy hoặc dấu chấm phẩy giữa các cột, dấu chấm hoặc dấu phẩy thập phân. Mỗi lần nhập tối đa {0} và {1} dòng. Nếu có dòng lỗi, không có gì được nhập cho đến khi bạn chọn bỏ qua các dòng lỗi.", "A CSV file whose first line names the columns (download a template below), then one figure, indicator or target per line. Files saved by Excel read too: commas or semicolons between the columns, a decimal point or a decimal comma. At most {0} and {1} lines per import. If any line has an error, nothing is imported unless you choose to skip the bad lines.";
     ImportFile => "Chọn tệp CSV", "Choose a CSV file";
     ImportText => "Nội dung CSV", "CSV text";
     ImportCheck => "Kiểm tra và nhập", "Check and import";
@@ -397,6 +397,56 @@ catalogue! {
     EditExistingObs => "Mã số liệu có sẵn", "Id of an existing figure";
     EditExistingInd => "Mã chỉ tiêu có sẵn", "Id of an existing indicator";
     Load => "Mở để sửa", "Open for editing";
+    // Hostile input and durable storage: the import's limits and formats,
+    // saving that never loses anything, another tab's changes, links'
+    // limits and flags.
+    SaveFailedUser => "Dữ liệu của bạn chưa được lưu", "Your data was not saved";
+    SaveFailedScenarios => "Các kịch bản chưa được lưu", "Your scenarios were not saved";
+    SaveFull => "Bộ nhớ của trình duyệt dành cho ứng dụng này đã đầy: {0} dữ liệu không lưu vừa. Không có gì bị thay đổi, những gì đã lưu trước đó vẫn còn nguyên. Hãy xoá bớt dòng hoặc kịch bản, hoặc xuất dữ liệu ra tệp.", "This browser's storage for the app is full: {0} of data did not fit. Nothing was changed, and what was saved before is intact. Delete some rows or scenarios, or export your data to a file.";
+    SaveUnavailable => "Trình duyệt không cho ứng dụng lưu dữ liệu (chế độ riêng tư, hoặc bộ nhớ bị tắt): thay đổi chưa được lưu.", "This browser does not let the app store data (private mode, or storage turned off): the change was not saved.";
+    SaveKeptInPlace => "Chưa lưu: dữ liệu cũ không đọc được vẫn nằm ở khoá của nó và không bị ghi đè cho đến khi bạn tải về hoặc chọn bỏ nó.", "Not saved: the earlier data that could not be read is still under its own key, and nothing is saved over it until you download it or let it go.";
+    SaveChangedUnreadable => "Chưa lưu: một thẻ khác vừa lưu dữ liệu theo dạng mà phiên bản này không đọc được. Hãy tải lại trang.", "Not saved: another tab has just saved the data in a form this version cannot read. Reload the page.";
+    SaveRefused => "Trình duyệt từ chối lưu: thay đổi chưa được lưu.", "The browser refused to save: the change was not saved.";
+    SaveRelease => "Bỏ dữ liệu cũ và lưu lại", "Let it go and save again";
+    OtherTabUser => "Dữ liệu của bạn vừa được thay đổi ở một thẻ khác; trang này đã cập nhật theo, và thay đổi nào của bạn cũng được thêm vào trên đó chứ không ghi đè.", "Your data was changed in another tab; this page now shows those changes, and any change of yours is made on top of them, not over them.";
+    OtherTabScenarios => "Các kịch bản vừa được thay đổi ở một thẻ khác; trang này đã cập nhật theo, và thay đổi nào của bạn cũng được thêm vào trên đó chứ không ghi đè.", "The scenarios were changed in another tab; this page now shows those changes, and any change of yours is made on top of them, not over them.";
+    RecoveryInPlace => "Không sao chép được nội dung gốc (bộ nhớ đầy), nên nó vẫn nằm ở khoá {0} và không bị ghi đè. Hãy tải về, rồi chọn «Bỏ dữ liệu cũ và lưu lại».", "The original text could not be copied (the storage is full), so it stays under key {0} and nothing is saved over it. Download it, then choose “Let it go and save again”.";
+    NotSavedPrefix => "Chưa lưu: {0}", "Not saved: {0}";
+    ScenarioNotSaved => "Kịch bản chưa được lưu: xem thông báo ở đầu trang.", "The scenario was not saved: see the message at the top of the page.";
+    SizeBytes => "{0} byte", "{0} bytes";
+    ImportFileTooLarge => "Tệp «{0}» có {1}, vượt giới hạn {2} của một lần nhập, nên chưa được đọc. Hãy chia thành nhiều tệp nhỏ hơn.", "The file “{0}” has {1}, over the limit of {2} for one import, so it was not read. Split it into smaller files.";
+    ImportTooLarge => "Nội dung có {0}, vượt giới hạn {1} của một lần nhập: chưa nhập gì. Hãy chia thành nhiều phần nhỏ hơn.", "The text has {0}, over the limit of {1} for one import: nothing was imported. Split it into smaller parts.";
+    ImportTooManyRows => "Dòng {0}: tệp có hơn {1} dòng, giới hạn của một lần nhập: chưa nhập gì. Hãy chia thành nhiều tệp nhỏ hơn.", "Line {0}: the file has more than {1} lines, the limit for one import: nothing was imported. Split it into smaller files.";
+    ImportFileProblem => "Chưa nhập gì: tệp không dùng được như hiện tại.", "Nothing was imported: the file cannot be used as it is.";
+    ImportHeaderFound => "Dòng {0}, cột {1}: dòng tiêu đề ghi «{2}» ở chỗ cần «{3}».", "Line {0}, column {1}: the header says “{2}” where “{3}” is expected.";
+    ImportHeaderMissing => "Dòng {0}, cột {1}: dòng tiêu đề thiếu cột «{2}».", "Line {0}, column {1}: the header lacks the column “{2}”.";
+    ImportHeaderExtra => "Dòng {0}, cột {1}: «{2}» không phải một cột của bảng {3}.", "Line {0}, column {1}: “{2}” is not a column of the {3} table.";
+    ImportHeaderHint => "Dòng đầu tiên phải nêu các cột của bảng {0} theo đúng thứ tự: {1}. Tải tệp mẫu bên dưới để có sẵn dòng này.", "The first line must name the columns of the {0} table, in this order: {1}. Download a template below to get this line.";
+    ImportReadAs => "Đã đọc tệp với {0} giữa các cột{1}.", "Read with {0} between the columns{1}.";
+    ImportDecimalComma => " và dấu phẩy thập phân", " and decimal commas";
+    DelimiterComma => "dấu phẩy", "commas";
+    DelimiterSemicolon => "dấu chấm phẩy", "semicolons";
+    DelimiterTab => "dấu tab", "tabs";
+    ImportMoreErrors => "… và {0} dòng lỗi khác.", "… and {0} more lines with errors.";
+    ImportMerged => "Một thẻ khác đã lưu dữ liệu của bạn trong lúc này; các dòng được thêm vào trên đó, không ghi đè.", "Another tab had saved your data meanwhile; the rows were added on top of it, not over it.";
+    SavedMerged => "Một thẻ khác đã lưu dữ liệu của bạn trong lúc này; thay đổi được thêm vào trên đó, không ghi đè.", "Another tab had saved your data meanwhile; the change was made on top of it, not over it.";
+    ErrAfterToday => "kỳ bắt đầu sau hôm nay ({0}): chưa thể có số liệu cho kỳ này; mục tiêu thì thuộc bảng mục tiêu", "the period starts after today ({0}): no figure can exist for it yet; a target belongs in the targets table";
+    ErrNumberForm => "cần một số theo đơn vị cơ sở, như 1234,5 hoặc 1234.5", "a number in base units is expected, such as 1234.5 or 1234,5";
+    ErrAmbiguousNumber => "«{0}» đọc được hai cách: viết {1} nếu là số nghìn, hoặc {2} nếu là số thập phân", "“{0}” reads two ways: write {1} for thousands, or {2} for a decimal";
+    TemplateLabel => "Tải tệp mẫu để điền:", "Download a template to fill in:";
+    ExcelFormat => "Dạng cho Excel tiếng Việt (dấu chấm phẩy giữa các cột, dấu phẩy thập phân)", "For Excel in Vietnamese (semicolons between the columns, decimal commas)";
+    UserRowsMore => "… và {0} dòng khác (xuất dữ liệu để xem tất cả).", "… and {0} more (export the data to see them all).";
+    ExpectedRateRange => "một tốc độ tăng trưởng từ {0} đến {1} (% hoặc điểm % mỗi tháng)", "a growth rate from {0} to {1} (% or percentage points a month)";
+    ExpectedShockRange => "một cú sốc từ {0} đến {1} (% của mức, hoặc điểm %)", "a shock from {0} to {1} (% of the level, or percentage points)";
+    ExpectedValueRange => "một giá trị mục tiêu có độ lớn không quá {0}", "a target value no larger than {0} in size";
+    ExpectedDateRange => "ngày trong các năm {0}–{1}", "a date in the years {0}–{1}";
+    ExpectedFewerCompared => "không quá {0} kịch bản so sánh", "at most {0} compared scenarios";
+    LinkTooLong => "Liên kết dài {0} ký tự, quá giới hạn {1} ký tự: không đọc liên kết này, trang hiển thị khung nhìn mặc định.", "This link has {0} characters, over the limit of {1}: it was not read, and the default view is shown.";
+    LinkTargetOutside => "«{0}={1}»: mục tiêu nằm ngoài giới hạn của chỉ tiêu ({2}), nên được đánh giá là «mục tiêu ngoài giới hạn»", "“{0}={1}”: the target lies outside the indicator's bounds ({2}), so it is assessed as “target outside the bounds”";
+    LinkDeadlineBefore => "«{0}={1}»: hạn đến trước số liệu đầu tiên ({2}), nên không xu hướng nào đánh giá được: tình trạng là «số liệu đã cũ»", "“{0}={1}”: the deadline comes before the first figure ({2}), so no trend can judge it: its status is “figures too old”";
+    LinkFlags => "Lưu ý về liên kết này:", "About this link:";
+    StaleBeforeData => "Hạn đến trước số liệu đầu tiên: không có xu hướng nào đánh giá được mục tiêu này.", "The deadline comes before the first figure: no trend can judge this target.";
+    UnreachableBounds => "Giá trị mục tiêu nằm ngoài những giá trị chỉ tiêu có thể có, nên không thể dùng số liệu để đánh giá mục tiêu này.", "The target lies outside the values the indicator can take, so the figures cannot be judged against it.";
 }
 
 /// `key`'s text in `lang`.

@@ -1,10 +1,16 @@
 //! `#/data`: the user's own figures and indicators: forms, import, export
 //! and reset.
 
-use dxcast_app::dataset::{choices, RowError, RowOrigin, Table, UserData};
-use dxcast_app::export::{dataset_json, table_csv};
+use std::collections::HashMap;
+
+use dxcast_app::dataset::{
+    choices, parse_fields, RowError, RowOrigin, Table, UserData, FIELDS_LINE,
+};
+use dxcast_app::export::{dataset_json, spreadsheet_csv, table_csv};
 use dxcast_app::forms::{can_delete_indicator, FormField, IndicatorForm, ObservationForm};
-use dxcast_app::import::{apply, plan, ImportOutcome, ImportPlan, ImportRefused};
+use dxcast_app::import::{
+    apply, check_date, plan, ImportOutcome, ImportPlan, ImportRefused, MAX_BYTES, MAX_ROWS,
+};
 use dxcast_app::lang::Lang;
 use dxcast_app::route::EditTarget;
 use dxcast_core::{Field, Pillar};
@@ -12,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{self, t, tf, K};
 use crate::state::{use_state, AppState, Place};
-use crate::{browser, messages};
+use crate::{browser, format, messages};
 
 /// The label of a form field.
 const fn label(f: FormField) -> K {
@@ -234,11 +240,25 @@ fn settle(
     match result {
         Ok(fields) => {
             let id = fields.first().cloned().unwrap_or_default();
-            s.change_user(|u| {
+            let saved = s.try_change_user(|u| {
                 u.upsert(form.table, fields);
             });
+            let concurrent = match saved {
+                Ok(c) => c,
+                Err(p) => {
+                    // Nothing was saved: everything typed stays.
+                    let why = messages::save_problem(lang, &p);
+                    s.say(form.place, tf(lang, K::NotSavedPrefix, &[&why]), true);
+                    return;
+                }
+            };
             errors.set(Vec::new());
-            s.say(form.place, tf(lang, K::Saved, &[&id]), false);
+            let mut text = tf(lang, K::Saved, &[&id]);
+            if concurrent {
+                text.push(' ');
+                text.push_str(t(lang, K::SavedMerged));
+            }
+            s.say(form.place, text, false);
             clear();
             if editing.get_untracked().is_some() {
                 editing.set(None);
@@ -302,6 +322,8 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
         EditTarget::Observation(_) | EditTarget::NewObservation(_) => "obs-form",
         EditTarget::Indicator(_) => "ind-form",
     });
+    // Whether templates and exports are written for Excel in Vietnamese.
+    let excel = RwSignal::new(false);
     if let Some(id) = focus_form {
         request_animation_frame(move || {
             if let Some(el) = document().get_element_by_id(id) {
@@ -317,8 +339,8 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
             <UserRows />
             <ObservationFormView form=obs_form editing=obs_editing />
             <IndicatorFormView form=ind_form editing=ind_editing />
-            <ImportView />
-            <ExportView />
+            <ImportView excel />
+            <ExportView excel />
             <ResetView />
         </section>
     }
@@ -343,6 +365,12 @@ fn NoticeView(place: Place) -> impl IntoView {
     }
 }
 
+/// The most of the user's rows listed (the counts give them all).
+const SHOWN: usize = 200;
+
+/// The most bad lines of an import listed (the count gives them all).
+const LISTED_ERRORS: usize = 100;
+
 /// What the user added or edited, with links to edit and buttons to delete.
 #[component]
 fn UserRows() -> impl IntoView {
@@ -359,33 +387,59 @@ fn UserRows() -> impl IntoView {
                 return;
             }
         }
-        s.change_user(|u| {
+        match s.try_change_user(|u| {
             u.remove(table, &id);
-        });
-        s.say(Place::Rows, tf(lang, K::Deleted, &[&id]), false);
+        }) {
+            Ok(_) => s.say(Place::Rows, tf(lang, K::Deleted, &[&id]), false),
+            Err(p) => {
+                let why = messages::save_problem(lang, &p);
+                s.say(Place::Rows, tf(lang, K::NotSavedPrefix, &[&why]), true);
+            }
+        }
     };
     move || {
         let lang = s.lang.get();
         let counts = s.user.with(|u| {
             [u.indicators.len(), u.observations.len(), u.targets.len()].map(|n| n.to_string())
         });
+        // Each row's origin from an index of the data, and at most SHOWN
+        // rows: the list stays quick with thousands of imported rows.
+        let total = s.user.with(UserData::len);
         let rows: Vec<(Table, String, RowOrigin)> = s.user.with(|u| {
             s.data.with(|d| {
+                let origins: HashMap<(Table, &str), RowOrigin> = d
+                    .indicators
+                    .iter()
+                    .map(|x| ((Table::Indicators, x.id.as_str()), x.origin))
+                    .chain(
+                        d.observations
+                            .iter()
+                            .map(|x| ((Table::Observations, x.id.as_str()), x.origin)),
+                    )
+                    .chain(
+                        d.targets
+                            .iter()
+                            .map(|x| ((Table::Targets, x.id.as_str()), x.origin)),
+                    )
+                    .collect();
                 Table::ALL
                     .into_iter()
-                    .flat_map(|table| {
-                        u.rows(table).iter().map(move |r| {
-                            let id = r.first().cloned().unwrap_or_default();
-                            let origin = match table {
-                                Table::Indicators => d.indicator(&id).map(|x| x.origin),
-                                Table::Observations => d.observation(&id).map(|x| x.origin),
-                                Table::Targets => d.target(&id).map(|x| x.origin),
-                            };
-                            (table, id, origin.unwrap_or(RowOrigin::User))
-                        })
+                    .flat_map(|table| u.rows(table).iter().map(move |r| (table, r)))
+                    .take(SHOWN)
+                    .map(|(table, r)| {
+                        let id = r.first().cloned().unwrap_or_default();
+                        let origin = origins.get(&(table, id.as_str())).copied();
+                        (table, id, origin.unwrap_or(RowOrigin::User))
                     })
                     .collect()
             })
+        });
+        let more = (total > SHOWN).then(|| {
+            view! {
+                <p class="muted" data-testid="user-rows-more">
+                    {tf(lang, K::UserRowsMore, &[&format::plain((total - SHOWN) as f64, lang)])}
+                </p>
+            }
         });
         let items = if rows.is_empty() {
             view! { <p class="muted" data-testid="no-user-rows">{t(lang, K::NoneYet)}</p> }
@@ -439,6 +493,7 @@ fn UserRows() -> impl IntoView {
                 <NoticeView place=Place::Rows />
                 <p data-testid="user-counts">{tf(lang, K::UserCounts, &[&counts[0], &counts[1], &counts[2]])}</p>
                 {items}
+                {more}
             </section>
         }
     }
@@ -464,9 +519,18 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = s.lang.get_untracked();
-        let result = s.data.with_untracked(|d| {
-            form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
-        });
+        let result = s
+            .data
+            .with_untracked(|d| {
+                form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
+            })
+            .and_then(|fields| {
+                // A figure dated after today is refused, as in an import.
+                let row = parse_fields(Table::Observations, &fields, RowOrigin::User)
+                    .map_err(|e| vec![e])?;
+                check_date(&row, s.today, FIELDS_LINE).map_err(|e| vec![e])?;
+                Ok(fields)
+            });
         settle(s, lang, Form::OBSERVATION, errors, editing, result, || {
             let indicator = form.with_untracked(|f| f.indicator.clone());
             form.set(ObservationForm::new(&indicator));
@@ -670,9 +734,10 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     }
 }
 
-/// Importing a CSV file.
+/// Importing a CSV file: its limits, how it was read, each bad line with
+/// its column, templates to fill in.
 #[component]
-fn ImportView() -> impl IntoView {
+fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
     let s = use_state();
     let text = RwSignal::new(String::new());
     let pending = RwSignal::new(None::<ImportPlan>);
@@ -699,37 +764,52 @@ fn ImportView() -> impl IntoView {
         let lang = s.lang.get_untracked();
         let p = match pending.get_untracked() {
             Some(p) if skip => p,
-            _ => s.data.with_untracked(|d| plan(&text.get_untracked(), d)),
+            _ => s
+                .data
+                .with_untracked(|d| plan(&text.get_untracked(), d, s.today)),
         };
-        let mut user: UserData = s.user.get_untracked();
-        let outcome = s.data.with_untracked(|d| apply(&p, &mut user, d, skip));
-        match outcome {
-            Ok(applied) => {
-                s.change_user(|u| *u = user);
+        // The rows go into what is stored (another tab's save included);
+        // nothing is said to be imported unless it was saved.
+        let mut outcome = None;
+        let saved = s.data.with_untracked(|d| {
+            s.try_change_user(|u| {
+                // On refusal `apply` leaves the rows as they are.
+                outcome = Some(apply(&p, u, d, skip));
+            })
+        });
+        let read_as = messages::read_as(lang, p.format);
+        let with_format = |msg: String| match &read_as {
+            Some(f) => format!("{f} {msg}"),
+            None => msg,
+        };
+        match (outcome, saved) {
+            (Some(Err(refused)), _) => {
+                let msg = match refused {
+                    ImportRefused::Empty => t(lang, K::ImportEmpty).to_string(),
+                    ImportRefused::File => t(lang, K::ImportFileProblem).to_string(),
+                    ImportRefused::BadLines => {
+                        tf(lang, K::ImportErrors, &[&p.bad.len().to_string()])
+                    }
+                };
+                pending.set((refused != ImportRefused::Empty).then_some(p));
+                s.say(Place::Import, with_format(msg), true);
+            }
+            (Some(Ok(applied)), Ok(concurrent)) => {
                 pending.set(None);
-                s.say(Place::Import, report(&applied, lang), false);
+                let mut msg = report(&applied, lang);
+                if concurrent {
+                    msg.push(' ');
+                    msg.push_str(t(lang, K::ImportMerged));
+                }
+                s.say(Place::Import, with_format(msg), false);
             }
-            Err(ImportRefused::Empty) => {
+            (_, Err(problem)) => {
+                // Not saved: nothing changed, and the text stays to retry.
                 pending.set(None);
-                s.say(Place::Import, t(lang, K::ImportEmpty).to_string(), true);
+                let why = messages::save_problem(lang, &problem);
+                s.say(Place::Import, tf(lang, K::NotSavedPrefix, &[&why]), true);
             }
-            Err(ImportRefused::Header) => {
-                pending.set(Some(p));
-                s.say(
-                    Place::Import,
-                    t(lang, K::ImportHeaderError).to_string(),
-                    true,
-                );
-            }
-            Err(ImportRefused::BadLines) => {
-                let n = p.bad.len();
-                pending.set(Some(p));
-                s.say(
-                    Place::Import,
-                    tf(lang, K::ImportErrors, &[&n.to_string()]),
-                    true,
-                );
-            }
+            (None, Ok(_)) => {}
         }
     };
     let on_file = move |_| {
@@ -738,13 +818,39 @@ fn ImportView() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let lang = s.lang.get_untracked();
-            match browser::read_chosen_file(&input).await {
-                Ok((name, content)) => {
-                    text.set(content);
+            match browser::read_chosen_file(&input, MAX_BYTES).await {
+                Ok(Some(file)) => {
                     pending.set(None);
-                    s.say(Place::Import, tf(lang, K::ImportFileRead, &[&name]), false);
+                    match file.text {
+                        Some(content) => {
+                            text.set(content);
+                            s.say(
+                                Place::Import,
+                                tf(lang, K::ImportFileRead, &[&file.name]),
+                                false,
+                            );
+                        }
+                        None => s.say(
+                            Place::Import,
+                            tf(
+                                lang,
+                                K::ImportFileTooLarge,
+                                &[
+                                    &file.name,
+                                    &messages::size(lang, file.bytes),
+                                    &messages::size(lang, MAX_BYTES),
+                                ],
+                            ),
+                            true,
+                        ),
+                    }
                 }
-                Err(e) => s.say(Place::Import, tf(lang, K::ImportFileFailed, &[&e]), true),
+                Ok(None) => {}
+                Err(()) => s.say(
+                    Place::Import,
+                    tf(lang, K::ImportFileFailed, &[t(lang, K::SaveRefused)]),
+                    true,
+                ),
             }
         });
     };
@@ -752,14 +858,27 @@ fn ImportView() -> impl IntoView {
         let lang = s.lang.get();
         pending.with(|p| {
             p.as_ref().map(|p| {
-                let header = p.header.as_ref().map(|e| messages::line_error(lang, e));
-                let lines = header
+                let file = p
+                    .problem
+                    .as_ref()
+                    .map(|f| messages::file_problem(lang, p.table, f))
+                    .unwrap_or_default();
+                let lines = file
                     .into_iter()
-                    .chain(p.bad.iter().map(|e| messages::line_error(lang, e)))
+                    .chain(
+                        p.bad
+                            .iter()
+                            .take(LISTED_ERRORS)
+                            .map(|e| messages::line_error(lang, e)),
+                    )
                     .map(|m| view! { <li>{m}</li> })
                     .collect_view();
+                let more = (p.bad.len() > LISTED_ERRORS).then(|| {
+                    let n = format::plain((p.bad.len() - LISTED_ERRORS) as f64, lang);
+                    view! { <p class="muted">{tf(lang, K::ImportMoreErrors, &[&n])}</p> }
+                });
                 let good = p.good.len();
-                let skip = (p.header.is_none() && good > 0).then(|| {
+                let skip = (p.problem.is_none() && good > 0).then(|| {
                     view! {
                         <button type="button" data-testid="import-skip" on:click=move |_| run(true)>
                             {tf(lang, K::ImportSkip, &[&good.to_string()])}
@@ -769,23 +888,43 @@ fn ImportView() -> impl IntoView {
                 view! {
                     <div class="import-errors" data-testid="import-errors">
                         <ul>{lines}</ul>
+                        {more}
                         {skip}
                     </div>
                 }
             })
         })
     };
+    let template = move |table: Table| {
+        let body = spreadsheet_csv::<String>(table, &[], excel.get_untracked());
+        let _ = browser::download(
+            &format!("dxcast-{}-template.csv", table.key()),
+            "text/csv;charset=utf-8",
+            &body,
+        );
+    };
+    let help = move || {
+        let lang = s.lang.get();
+        tf(
+            lang,
+            K::ImportHelp,
+            &[
+                &messages::size(lang, MAX_BYTES),
+                &format::plain(MAX_ROWS as f64, lang),
+            ],
+        )
+    };
     view! {
         <section aria-labelledby="import-title" data-testid="import">
             <h2 id="import-title">{move || s.t(K::ImportTitle)}</h2>
-            <p class="hint" id="import-help">{move || s.t(K::ImportHelp)}</p>
+            <p class="hint" id="import-help">{help}</p>
             <div class="field">
                 <label for="import-file">{move || s.t(K::ImportFile)}</label>
                 <input
                     id="import-file"
                     data-testid="import-file"
                     type="file"
-                    accept=".csv,text/csv"
+                    accept=".csv,text/csv,.txt,text/plain"
                     node_ref=file_input
                     on:change=on_file
                 />
@@ -812,21 +951,61 @@ fn ImportView() -> impl IntoView {
             </div>
             <NoticeView place=Place::Import />
             {problems}
+            <div class="templates" data-testid="templates">
+                <p>{move || s.t(K::TemplateLabel)}</p>
+                <div class="actions">
+                    <button type="button" data-testid="template-observations" on:click=move |_| template(Table::Observations)>
+                        {move || s.t(K::ExportObservationsCsv)}
+                    </button>
+                    <button type="button" data-testid="template-indicators" on:click=move |_| template(Table::Indicators)>
+                        {move || s.t(K::ExportIndicatorsCsv)}
+                    </button>
+                    <button type="button" data-testid="template-targets" on:click=move |_| template(Table::Targets)>
+                        {move || s.t(K::ExportTargetsCsv)}
+                    </button>
+                </div>
+                <ExcelChoice excel id="excel-templates" />
+            </div>
         </section>
+    }
+}
+
+/// The choice of files for Excel in Vietnamese (semicolons, decimal
+/// commas), for templates and exports alike.
+#[component]
+fn ExcelChoice(excel: RwSignal<bool>, id: &'static str) -> impl IntoView {
+    let s = use_state();
+    view! {
+        <div class="field checkbox">
+            <input
+                id=id
+                data-testid=id
+                type="checkbox"
+                prop:checked=move || excel.get()
+                on:change=move |ev| excel.set(event_target_checked(&ev))
+            />
+            <label for=id>{move || s.t(K::ExcelFormat)}</label>
+        </div>
     }
 }
 
 /// Downloading everything.
 #[component]
-fn ExportView() -> impl IntoView {
+fn ExportView(excel: RwSignal<bool>) -> impl IntoView {
     let s = use_state();
     // A byte-order mark, so spreadsheet programs read the file as UTF-8.
     let csv = move |table: Table| {
-        let text = s.data.with_untracked(|d| table_csv(d, table));
+        let text = if excel.get_untracked() {
+            s.data
+                .with_untracked(|d| spreadsheet_csv(table, &d.fields(table), true))
+        } else {
+            let text = s.data.with_untracked(|d| table_csv(d, table));
+            format!("\u{feff}{text}")
+        };
         let _ = browser::download(
             &format!("dxcast-{}.csv", table.key()),
             "text/csv;charset=utf-8",
-            &format!("\u{feff}{text}"),
+            &text,
         );
     };
     let json = move |_| {
@@ -839,6 +1018,7 @@ fn ExportView() -> impl IntoView {
         <section aria-labelledby="export-title" data-testid="export">
             <h2 id="export-title">{move || s.t(K::ExportTitle)}</h2>
             <p class="hint">{move || s.t(K::ExportHelp)}</p>
+            <ExcelChoice excel id="excel-exports" />
             <div class="actions">
                 <button type="button" data-testid="export-indicators" on:click=move |_| csv(Table::Indicators)>
                     {move || s.t(K::ExportIndicatorsCsv)}
@@ -863,13 +1043,15 @@ fn ResetView() -> impl IntoView {
     let s = use_state();
     let confirming = RwSignal::new(false);
     let reset = move |_| {
-        s.change_user(|u| *u = UserData::default());
+        let lang = s.lang.get_untracked();
         confirming.set(false);
-        s.say(
-            Place::Reset,
-            t(s.lang.get_untracked(), K::ResetDone).to_string(),
-            false,
-        );
+        match s.try_change_user(|u| *u = UserData::default()) {
+            Ok(_) => s.say(Place::Reset, t(lang, K::ResetDone).to_string(), false),
+            Err(p) => {
+                let why = messages::save_problem(lang, &p);
+                s.say(Place::Reset, tf(lang, K::NotSavedPrefix, &[&why]), true);
+            }
+        }
     };
     view! {
         <section aria-labelledby="reset-title" data-testid="reset">

@@ -179,6 +179,19 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     let name = RwSignal::new(link.name.clone());
     let compared = RwSignal::new(link.compared.clone());
     let generation = RwSignal::new(0u32);
+    // What only the indicator can tell about the link's targets.
+    let mut link_problems = link_problems;
+    link_problems.extend(page.with_untracked(|p| {
+        p.as_ref().map_or_else(Vec::new, |p| {
+            let first = p
+                .points
+                .iter()
+                .map(|x| x.day)
+                .reduce(f64::min)
+                .and_then(|d| Date::from_day_number(d as i32).ok());
+            share::check(&link, p.indicator.bounds, first)
+        })
+    }));
     let problems = RwSignal::new(link_problems);
 
     let defaults = Memo::new(move |_| page.with(|p| p.as_ref().and_then(|p| p.defaults(today))));
@@ -663,7 +676,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             .collect_view();
                         view! {
                             <div class="notice problem" role="alert" data-testid="link-problems">
-                                <p>{t(lang, K::LinkProblems)}</p>
+                                <p>{messages::link_heading(lang, &ps)}</p>
                                 <ul>{items}</ul>
                                 <button type="button" class="link" on:click=move |_| problems.set(Vec::new())>
                                     {t(lang, K::Dismiss)}
