@@ -135,6 +135,8 @@ pub fn link_problem(lang: Lang, p: &LinkProblem) -> String {
         LinkExpected::Target => K::ExpectedTarget,
         LinkExpected::Date => K::ExpectedDate,
         LinkExpected::Compared => K::ExpectedCompared,
+        LinkExpected::Rule => K::ExpectedRule,
+        LinkExpected::Level => K::ExpectedLevel,
     };
     tf(lang, K::LinkProblem, &[&p.key, &p.value, t(lang, key)])
 }
@@ -209,7 +211,7 @@ mod tests {
         let (_, problems) = share::parse("g=fast&zz=1");
         assert_eq!(
             link_problem(Lang::En, &problems[0]),
-            "“g=fast”: expected rate@date, such as 2.5@2023-04-01"
+            "“g=fast”: expected rate@date@y or @m (a year, a month), such as 20@2024-04-30@y"
         );
         assert_eq!(
             link_problem(Lang::Vi, &problems[1]),
