@@ -14,6 +14,11 @@
 //! saved scenarios compared, and every indicator's standing on the
 //! dashboard.
 //!
+//! The report page's case pastes `e2e/report-sample.txt` (a short report
+//! in the reports' wording, dated 31/5/2024): every figure found, the
+//! indicator, kind and period suggested for it, the row a confirmation
+//! makes, and the verdict of each derived figure's check.
+//!
 //! Every case is for NDXP transactions (`ndxp_tx`) on the tests' `today`
 //! unless it names another day; its scenario is what the tests type.
 //! Growth starts where the figures end (30/4/2024), as the page's empty
@@ -26,6 +31,7 @@ use dxcast_app::export::aside_code;
 use dxcast_app::projection::{
     default_horizon, fit, prepare, project, MethodChoice, ProjectionOptions, Sources,
 };
+use dxcast_app::report::{self, ReportDraft};
 use dxcast_core::quantity::Rule;
 use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{Comparison, Date, Error, Method, Symbol, Target};
@@ -72,6 +78,50 @@ fn assessment(a: &Result<Assessment, Error>) -> Value {
             })
         }
     }
+}
+
+/// The report page's case: `e2e/report-sample.txt` pasted with its date.
+fn report_case(data: &Dataset) -> Result<Value, Error> {
+    let draft = ReportDraft {
+        text: include_str!("../../e2e/report-sample.txt").to_string(),
+        date: "2024-05-31".to_string(),
+        ..ReportDraft::default()
+    };
+    let found = report::find(&draft.text, draft.as_of());
+    let figures: Vec<Value> = found
+        .iter()
+        .map(|f| {
+            let item = report::suggested_item(data, &draft, &found, f);
+            let row = report::confirm(data, &draft, f, &item).ok();
+            json!({
+                "index": f.index,
+                "text": f.text(&draft.text),
+                "value": f.found.value,
+                "suggested": item.indicator,
+                "kind": item.kind.code(),
+                "qualifier": item.qualifier,
+                "period": item.period,
+                "row": row.as_ref().map(|c| c.row.clone()),
+                "indicator": row.map(|c| c.indicator),
+            })
+        })
+        .collect();
+    let checks: Vec<Value> = report::check_candidates(data, &draft.text, &found)
+        .iter()
+        .map(|c| {
+            json!({
+                "figure": c.figure,
+                "kind": format!("{:?}", c.kind),
+                "verdict": c.check.as_ref().map(|k| k.verdict.code()).unwrap_or("error"),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "date": draft.date,
+        "report": draft.report_id(),
+        "figures": figures,
+        "checks": checks,
+    }))
 }
 
 fn target(t: &Target) -> Value {
@@ -166,9 +216,17 @@ fn main() -> Result<(), Error> {
             },
         ),
         case(
-            "growth -30, target",
+            "growth 20.2, target",
             Scenario {
-                growth: yearly(-30.0),
+                growth: yearly(20.2),
+                shock: None,
+                target: Some(own),
+            },
+        ),
+        case(
+            "growth -50, target",
+            Scenario {
+                growth: yearly(-50.0),
                 shock: None,
                 target: Some(own),
             },
@@ -287,6 +345,8 @@ fn main() -> Result<(), Error> {
         })
         .collect();
 
+    let report = report_case(&data)?;
+
     let doc = json!({
         "today": today.to_string(),
         "after_last_report": after.to_string(),
@@ -298,6 +358,7 @@ fn main() -> Result<(), Error> {
             "cases": out_cases,
         },
         "standings": standings,
+        "report": report,
     });
     println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     Ok(())

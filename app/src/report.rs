@@ -790,7 +790,13 @@ pub fn check_candidates(data: &Dataset, text: &str, found: &[FoundFigure]) -> Ve
         } else {
             Figure::stated(f.found.value, f.found.precision, f.found.qualifier).ok()
         };
-        let plain = |g: &FoundFigure| g.found.derived.is_none();
+        // A figure of its own: not derived, or a daily average (a level the
+        // reports state in their own right).
+        let plain = |g: &FoundFigure| {
+            g.found
+                .derived
+                .is_none_or(|d| d.kind == CandidateKind::DailyAverage)
+        };
         let same_sentence = |g: &&FoundFigure| g.found.sentence == f.found.sentence;
         // The figure it is of: the last plain figure before it in its sentence.
         let of = found[..f.index]
