@@ -548,7 +548,7 @@ pub fn shared_labels(targets: &[TargetInput]) -> Vec<Vec<usize>> {
 }
 
 /// The height of a label's line, in pixels.
-pub const LABEL_LINE: f64 = 14.0;
+pub const LABEL_LINE: f64 = 16.0;
 
 /// The width in pixels a label of `text` takes at the chart's 12-pixel
 /// font, at most (a generous average advance of digits and letters).
