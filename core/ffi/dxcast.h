@@ -52,9 +52,8 @@ typedef uint32_t dxcast_fitted;
 #define DXCAST_MAX_TERMS 16
 #define DXCAST_MAX_RANKED 6
 #define DXCAST_MAX_INPUTS 7
-/* The most coefficients of a least-squares fit, rows it takes. */
+/* The most coefficients of a least-squares fit. */
 #define DXCAST_MAX_PARAMS 11
-#define DXCAST_MAX_ROWS 256
 
 /* ------------------------------------------------------------ error codes */
 
@@ -87,7 +86,8 @@ enum dxcast_method {
     DXCAST_LOG_LINEAR = 2,
     DXCAST_LOGISTIC = 3,
     DXCAST_HOLT = 4,
-    DXCAST_DAMPED_HOLT = 5
+    DXCAST_DAMPED_HOLT = 5,
+    DXCAST_GOMPERTZ = 6
 };
 
 enum dxcast_unit {
@@ -207,7 +207,8 @@ enum dxcast_scale {
     DXCAST_IDENTITY = 0,
     DXCAST_LOG = 1,           /* ln(y - lo) */
     DXCAST_REFLECTED_LOG = 2, /* -ln(hi - y) */
-    DXCAST_LOGIT = 3          /* ln((y - lo) / (hi - y)) */
+    DXCAST_LOGIT = 3,         /* ln((y - lo) / (hi - y)) */
+    DXCAST_LOGLOG = 4         /* -ln(-ln(y / hi)), lower end 0 */
 };
 
 enum dxcast_change_kind { DXCAST_CHANGE_RELATIVE = 0, DXCAST_CHANGE_POINTS = 1, DXCAST_CHANGE_MULTIPLE = 2 };
@@ -377,7 +378,7 @@ typedef struct dxcast_model {
     uint32_t method; /* enum dxcast_method */
     uint32_t given;  /* DXCAST_GIVEN_* */
     double degree;   /* polynomial: a whole number from 1 to 10 (default 2) */
-    double cap;      /* logistic */
+    double cap;      /* logistic, gompertz */
     double alpha;    /* holt, damped_holt: with beta */
     double beta;
     double phi;           /* damped_holt: in (0, 1] */

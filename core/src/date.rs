@@ -82,22 +82,23 @@ impl Date {
             return Err(Error::InvalidDate { year, month, day });
         }
         // Hinnant's days_from_civil. The year is in 1..=9999, so every
-        // intermediate lies in [-1e6, 4e6]: the wrapping operations never wrap.
+        // intermediate but the last lies in [0, 4e6]: unsigned 32-bit
+        // arithmetic holds them (see `ymd`), and the wrapping operations
+        // never wrap; the last subtraction wraps back into i32's range.
         let y = (if month <= 2 {
             year.wrapping_sub(1)
         } else {
             year
-        }) as i64;
-        let era = y / 400; // y >= 0 for supported years
+        }) as u32;
+        let era = y / 400;
         let yoe = y.wrapping_sub(era.wrapping_mul(400));
-        let m = month as i64;
-        let mp = if m > 2 {
-            m.wrapping_sub(3)
+        let mp = if month > 2 {
+            month.wrapping_sub(3)
         } else {
-            m.wrapping_add(9)
+            month.wrapping_add(9)
         };
         let doy = (mp.wrapping_mul(153).wrapping_add(2) / 5)
-            .wrapping_add(day as i64)
+            .wrapping_add(day)
             .wrapping_sub(1);
         let doe = yoe
             .wrapping_mul(365)
@@ -136,9 +137,12 @@ impl Date {
     #[must_use]
     pub const fn ymd(self) -> (i32, u32, u32) {
         // Hinnant's civil_from_days. `days` lies in [MIN_DAY, MAX_DAY], so
-        // every intermediate lies in [0, 4e6]: the wrapping operations never wrap.
-        let z = (self.days as i64).wrapping_add(719_468);
-        let era = z / 146_097; // z >= 0 for supported days
+        // every intermediate lies in [0, 4e6]: unsigned 32-bit arithmetic
+        // holds them (its divisions by constants are cheap on every target,
+        // where 64-bit ones need a 128-bit product on wasm32), and the
+        // wrapping operations never wrap.
+        let z = (self.days as u32).wrapping_add(719_468);
+        let era = z / 146_097;
         let doe = z.wrapping_sub(era.wrapping_mul(146_097));
         let yoe = doe
             .wrapping_sub(doe / 1460)
@@ -161,7 +165,7 @@ impl Date {
             mp.wrapping_sub(9)
         };
         let y = if m <= 2 { y.wrapping_add(1) } else { y };
-        (y as i32, m as u32, d as u32)
+        (y as i32, m, d)
     }
 
     /// The year.
@@ -380,6 +384,12 @@ mod tests {
         assert_eq!(Date::from_ymd(2000, 3, 1).unwrap().day_number(), 11_017);
         assert_eq!(Date::from_ymd(1, 1, 1).unwrap().day_number(), MIN_DAY);
         assert_eq!(Date::from_ymd(9999, 12, 31).unwrap().day_number(), MAX_DAY);
+        assert_eq!(Date::from_day_number(MIN_DAY).unwrap().ymd(), (1, 1, 1));
+        assert_eq!(
+            Date::from_day_number(MAX_DAY).unwrap().ymd(),
+            (9999, 12, 31)
+        );
+        assert_eq!(Date::from_day_number(-1).unwrap().ymd(), (1969, 12, 31));
     }
 
     #[test]

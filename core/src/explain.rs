@@ -78,11 +78,13 @@ pub enum Formula {
     /// Parts that add up to no more than a whole: the margin the whole
     /// leaves, which must not be negative.
     AtMost,
+    /// A Gompertz trend with a cap.
+    GompertzTrend,
 }
 
 impl Formula {
     /// Every formula.
-    pub const ALL: [Formula; 29] = [
+    pub const ALL: [Formula; 30] = [
         Formula::RunRate,
         Formula::DailyAverage,
         Formula::PeriodTotal,
@@ -112,6 +114,7 @@ impl Formula {
         Formula::Scenario,
         Formula::Verdict,
         Formula::AtMost,
+        Formula::GompertzTrend,
     ];
 
     /// A stable ASCII identifier, for translation tables: `run_rate`,
@@ -148,6 +151,7 @@ impl Formula {
             Formula::Scenario => "scenario",
             Formula::Verdict => "verdict",
             Formula::AtMost => "at_most",
+            Formula::GompertzTrend => "gompertz_trend",
         }
     }
 
@@ -184,6 +188,7 @@ impl Formula {
             Formula::Scenario => "y(t) = ŷ(t₀)·(1 + g)^((t − t₀)/year) + δ",
             Formula::Verdict => "status = first of: figure, deadline, ν = 0, horizon > max(s, 365 d), θ₁ ≤ P ≤ θ₂, ŷ meets T, ρ ≥ θ₀",
             Formula::AtMost => "m = z − (a + … + y) ≥ 0, the whole z last",
+            Formula::GompertzTrend => "ŷ(t) = K · exp(−exp(−r·(t − t₀)))",
         }
     }
 }
@@ -658,12 +663,13 @@ mod tests {
             | Formula::OneStepError
             | Formula::Scenario
             | Formula::Verdict
-            | Formula::AtMost => Formula::ALL.iter().filter(|&&g| g == f).count(),
+            | Formula::AtMost
+            | Formula::GompertzTrend => Formula::ALL.iter().filter(|&&g| g == f).count(),
         };
         for f in Formula::ALL {
             assert_eq!(listed(f), 1, "{}", f.code());
         }
-        assert_eq!(Formula::ALL.len(), 29);
+        assert_eq!(Formula::ALL.len(), 30);
     }
 
     #[test]

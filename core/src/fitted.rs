@@ -23,7 +23,7 @@ use crate::scenario::{Scenario, WhatIf};
 use crate::series::{Point, Series, Span};
 use crate::subject::Subject;
 use crate::target::Target;
-use crate::trend::{HoltFit, LinearFit, LogLinearFit, LogisticFit, PolynomialFit};
+use crate::trend::{GompertzFit, HoltFit, LinearFit, LogLinearFit, LogisticFit, PolynomialFit};
 
 /// A fitted method, of any kind: the parameters and state of one method.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,6 +40,14 @@ pub enum Fit {
     Holt(HoltFit),
     /// Holt's damped trend.
     DampedHolt(HoltFit),
+    /// A Gompertz trend.
+    Gompertz(GompertzFit),
+}
+
+impl From<GompertzFit> for Fit {
+    fn from(f: GompertzFit) -> Fit {
+        Fit::Gompertz(f)
+    }
 }
 
 impl From<LinearFit> for Fit {
@@ -87,6 +95,7 @@ impl Fit {
             Fit::Logistic(_) => Method::Logistic,
             Fit::Holt(_) => Method::Holt,
             Fit::DampedHolt(_) => Method::DampedHolt,
+            Fit::Gompertz(_) => Method::Gompertz,
         }
     }
 
@@ -99,6 +108,7 @@ impl Fit {
             Fit::LogLinear(f) => f.span(),
             Fit::Logistic(f) => f.span(),
             Fit::Holt(f) | Fit::DampedHolt(f) => f.span(),
+            Fit::Gompertz(f) => f.span(),
         }
     }
 
@@ -114,6 +124,7 @@ impl Fit {
             Fit::LogLinear(f) => f.predict(date),
             Fit::Logistic(f) => f.predict(date),
             Fit::Holt(f) | Fit::DampedHolt(f) => f.predict(date),
+            Fit::Gompertz(f) => f.predict(date),
         }
     }
 
@@ -134,6 +145,7 @@ impl Fit {
             Fit::LogLinear(f) => f.fitted_into(series, out),
             Fit::Logistic(f) => f.fitted_into(series, out),
             Fit::Holt(f) | Fit::DampedHolt(f) => f.fitted_into(series, out),
+            Fit::Gompertz(f) => f.fitted_into(series, out),
         }
     }
 
@@ -147,6 +159,7 @@ impl Fit {
             Fit::LogLinear(f) => f.sse(),
             Fit::Logistic(f) => f.sse(),
             Fit::Holt(f) | Fit::DampedHolt(f) => f.sse(),
+            Fit::Gompertz(f) => f.sse(),
         }
     }
 
@@ -159,6 +172,7 @@ impl Fit {
             Fit::LogLinear(f) => f.params(),
             Fit::Logistic(f) => f.params(),
             Fit::Holt(f) | Fit::DampedHolt(f) => f.params(),
+            Fit::Gompertz(f) => f.params(),
         }
     }
 
@@ -186,6 +200,7 @@ impl Fit {
             Fit::LogLinear(f) => f.explain(),
             Fit::Logistic(f) => f.explain(),
             Fit::Holt(f) | Fit::DampedHolt(f) => f.explain(),
+            Fit::Gompertz(f) => f.explain(),
         }
     }
 }
@@ -256,6 +271,7 @@ impl Fitted {
             Model::LogLinear(m) => Fit::LogLinear(m.fit(series)?),
             Model::Logistic(m) => Fit::Logistic(m.fit(series)?),
             Model::Holt(m) => Fit::from(m.fit(series)?),
+            Model::Gompertz(m) => Fit::Gompertz(m.fit(series)?),
         };
         Ok(Fitted {
             subject: series.subject(),

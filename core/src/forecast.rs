@@ -206,6 +206,9 @@ pub fn forecast_into(
     }
     check_level(level)?;
     let bounds = predictor.subject().bounds.validate()?;
+    // Every point of a model usually has the same degrees of freedom: the
+    // t quantile is computed once per distinct value.
+    let mut quantile: Option<(Option<f64>, f64)> = None;
     for (k, slot) in out.iter_mut().enumerate().take(n) {
         let date = horizon.date(k)?;
         let prediction = predictor.predict(date)?;
@@ -216,7 +219,15 @@ pub fn forecast_into(
                 index: k,
             });
         }
-        let (lo, hi) = prediction.interval(level, bounds)?;
+        let q = match quantile {
+            Some((df, q)) if df == prediction.df() => q,
+            _ => {
+                let q = prediction.quantile(level)?;
+                quantile = Some((prediction.df(), q));
+                q
+            }
+        };
+        let (lo, hi) = prediction.interval_with(q, bounds);
         *slot = ForecastPoint {
             date,
             point,

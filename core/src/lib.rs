@@ -78,5 +78,5 @@ pub use scenario::{Scenario, WhatIf};
 pub use series::{Point, Series, Span};
 pub use subject::Subject;
 pub use target::{Comparison, Target};
-pub use trend::{Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend};
+pub use trend::{GompertzTrend, Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend};
 pub use verdict::{Evidence, TargetStatus};

@@ -13,8 +13,8 @@ use crate::explain::Formula;
 use crate::fitted::Fitted;
 use crate::series::Series;
 use crate::trend::{
-    Cap, Damping, Holt, Initial, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend,
-    Smoothing, StepLength,
+    Cap, Damping, GompertzTrend, Holt, Initial, LinearTrend, LogLinearTrend, LogisticTrend,
+    PolynomialTrend, Smoothing, StepLength,
 };
 
 /// The projection methods.
@@ -33,21 +33,24 @@ pub enum Method {
     Holt,
     /// Holt's damped trend ([`crate::Holt::damped`]).
     DampedHolt,
+    /// A Gompertz curve with a cap ([`crate::GompertzTrend`]).
+    Gompertz,
 }
 
 impl Method {
     /// Every method.
-    pub const ALL: [Method; 6] = [
+    pub const ALL: [Method; 7] = [
         Method::Linear,
         Method::Polynomial,
         Method::LogLinear,
         Method::Logistic,
         Method::Holt,
         Method::DampedHolt,
+        Method::Gompertz,
     ];
 
     /// The method's identifier: `linear`, `polynomial`, `log_linear`,
-    /// `logistic`, `holt`, `damped_holt`.
+    /// `logistic`, `holt`, `damped_holt`, `gompertz`.
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -57,6 +60,7 @@ impl Method {
             Method::Logistic => "logistic",
             Method::Holt => "holt",
             Method::DampedHolt => "damped_holt",
+            Method::Gompertz => "gompertz",
         }
     }
 
@@ -86,6 +90,7 @@ impl Method {
             Method::Logistic => Formula::LogisticTrend,
             Method::Holt => Formula::Holt,
             Method::DampedHolt => Formula::DampedHolt,
+            Method::Gompertz => Formula::GompertzTrend,
         }
     }
 }
@@ -122,6 +127,8 @@ pub enum Model {
     Logistic(LogisticTrend),
     /// Holt's linear or damped trend.
     Holt(Holt),
+    /// A Gompertz trend.
+    Gompertz(GompertzTrend),
 }
 
 impl Model {
@@ -134,6 +141,19 @@ impl Model {
             Model::LogLinear(_) => Method::LogLinear,
             Model::Logistic(_) => Method::Logistic,
             Model::Holt(h) => h.method(),
+            Model::Gompertz(_) => Method::Gompertz,
+        }
+    }
+
+    /// The fewest points the method fits from (see each method's `fit`).
+    #[must_use]
+    pub fn min_points(&self) -> usize {
+        match self {
+            Model::Linear(_) | Model::LogLinear(_) => 2,
+            Model::Polynomial(p) => p.degree().saturating_add(2),
+            Model::Logistic(t) => t.min_points(),
+            Model::Gompertz(t) => t.min_points(),
+            Model::Holt(h) => h.min_points(),
         }
     }
 
@@ -152,6 +172,11 @@ impl Model {
         match self {
             Model::Polynomial(p) => s.degree = u8::try_from(p.degree()).ok(),
             Model::Logistic(t) => {
+                if let Cap::Given(k) = t.cap() {
+                    s.cap = Some(k);
+                }
+            }
+            Model::Gompertz(t) => {
                 if let Cap::Given(k) = t.cap() {
                     s.cap = Some(k);
                 }
@@ -212,7 +237,7 @@ pub struct ModelSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub degree: Option<u8>,
-    /// A logistic cap (default: the upper bound, or fitted).
+    /// A logistic or Gompertz cap (default: fitted).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -291,7 +316,7 @@ impl ModelSpec {
         matches!(
             (method, field),
             (Method::Polynomial, Field::Degree)
-                | (Method::Logistic, Field::Cap)
+                | (Method::Logistic | Method::Gompertz, Field::Cap)
                 | (
                     Method::Holt | Method::DampedHolt,
                     Field::Alpha
@@ -456,6 +481,10 @@ impl ModelSpec {
             Method::Logistic => Model::Logistic(match self.cap {
                 Some(k) => LogisticTrend::with_cap(k)?,
                 None => LogisticTrend::fitted_cap(),
+            }),
+            Method::Gompertz => Model::Gompertz(match self.cap {
+                Some(k) => GompertzTrend::with_cap(k)?,
+                None => GompertzTrend::fitted_cap(),
             }),
             Method::Holt | Method::DampedHolt => {
                 let mut h = match (self.alpha, self.beta) {

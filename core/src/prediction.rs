@@ -268,6 +268,25 @@ impl Prediction {
         let level = check_level(level)?;
         let bounds = bounds.validate()?;
         let q = student_t_quantile(0.5 + 0.5 * level, self.df)?;
+        Ok(self.interval_at_quantile(q, bounds))
+    }
+
+    /// [`Prediction::interval`] with the t quantile `q` of its level and
+    /// degrees of freedom given ([`Prediction::quantile`]), as `Option`s.
+    pub(crate) fn interval_with(&self, q: f64, bounds: Bounds) -> (Option<f64>, Option<f64>) {
+        let (a, b) = self.interval_at_quantile(q, bounds);
+        let finite = |v: f64| Some(v).filter(|v| v.is_finite());
+        (finite(a), finite(b))
+    }
+
+    /// The t quantile of a two-sided interval at `level` for this
+    /// prediction's degrees of freedom.
+    pub(crate) fn quantile(&self, level: f64) -> Result<f64> {
+        student_t_quantile(0.5 + 0.5 * check_level(level)?, self.df)
+    }
+
+    /// The interval's ends with the quantile `q` (bounds already checked).
+    fn interval_at_quantile(&self, q: f64, bounds: Bounds) -> (f64, f64) {
         let half = q * self.se;
         let mut a = bounds.clamp(self.scale.inverse(self.location - half));
         let mut b = bounds.clamp(self.scale.inverse(self.location + half));
@@ -286,7 +305,7 @@ impl Prediction {
         }
         let p = self.point_within(bounds);
         // Rounding in the back-transform must not leave the point outside.
-        Ok((a.min(p), b.max(p)))
+        (a.min(p), b.max(p))
     }
 
     /// The probability that the value is at least `x`, from the predictive

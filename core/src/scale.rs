@@ -41,6 +41,12 @@ pub enum Scale {
         /// The upper end of the range.
         hi: f64,
     },
+    /// `z = −ln(−ln(y/hi))`, for values between 0 and `hi` (the Gompertz
+    /// curve's straight line in time).
+    LogLog {
+        /// The upper end of the range.
+        hi: f64,
+    },
 }
 
 impl Scale {
@@ -64,6 +70,7 @@ impl Scale {
             Scale::Log { lo } => (lo, f64::INFINITY),
             Scale::ReflectedLog { hi } => (f64::NEG_INFINITY, hi),
             Scale::Logit { lo, hi } => (lo, hi),
+            Scale::LogLog { hi } => (0.0, hi),
         }
     }
 
@@ -82,6 +89,8 @@ impl Scale {
             Scale::Log { lo } => libm::log(y - lo),
             Scale::ReflectedLog { hi } => -libm::log(hi - y),
             Scale::Logit { lo, hi } => libm::log(y - lo) - libm::log(hi - y),
+            // ln(y/hi) as log1p(−(hi − y)/hi): no cancellation near hi.
+            Scale::LogLog { hi } => -libm::log(-libm::log1p(-(hi - y) / hi)),
         }
     }
 
@@ -103,6 +112,7 @@ impl Scale {
                     lo + w * e / (1.0 + e)
                 }
             }
+            Scale::LogLog { hi } => hi * libm::exp(-libm::exp(-z)),
         }
     }
 
@@ -114,6 +124,7 @@ impl Scale {
             Scale::Log { lo } => 1.0 / (y - lo),
             Scale::ReflectedLog { hi } => 1.0 / (hi - y),
             Scale::Logit { lo, hi } => (hi - lo) / ((y - lo) * (hi - y)),
+            Scale::LogLog { hi } => -1.0 / (y * libm::log1p(-(hi - y) / hi)),
         }
     }
 
@@ -123,6 +134,7 @@ impl Scale {
             Scale::Log { lo } => lo.is_finite(),
             Scale::ReflectedLog { hi } => hi.is_finite(),
             Scale::Logit { lo, hi } => lo.is_finite() && hi.is_finite() && lo < hi,
+            Scale::LogLog { hi } => hi.is_finite() && hi > 0.0,
         };
         if ok {
             Ok(self)
@@ -148,6 +160,7 @@ mod tests {
             Scale::Log { lo: 1.0 },
             Scale::ReflectedLog { hi: 10.0 },
             Scale::Logit { lo: 0.0, hi: 100.0 },
+            Scale::LogLog { hi: 100.0 },
         ];
         for s in scales {
             for y in [1.5, 3.0, 9.999] {
@@ -159,6 +172,8 @@ mod tests {
             }
         }
         assert_eq!(Scale::Log { lo: 0.0 }.forward(0.0), f64::NEG_INFINITY);
+        assert_eq!(Scale::LogLog { hi: 1.0 }.forward(1.0), f64::INFINITY);
+        assert_eq!(Scale::LogLog { hi: 1.0 }.inverse(f64::NEG_INFINITY), 0.0);
         assert_eq!(
             Scale::Logit { lo: 0.0, hi: 1.0 }.inverse(f64::INFINITY),
             1.0

@@ -20,6 +20,20 @@ pub(crate) fn swap<T: Copy>(s: &mut [T], a: usize, b: usize) {
     }
 }
 
+/// Swaps two elements of any type (moved, not copied); does nothing when
+/// either index is out of range.
+pub(crate) fn swap_moved<T>(s: &mut [T], a: usize, b: usize) {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    if lo == hi {
+        return;
+    }
+    if let Some((left, right)) = s.split_at_mut_checked(hi) {
+        if let (Some(x), Some(y)) = (left.get_mut(lo), right.first_mut()) {
+            core::mem::swap(x, y);
+        }
+    }
+}
+
 /// Inserts `value` at `pos` among the first `len` elements, moving the rest
 /// one place right. Returns `false` (and changes nothing) when `len` is not
 /// below the slice's length or `pos` is beyond `len`.
@@ -126,31 +140,6 @@ impl<'a, T> Iterator for Rows<'a, T> {
     }
 }
 
-/// Mutable [`rows`].
-pub(crate) fn rows_mut<T>(s: &mut [T], width: usize) -> RowsMut<'_, T> {
-    RowsMut { rest: s, width }
-}
-
-/// The iterator of [`rows_mut`].
-pub(crate) struct RowsMut<'a, T> {
-    rest: &'a mut [T],
-    width: usize,
-}
-
-impl<'a, T> Iterator for RowsMut<'a, T> {
-    type Item = &'a mut [T];
-
-    fn next(&mut self) -> Option<&'a mut [T]> {
-        if self.width == 0 {
-            return None;
-        }
-        let rest = core::mem::take(&mut self.rest);
-        let (row, rest) = rest.split_at_mut_checked(self.width)?;
-        self.rest = rest;
-        Some(row)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -179,11 +168,11 @@ mod tests {
         let lib: std::vec::Vec<&[i32]> = v.chunks_exact(2).collect();
         assert_eq!(ours, lib);
         assert_eq!(rows(&v, 0).count(), 0);
-        let mut w = [0; 5];
-        for (k, r) in rows_mut(&mut w, 2).enumerate() {
-            r.fill(k + 1);
-        }
-        assert_eq!(w, [1, 1, 2, 2, 0]);
+        let mut w = [4, 1, 3, 2];
+        swap_moved(&mut w, 3, 0);
+        assert_eq!(w, [2, 1, 3, 4]);
+        swap_moved(&mut w, 1, 7);
+        assert_eq!(w, [2, 1, 3, 4]);
         for (t, b) in [
             ("58.397.139", b'.'),
             ("a,,b,", b','),

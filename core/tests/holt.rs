@@ -292,14 +292,17 @@ fn gaps_raise_the_weights() {
         .enumerate()
         .map(|(k, v)| Point::new(d0.add_days(7 * k as i32).unwrap(), *v))
         .collect();
+    // Both start from the first two points (a level of 101 and a trend of 1).
     let regular = Holt::with_params(0.2, 0.0)
         .unwrap()
+        .from_first_two()
         .fit(&series(&pts, Bounds::NONE))
         .unwrap()
         .level();
     pts[11].date = d0.add_days(7 * 15).unwrap();
     let after_gap = Holt::with_params(0.2, 0.0)
         .unwrap()
+        .from_first_two()
         .with_step_days(7.0)
         .unwrap()
         .fit(&series(&pts, Bounds::NONE))

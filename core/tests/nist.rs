@@ -202,12 +202,31 @@ struct Score {
     r2: f64,
 }
 
-fn score(d: &Dataset) -> Score {
+/// The scores of a fit of the dataset's rows, each repeated `k` times
+/// (`k = 1`: the dataset itself). Repeating rows keeps the coefficients and
+/// R², multiplies RSS by `k` and divides `XᵀX`'s inverse by `k`, so that the
+/// certified values still apply: the residual SD becomes `σ √(k(n − p) /
+/// (kn − p))` and the coefficients' SDs `SD √((n − p) / (kn − p))`.
+fn score(d: &Dataset, k: usize) -> Score {
     let c = parse(d.text);
     let (x, cols, intercept) = design(d.model, &c.rows);
     assert_eq!(cols, c.estimates.len(), "{}: parameter count", d.name);
     let y: Vec<f64> = c.rows.iter().map(|r| r[0]).collect();
-    let fit = LeastSquares::fit(&x, cols, &y, intercept).expect(d.name);
+    let n = y.len();
+    let fit = if k == 1 {
+        LeastSquares::fit(&x, cols, &y, intercept)
+    } else {
+        LeastSquares::fit_with(k * n, cols, intercept, |i, row| {
+            let i = i % n;
+            row.copy_from_slice(&x[i * cols..(i + 1) * cols]);
+            y[i]
+        })
+    }
+    .expect(d.name);
+    assert_eq!(fit.rows(), k * n);
+    let (n, p, k) = (n as f64, cols as f64, k as f64);
+    let sd_factor = ((n - p) / (k * n - p)).sqrt();
+    let resid_sd = c.residual_sd * (k * (n - p) / (k * n - p)).sqrt();
     let min = |v: &mut dyn Iterator<Item = f64>| v.fold(f64::INFINITY, f64::min);
     Score {
         coef: min(&mut fit
@@ -220,22 +239,22 @@ fn score(d: &Dataset) -> Score {
             .unwrap()
             .iter()
             .zip(&c.sds)
-            .map(|(a, b)| lre(*a, *b))),
-        resid: lre(fit.residual_sd().unwrap(), c.residual_sd),
+            .map(|(a, b)| lre(*a, *b * sd_factor))),
+        resid: lre(fit.residual_sd().unwrap(), resid_sd),
         r2: lre(fit.r_squared(), c.r_squared),
     }
 }
 
-#[test]
-fn nist_strd_linear_regression_lre() {
+/// Prints the table of scores for the rows repeated `k` times; returns the
+/// failures against the required digits.
+fn table(k: usize) -> Vec<String> {
     let mut failures = Vec::new();
-    println!("\nNIST StRD linear least squares: minimum LRE (correct digits)");
     println!(
         "{:<10} {:>8} {:>8} {:>8} {:>8} {:>9}",
         "dataset", "coef", "coef sd", "resid sd", "R²", "required"
     );
     for d in &DATASETS {
-        let s = score(d);
+        let s = score(d, k);
         println!(
             "{:<10} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>9.0}",
             d.name, s.coef, s.sd, s.resid, s.r2, d.required
@@ -246,11 +265,61 @@ fn nist_strd_linear_regression_lre() {
             ("residual SD", s.resid),
         ] {
             if v < d.required {
-                failures.push(format!("{}: {what} LRE {v:.1} < {}", d.name, d.required));
+                failures.push(format!(
+                    "{} ×{k}: {what} LRE {v:.1} < {}",
+                    d.name, d.required
+                ));
             }
         }
     }
+    failures
+}
+
+#[test]
+fn nist_strd_linear_regression_lre() {
+    println!("\nNIST StRD linear least squares: minimum LRE (correct digits)");
+    let failures = table(1);
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn nist_rows_repeated_keep_the_certified_values() {
+    // 500 copies: 1 500 to 41 000 rows, many chunks and blocks.
+    let k = 500;
+    println!("\nNIST StRD, every row repeated {k} times: minimum LRE");
+    let failures = table(k);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn scaled_designs_keep_the_certified_values() {
+    // Longley with column j multiplied by 2^s_j and y by 2^t: exactly, so
+    // that coefficient j and its SD become 2^(t − s_j) times the certified
+    // ones, the residual SD 2^t times, and R² stays. Beyond 2^±400 the
+    // squares of a plain f64 pass overflow or underflow, so the fit has to
+    // rescale before it factors.
+    let d = &DATASETS[5];
+    assert_eq!(d.name, "Longley");
+    let c = parse(d.text);
+    let (mut x, cols, _) = design(d.model, &c.rows);
+    let s = [-500, 700, 0, -600, 0, 400, 0];
+    let t = -300;
+    for row in x.chunks_mut(cols) {
+        for (v, e) in row.iter_mut().zip(s) {
+            *v *= 2f64.powi(e);
+        }
+    }
+    let y: Vec<f64> = c.rows.iter().map(|r| r[0] * 2f64.powi(t)).collect();
+    let fit = LeastSquares::fit(&x, cols, &y, true).expect("scaled Longley");
+    for (j, e) in s.iter().enumerate() {
+        let f = 2f64.powi(t - e);
+        let (b, sd) = (fit.coefficients()[j], fit.standard_errors().unwrap()[j]);
+        assert!(lre(b, c.estimates[j] * f) >= d.required, "B{j}: {b:e}");
+        assert!(lre(sd, c.sds[j] * f) >= d.required, "SD of B{j}: {sd:e}");
+    }
+    let resid = c.residual_sd * 2f64.powi(t);
+    assert!(lre(fit.residual_sd().unwrap(), resid) >= d.required);
+    assert!(lre(fit.r_squared(), c.r_squared) >= d.required);
 }
 
 #[test]

@@ -378,6 +378,39 @@ proptest! {
     }
 
     #[test]
+    fn long_least_squares_never_panic_nor_return_what_is_not_finite(
+        cells in prop::collection::vec(any_float(), 1..40),
+        n in 0usize..700,
+        cols in 1usize..12,
+        stride in 1usize..50,
+        intercept in any::<bool>(),
+        smooth in any::<bool>(),
+    ) {
+        // Rows drawn from a short list of values (any of them NaN, infinite,
+        // huge or tiny), or a smooth design around them; several chunks.
+        let at = |k: usize| cells[k % cells.len()];
+        let result = LeastSquares::fit_with(n, cols, intercept, |i, x| {
+            for (j, v) in x.iter_mut().enumerate() {
+                *v = if smooth {
+                    let t = i as f64 / (n as f64);
+                    if intercept && j == 0 { 1.0 } else { t.powi(j as i32) * at(j) }
+                } else {
+                    at(i * stride + j)
+                };
+            }
+            at(i * 7 + 3)
+        });
+        if let Ok(fit) = result {
+            prop_assert_eq!(fit.rows(), n);
+            for v in fit.coefficients().iter().chain(fit.standard_errors().unwrap_or(&[])) {
+                prop_assert!(v.is_finite(), "{:?}", fit);
+            }
+            prop_assert!(fit.rss().is_finite() && fit.residual_sd().is_none_or(f64::is_finite));
+            prop_assert!(fit.r_squared().is_finite());
+        }
+    }
+
+    #[test]
     fn the_optimizer_never_panics(
         start in any_float(),
         lo in any_float(),

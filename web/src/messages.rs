@@ -225,7 +225,7 @@ mod tests {
         let (_, problems) = share::parse("m=arima&m=holt%3Bbeta%3D0.1");
         assert_eq!(
             link_problem(Lang::Vi, &problems[0]),
-            "«m=arima»: cần mã phương pháp: một trong linear, polynomial, log_linear, logistic, holt, damped_holt"
+            "«m=arima»: cần mã phương pháp: một trong linear, polynomial, log_linear, logistic, holt, damped_holt, gompertz"
         );
         assert_eq!(
             link_problem(Lang::En, &problems[1]),

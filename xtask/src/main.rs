@@ -10,7 +10,10 @@
 //! - `layers`: check that the app's model crate depends on no front end and
 //!   that no module of the app's crates imports another in a circle;
 //! - `fuzz [SECONDS]`: run every fuzz target in `fuzz/` for SECONDS (60);
-//! - `test`: set up, then run every check and test, and print `N passed, N failed`.
+//! - `test`: set up, then run every check and test, and print `N passed, N failed`;
+//! - `bench [--instructions] [-- ARGS]`: the side-by-side benchmark (`bench/`)
+//!   natively and compiled to wasm32-wasip1 in Node, and the wasm/native
+//!   ratios; with `--instructions`, instruction counts under callgrind instead.
 
 use std::collections::BTreeSet;
 use std::env;
@@ -73,16 +76,19 @@ fn main() -> ExitCode {
             };
             seconds.and_then(|s| setup(Needs::All).and_then(|()| fuzz(s)))
         }
+        Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | serve [--port N] | embed | layers | fuzz [SECONDS] | test>\n\n\
+                "usage: cargo xtask <setup | build | serve [--port N] | embed | layers | fuzz [SECONDS] | test | bench>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
                  layers check the app's crates: no front end under the model, no module cycle\n\
                  fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
-                 test   set up, then run every check and test"
+                 test   set up, then run every check and test\n\
+                 bench  the side-by-side benchmark, natively and in wasm32-wasip1\n\
+                        ([--instructions] for callgrind counts; [-- ARGS] to the bench)"
             );
             return ExitCode::from(2);
         }
@@ -932,4 +938,203 @@ fn test() -> Result {
     } else {
         Err(format!("{failed} step(s) failed"))
     }
+}
+
+/// The side-by-side benchmark's target for the wasm run.
+const WASI: &str = "wasm32-wasip1";
+
+/// The path of the side-by-side bench's executable, built for `target`
+/// (native when `None`), from cargo's JSON messages.
+fn bench_executable(target: Option<&str>) -> Result<PathBuf> {
+    let mut args = vec![
+        "bench",
+        "-p",
+        "dxcast-bench",
+        "--bench",
+        "side_by_side",
+        "--no-run",
+        "--message-format=json",
+    ];
+    if let Some(t) = target {
+        args.extend(["--target", t]);
+    }
+    let out = output(cmd("cargo", &args)).ok_or("building the benchmark failed")?;
+    out.lines()
+        .filter(|l| l.contains("\"side_by_side\""))
+        .find_map(|l| {
+            let at = l.find("\"executable\":\"")? + "\"executable\":\"".len();
+            let end = l[at..].find('"')?;
+            Some(PathBuf::from(&l[at..at + end]))
+        })
+        .ok_or_else(|| "no executable in cargo's messages".to_string())
+}
+
+/// Runs `c`, prints its standard output as it is, and returns it.
+fn run_and_show(mut c: Command) -> Result<String> {
+    let shown = format!("{c:?}");
+    let out = c
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    print!("{text}");
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!(
+            "{shown} failed with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// `RESULT name contender=seconds …` lines: (workload, contender, seconds).
+fn results(text: &str) -> Vec<(String, String, f64)> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("RESULT "))
+        .flat_map(|l| {
+            let mut words = l.split_whitespace();
+            let name = words.next().unwrap_or("").to_string();
+            words
+                .filter_map(|w| {
+                    let (k, v) = w.split_once('=')?;
+                    Some((name.clone(), k.to_string(), v.parse().ok()?))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The fastest time of each (workload, contender) over several runs.
+fn fastest(runs: &[Vec<(String, String, f64)>]) -> Vec<(String, String, f64)> {
+    let mut out: Vec<(String, String, f64)> = Vec::new();
+    for (name, who, t) in runs.iter().flatten() {
+        match out.iter_mut().find(|(n, w, _)| n == name && w == who) {
+            Some(slot) => slot.2 = slot.2.min(*t),
+            None => out.push((name.clone(), who.clone(), *t)),
+        }
+    }
+    out
+}
+
+/// `cargo xtask bench`: natively (the full table, with SSEs), then each
+/// workload natively and in wasm32-wasip1 under Node in turn, five times
+/// (`--repeat N` to change), and the fastest time of each workload and
+/// contender on each, with the wasm/native ratios; or, with
+/// `--instructions`, instructions per call under callgrind.
+fn bench(args: &[String]) -> Result {
+    let instructions = args.iter().any(|a| a == "--instructions");
+    let repeat: usize = args
+        .iter()
+        .position(|a| a == "--repeat")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let rest: Vec<&str> = args
+        .iter()
+        .skip_while(|a| *a != "--")
+        .skip(1)
+        .map(String::as_str)
+        .collect();
+    if instructions {
+        return bench_instructions();
+    }
+    let installed = output(cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == WASI) {
+        run(cmd("rustup", &["target", "add", WASI]))?;
+    }
+    let native_exe = bench_executable(None)?;
+    let wasm_exe = bench_executable(Some(WASI))?;
+    let node = output(cmd("node", &["--version"])).unwrap_or_default();
+    println!("=== native, every workload");
+    let c = cmd(native_exe.to_string_lossy().as_ref(), &rest);
+    let mut native = vec![results(&run_and_show(c)?)];
+    let mut wasm = Vec::new();
+    // Then each workload natively and in wasm in turn, so that both meet the
+    // same load on a shared machine.
+    println!("\n=== each workload natively and in {WASI} (Node {node}) in turn, {repeat} times");
+    for workload in ["damped_holt", "holt", "choice", "lstsq"] {
+        for _ in 0..repeat.max(1) {
+            let mut c = cmd(native_exe.to_string_lossy().as_ref(), &rest);
+            c.args(["--only", workload]);
+            let out = output(c).ok_or("the native benchmark failed")?;
+            native.push(results(&out));
+            let mut c = cmd("node", &["--no-warnings", "core/benches/wasi.mjs"]);
+            c.arg(&wasm_exe).args(&rest).args(["--only", workload]);
+            let out = output(c).ok_or("the wasm benchmark failed")?;
+            wasm.push(results(&out));
+        }
+    }
+    let (native, wasm) = (fastest(&native), fastest(&wasm));
+    println!("\n=== fastest of {repeat} runs, time per call; ratios to augurs' (or the bare pass's) and wasm32 to native");
+    println!(
+        "{:<12} {:<10} {:>11} {:>8} {:>11} {:>8} {:>12}",
+        "workload", "contender", "native", "ratio", "wasm32", "ratio", "wasm/native"
+    );
+    for (name, who, t) in &native {
+        let base = |set: &[(String, String, f64)]| {
+            set.iter()
+                .find(|(n, c, _)| n == name && (c == "augurs" || c == "bare"))
+                .map(|x| x.2)
+        };
+        let w = wasm
+            .iter()
+            .find(|(n, c, _)| n == name && c == who)
+            .map(|x| x.2);
+        let ratio = |t: Option<f64>, b: Option<f64>| match (t, b) {
+            (Some(t), Some(b)) => format!("{:.3}", t / b),
+            _ => "-".into(),
+        };
+        println!(
+            "{name:<12} {who:<10} {:>9.1}µs {:>8} {:>9.1}µs {:>8} {:>12}",
+            t * 1e6,
+            ratio(Some(*t), base(&native)),
+            w.unwrap_or(f64::NAN) * 1e6,
+            ratio(w, base(&wasm)),
+            ratio(w, Some(*t))
+        );
+    }
+    Ok(())
+}
+
+/// Instructions per call of each side of the AirPassengers workloads, from
+/// callgrind runs of N and 2N calls (their difference cancels start-up).
+fn bench_instructions() -> Result {
+    let exe = bench_executable(None)?;
+    let count = |workload: &str, side: &str, calls: u32| -> Result<u64> {
+        let out = Command::new("valgrind")
+            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .arg(&exe)
+            .args([
+                "--calls",
+                &calls.to_string(),
+                "--side",
+                side,
+                "--only",
+                workload,
+            ])
+            .output()
+            .map_err(|e| format!("could not start valgrind: {e}"))?;
+        let text = String::from_utf8_lossy(&out.stderr);
+        text.lines()
+            .find_map(|l| l.split("Collected : ").nth(1))
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| format!("no instruction count from valgrind: {text}"))
+    };
+    println!("instructions per call (callgrind; 6 calls less 3):");
+    println!(
+        "{:<14} {:>14} {:>14} {:>8}",
+        "workload", "dxcast", "augurs", "ratio"
+    );
+    for workload in ["damped_holt", "holt", "choice"] {
+        let per_call = |side: &str| -> Result<u64> {
+            Ok((count(workload, side, 6)?.saturating_sub(count(workload, side, 3)?)) / 3)
+        };
+        let (ours, theirs) = (per_call("dxcast")?, per_call("augurs")?);
+        println!(
+            "{workload:<14} {ours:>14} {theirs:>14} {:>8.3}",
+            ours as f64 / theirs as f64
+        );
+    }
+    Ok(())
 }

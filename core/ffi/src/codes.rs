@@ -20,13 +20,14 @@ pub(crate) use crate::layout::NONE;
 /// A value this ABI version has no code for (a variant added to the core later).
 pub(crate) const OTHER: u32 = u32::MAX - 1;
 
-pub(crate) const METHODS: [Method; 6] = [
+pub(crate) const METHODS: [Method; 7] = [
     Method::Linear,
     Method::Polynomial,
     Method::LogLinear,
     Method::Logistic,
     Method::Holt,
     Method::DampedHolt,
+    Method::Gompertz,
 ];
 
 pub(crate) const UNITS: [Unit; 7] = [
@@ -164,7 +165,7 @@ pub(crate) const QUANTITIES: [Quantity; 7] = [
     Quantity::Status,
 ];
 
-pub(crate) const FORMULAS: [Formula; 29] = [
+pub(crate) const FORMULAS: [Formula; 30] = [
     Formula::RunRate,
     Formula::DailyAverage,
     Formula::PeriodTotal,
@@ -194,6 +195,7 @@ pub(crate) const FORMULAS: [Formula; 29] = [
     Formula::Scenario,
     Formula::Verdict,
     Formula::AtMost,
+    Formula::GompertzTrend,
 ];
 
 pub(crate) const SYMBOLS: [Symbol; 45] = [
@@ -282,7 +284,8 @@ pub(crate) fn encode<T: PartialEq>(table: &[T], value: T) -> u32 {
         .unwrap_or(OTHER)
 }
 
-/// The code of a scale: identity 0, log 1, reflected log 2, logit 3; and its
+/// The code of a scale: identity 0, log 1, reflected log 2, logit 3, log-log
+/// 4; and its
 /// range's ends (`None` for an open end).
 pub(crate) fn scale(s: Scale) -> (u32, Option<f64>, Option<f64>) {
     match s {
@@ -290,6 +293,7 @@ pub(crate) fn scale(s: Scale) -> (u32, Option<f64>, Option<f64>) {
         Scale::Log { lo } => (1, Some(lo), None),
         Scale::ReflectedLog { hi } => (2, None, Some(hi)),
         Scale::Logit { lo, hi } => (3, Some(lo), Some(hi)),
+        Scale::LogLog { hi } => (4, Some(0.0), Some(hi)),
     }
 }
 

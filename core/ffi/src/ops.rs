@@ -17,7 +17,7 @@ use dxcast_core::choice::choose as core_choose;
 use dxcast_core::convert::{self, Flow};
 use dxcast_core::forecast::{forecast_into, Predictor};
 use dxcast_core::growth::{self, ChangeKind};
-use dxcast_core::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
+use dxcast_core::lstsq::{LeastSquares, MAX_PARAMS};
 use dxcast_core::number::parse_vi as core_parse_vi;
 use dxcast_core::quantity::{self, measure_into, Conflict, Measured, Measures, QuantityPoint};
 use dxcast_core::scenario::{self, GrowthOverride, Per, Scenario, Shock};
@@ -369,30 +369,17 @@ pub(crate) fn lstsq(x: u32, rows: u32, cols: u32, y: u32, intercept: u32, out: u
         // The core names the problem.
         LeastSquares::fit(&[], p, &[], intercept)?;
     }
-    if n > MAX_ROWS {
-        return Err(Error::Capacity {
-            what: Field::Rows,
-            capacity: MAX_ROWS,
-        }
-        .into());
-    }
     let cells = n.saturating_mul(p);
     let xs = input_array(&mut cx, "x", x, count(cells), 8, 8)?;
     let ys = input_array(&mut cx, "y", y, rows, 8, 8)?;
-    let mut xb = [0.0f64; MAX_ROWS * MAX_PARAMS];
-    let mut yb = [0.0f64; MAX_ROWS];
-    for (i, slot) in xb.iter_mut().enumerate().take(cells) {
-        *slot = f64_elem(&xs, i).ok_or(missing("x", &xs))?;
-    }
-    for (i, slot) in yb.iter_mut().enumerate().take(n) {
-        *slot = f64_elem(&ys, i).ok_or(missing("y", &ys))?;
-    }
-    let fit = LeastSquares::fit(
-        xb.get(..cells).unwrap_or(&[]),
-        p,
-        yb.get(..n).unwrap_or(&[]),
-        intercept,
-    )?;
+    // Both arrays were checked to lie in memory: every element reads.
+    let fit = LeastSquares::fit_with(n, p, intercept, |i, row| {
+        let first = i.saturating_mul(p);
+        for (k, slot) in row.iter_mut().enumerate() {
+            *slot = f64_elem(&xs, first.saturating_add(k)).unwrap_or(f64::NAN);
+        }
+        f64_elem(&ys, i).unwrap_or(f64::NAN)
+    })?;
     let mut r: Record<{ l::SIZE }> = Record::new();
     r.u32(l::ROWS, count(fit.rows()));
     r.u32(l::PARAMS, count(fit.params()));

@@ -228,10 +228,10 @@ pub fn least_squares(
     #[wasm_bindgen(unchecked_param_type = "Numbers")] y: JsValue,
     #[wasm_bindgen(unchecked_param_type = "boolean")] intercept: JsValue,
 ) -> Result<Ts<LeastSquaresResult>, Fail> {
-    use dx::lstsq::{MAX_PARAMS, MAX_ROWS};
-    let x = input::numbers(&x, "x", MAX_ROWS * MAX_PARAMS)?;
+    // Any number of rows: the arrays are only bounded by memory.
+    let x = input::numbers(&x, "x", usize::MAX)?;
     let cols = input::count(&cols, "cols", u32::MAX as usize)?;
-    let y = input::numbers(&y, "y", MAX_ROWS)?;
+    let y = input::numbers(&y, "y", usize::MAX)?;
     let intercept = input::boolean(&intercept, "intercept")?;
     let fit = dx::lstsq::LeastSquares::fit(&x, cols, &y, intercept).named(&[
         (Field::Columns, "cols"),

@@ -92,7 +92,7 @@ macro_rules! mirror {
 
 mirror! {
     /// A projection method.
-    Method = Method { Linear, Polynomial, LogLinear, Logistic, Holt, DampedHolt, }
+    Method = Method { Linear, Polynomial, LogLinear, Logistic, Holt, DampedHolt, Gompertz, }
 }
 
 mirror! {
@@ -195,6 +195,7 @@ pub enum Formula {
     Scenario,
     Verdict,
     AtMost,
+    GompertzTrend,
 }
 
 /// The name of an input of an explanation.
@@ -271,7 +272,7 @@ impl TryFrom<dx::Formula> for Formula {
     type Error = Fail;
     fn try_from(f: dx::Formula) -> Result<Formula, Fail> {
         use Formula as F;
-        const MIRROR: [Formula; 29] = [
+        const MIRROR: [Formula; 30] = [
             F::RunRate,
             F::DailyAverage,
             F::PeriodTotal,
@@ -301,6 +302,7 @@ impl TryFrom<dx::Formula> for Formula {
             F::Scenario,
             F::Verdict,
             F::AtMost,
+            F::GompertzTrend,
         ];
         by_position(&dx::Formula::ALL, &MIRROR, f, "formula")
     }
@@ -1069,6 +1071,7 @@ pub enum Scale {
     Log { lo: Finite },
     ReflectedLog { hi: Finite },
     Logit { lo: Finite, hi: Finite },
+    LogLog { hi: Finite },
 }
 
 impl From<dx::Scale> for Scale {
@@ -1081,6 +1084,7 @@ impl From<dx::Scale> for Scale {
                 lo: Finite(lo),
                 hi: Finite(hi),
             },
+            dx::Scale::LogLog { hi } => Scale::LogLog { hi: Finite(hi) },
         }
     }
 }

@@ -127,7 +127,7 @@ vocabulary! {
         /// A measure kind code.
         KindCode => ("kind_code", "one of flow, ytd, daily_average, cumulative, stock, share, rank"),
         /// A method code.
-        MethodCode => ("method_code", "one of linear, polynomial, log_linear, logistic, holt, damped_holt"),
+        MethodCode => ("method_code", "one of linear, polynomial, log_linear, logistic, holt, damped_holt, gompertz"),
         /// A status code.
         StatusCode => ("status_code", "one of observed, estimate, target"),
         /// A pillar code.
@@ -206,5 +206,7 @@ vocabulary! {
         MethodChoice => ("method_choice", "every projection method"),
         /// Flows from a cumulative series.
         CumulativeFlows => ("cumulative_flows", "flows of a cumulative series"),
+        /// The projected quasi-Newton search.
+        QuasiNewton => ("quasi_newton", "the quasi-Newton search"),
     }
 }

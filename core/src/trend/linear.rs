@@ -3,12 +3,12 @@
 use crate::date::Date;
 use crate::error::{Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::lstsq::{LeastSquares, MAX_ROWS};
+use crate::lstsq::LeastSquares;
 use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span};
 
-use super::{check_finite, check_size, write_fitted, years};
+use super::{check_finite, check_size, regress, write_fitted, years};
 
 /// The straight-line trend `y = a + b·t`, `t` in years from the first
 /// observation, fitted by least squares.
@@ -55,29 +55,15 @@ impl LinearTrend {
     ///   2 points. A line through exactly 2 leaves nothing to estimate its
     ///   error from: its predictions have an unknown spread (an infinite
     ///   standard error), so their intervals span the indicator's bounds.
-    /// - [`Error::Capacity`](crate::Error::Capacity) for more than
-    ///   [`MAX_ROWS`] points.
     pub fn fit(&self, series: &Series<'_>) -> Result<LinearFit> {
         check_size(series, Task::Linear, 2)?;
-        let mut x = [0.0; 2 * MAX_ROWS];
-        let mut y = [0.0; MAX_ROWS];
-        for ((row, yi), p) in crate::slices::rows_mut(&mut x, 2)
-            .zip(y.iter_mut())
-            .zip(series.points())
-        {
-            if let [one, t] = row {
+        let ls = regress(series, 2, true, |p, x| {
+            if let [one, t] = x {
                 *one = 1.0;
                 *t = years(series, p.date);
             }
-            *yi = p.value;
-        }
-        let n = series.len();
-        let ls = LeastSquares::fit(
-            x.get(..n.saturating_mul(2)).unwrap_or(&[]),
-            2,
-            y.get(..n).unwrap_or(&[]),
-            true,
-        )?;
+            p.value
+        })?;
         check_finite(ls.coefficients())?;
         check_finite(&[ls.rss()])?;
         Ok(LinearFit {

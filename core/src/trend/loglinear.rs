@@ -3,12 +3,12 @@
 use crate::date::Date;
 use crate::error::{Error, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::lstsq::{LeastSquares, MAX_ROWS};
+use crate::lstsq::LeastSquares;
 use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span};
 
-use super::{check_finite, check_size, write_fitted, years};
+use super::{check_finite, check_size, regress, write_fitted, years};
 
 /// The exponential trend `y = exp(a + b·t)`, fitted by least squares on
 /// `ln y` (`t` in years from the first observation).
@@ -54,36 +54,22 @@ impl LogLinearTrend {
     /// - [`Error::NonPositive`] (what `"value"`) for a value that is 0 or
     ///   negative, with its index;
     /// - [`Error::TooFewPoints`] for fewer than 2 points (through exactly 2,
-    ///   predictions have an unknown spread, as for the linear trend);
-    /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points.
+    ///   predictions have an unknown spread, as for the linear trend).
     pub fn fit(&self, series: &Series<'_>) -> Result<LogLinearFit> {
         check_size(series, Task::LogLinear, 2)?;
-        let mut x = [0.0; 2 * MAX_ROWS];
-        let mut y = [0.0; MAX_ROWS];
-        for (index, ((row, yi), p)) in crate::slices::rows_mut(&mut x, 2)
-            .zip(y.iter_mut())
-            .zip(series.points())
-            .enumerate()
-        {
-            if p.value <= 0.0 {
-                return Err(Error::NonPositive {
-                    what: Field::Value,
-                    index,
-                });
-            }
-            if let [one, t] = row {
+        if let Some(index) = series.points().iter().position(|p| p.value <= 0.0) {
+            return Err(Error::NonPositive {
+                what: Field::Value,
+                index,
+            });
+        }
+        let ls = regress(series, 2, true, |p, x| {
+            if let [one, t] = x {
                 *one = 1.0;
                 *t = years(series, p.date);
             }
-            *yi = libm::log(p.value);
-        }
-        let n = series.len();
-        let ls = LeastSquares::fit(
-            x.get(..n.saturating_mul(2)).unwrap_or(&[]),
-            2,
-            y.get(..n).unwrap_or(&[]),
-            true,
-        )?;
+            libm::log(p.value)
+        })?;
         let mut fit = LogLinearFit {
             span: series.span(),
             ls,

@@ -25,43 +25,60 @@
 //! | [`LinearTrend`] | `y = a + b·t` | least squares | identity |
 //! | [`PolynomialTrend`] | `y = Σ βₖ uᵏ`, `u` the centred, scaled time | least squares | identity |
 //! | [`LogLinearTrend`] | `ln y = a + b·t` | least squares on `ln y` | `ln y` |
-//! | [`LogisticTrend`] | `y = K / (1 + e^(−r (t − t₀)))` | Levenberg–Marquardt on `y` | `logit(y/K)` |
+//! | [`LogisticTrend`] | `y = K / (1 + e^(−r (t − t₀)))` | Levenberg–Marquardt, then Gauss–Newton by QR, on `y` | `logit(y/K)` |
+//! | [`GompertzTrend`] | `y = K exp(−e^(−r (t − t₀)))` | as the logistic | `−ln(−ln(y/K))` |
 //! | [`Holt`] | Holt's linear or damped trend, Wright's irregular-date weights | given, or least one-step SSE | identity |
 //!
-//! The regressions hold at most [`crate::lstsq::MAX_ROWS`] points;
-//! Holt's methods any number.
+//! Every method takes any number of points: the regressions hand their rows
+//! to [`LeastSquares::fit_with`](crate::lstsq::LeastSquares::fit_with) one at
+//! a time, without a buffer.
 
+mod curve;
+mod gompertz;
 mod holt;
 mod linear;
 mod logistic;
 mod loglinear;
 mod polynomial;
 
+pub use curve::Cap;
+pub use gompertz::{GompertzFit, GompertzTrend};
 pub use holt::{
     variance_factor, Damping, Holt, HoltFit, Initial, Smoothing, StepLength, PHI_RANGE,
     SMOOTHING_RANGE,
 };
 pub use linear::{LinearFit, LinearTrend};
-pub use logistic::{Cap, LogisticFit, LogisticTrend};
+pub use logistic::{LogisticFit, LogisticTrend};
 pub use loglinear::{LogLinearFit, LogLinearTrend};
 pub use polynomial::{PolynomialFit, PolynomialTrend, MAX_DEGREE};
 
 use crate::date::Date;
 use crate::error::{Error, Field, Result, Task};
-use crate::lstsq::MAX_ROWS;
+use crate::lstsq::LeastSquares;
+use crate::series::Point;
 use crate::series::{years_between, Series};
 
-/// Checks that `series` has at least `needed` points and at most
-/// [`MAX_ROWS`].
+/// Checks that `series` has at least `needed` points.
 pub(crate) fn check_size(series: &Series<'_>, method: Task, needed: usize) -> Result<()> {
-    series.require(method, needed)?;
-    if series.len() > MAX_ROWS {
-        return Err(Error::Capacity {
-            what: Field::Rows,
-            capacity: MAX_ROWS,
-        });
-    }
-    Ok(())
+    series.require(method, needed)
+}
+
+/// Least squares over the points of `series`, without a buffer:
+/// `row(point, x)` writes the point's row of the design into `x` and returns
+/// its response.
+pub(crate) fn regress<F>(
+    series: &Series<'_>,
+    cols: usize,
+    intercept: bool,
+    mut row: F,
+) -> Result<LeastSquares>
+where
+    F: FnMut(&Point, &mut [f64]) -> f64,
+{
+    let pts = series.points();
+    LeastSquares::fit_with(pts.len(), cols, intercept, |i, x| {
+        pts.get(i).map_or(0.0, |p| row(p, x))
+    })
 }
 
 /// The time of `date` in years from the series' first observation.

@@ -3,12 +3,12 @@
 use crate::date::Date;
 use crate::error::{Error, Expected, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
-use crate::lstsq::{LeastSquares, MAX_PARAMS, MAX_ROWS};
+use crate::lstsq::{LeastSquares, MAX_PARAMS};
 use crate::prediction::Prediction;
 use crate::scale::Scale;
 use crate::series::{Series, Span};
 
-use super::{check_finite, check_size, write_fitted, years};
+use super::{check_finite, check_size, regress, write_fitted, years};
 
 /// The highest degree a [`PolynomialTrend`] takes.
 pub const MAX_DEGREE: usize = MAX_PARAMS - 1;
@@ -79,7 +79,6 @@ impl PolynomialTrend {
     /// # Errors
     ///
     /// - [`Error::TooFewPoints`] for fewer than `degree + 2` points;
-    /// - [`Error::Capacity`] for more than [`MAX_ROWS`] points;
     /// - [`Error::Singular`] when the dates cannot separate the powers.
     pub fn fit(&self, series: &Series<'_>) -> Result<PolynomialFit> {
         let cols = self.degree.saturating_add(1);
@@ -87,23 +86,10 @@ impl PolynomialTrend {
         let t_last = years(series, series.last().date);
         let centre = 0.5 * t_last;
         let half = 0.5 * t_last;
-        let mut x = [0.0; MAX_PARAMS * MAX_ROWS];
-        let mut y = [0.0; MAX_ROWS];
-        for ((row, yi), p) in crate::slices::rows_mut(&mut x, cols.max(1))
-            .zip(y.iter_mut())
-            .zip(series.points())
-        {
-            let u = (years(series, p.date) - centre) / half;
-            powers(u, row);
-            *yi = p.value;
-        }
-        let n = series.len();
-        let ls = LeastSquares::fit(
-            x.get(..n.saturating_mul(cols)).unwrap_or(&[]),
-            cols,
-            y.get(..n).unwrap_or(&[]),
-            true,
-        )?;
+        let ls = regress(series, cols, true, |p, x| {
+            powers((years(series, p.date) - centre) / half, x);
+            p.value
+        })?;
         check_finite(ls.coefficients())?;
         check_finite(&[ls.rss()])?;
         Ok(PolynomialFit {

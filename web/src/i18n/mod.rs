@@ -744,6 +744,7 @@ pub const fn method(lang: Lang, m: dxcast_core::Method) -> &'static str {
         M::Logistic => pick(lang, "Logistic (có mức trần)", "Logistic (with a cap)"),
         M::Holt => pick(lang, "Phương pháp Holt", "Holt's method"),
         M::DampedHolt => pick(lang, "Holt tắt dần", "Damped Holt"),
+        M::Gompertz => pick(lang, "Gompertz (có mức trần)", "Gompertz (with a cap)"),
         _ => pick(lang, "Phương pháp khác", "Other method"),
     }
 }
@@ -899,6 +900,7 @@ pub fn formula_name(lang: Lang, code: &str) -> Option<&'static str> {
         "polynomial_trend" => ("Xu hướng đa thức", "Polynomial trend"),
         "log_linear_trend" => ("Xu hướng hàm mũ", "Exponential trend"),
         "logistic_trend" => ("Xu hướng logistic", "Logistic trend"),
+        "gompertz_trend" => ("Xu hướng Gompertz", "Gompertz trend"),
         "holt" => ("Phương pháp Holt", "Holt's method"),
         "damped_holt" => ("Holt tắt dần", "Damped Holt"),
         "prediction_interval" => ("Khoảng dự báo", "Prediction interval"),

@@ -478,7 +478,7 @@ fn constants() -> Vec<(String, u64)> {
     .iter()
     .map(|(s, n)| (format!("sizeof({s})"), *n as u64))
     .collect();
-    let numbers: [(&str, u64); 61] = [
+    let numbers: [(&str, u64); 60] = [
         ("DXCAST_FITTED_SLOTS", FITTED_SLOTS as u64),
         ("DXCAST_MAX_SERIES", MAX_SERIES as u64),
         ("DXCAST_NONE", u64::from(NONE)),
@@ -486,7 +486,6 @@ fn constants() -> Vec<(String, u64)> {
         ("DXCAST_MAX_RANKED", choice::MAX_RANKED as u64),
         ("DXCAST_MAX_INPUTS", claim::MAX_INPUTS as u64),
         ("DXCAST_MAX_PARAMS", 11),
-        ("DXCAST_MAX_ROWS", 256),
         ("DXCAST_HAS_MIN", series::HAS_MIN.into()),
         ("DXCAST_HAS_MAX", series::HAS_MAX.into()),
         ("DXCAST_LS_HAS_RESIDUAL_SD", lstsq::HAS_RESIDUAL_SD.into()),

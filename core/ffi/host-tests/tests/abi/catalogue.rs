@@ -185,10 +185,10 @@ const CASES: &[Case] = &[
         fit_fails(h, &model_record(&linear()), &p, E_CAPACITY, "points");
     }),
     // ------------------------------------------------ methods and settings
-    ("method code 6", |h| {
+    ("method code 7", |h| {
         fit_fails(
             h,
-            &raw_model(6, &[]),
+            &raw_model(7, &[]),
             &counts(),
             E_INVALID_CODE,
             "model.method",

@@ -156,6 +156,21 @@ fn lstsq_both(host: &mut Host, x: &[f64], cols: usize, y: &[f64], name: &str) {
 }
 
 #[test]
+fn least_squares_takes_thousands_of_rows() {
+    let mut host = Host::new();
+    // y = 2 + 3x with a repeating wobble of ±0.06, over 5 000 rows.
+    let n = 5_000;
+    let x: Vec<f64> = (0..n).flat_map(|i| [1.0, f64::from(i)]).collect();
+    let y: Vec<f64> = (0..n)
+        .map(|i| 2.0 + 3.0 * f64::from(i) + 0.01 * f64::from((i * 7_919) % 13) - 0.06)
+        .collect();
+    lstsq_both(&mut host, &x, 2, &y, "5 000 rows");
+    let fit = LeastSquares::fit(&x, 2, &y, true).unwrap();
+    assert!((fit.coefficients()[0] - 2.0).abs() < 0.01);
+    assert!((fit.coefficients()[1] - 3.0).abs() < 1e-5);
+}
+
+#[test]
 fn nist_longley_and_filip_through_the_abi_equal_the_native_fit() {
     let mut host = Host::new();
     // Longley: y and six predictors, with an intercept column.
@@ -277,8 +292,9 @@ fn dates_periods_numbers_and_code_names() {
     }
     let buf = host.alloc(8);
     host.fails("dxcast_describe", (13u32, 15u32, buf, 8u32), E_INVALID_CODE);
-    // Formulas 0-28 and symbols 0-44 exist, in the core's order (2.0
-    // appended Verdict and AtMost, From to Span); one past them does not.
+    // Formulas 0-29 and symbols 0-44 exist, in the core's order (2.0
+    // appended Verdict and AtMost, From to Span, then GompertzTrend); one
+    // past them does not.
     use dxcast_core::{Formula, Symbol};
     let tables: [(u32, Vec<&str>); 3] = [
         (0, Formula::ALL.iter().map(|f| f.expression()).collect()),
@@ -286,7 +302,7 @@ fn dates_periods_numbers_and_code_names() {
         (2, Symbol::ALL.iter().map(|s| s.notation()).collect()),
     ];
     for (table, names) in tables {
-        assert!(names.len() == 29 || names.len() == 45);
+        assert!(names.len() == 30 || names.len() == 45);
         for (code, name) in names.iter().enumerate() {
             assert_eq!(host.describe(table, code as u32), *name, "table {table}");
         }

@@ -198,6 +198,7 @@ pub(crate) fn scale_code(s: Scale) -> (u32, Option<f64>, Option<f64>) {
         Scale::Log { lo } => (1, Some(lo), None),
         Scale::ReflectedLog { hi } => (2, None, Some(hi)),
         Scale::Logit { lo, hi } => (3, Some(lo), Some(hi)),
+        Scale::LogLog { hi } => (4, Some(0.0), Some(hi)),
     }
 }
 

@@ -555,7 +555,7 @@ fn the_new_codes_are_described() {
     }
     // Every variant of the core has a code.
     assert_eq!(dxcast_core::TargetStatus::ALL.len(), 9);
-    assert_eq!(dxcast_core::Formula::ALL.len(), 29);
+    assert_eq!(dxcast_core::Formula::ALL.len(), 30);
     assert_eq!(dxcast_core::Symbol::ALL.len(), 45);
     assert_eq!(dxcast_core::ClaimKind::ALL.len(), 11);
     assert_eq!(CandidateKind::ALL.len(), 8);

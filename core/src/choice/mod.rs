@@ -1,41 +1,68 @@
-//! Method choice: which projection methods apply to a series, ranked, with
-//! the reason in words.
+//! Method choice: which projection methods apply to a series, ranked, each
+//! with its back-test error and warnings about its projection, and the
+//! reason for the first in words.
 //!
-//! [`choose`] fits every candidate method for the indicator's kind and keeps
-//! those that fit. With enough points ([`MIN_POINTS_TO_COMPARE`]) it ranks
-//! them by the error of one-step-ahead forecasts from a rolling origin: each
-//! of the points from the fifth on is predicted by every method fitted to the
-//! points before it, and the methods are ranked by their mean absolute
-//! percentage error (MAPE). This compares regressions and exponential
-//! smoothing on equal terms and works on irregular dates, where information
-//! criteria computed from different likelihoods would not be comparable.
+//! [`choose`] fits every candidate method for the indicator's kind to the
+//! whole series, once, and keeps those that fit (with the fitted model: no
+//! refit is needed to use one) and those that do not (with why). With
+//! enough points ([`MIN_POINTS_TO_COMPARE`]) it ranks them by the error of
+//! one-step-ahead forecasts from a rolling origin: each point from the fifth
+//! on is predicted from the points before it, and the methods are ranked by
+//! their mean absolute percentage error (MAPE). This compares regressions
+//! and exponential smoothing on equal terms and works on irregular dates,
+//! where information criteria computed from different likelihoods would not
+//! be comparable. The forecasts are made by updating each method from one
+//! origin to the next rather than refitting it ([`Backtest`]), in O(n) per
+//! method for the lines, polynomials and Holt's methods.
+//!
+//! All scored methods are scored on the same held-out points. A method that
+//! needs more points than the first origin ([`FIRST_ORIGIN`]) moves the
+//! origin later for everyone; it is scored only when at least a third of
+//! the series, and [`MIN_TESTS`] points, stay held out. Holt's linear trend
+//! (5 points) and damped trend (6) are scored on series of 8 and 9 points
+//! and more; below that they are listed, unscored, with the reason.
 //!
 //! With fewer points, held-out errors would rest on one or two forecasts, so
 //! a rule for the kind of indicator decides instead:
 //!
 //! - **shares** (bounded above): a logistic curve, which bends towards the cap
 //!   instead of crossing it, once there are 3 points strictly inside the
-//!   bounds; otherwise a straight line;
+//!   bounds, then the Gompertz curve; otherwise a straight line;
 //! - **everything else**: a straight line, the most cautious extrapolation of
 //!   a short series; exponential growth (log-linear) comes next, because
 //!   adoption counts often grow that way, but two or three points cannot tell
 //!   the two apart and compounding runs away quickly.
 //!
 //! Each method fits from its own minimum: lines and exponentials from 2
-//! points (with an unknown spread at exactly 2), the logistic from 3, the
-//! quadratic from 4, Holt from 5 and damped Holt from 6 (their smoothing
-//! parameters are fitted to one-step errors, which start at the third
-//! point). The rules never put Holt first: they prefer methods whose
-//! parameters a short series can pin down.
+//! points (with an unknown spread at exactly 2), the growth curves from 3
+//! (4 with a fitted cap), the quadratic from 4, Holt from 5 and damped Holt
+//! from 6 (their smoothing parameters and starting states are fitted to the
+//! one-step errors). The rules never put Holt first: they prefer methods
+//! whose parameters a short series can pin down.
+//!
+//! Every ranked method carries its back-test ([`Backtest`]: the MAPE over the
+//! held-out points, or why there is none) and warnings ([`Warning`]) where its
+//! projection to the horizon leaves the indicator's bounds or grows far
+//! faster than the series ever did.
+
+mod backtest;
+mod warning;
+
+pub use backtest::{Backtest, NotScored};
+pub use warning::{Warning, MAX_WARNINGS};
 
 use heapless::Vec;
 
+use crate::date::Date;
 use crate::error::{Error, Field, Result, Task};
 use crate::explain::{Explanation, Formula, Symbol};
+use crate::fitted::Fitted;
 use crate::indicator::MeasureKind;
 use crate::method::{Method, Model};
-use crate::series::{Point, Series};
-use crate::trend::{Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend};
+use crate::series::Series;
+use crate::trend::{
+    GompertzTrend, Holt, LinearTrend, LogLinearTrend, LogisticTrend, PolynomialTrend,
+};
 
 /// The most candidate methods.
 pub const MAX_CANDIDATES: usize = 6;
@@ -43,6 +70,8 @@ pub const MAX_CANDIDATES: usize = 6;
 pub const MIN_POINTS_TO_COMPARE: usize = 6;
 /// The points every method is fitted to before the first held-out forecast.
 pub const FIRST_ORIGIN: usize = 4;
+/// The fewest held-out points of a back test.
+pub const MIN_TESTS: usize = 2;
 
 /// How the ranking was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,16 +124,41 @@ pub enum Reason {
     },
 }
 
-/// A candidate method and its score.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A candidate method, fitted, with its score, back test and warnings.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ranked {
     /// The configured method, ready to fit.
     pub model: Model,
-    /// Its one-step-ahead MAPE in percent, when methods were compared that way.
+    /// Its one-step-ahead MAPE in percent, when the methods were ranked that
+    /// way (see [`Ranked::backtest`] for every method's).
     pub score: Option<f64>,
+    /// Its back test on this series: the MAPE over the held-out points, or
+    /// why there is none.
+    pub backtest: Backtest,
+    /// Where its projection to the choice's horizon is implausible.
+    pub warnings: Vec<Warning, MAX_WARNINGS>,
+    /// The method fitted to the whole series.
+    pub fitted: Fitted,
 }
 
 impl Ranked {
+    /// The method.
+    #[must_use]
+    pub fn method(&self) -> Method {
+        self.model.method()
+    }
+}
+
+/// A candidate method that does not fit the series, and why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unavailable {
+    /// The configured method.
+    pub model: Model,
+    /// Why it does not fit (too few points, a value it cannot take, …).
+    pub error: Error,
+}
+
+impl Unavailable {
     /// The method.
     #[must_use]
     pub fn method(&self) -> Method {
@@ -117,10 +171,14 @@ impl Ranked {
 pub struct Choice {
     /// The methods that fit the series, best first.
     pub ranked: Vec<Ranked, MAX_CANDIDATES>,
+    /// The candidates that do not fit it, in the rules' order, with why.
+    pub unavailable: Vec<Unavailable, MAX_CANDIDATES>,
     /// How they were ranked.
     pub criterion: Criterion,
     /// Why the first is first.
     pub reason: Reason,
+    /// The date the projections were examined up to for warnings.
+    pub horizon: Date,
 }
 
 impl Choice {
@@ -128,6 +186,15 @@ impl Choice {
     #[must_use]
     pub fn best(&self) -> Option<&Ranked> {
         self.ranked.first()
+    }
+
+    /// The number of methods with a back-test error.
+    #[must_use]
+    pub fn scored(&self) -> usize {
+        self.ranked
+            .iter()
+            .filter(|r| r.backtest.mape().is_some())
+            .count()
     }
 
     /// The reason as an explanation: the one-step error formula with the
@@ -173,9 +240,10 @@ fn candidates(series: &Series<'_>) -> Result<Vec<Model, MAX_CANDIDATES>> {
     let holt = Model::Holt(Holt::new());
     let damped = Model::Holt(Holt::new().damped());
     if subject.is_share() {
-        let logistic = LogisticTrend::for_bounds(series.bounds());
+        let bounds = series.bounds();
         for m in [
-            Model::Logistic(logistic),
+            Model::Logistic(LogisticTrend::for_bounds(bounds)),
+            Model::Gompertz(GompertzTrend::for_bounds(bounds)),
             Model::Linear(LinearTrend::new()),
             damped,
             holt,
@@ -201,30 +269,55 @@ fn candidates(series: &Series<'_>) -> Result<Vec<Model, MAX_CANDIDATES>> {
     Ok(c)
 }
 
-/// The one-step-ahead MAPE of `model` from a rolling origin, or `None` when
-/// it cannot be fitted at some origin or a held-out value is 0.
-fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut tests = 0usize;
-    for i in FIRST_ORIGIN..points.len() {
-        let train = Series::new(points.get(..i)?, series.subject()).ok()?;
-        let held = points.get(i)?;
-        if held.value == 0.0 {
-            return None;
-        }
-        let fit = model.fit(&train).ok()?;
-        let yhat = fit.predict(held.date).ok()?.point_within(series.bounds());
-        if !yhat.is_finite() {
-            return None;
-        }
-        sum += libm::fabs(held.value - yhat) / libm::fabs(held.value);
-        tests = tests.saturating_add(1);
+/// The horizon [`choose`] examines projections up to: a year after the last
+/// observation, or as far after it as the series spans when that is longer,
+/// but at most ten years.
+#[must_use]
+pub fn default_horizon(series: &Series<'_>) -> Date {
+    let last = series.last().date;
+    let span = series.first().date.days_until(last);
+    let days = span.clamp(365, 3_653);
+    last.add_days(days).unwrap_or(last)
+}
+
+/// The fewest points with which a method that fits from `m` points is
+/// scored: [`MIN_POINTS_TO_COMPARE`] for those that fit from
+/// [`FIRST_ORIGIN`] points or fewer; for the others, enough to hold out a
+/// third of the series, and [`MIN_TESTS`] points, beyond their `m`.
+fn points_to_score(m: usize) -> usize {
+    if m <= FIRST_ORIGIN {
+        return MIN_POINTS_TO_COMPARE;
     }
-    (tests > 0).then(|| 100.0 * sum / tests as f64)
+    let mut n = m.saturating_add(MIN_TESTS);
+    while n.saturating_sub(m) < MIN_TESTS.max(n.div_ceil(3)) {
+        n = n.saturating_add(1);
+    }
+    n
+}
+
+/// The common first held-out point for the fitted methods, and which of
+/// them it scores: those that fit from [`FIRST_ORIGIN`] points or fewer, and
+/// the others while at least a third of the series (and [`MIN_TESTS`]
+/// points) stays held out.
+fn origin(ranked: &[Ranked], n: usize) -> (usize, [bool; MAX_CANDIDATES]) {
+    let mut scored = [false; MAX_CANDIDATES];
+    let mut origin = FIRST_ORIGIN;
+    let keep = MIN_TESTS.max(n.div_ceil(3));
+    for (slot, r) in scored.iter_mut().zip(ranked) {
+        let m = r.model.min_points();
+        if m <= FIRST_ORIGIN {
+            *slot = true;
+        } else if n.saturating_sub(m) >= keep {
+            *slot = true;
+            origin = origin.max(m);
+        }
+    }
+    (origin, scored)
 }
 
 /// Ranks the methods that apply to `series` (its subject decides the
-/// candidates: a share gets the logistic curve first).
+/// candidates: a share gets the logistic curve first), examining their
+/// projections up to [`default_horizon`].
 ///
 /// # Examples
 ///
@@ -242,6 +335,8 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
 /// let c = choose(&s)?;
 /// assert_eq!(c.best().map(|r| r.method()), Some(Method::Linear));
 /// assert_eq!(c.reason, Reason::OnlyOne { n: 2 });
+/// // The others are listed with why: three points or more.
+/// assert!(c.unavailable.iter().any(|u| u.method() == Method::Logistic));
 /// # Ok::<(), dxcast_core::Error>(())
 /// ```
 ///
@@ -249,89 +344,127 @@ fn one_step_mape(model: &Model, points: &[Point], series: &Series<'_>) -> Option
 ///
 /// [`Error::TooFewPoints`] when no method fits (a single point).
 pub fn choose(series: &Series<'_>) -> Result<Choice> {
+    choose_until(series, default_horizon(series))
+}
+
+/// [`choose`], examining the projections up to `horizon` (a target's
+/// deadline, say) for warnings.
+///
+/// # Errors
+///
+/// [`Error::TooFewPoints`] when no method fits (a single point).
+pub fn choose_until(series: &Series<'_>, horizon: Date) -> Result<Choice> {
     let n = series.len();
-    let mut fitted: Vec<Ranked, MAX_CANDIDATES> = Vec::new();
+    let mut ranked: Vec<Ranked, MAX_CANDIDATES> = Vec::new();
+    let mut unavailable: Vec<Unavailable, MAX_CANDIDATES> = Vec::new();
     for model in candidates(series)?.iter().copied() {
-        if model.fit(series).is_ok() {
-            // Capacity equals the candidates' capacity: the push cannot fail.
-            let _ = fitted.push(Ranked { model, score: None });
+        // Both lists hold as many as the candidates: the pushes cannot fail.
+        match model.fit(series) {
+            Ok(fitted) => {
+                let _ = ranked.push(Ranked {
+                    model,
+                    score: None,
+                    backtest: Backtest::NotScored(NotScored::FewPoints {
+                        needed: points_to_score(model.min_points()),
+                        got: n,
+                    }),
+                    warnings: warning::warnings(&fitted, series, horizon),
+                    fitted,
+                });
+            }
+            Err(error) => {
+                let _ = unavailable.push(Unavailable { model, error });
+            }
         }
     }
-    if fitted.is_empty() {
+    if ranked.is_empty() {
         return Err(Error::TooFewPoints {
             method: Task::MethodChoice,
             needed: 2,
             got: n,
         });
     }
-    if fitted.len() == 1 {
+    if ranked.len() == 1 {
         return Ok(Choice {
-            ranked: fitted,
+            ranked,
+            unavailable,
             criterion: Criterion::Rule,
             reason: Reason::OnlyOne { n },
+            horizon,
         });
     }
     if n >= MIN_POINTS_TO_COMPARE {
-        let points = series.points();
-        for r in fitted.iter_mut() {
-            r.score = one_step_mape(&r.model, points, series);
+        let (first, scored) = origin(&ranked, n);
+        if n.saturating_sub(first) >= MIN_TESTS {
+            for (r, s) in ranked.iter_mut().zip(scored) {
+                if s {
+                    r.backtest = backtest::run(&r.model, &r.fitted, series, first);
+                }
+            }
         }
-        let scored = fitted.iter().filter(|r| r.score.is_some()).count();
-        if scored >= 2 {
+        let count = ranked
+            .iter()
+            .filter(|r| r.backtest.mape().is_some())
+            .count();
+        if count >= 2 {
+            for r in ranked.iter_mut() {
+                r.score = r.backtest.mape();
+            }
             // Scored first, lowest MAPE first; ties and unscored keep the
             // rules' order (a stable insertion sort: at most six entries).
             let key = |r: &Ranked| r.score.unwrap_or(f64::INFINITY);
-            for i in 1..fitted.len() {
+            for i in 1..ranked.len() {
                 let mut j = i;
                 while j > 0 {
-                    let (Some(a), Some(b)) = (fitted.get(j.saturating_sub(1)), fitted.get(j))
+                    let (Some(a), Some(b)) = (ranked.get(j.saturating_sub(1)), ranked.get(j))
                     else {
                         break;
                     };
                     if key(a) <= key(b) {
                         break;
                     }
-                    crate::slices::swap(&mut fitted, j.saturating_sub(1), j);
+                    crate::slices::swap_moved(&mut ranked, j.saturating_sub(1), j);
                     j = j.saturating_sub(1);
                 }
             }
-            let mape = fitted.first().and_then(|r| r.score).unwrap_or(f64::NAN);
-            let runner_up = fitted.get(1).and_then(|r| r.score);
+            let mape = ranked.first().and_then(|r| r.score).unwrap_or(f64::NAN);
+            let runner_up = ranked.get(1).and_then(|r| r.score);
             return Ok(Choice {
-                ranked: fitted,
+                ranked,
+                unavailable,
                 criterion: Criterion::OneStepError,
                 reason: Reason::LowestOneStepError {
                     mape,
                     runner_up,
-                    tests: n.saturating_sub(FIRST_ORIGIN),
+                    tests: n.saturating_sub(first),
                 },
+                horizon,
             });
-        }
-        for r in fitted.iter_mut() {
-            r.score = None;
         }
     }
     // Rules: the candidates' order, except that Holt never leads a short series.
-    let logistic_first = fitted
+    let logistic_first = ranked
         .first()
         .is_some_and(|r| r.method() == Method::Logistic);
     let rule = if logistic_first {
         Rule::BoundedShare
     } else {
-        if let Some(pos) = fitted.iter().position(|r| r.method() == Method::Linear) {
+        if let Some(pos) = ranked.iter().position(|r| r.method() == Method::Linear) {
             // Move the line to the front, keeping the others' order.
             let mut k = pos;
             while k > 0 {
-                crate::slices::swap(&mut fitted, k.saturating_sub(1), k);
+                crate::slices::swap_moved(&mut ranked, k.saturating_sub(1), k);
                 k = k.saturating_sub(1);
             }
         }
         Rule::CautiousLine
     };
     Ok(Choice {
-        ranked: fitted,
+        ranked,
+        unavailable,
         criterion: Criterion::Rule,
         reason: Reason::FewPoints { n, rule },
+        horizon,
     })
 }
 
@@ -341,8 +474,8 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::date::Date;
     use crate::indicator::Unit;
+    use crate::series::Point;
     use crate::subject::Subject;
 
     fn pts(values: &[(i32, u32, u32, f64)]) -> std::vec::Vec<Point> {
@@ -416,7 +549,10 @@ mod tests {
             Reason::LowestOneStepError {
                 tests, runner_up, ..
             } => {
-                assert_eq!(tests, 6);
+                // Damped Holt fits from 6 points and leaves 4 of 10 held
+                // out, a third of the series: every method is scored on
+                // points 7 to 10.
+                assert_eq!(tests, 4);
                 assert!(runner_up.unwrap() > 0.1);
             }
             other => panic!("{other:?}"),

@@ -1,17 +1,8 @@
-//! Minimisation of a function of a few bounded variables.
-//!
-//! [`NelderMead`] is the downhill simplex method of Nelder and Mead (1965)
-//! with the standard coefficients (reflection 1, expansion 2, contraction ½,
-//! shrink ½), kept inside a box by moving every trial point onto it. It needs
-//! no derivatives, which suits sums of squared one-step errors of
-//! exponential smoothing, and after converging it restarts once from the
-//! best point with a fresh simplex, the usual guard against a simplex that
-//! collapsed early. Non-finite function values count as +∞.
+//! The downhill simplex method of Nelder and Mead (1965).
 
 use crate::error::{Error, Expected, Field, Result, Task};
 
-/// The most variables [`NelderMead::minimize`] handles.
-pub const MAX_DIM: usize = 4;
+use super::{Minimum, MAX_DIM};
 
 /// Settings of the Nelder–Mead search.
 ///
@@ -51,25 +42,6 @@ impl Default for NelderMead {
             f_tolerance: 1e-14,
             f_absolute: 1e-300,
         }
-    }
-}
-
-/// The best point found.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Minimum {
-    x: [f64; MAX_DIM],
-    dim: usize,
-    /// The function's value there.
-    pub value: f64,
-    /// The number of function evaluations used.
-    pub evaluations: u32,
-}
-
-impl Minimum {
-    /// The point, one value per variable.
-    #[must_use]
-    pub fn point(&self) -> &[f64] {
-        self.x.get(..self.dim).unwrap_or(&[])
     }
 }
 
@@ -179,12 +151,7 @@ impl NelderMead {
                 });
             }
         }
-        Ok(Minimum {
-            x: best,
-            dim,
-            value: best_value,
-            evaluations: evals,
-        })
+        Ok(Minimum::new(best, dim, best_value, evals))
     }
 
     /// One simplex search from `x0`: the best vertex, its value, and whether
