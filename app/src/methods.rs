@@ -4,31 +4,24 @@
 //!
 //! [`options`] is the one place that reads the core's ranking
 //! ([`dxcast_core::choice::Choice`]); everything else sees
-//! [`MethodOption`]s.
+//! [`MethodOption`]s. Both figures are the core's, computed once when it
+//! ranks the methods ([`dxcast_core::choice::choose_until`]):
 //!
-//! - **Accuracy.** The core ranks a series of
-//!   [`MIN_POINTS_TO_COMPARE`] points or more by the mean absolute
-//!   percentage error (MAPE) of one-step forecasts from a rolling origin:
-//!   each point from the fifth on predicted by the method fitted to the
-//!   points before it ([`FIRST_ORIGIN`]). That MAPE is the method's
-//!   accuracy here; a shorter series has none, and the option says why.
-//! - **Warnings.** The projection is examined from the last point to the
-//!   horizon at [`SAMPLES`] evenly spaced dates: its point forecast before
-//!   any clamping against the indicator's bounds (a count below 0, a share
-//!   above 100), and its yearly growth from its value at the last point to
-//!   the horizon against the growth the series shows, by the what-if rule
-//!   ([`dxcast_core::scenario::implausible`]: beyond one and a half times
-//!   the fastest yearly growth between figures a year or more apart, and
-//!   beyond 50 % a year, or 20 points for shares).
+//! - **Accuracy.** The mean absolute percentage error (MAPE) of one-step
+//!   forecasts from a rolling origin, each held-out point predicted from the
+//!   points before it ([`dxcast_core::choice::Backtest`]); a series too
+//!   short to hold enough out has none, and the option says why.
+//! - **Warnings.** The projection examined from the last point to the
+//!   choice's horizon ([`dxcast_core::choice::Warning`]): a point forecast
+//!   outside the indicator's bounds (a count below 0, a share above 100),
+//!   or yearly growth beyond the what-if rule's limit
+//!   ([`dxcast_core::scenario::implausible`]). Values are converted to the
+//!   basis the page shows (yearly totals for totals).
 
 use dxcast_core::basis::Basis;
-use dxcast_core::choice::{Choice, FIRST_ORIGIN, MIN_POINTS_TO_COMPARE};
-use dxcast_core::scenario::{implausible, GrowthOverride, Implausible};
-use dxcast_core::series::DAYS_PER_YEAR;
+use dxcast_core::choice::{Backtest, Choice, NotScored, Warning};
+use dxcast_core::scenario::Implausible;
 use dxcast_core::{Date, Method, Series};
-
-/// The dates a projection is examined at.
-pub const SAMPLES: i32 = 12;
 
 /// How well a method predicted this series' own points.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,12 +92,38 @@ pub struct MethodOption {
     pub warnings: Vec<MethodWarning>,
 }
 
-/// Every ranked method of `choice` for `series`, with its accuracy and the
-/// warnings about its projection up to `until`. A method that no longer
-/// fits the series is left out.
+impl From<Backtest> for Accuracy {
+    fn from(b: Backtest) -> Self {
+        match b {
+            Backtest::Scored { mape, tests, .. } => Accuracy::Scored { mape, tests },
+            Backtest::NotScored(NotScored::FewPoints { needed, got }) => {
+                Accuracy::FewPoints { needed, got }
+            }
+            Backtest::NotScored(_) => Accuracy::Unscored,
+        }
+    }
+}
+
+/// A core warning with its value on the basis `basis` shows.
+fn shown(w: &Warning, basis: Basis) -> MethodWarning {
+    match *w {
+        Warning::BelowBound { date, value } => MethodWarning::BelowBound {
+            date,
+            value: value * basis.factor(date),
+        },
+        Warning::AboveBound { date, value } => MethodWarning::AboveBound {
+            date,
+            value: value * basis.factor(date),
+        },
+        Warning::FastGrowth(f) => MethodWarning::FastGrowth(f),
+    }
+}
+
+/// Every ranked method of `choice` for `series`, with its back-test error
+/// and the warnings about its projection up to the choice's horizon.
 #[must_use]
-pub fn options(choice: &Choice, series: &Series<'_>, until: Date) -> Vec<MethodOption> {
-    let n = series.len();
+pub fn options(choice: &Choice, series: &Series<'_>) -> Vec<MethodOption> {
+    let basis = Basis::for_kind(series.subject().kind);
     choice
         .ranked
         .iter()
@@ -112,83 +131,16 @@ pub fn options(choice: &Choice, series: &Series<'_>, until: Date) -> Vec<MethodO
         .map(|(i, r)| MethodOption {
             method: r.method(),
             recommended: i == 0,
-            accuracy: match r.score {
-                Some(mape) => Accuracy::Scored {
-                    mape,
-                    tests: n.saturating_sub(FIRST_ORIGIN),
-                },
-                None if n < MIN_POINTS_TO_COMPARE => Accuracy::FewPoints {
-                    needed: MIN_POINTS_TO_COMPARE,
-                    got: n,
-                },
-                None => Accuracy::Unscored,
-            },
-            warnings: r
-                .model
-                .fit(series)
-                .map(|f| warnings(&f, series, until))
-                .unwrap_or_default(),
+            accuracy: r.backtest.into(),
+            warnings: r.warnings.iter().map(|w| shown(w, basis)).collect(),
         })
         .collect()
-}
-
-/// The warnings about `fitted`'s projection of `series` up to `until`.
-fn warnings(fitted: &dxcast_core::Fitted, series: &Series<'_>, until: Date) -> Vec<MethodWarning> {
-    let mut out = Vec::new();
-    let last = series.last();
-    let bounds = series.bounds();
-    let basis = Basis::for_kind(series.subject().kind);
-    let span = last.date.days_until(until);
-    if span <= 0 {
-        return out;
-    }
-    let (mut below, mut above) = (None, None);
-    for k in 1..=SAMPLES {
-        let Ok(date) = last.date.add_days(span * k / SAMPLES) else {
-            continue;
-        };
-        let Ok(p) = dxcast_core::Predictor::predict(fitted, date) else {
-            continue;
-        };
-        let v = p.point();
-        let shown = v * basis.factor(date);
-        if below.is_none() && bounds.min.is_some_and(|lo| v < lo) {
-            below = Some(MethodWarning::BelowBound { date, value: shown });
-        }
-        if above.is_none() && bounds.max.is_some_and(|hi| v > hi) {
-            above = Some(MethodWarning::AboveBound { date, value: shown });
-        }
-    }
-    out.extend(below);
-    out.extend(above);
-    // Yearly growth from the value at the last point to the horizon.
-    let points = series.subject().in_points();
-    let years = f64::from(span) / DAYS_PER_YEAR;
-    let ends = fitted.value_at(last.date).ok().zip(
-        dxcast_core::Predictor::predict(fitted, until)
-            .ok()
-            .map(|p| p.point_within(bounds)),
-    );
-    if let Some((y0, y1)) = ends {
-        let rate = if points {
-            Some((y1 - y0) / years)
-        } else if y0 > 0.0 && y1 > 0.0 {
-            Some(((y1 / y0).powf(1.0 / years) - 1.0) * 100.0)
-        } else {
-            None
-        };
-        let flag = rate
-            .filter(|r| r.is_finite())
-            .and_then(|r| implausible(series, &GrowthOverride::yearly(last.date, r)));
-        out.extend(flag.map(MethodWarning::FastGrowth));
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dxcast_core::choice::choose;
+    use dxcast_core::choice::choose_until;
     use dxcast_core::{MeasureKind, Point, Subject, Unit};
 
     fn d(y: i32, m: u32, day: u32) -> Date {
@@ -203,8 +155,8 @@ mod tests {
             Point::new(d(2022, 12, 31), 52.8),
         ];
         let s = Series::new(&pts, Subject::of_kind(MeasureKind::Share, Unit::Percent)).unwrap();
-        let c = choose(&s).unwrap();
-        let o = options(&c, &s, d(2026, 12, 31));
+        let c = choose_until(&s, d(2026, 12, 31)).unwrap();
+        let o = options(&c, &s);
         assert_eq!(o.len(), 1);
         assert!(o[0].recommended);
         assert_eq!(o[0].accuracy, Accuracy::FewPoints { needed: 6, got: 2 });
@@ -225,8 +177,8 @@ mod tests {
             Point::new(d(2022, 1, 1), 60.0),
         ];
         let s = Series::new(&pts, Subject::of_kind(MeasureKind::Stock, Unit::Count)).unwrap();
-        let c = choose(&s).unwrap();
-        let o = options(&c, &s, d(2030, 1, 1));
+        let c = choose_until(&s, d(2030, 1, 1)).unwrap();
+        let o = options(&c, &s);
         let line = o.iter().find(|m| m.method == Method::Linear).unwrap();
         let first = line
             .warnings

@@ -29,7 +29,7 @@
 //! analytics use too (a projected rate times the days of the target's year).
 
 use dxcast_core::basis::{Basis, MAX_POINTS};
-use dxcast_core::choice::{choose, Choice, Reason};
+use dxcast_core::choice::{choose, choose_until, Choice, Reason};
 use dxcast_core::forecast::{ForecastPoint, Horizon};
 use dxcast_core::quantity::{
     evidence, measure_into, series_into, Conflict, Measured, QuantityPoint, Rule,
@@ -311,17 +311,25 @@ pub struct FittedChoice {
 /// - the recommended method's errors when it cannot be fitted.
 pub fn fit(prepared: &Prepared, method: &MethodChoice, until: Date) -> Result<FittedChoice, Error> {
     let choice = prepared.choice.as_ref().map_err(|e| *e)?;
+    let series = prepared.series()?;
+    // The warnings look as far as the projection does.
+    let examined;
+    let choice = if choice.horizon == until {
+        choice
+    } else {
+        examined = choose_until(&series, until)?;
+        &examined
+    };
     let best = choice.best().ok_or(Error::Empty {
         what: Field::Candidates,
     })?;
-    let series = prepared.series()?;
     let requested = match method {
         MethodChoice::Recommended => None,
         MethodChoice::Use(spec) => {
             let ranked = choice.ranked.iter().find(|r| r.method() == spec.method);
             let fitted = if *spec == ModelSpec::new(spec.method) {
-                // The method alone: as the core configured it for this series.
-                ranked.map(|r| r.model.fit(&series))
+                // The method alone: as the core configured and fitted it.
+                ranked.map(|r| Ok(r.fitted.clone()))
             } else {
                 Some(spec.model().and_then(|m| m.fit(&series)))
             };
@@ -329,13 +337,13 @@ pub fn fit(prepared: &Prepared, method: &MethodChoice, until: Date) -> Result<Fi
         }
     };
     let (fitted, requested_unavailable) = match requested {
-        None => (best.model.fit(&series)?, None),
+        None => (best.fitted.clone(), None),
         Some((_, Some(f))) => (f, None),
-        Some((spec, None)) => (best.model.fit(&series)?, Some(spec)),
+        Some((spec, None)) => (best.fitted.clone(), Some(spec)),
     };
     Ok(FittedChoice {
         fitted,
-        options: options(choice, &series, until),
+        options: options(choice, &series),
         reason: choice.reason,
         choice_explanation: choice.explain().ok(),
         requested_unavailable,
