@@ -51,6 +51,9 @@ export function shownDate(iso, lang = "vi") {
 /** The report page's case: e2e/report-sample.txt pasted with its date. */
 export const reportCase = expected.report;
 
+/** Every indicator's targets assessed as its page shows them on TODAY: `verdicts[id][i].base`. */
+export const verdicts = expected.verdicts;
+
 /** Every indicator's standing on the dashboard. */
 export const standings = expected.standings;
 

@@ -14,6 +14,9 @@
 //! saved scenarios compared, and every indicator's standing on the
 //! dashboard.
 //!
+//! Every indicator's targets are assessed too, as its page shows them on
+//! the tests' today (the verdicts' deciding figures).
+//!
 //! The report page's case pastes `e2e/report-sample.txt` (a short report
 //! in the reports' wording, dated 31/5/2024): every figure found, the
 //! indicator, kind and period suggested for it, the row a confirmation
@@ -28,6 +31,7 @@ use dxcast_app::analysis::{Assessment, Level, Metric};
 use dxcast_app::dashboard;
 use dxcast_app::dataset::Dataset;
 use dxcast_app::export::aside_code;
+use dxcast_app::methods::Accuracy;
 use dxcast_app::projection::{
     default_horizon, fit, prepare, project, MethodChoice, ProjectionOptions, Sources,
 };
@@ -75,6 +79,12 @@ fn assessment(a: &Result<Assessment, Error>) -> Value {
                 "latest_date": a.latest_date.to_string(),
                 "deadline_passed": a.deadline_passed,
                 "degrees_of_freedom": df,
+                "deciding": a.deciding.map(|d| json!({
+                    "date": d.point.date.to_string(),
+                    "value": d.point.value,
+                    "status": d.status.code(),
+                    "after_deadline": d.after_deadline,
+                })),
             })
         }
     }
@@ -319,6 +329,10 @@ fn main() -> Result<(), Error> {
                 "methods": p.options.iter().map(|o| json!({
                     "method": o.method.code(),
                     "mape": o.accuracy.mape(),
+                    "few_points": match o.accuracy {
+                        Accuracy::FewPoints { needed, got } => Some(json!({ "needed": needed, "got": got })),
+                        _ => None,
+                    },
                     "warnings": o.warnings.len(),
                 })).collect::<Vec<_>>(),
                 "points": prepared.points.len(),
@@ -345,6 +359,35 @@ fn main() -> Result<(), Error> {
         })
         .collect();
 
+    // Every indicator's targets under its recommended method, no scenario,
+    // as its page shows them on the tests' today.
+    let mut verdicts = Map::new();
+    for row in dashboard::rows(&data, today) {
+        let Some(src) = Sources::of(&data, &row.id) else {
+            continue;
+        };
+        let input = src.input(Rule::Totals);
+        let Ok(prepared) = prepare(&input) else {
+            continue;
+        };
+        let Some(latest) = prepared.points.last().map(|p| p.date) else {
+            continue;
+        };
+        let until = default_horizon(latest, &src.targets, today);
+        let Ok(chosen) = fit(&prepared, &MethodChoice::Recommended, until) else {
+            continue;
+        };
+        let Ok(p) = project(&input, &prepared, &chosen, &ProjectionOptions::base(today)) else {
+            continue;
+        };
+        let rows: Vec<Value> = p
+            .targets
+            .iter()
+            .map(|t| json!({ "target": target(&t.target), "base": assessment(&t.base) }))
+            .collect();
+        verdicts.insert(row.id.clone(), Value::Array(rows));
+    }
+
     let report = report_case(&data)?;
 
     let doc = json!({
@@ -358,6 +401,7 @@ fn main() -> Result<(), Error> {
             "cases": out_cases,
         },
         "standings": standings,
+        "verdicts": verdicts,
         "report": report,
     });
     println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());

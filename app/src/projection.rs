@@ -329,7 +329,7 @@ pub fn fit(prepared: &Prepared, method: &MethodChoice, until: Date) -> Result<Fi
             let ranked = choice.ranked.iter().find(|r| r.method() == spec.method);
             let fitted = if *spec == ModelSpec::new(spec.method) {
                 // The method alone: as the core configured and fitted it.
-                ranked.map(|r| Ok(r.fitted.clone()))
+                ranked.map(|r| Ok(r.fitted))
             } else {
                 Some(spec.model().and_then(|m| m.fit(&series)))
             };
@@ -337,9 +337,9 @@ pub fn fit(prepared: &Prepared, method: &MethodChoice, until: Date) -> Result<Fi
         }
     };
     let (fitted, requested_unavailable) = match requested {
-        None => (best.fitted.clone(), None),
+        None => (best.fitted, None),
         Some((_, Some(f))) => (f, None),
-        Some((spec, None)) => (best.fitted.clone(), Some(spec)),
+        Some((spec, None)) => (best.fitted, Some(spec)),
     };
     Ok(FittedChoice {
         fitted,
