@@ -1144,6 +1144,32 @@ mod tests {
     }
 
     #[test]
+    fn a_change_between_daily_averages_is_checked_against_both() {
+        // "2,9 triệu a day, up 3,6 % on April's 2,8 triệu": by hand, the
+        // stated averages admit [2,85; 2,95] and [2,75; 2,85] million, a
+        // change of 0 % to 7,27 %, which holds 3,6 %.
+        let data = data();
+        // The average follows the month's total, so it is itself a derived
+        // figure (a daily average) and still the level the change is of.
+        let text = "Trong tháng 5/2024, tổng số giao dịch thực hiện thông qua NDXP đạt khoảng 86 triệu giao dịch. Bình quân mỗi ngày có khoảng 2,9 triệu giao dịch được thực hiện thông qua NDXP, tăng 3,6% so với tháng 4/2024 (khoảng 2,8 triệu).";
+        let found = find(text, Some(d(2024, 5, 31)));
+        let checks = check_candidates(&data, text, &found);
+        let change = figure(&found, text, "3,6%", "tăng");
+        let c = checks.iter().find(|c| c.figure == change.index).unwrap();
+        assert_eq!(c.kind, ClaimKind::RelativeChange);
+        let now = figure(&found, text, "2,9 triệu", "Bình quân");
+        let before = figure(&found, text, "2,8 triệu", "tháng 4/2024");
+        assert_eq!(
+            c.inputs,
+            [
+                InputSource::Text(before.index),
+                InputSource::Text(now.index)
+            ]
+        );
+        assert_eq!(c.check.as_ref().unwrap().verdict, Verdict::Agree);
+    }
+
+    #[test]
     fn a_confirmed_figure_goes_through_the_data_pages_forms() {
         let data = data();
         let text = "Báo cáo tháng 5/2024. Trong tháng 5/2024, số giao dịch qua NDXP đạt khoảng 85 triệu giao dịch. Mục tiêu năm 2026, số giao dịch qua NDXP lớn hơn 1,2 tỷ giao dịch. Có 12 trạm sạc xe điện mới.";
