@@ -4,6 +4,7 @@
 // and the confirmations kept through a reload, offline too. The expected
 // suggestions and checks are the model crate's (app/examples/e2e_expected.rs).
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { controlled, expect, test } from "./fixtures.mjs";
 import { IndicatorPage, ReportPage } from "./pages.mjs";
 import { TODAY, reportCase } from "./expected.mjs";
@@ -44,6 +45,9 @@ test("a pasted report's figures are suggested, corrected, confirmed and kept off
     await expect(page.locator(`[data-testid="report-check"][data-figure="${c.figure}"]`)).toHaveAttribute("data-verdict", c.verdict);
   }
   await r.shots("report", "report-page");
+  // The filled page, every explanation open, has nothing for axe to find.
+  await page.locator("details").evaluateAll((els) => els.forEach((e) => (e.open = true)));
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // Three figures confirmed: the two NDXP figures as suggested, the share
   // after the analyst corrects its kind to an estimate and back.
