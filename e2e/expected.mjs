@@ -54,6 +54,9 @@ export const reportCase = expected.report;
 /** Every indicator's targets assessed as its page shows them on TODAY: `verdicts[id][i].base`. */
 export const verdicts = expected.verdicts;
 
+/** Every indicator's candidate methods that do not fit its series: `unfit[id]`, method codes. */
+export const unfit = expected.unfit;
+
 /** Every indicator's standing on the dashboard. */
 export const standings = expected.standings;
 

@@ -4,7 +4,7 @@
 // app/examples/e2e_expected.rs), and compared with what the app writes.
 import { controlled, expect, test } from "./fixtures.mjs";
 import { IndicatorPage, Dashboard } from "./pages.mjs";
-import { AFTER_LAST_REPORT, TODAY, ndxp, ndxpCase, ndxpRun, readNumber, shownDate, shows, standings } from "./expected.mjs";
+import { AFTER_LAST_REPORT, TODAY, ndxp, ndxpCase, ndxpRun, readNumber, shownDate, shows, standings, unfit } from "./expected.mjs";
 import { table } from "./data.mjs";
 
 const Q = `?today=${TODAY}`;
@@ -540,4 +540,22 @@ test("saved scenarios that cannot be read are kept aside and explained; the rest
   await expect(p.field("wi-per-month")).toBeChecked();
   await expect(p.field("wi-rate")).toHaveValue("2");
   await expect(page.getByTestId("analytics")).toBeVisible();
+});
+
+test("methods that cannot fit a short series are listed with why, and cannot be chosen", async ({ page }) => {
+  // A share of a few figures: the growth curves need more than it has.
+  const [id, methods] = Object.entries(unfit).find(([, m]) => m.includes("logistic"));
+  const p = new IndicatorPage(page);
+  await p.open(`#/i/${id}`, Q);
+  await expect(page.getByTestId("method-chooser")).toBeVisible();
+  await expect(page.getByTestId("method-unfit")).toHaveCount(methods.length);
+  for (const m of methods) {
+    const item = page.locator(`[data-testid="method-unfit"][data-method="${m}"]`);
+    await expect(item.getByTestId("method-unfit-why")).toContainText("không dùng được cho chuỗi này: ");
+    await expect(item.locator("input")).toHaveCount(0);
+    await expect(page.locator(`[data-testid="method-item"][data-method="${m}"]`)).toHaveCount(0);
+  }
+  await p.switchLanguage("en");
+  await expect(page.getByTestId("method-unfit-why").first()).toContainText("cannot be used on this series: ");
+  await p.shots("indicator-unfit", "method-chooser");
 });

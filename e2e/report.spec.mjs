@@ -3,6 +3,8 @@
 // their indicators' charts; the derived figures checked at once; the draft
 // and the confirmations kept through a reload, offline too. The expected
 // suggestions and checks are the model crate's (app/examples/e2e_expected.rs).
+// e2e/report-sample.txt is written in the reports' wording for a month no
+// report of data/reports covers (May 2024), so that every figure is new.
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { controlled, expect, test } from "./fixtures.mjs";

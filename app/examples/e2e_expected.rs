@@ -362,6 +362,8 @@ fn main() -> Result<(), Error> {
     // Every indicator's targets under its recommended method, no scenario,
     // as its page shows them on the tests' today.
     let mut verdicts = Map::new();
+    // And the candidate methods that do not fit its series.
+    let mut unfit = Map::new();
     for row in dashboard::rows(&data, today) {
         let Some(src) = Sources::of(&data, &row.id) else {
             continue;
@@ -386,6 +388,13 @@ fn main() -> Result<(), Error> {
             .map(|t| json!({ "target": target(&t.target), "base": assessment(&t.base) }))
             .collect();
         verdicts.insert(row.id.clone(), Value::Array(rows));
+        unfit.insert(
+            row.id.clone(),
+            p.unfit
+                .iter()
+                .map(|u| Value::from(u.method.code()))
+                .collect(),
+        );
     }
 
     let report = report_case(&data)?;
@@ -402,6 +411,7 @@ fn main() -> Result<(), Error> {
         },
         "standings": standings,
         "verdicts": verdicts,
+        "unfit": unfit,
         "report": report,
     });
     println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());

@@ -21,7 +21,7 @@
 use dxcast_core::basis::Basis;
 use dxcast_core::choice::{Backtest, Choice, NotScored, Warning};
 use dxcast_core::scenario::Implausible;
-use dxcast_core::{Date, Method, Series};
+use dxcast_core::{Date, Error, Method, Series};
 
 /// How well a method predicted this series' own points.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,6 +92,29 @@ pub struct MethodOption {
     pub warnings: Vec<MethodWarning>,
 }
 
+/// A candidate method that does not fit the series, and why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unfit {
+    /// The method.
+    pub method: Method,
+    /// Why it does not fit (too few points, a value it cannot take, …).
+    pub error: Error,
+}
+
+/// The candidates of `choice` that do not fit its series, in the rules'
+/// order.
+#[must_use]
+pub fn unfit(choice: &Choice) -> Vec<Unfit> {
+    choice
+        .unavailable
+        .iter()
+        .map(|u| Unfit {
+            method: u.method(),
+            error: u.error,
+        })
+        .collect()
+}
+
 impl From<Backtest> for Accuracy {
     fn from(b: Backtest) -> Self {
         match b {
@@ -160,6 +183,18 @@ mod tests {
         assert_eq!(o.len(), 1);
         assert!(o[0].recommended);
         assert_eq!(o[0].accuracy, Accuracy::FewPoints { needed: 6, got: 2 });
+        // The growth curves fit from 3 points (the core's documented
+        // minimum): listed as unfit, with the count.
+        let un = unfit(&c);
+        let logistic = un.iter().find(|u| u.method == Method::Logistic).unwrap();
+        assert!(matches!(
+            logistic.error,
+            Error::TooFewPoints {
+                needed: 3,
+                got: 2,
+                ..
+            }
+        ));
         // +9,8 points a quarter runs through 100 % long before 2026.
         assert!(o[0]
             .warnings

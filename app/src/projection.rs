@@ -44,7 +44,7 @@ use dxcast_core::{
 use crate::analysis::{assess, Assessment, Judging, Level, Standing};
 use crate::dataset::Dataset;
 use crate::measure::{Explained, Measure};
-use crate::methods::{options, MethodOption};
+use crate::methods::{options, unfit, MethodOption, Unfit};
 
 /// The fewest points on distinct dates a trend needs.
 pub const MIN_POINTS: usize = 2;
@@ -290,6 +290,8 @@ pub struct FittedChoice {
     pub fitted: Fitted,
     /// The methods that fit, best first, with their accuracy and warnings.
     pub options: Vec<MethodOption>,
+    /// The candidates that do not fit, and why.
+    pub unfit: Vec<Unfit>,
     /// Why the first is recommended.
     pub reason: Reason,
     /// The reason as an explanation.
@@ -344,6 +346,7 @@ pub fn fit(prepared: &Prepared, method: &MethodChoice, until: Date) -> Result<Fi
     Ok(FittedChoice {
         fitted,
         options: options(choice, &series),
+        unfit: unfit(choice),
         reason: choice.reason,
         choice_explanation: choice.explain().ok(),
         requested_unavailable,
@@ -475,6 +478,8 @@ pub struct Projection {
     pub model: Fitted,
     /// The methods that fit, best first.
     pub options: Vec<MethodOption>,
+    /// The candidates that do not fit, and why.
+    pub unfit: Vec<Unfit>,
     /// Why the first is recommended.
     pub reason: Reason,
     /// The reason as an explanation.
@@ -736,6 +741,7 @@ pub fn project(
         basis,
         model,
         options: chosen.options.clone(),
+        unfit: chosen.unfit.clone(),
         reason: chosen.reason,
         choice_explanation: chosen.choice_explanation.clone(),
         method: model.method(),

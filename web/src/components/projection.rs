@@ -109,7 +109,7 @@ pub fn MethodChooser(
         projection.with(|p| {
             p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| {
                 (
-                    p.options.clone(),
+                    (p.options.clone(), p.unfit.clone()),
                     p.reason,
                     p.method,
                     p.requested_unavailable,
@@ -123,7 +123,7 @@ pub fn MethodChooser(
     move || {
         let lang = s.lang.get();
         info.get().map(
-            |(options, reason, used, unavailable, choice_e, fit_e, basis)| {
+            |((options, unfit), reason, used, unavailable, choice_e, fit_e, basis)| {
                 let best = options.first().map(|o: &MethodOption| o.method);
                 let radios = options
                     .iter()
@@ -177,6 +177,21 @@ pub fn MethodChooser(
                         }
                     })
                     .collect_view();
+                // The candidates that do not fit this series, and why.
+                let unfit = unfit
+                    .iter()
+                    .map(|u| {
+                        view! {
+                            <li class="unfit" data-testid="method-unfit" data-method=u.method.code()>
+                                {i18n::method(lang, u.method)}
+                                " "
+                                <span class="sub" data-testid="method-unfit-why">
+                                    {tf(lang, K::MethodUnfit, &[&i18n::errors::error(lang, &u.error)])}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
                 let reason_text = best
                     .map(|b| messages::reason(lang, &reason, b))
                     .unwrap_or_default();
@@ -194,7 +209,7 @@ pub fn MethodChooser(
                             })}
                         <fieldset>
                             <legend class="visually-hidden">{t(lang, K::MethodTitle)}</legend>
-                            <ul class="method-list">{radios}</ul>
+                            <ul class="method-list">{radios} {unfit}</ul>
                         </fieldset>
                         <p class="reason" data-testid="method-reason">{reason_text}</p>
                         {(basis == Basis::DailyRate)

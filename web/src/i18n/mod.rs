@@ -457,6 +457,7 @@ catalogue! {
     MapeOn => "sai số kiểm tra ngược (MAPE) {0} trên {1} số liệu", "back-test error (MAPE) {0} over {1} figures";
     NotScoredFew => "chưa kiểm tra ngược được: cần {0} số liệu, có {1}", "no back test: it needs {0} figures, there are {1}";
     NotScored => "không kiểm tra ngược được trên chuỗi này", "cannot be back-tested on this series";
+    MethodUnfit => "không dùng được cho chuỗi này: {0}", "cannot be used on this series: {0}";
     WarnBelow => "dự báo xuống dưới {0} từ {1}; biểu đồ dừng ở {0}", "projects below {0} from {1}; the chart stops at {0}";
     WarnAbove => "dự báo vượt {0} từ {1}; biểu đồ dừng ở {0}", "projects above {0} from {1}; the chart stops at {0}";
     WarnFast => "tăng {0} mỗi năm, vượt ngưỡng hợp lý của chuỗi ({1} mỗi năm)", "grows {0} a year, beyond what is plausible for this series ({1} a year)";
