@@ -5,13 +5,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { DESKTOP, PHONE, expect, test } from "./fixtures.mjs";
 import { App } from "./pages.mjs";
 
-const ROUTES = ["#/", "#/i/ndxp_tx", "#/claims", "#/data", "#/i/nope"];
+const ROUTES = ["#/", "#/i/ndxp_tx", "#/claims", "#/report", "#/data", "#/i/nope"];
 
 for (const [label, size] of [
   ["desktop", DESKTOP],
   ["phone", PHONE],
 ]) {
   test(`axe finds no violations, ${label}`, async ({ page }) => {
+    // Every explanation opened on every route: axe takes its time.
+    test.setTimeout(180_000);
     await page.setViewportSize(size);
     const app = new App(page);
     for (const route of ROUTES) {

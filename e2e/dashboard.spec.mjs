@@ -3,6 +3,7 @@
 import { expect, test } from "./fixtures.mjs";
 import { INDICATORS } from "./data.mjs";
 import { Dashboard } from "./pages.mjs";
+import { standings } from "./expected.mjs";
 
 const PILLARS = ["government", "economy", "society", "infrastructure", "awareness", "security"];
 
@@ -56,7 +57,8 @@ test("filters by pillar and status, and searches with or without diacritics and 
   await expect(d.count).toHaveText(`Hiển thị 3/${INDICATORS} chỉ tiêu`);
   await d.filterPillar("");
   await d.filterStatus("not_enough_data");
-  await expect(d.rows).toHaveCount(6);
+  // As many as the model finds too short to project (whatever the day).
+  await expect(d.rows).toHaveCount(Object.values(standings).filter((s) => s === "not_enough_data").length);
   const statuses = await page.locator('[data-testid="indicator-row"] [data-testid="status"]').evaluateAll((els) => els.map((e) => e.dataset.status));
   expect(new Set(statuses)).toEqual(new Set(["not_enough_data"]));
   await d.filterStatus("");

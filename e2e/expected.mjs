@@ -31,6 +31,32 @@ export function ndxpCase(name) {
   return c.targets;
 }
 
+/** The whole of a case: its method, methods, paths, scenario start, flag. */
+export function ndxpRun(name) {
+  const c = ndxp.cases[name];
+  if (!c) throw new Error(`no expected case “${name}” (see app/examples/e2e_expected.rs)`);
+  return c;
+}
+
+/** The day after the last report, for verdicts before the 2025 deadline. */
+export const AFTER_LAST_REPORT = expected.after_last_report;
+
+/** A date (YYYY-MM-DD) as the app writes it: "30/4/2024" or "30 Apr 2024". */
+export function shownDate(iso, lang = "vi") {
+  const [y, m, d] = iso.split("-").map(Number);
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return lang === "vi" ? `${d}/${m}/${y}` : `${d} ${months[m - 1]} ${y}`;
+}
+
+/** The report page's case: e2e/report-sample.txt pasted with its date. */
+export const reportCase = expected.report;
+
+/** Every indicator's targets assessed as its page shows them on TODAY: `verdicts[id][i].base`. */
+export const verdicts = expected.verdicts;
+
+/** Every indicator's candidate methods that do not fit its series: `unfit[id]`, method codes. */
+export const unfit = expected.unfit;
+
 /** Every indicator's standing on the dashboard. */
 export const standings = expected.standings;
 

@@ -1,16 +1,25 @@
 // The indicator page: chart with estimates and targets, its table, the
-// figures with their sources, exports, and an unknown id.
+// figures with their sources, exports, and an unknown id. NDXP transactions'
+// page shows every figure of its quantity (the four indicators that measure
+// it), as the data files list them and the model crate measures them.
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures.mjs";
 import { IndicatorPage } from "./pages.mjs";
+import { table } from "./data.mjs";
+import { ndxp, ndxpCase } from "./expected.mjs";
+
+/** Every figure of NDXP transactions' quantity in the data files. */
+const NDXP = table("observations").filter((o) => o.indicator.startsWith("ndxp_tx"));
 
 test("chart, table and sources of NDXP transactions", async ({ page }) => {
   const p = new IndicatorPage(page);
   await p.open("#/i/ndxp_tx", "?today=2026-11-22");
   await expect(p.title).toHaveText("Số giao dịch qua NDXP");
   await expect(p.chart).toBeVisible();
-  await expect(p.points).toHaveCount(5);
-  await expect(page.locator('[data-testid="chart-point"][data-estimate="true"]')).toHaveCount(2);
+  await expect(p.points).toHaveCount(NDXP.length);
+  await expect(page.locator('[data-testid="chart-point"][data-estimate="true"]')).toHaveCount(
+    NDXP.filter((o) => o.status === "estimate").length,
+  );
   await expect(page.getByTestId("chart-target")).toHaveCount(3);
   await expect(page.getByTestId("chart-today")).toHaveCount(1);
   // Ticks are written the Vietnamese way, on a scale of yearly totals: a
@@ -24,14 +33,14 @@ test("chart, table and sources of NDXP transactions", async ({ page }) => {
   await expect(page.getByTestId("legend")).toContainText("Khoảng dự báo 95 %");
 
   await page.getByTestId("chart-table-toggle").click();
-  await expect(p.chartTable.locator("tbody tr")).toHaveCount(5);
+  await expect(p.chartTable.locator("tbody tr")).toHaveCount(NDXP.length);
   await expect(p.chartTable).toContainText("tháng 9/2022");
   await expect(p.chartTable).toContainText("58.397.139");
   // September's total, annualised: 58 397 139 / 30 × 365.
   await expect(p.chartTable).toContainText("710,5 triệu");
 
   await expect(page.getByTestId("targets-table").locator("tbody tr")).toHaveCount(3);
-  await expect(p.observations).toHaveCount(5);
+  await expect(p.observations).toHaveCount(NDXP.length);
   const est = p.observation("r001-ndxp-2022");
   await expect(est.getByTestId("observation-value")).toHaveText("860 triệu");
   await expect(est).toContainText("Ước tính");
@@ -45,7 +54,7 @@ test("chart, table and sources of NDXP transactions", async ({ page }) => {
 test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) => {
   const p = new IndicatorPage(page);
   await p.open("#/i/ndxp_tx", "?today=2026-11-22");
-  await expect(p.points).toHaveCount(5);
+  await expect(p.points).toHaveCount(NDXP.length);
   const save = async (testid) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
     return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
@@ -55,7 +64,7 @@ test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) =>
   const text = svg.bytes.toString("utf8");
   expect(text).toMatch(/^<\?xml/);
   expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-  expect((text.match(/data-testid="chart-point"/g) ?? []).length).toBe(5);
+  expect((text.match(/data-testid="chart-point"/g) ?? []).length).toBe(NDXP.length);
   expect(text).toContain('data-testid="chart-projection"');
 
   const png = await save("export-png");
@@ -65,14 +74,21 @@ test("exports the chart as SVG and PNG and its data as CSV", async ({ page }) =>
 
   const csv = await save("export-chart-csv");
   const lines = csv.bytes.toString("utf8").trim().split("\n");
-  expect(lines[0]).toBe("series,id,period,date,value,status,stated,report,scenario,lo,hi,annualised");
-  // Figures, targets, the fitted trend at the 4 dates of the series, and the
-  // monthly path from 14/2/2023 to 31/12/2026.
-  expect(lines).toHaveLength(1 + 5 + 3 + 4 + 47);
-  expect(lines).toContain("target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001,,,,false");
+  expect(lines[0]).toBe("series,id,period,date,value,status,stated,report,scenario,lo,hi,annualised,measure,set_aside");
+  // Every figure of the quantity, the targets, the fitted trend at the
+  // series' dates, and the monthly path from the last point to 31/12/2026.
+  const base = ndxpCase("base");
+  expect(lines).toHaveLength(1 + NDXP.length + 3 + ndxp.cases.base.points + ndxp.cases.base.base_path.length);
+  expect(base).toHaveLength(3);
+  expect(lines).toContain("target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001,,,,false,,");
+  // Each figure says how it was measured and whether the series keeps it.
+  for (const point of ndxp.series) {
+    const row = lines.find((l) => l.startsWith(`observation,${point.id},`)).split(",");
+    expect(row.slice(-2)).toEqual([point.measure, point.aside ?? ""]);
+  }
   const last = lines.at(-1).split(",");
   expect(last.slice(0, 4)).toEqual(["projection", "", "", "2026-12-31"]);
-  expect(last.slice(8)).toEqual(["base", last[9], last[10], "true"]);
+  expect(last.slice(8, 12)).toEqual(["base", last[9], last[10], "true"]);
   expect(Number(last[9])).toBeLessThan(Number(last[4]));
   expect(Number(last[4])).toBeLessThan(Number(last[10]));
 });

@@ -141,6 +141,17 @@ export class IndicatorPage extends App {
     return this.page.locator(`[data-testid="comparison-row"][data-name="${name}"]`);
   }
 
+  /// The chart's data as the CSV export gives it: one object per line,
+  /// keyed by the header's columns.
+  async chartCsv() {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId("export-chart-csv").click()]);
+    const { readFileSync } = await import("node:fs");
+    const [header, ...lines] = readFileSync(await download.path(), "utf8").trim().split("\n");
+    const cols = header.split(",");
+    // No field of the projection's rows holds a comma.
+    return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i], v])));
+  }
+
   /// Every number and status the analytics show, in order, for comparing views.
   async analyticsText() {
     return this.page.getByTestId("analytics").evaluate((el) =>
@@ -148,6 +159,29 @@ export class IndicatorPage extends App {
         (e) => e.dataset.status ?? e.textContent.trim(),
       ),
     );
+  }
+}
+
+export class ReportPage extends App {
+  get input() {
+    return this.page.getByTestId("report-input");
+  }
+
+  get figures() {
+    return this.page.getByTestId("report-figure");
+  }
+
+  figure(index) {
+    return this.page.locator(`[data-testid="report-figure"][data-index="${index}"]`);
+  }
+
+  mark(index) {
+    return this.page.locator(`[data-testid="report-mark"][data-index="${index}"]`);
+  }
+
+  async paste(text, date) {
+    await this.page.getByTestId("report-date").fill(date);
+    await this.input.fill(text);
   }
 }
 

@@ -10,13 +10,51 @@
 
 use dxcast_core::analytics::{analyse, Quantity, Settings, TargetAnalysis, TargetStatus};
 use dxcast_core::basis::Basis;
+use dxcast_core::quantity::QuantityPoint;
 use dxcast_core::verdict::Staleness;
-use dxcast_core::{Date, Error, Evidence, Point, Predictor, Symbol, Target, Unit};
+use dxcast_core::{Date, Error, Evidence, Point, Predictor, Status, Symbol, Target, Unit};
 
 use crate::measure::{Explained, Measure};
 
-/// The confidence level of prediction intervals and bands.
-pub const LEVEL: f64 = 0.95;
+/// The confidence level of prediction intervals and bands: the analyst
+/// chooses 80 or 95 %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Level {
+    /// 80 %.
+    Eighty,
+    /// 95 % (the default).
+    #[default]
+    NinetyFive,
+}
+
+impl Level {
+    /// Both levels, lower first.
+    pub const ALL: [Level; 2] = [Level::Eighty, Level::NinetyFive];
+
+    /// The level as a fraction (0.8, 0.95).
+    #[must_use]
+    pub const fn value(self) -> f64 {
+        match self {
+            Level::Eighty => 0.8,
+            Level::NinetyFive => 0.95,
+        }
+    }
+
+    /// The level in percent, as written in a link and on the page: `80`, `95`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Level::Eighty => "80",
+            Level::NinetyFive => "95",
+        }
+    }
+
+    /// The level with code `code`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+}
 
 /// An indicator's standing against its targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -221,15 +259,53 @@ pub struct Assessment {
     /// track, uncertain), beside a standing the figures, the data or the
     /// deadline decided.
     pub outlook: Standing,
-    /// The date of the latest figure the projection continues from.
+    /// The date of the latest figure the projection continues from (on the
+    /// daily-rate basis, the middle of the figure's period).
     pub latest_date: Date,
+    /// The date of the figure attainment and the gap speak of: the deciding
+    /// figure's ([`Assessment::deciding`]), else the last day of the latest
+    /// figure's period. Never "now": an old figure is named by its date.
+    pub figure_date: Date,
+    /// The figure that decided the standing, when one did.
+    pub deciding: Option<Deciding>,
+    /// The confidence level of the interval and the probability's spread.
+    pub level: Level,
     analysis: TargetAnalysis,
 }
 
-/// Assesses `target` under `predictor` on `today`. `points` is the series
-/// the predictor was fitted to: for levels, the figures around the deadline
-/// judge it ([`Evidence::of_levels`]); for totals, `evidence` from the
-/// quantity's figures does ([`dxcast_core::quantity::evidence`]).
+/// The figure that decided a standing (achieved or missed), in the
+/// target's terms.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Deciding {
+    /// Its date and value (a yearly total for totals).
+    pub point: Point,
+    /// Observed or estimated.
+    pub status: Status,
+    /// Whether it lies after the deadline (a figure at or after the deadline
+    /// decides before one on or before it).
+    pub after_deadline: bool,
+}
+
+/// What an assessment is judged with besides the projection: today, the
+/// confidence level, the figures that can decide the target, and the
+/// quantity's points (for the figures' dates and statuses).
+#[derive(Debug, Clone, Copy)]
+pub struct Judging<'a> {
+    /// Today: deadlines before it have passed.
+    pub today: Date,
+    /// The interval's level.
+    pub level: Level,
+    /// The figures that can decide the target
+    /// ([`dxcast_core::quantity::evidence`]).
+    pub evidence: Evidence,
+    /// The quantity's points, kept and set aside
+    /// ([`dxcast_core::quantity::measure_into`]).
+    pub measured: &'a [QuantityPoint],
+}
+
+/// Assesses `target` under `predictor` as `judging` says: the figures of
+/// its evidence decide it where they can, the projection otherwise (the
+/// core's [`dxcast_core::verdict`]).
 ///
 /// # Errors
 ///
@@ -238,22 +314,33 @@ pub struct Assessment {
 pub fn assess(
     predictor: &dyn Predictor,
     target: &Target,
-    today: Date,
-    points: &[Point],
-    totals: Option<Evidence>,
+    judging: &Judging<'_>,
 ) -> Result<Assessment, Error> {
-    let level = Basis::for_kind(predictor.subject().kind) == Basis::Level;
-    let evidence = if level {
-        Evidence::of_levels(points, target.deadline)
-    } else {
-        totals.unwrap_or_default()
-    };
     let settings = Settings {
-        today,
-        level: LEVEL,
-        evidence,
+        today: judging.today,
+        level: judging.level.value(),
+        evidence: judging.evidence,
     };
     let a = analyse(predictor, target, &settings)?;
+    let kept_at = |date: Date| {
+        judging
+            .measured
+            .iter()
+            .find(|p| p.kept() && p.point.date == date)
+    };
+    let deciding = a.judged_by.map(|p| Deciding {
+        point: p,
+        // Totals are decided by observed totals only; a level by its point.
+        status: match Basis::for_kind(a.subject.kind) {
+            Basis::DailyRate => Status::Observed,
+            Basis::Level => kept_at(p.date).map_or(Status::Observed, |q| q.status),
+        },
+        after_deadline: p.date > a.target.deadline,
+    });
+    let figure_date = a.judged_by.map_or_else(
+        || kept_at(a.latest_point.date).map_or(a.latest_point.date, |q| q.window.end()),
+        |p| p.date,
+    );
     Ok(Assessment {
         target: a.target,
         standing: a.status.into(),
@@ -275,6 +362,9 @@ pub fn assess(
         staleness: a.staleness,
         outlook: a.outlook.into(),
         latest_date: a.latest_point.date,
+        figure_date,
+        deciding,
+        level: judging.level,
         analysis: a,
     })
 }
@@ -302,6 +392,8 @@ impl Assessment {
                 }
                 (Quantity::Status, Symbol::Threshold) => Measure::Fraction,
                 (Quantity::Required, Symbol::DailyGrowth) => Measure::Unit(Unit::Percent),
+                (_, Symbol::From) => Measure::Date,
+                (_, Symbol::Days | Symbol::Span) => Measure::Days,
                 _ => term.unit.map_or(Measure::Plain, Measure::Unit),
             })
             .collect();
@@ -312,6 +404,7 @@ impl Assessment {
             Quantity::Gap => Measure::Unit(unit),
             Quantity::Required => Measure::growth(unit),
             Quantity::Probability => Measure::Fraction,
+            Quantity::ReachDate => Measure::Days,
             _ => Measure::Plain,
         };
         Some(Explained {

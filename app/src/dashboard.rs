@@ -6,8 +6,9 @@ use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
 use crate::analysis::Standing;
 use crate::dataset::{Dataset, IndicatorRecord, ObservationRecord};
-use crate::projection::{shown_target, standing, ProjectionInput, ShownTarget};
+use crate::projection::{shown_target, standing, ShownTarget, Sources};
 use crate::timeline::{series_points, SeriesPoint};
+use dxcast_core::quantity::Rule;
 
 /// An indicator's latest figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,12 +78,7 @@ fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
         .filter_map(|t| t.target().ok())
         .collect();
     let points = series_points(ind.kind, &observations);
-    let by_report = data.observations_by_report(&ind.id);
-    let input = ProjectionInput {
-        subject: ind.subject(),
-        observations: &by_report,
-        targets: &targets,
-    };
+    let sources = Sources::of(data, &ind.id);
     DashboardRow {
         id: ind.id.clone(),
         name_vi: ind.name_vi.clone(),
@@ -96,7 +92,7 @@ fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
             qualifier: o.obs.qualifier,
         }),
         target: shown_target(&targets, today),
-        standing: standing(&input, today),
+        standing: sources.and_then(|s| standing(&s.input(Rule::default()), today)),
         search: format!("{} {} {}", ind.name_vi, ind.name_en, ind.id),
         points,
     }

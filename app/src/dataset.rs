@@ -13,6 +13,7 @@ use dxcast_core::csv::{
     parse_row, read, ClaimRow, IndicatorRow, ObservationRow, Record, Records, ReportRow, Row,
     TargetRow,
 };
+use dxcast_core::quantity::Measured;
 use dxcast_core::{
     Bounds, Comparison, Date, Error, Expected, Field, MeasureKind, Observation, Period, Pillar,
     Qualifier, Status, Subject, Target, Unit,
@@ -226,6 +227,9 @@ pub struct IndicatorRecord {
     pub since: Option<Date>,
     /// Definition and remarks.
     pub note: String,
+    /// The quantity it measures, shared with the indicators that measure it
+    /// another way; empty when the indicator is its own.
+    pub quantity: String,
     /// Where the row comes from.
     pub origin: RowOrigin,
     /// The row as text.
@@ -233,6 +237,16 @@ pub struct IndicatorRecord {
 }
 
 impl IndicatorRecord {
+    /// The quantity it measures: its `quantity`, or its own id.
+    #[must_use]
+    pub fn quantity(&self) -> &str {
+        if self.quantity.is_empty() {
+            &self.id
+        } else {
+            &self.quantity
+        }
+    }
+
     /// Its name in `lang`.
     #[must_use]
     pub fn name(&self, lang: Lang) -> &str {
@@ -418,6 +432,7 @@ fn indicator_from(r: IndicatorRow<'_>, fields: Fields, origin: RowOrigin) -> Ind
         bounds: r.bounds,
         since: r.since,
         note: r.note.to_string(),
+        quantity: r.quantity.unwrap_or_default().to_string(),
         origin,
         fields,
     }
@@ -868,6 +883,63 @@ impl Dataset {
             .collect();
         rows.sort_by_key(|(published, _)| (published.is_none(), *published));
         rows.into_iter().map(|(_, o)| o).collect()
+    }
+
+    /// The indicators that measure the quantity `id` measures (itself
+    /// included), in file order.
+    #[must_use]
+    pub fn members(&self, id: &str) -> Vec<&IndicatorRecord> {
+        let Some(ind) = self.indicator(id) else {
+            return Vec::new();
+        };
+        let quantity = ind.quantity();
+        self.indicators
+            .iter()
+            .filter(|i| i.quantity() == quantity)
+            .collect()
+    }
+
+    /// Every figure of the quantity `id` measures, as the core's
+    /// [`Measured`] (the member's measure, its launch date, the figure's
+    /// definition: 0 for the usual one, then 1, 2, … for each other
+    /// definition in order of appearance), with its row; oldest report
+    /// first, by the report's publication (a stable sort: reports of one
+    /// month keep the file's order; figures whose source is not a report
+    /// of the data, such as a user's own, come last in data order). Of two
+    /// figures for one date of the same status the core keeps the later.
+    #[must_use]
+    pub fn quantity_figures(&self, id: &str) -> Vec<(Measured, &ObservationRecord)> {
+        let members = self.members(id);
+        let mut codes: Vec<&str> = Vec::new();
+        let mut rows: Vec<(Option<Date>, Measured, &ObservationRecord)> = Vec::new();
+        for o in &self.observations {
+            let Some(m) = members.iter().find(|i| i.id == o.indicator) else {
+                continue;
+            };
+            let definition = if o.definition.is_empty() {
+                0
+            } else {
+                let code = o.definition.as_str();
+                let k = match codes.iter().position(|c| *c == code) {
+                    Some(k) => k,
+                    None => {
+                        codes.push(code);
+                        codes.len() - 1
+                    }
+                };
+                u32::try_from(k + 1).unwrap_or(u32::MAX)
+            };
+            let measured = Measured {
+                kind: m.kind,
+                observation: o.obs,
+                since: m.since,
+                definition,
+            };
+            let published = self.report(&o.report).map(|r| r.published.start());
+            rows.push((published, measured, o));
+        }
+        rows.sort_by_key(|(published, _, _)| (published.is_none(), *published));
+        rows.into_iter().map(|(_, m, o)| (m, o)).collect()
     }
 
     /// The targets of an indicator, in file order.

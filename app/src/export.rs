@@ -5,11 +5,12 @@
 
 use dxcast_core::basis::Basis;
 use dxcast_core::csv::{write_header, write_record, write_record_with, Delimiter};
+use dxcast_core::quantity::Aside;
 use dxcast_core::{Date, Field};
 use serde_json::{Map, Value};
 
 use crate::dataset::{Dataset, Fields, Table, CLAIM_COLUMNS, REPORT_COLUMNS};
-use crate::projection::{PathPoint, Projection};
+use crate::projection::{PathPoint, Prepared, Projection};
 use crate::timeline::anchor;
 
 /// Appends `rows` to `out`, one record each, each line ending in LF.
@@ -145,7 +146,20 @@ pub const CHART_COLUMNS: &[&str] = &[
     "lo",
     "hi",
     "annualised",
+    "measure",
+    "set_aside",
 ];
+
+/// The code of why a point is not in the series.
+#[must_use]
+pub const fn aside_code(a: Aside) -> &'static str {
+    match a {
+        Aside::Rule => "rule",
+        Aside::Covered => "covered",
+        Aside::SameDate => "same_date",
+        _ => "definition",
+    }
+}
 
 /// A number for a CSV cell: the shortest text that reads back to it; empty
 /// when there is none.
@@ -155,25 +169,39 @@ fn cell(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-/// The data behind an indicator's chart: its figures (each at the date the
-/// chart puts it) and its targets (at their deadlines), then, with a
+/// The data behind an indicator's chart: every figure of its quantity
+/// (each at the date the chart puts it, with how it was measured —
+/// `measure` is the core's conversion code — and why it is not in the
+/// series, if it is not: `set_aside` is `rule`, `covered`, `same_date` or
+/// `definition`) and its targets (at their deadlines), then, with a
 /// projection, its fitted trend and paths.
 #[must_use]
-pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection>) -> String {
+pub fn chart_csv(
+    data: &Dataset,
+    indicator: &str,
+    prepared: Option<&Prepared>,
+    projection: Option<&Projection>,
+) -> String {
     let mut out = String::new();
     let _ = write_record(&mut out, CHART_COLUMNS);
     let Some(ind) = data.indicator(indicator) else {
         return out;
     };
     let empty = String::new;
-    let mut rows: Vec<Vec<String>> = data
-        .observations_of(indicator)
-        .map(|o| {
+    let figures = data.quantity_figures(indicator);
+    let mut rows: Vec<Vec<String>> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, (m, o))| {
+            // Where the chart puts it: its point (a difference of running
+            // totals is put with its later reading).
+            let point = prepared.and_then(|p| p.measured.iter().find(|q| q.source == i));
+            let date = point.map_or_else(|| anchor(m.kind, o.period()), |q| q.point.date);
             vec![
                 "observation".into(),
                 o.id.clone(),
                 o.period().to_string(),
-                anchor(ind.kind, o.period()).to_string(),
+                date.to_string(),
                 o.value().to_string(),
                 o.obs.status.code().into(),
                 o.stated.clone(),
@@ -182,10 +210,19 @@ pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection
                 empty(),
                 empty(),
                 "false".into(),
+                point
+                    .map(|q| q.conversion.code())
+                    .unwrap_or_default()
+                    .into(),
+                point
+                    .and_then(|q| q.aside)
+                    .map(aside_code)
+                    .unwrap_or_default()
+                    .into(),
             ]
         })
         .collect();
-    rows.extend(data.targets_of(indicator).map(|t| {
+    rows.extend(data.targets_of(&ind.id).map(|t| {
         vec![
             "target".into(),
             t.id.clone(),
@@ -199,6 +236,8 @@ pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection
             empty(),
             empty(),
             "false".into(),
+            empty(),
+            empty(),
         ]
     }));
     if let Some(p) = projection {
@@ -217,6 +256,8 @@ pub fn chart_csv(data: &Dataset, indicator: &str, projection: Option<&Projection
                 cell(lo),
                 cell(hi),
                 annualised.clone(),
+                empty(),
+                empty(),
             ]
         };
         for (d, v) in &p.fitted {
@@ -264,11 +305,12 @@ mod tests {
         assert_eq!(json["indicators"][0]["id"], "ndxp_tx");
         assert_eq!(json["claims"].as_array().unwrap().len(), d.claims.len());
         assert_eq!(json["reports"].as_array().unwrap().len(), 5);
-        let chart = chart_csv(&d, "ndxp_tx", None);
-        assert_eq!(chart.lines().count(), 1 + 5 + 3);
+        let chart = chart_csv(&d, "ndxp_tx", None, None);
+        // The twelve figures of NDXP transactions' quantity, three targets.
+        assert_eq!(chart.lines().count(), 1 + 12 + 3);
         // September's total at the middle of September, where the core puts it.
         assert!(chart.contains(
-            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-15,58397139,observed,58.397.139,r000,,,,false"
+            "observation,r000-ndxp-tx-2022-09,2022-09,2022-09-15,58397139,observed,58.397.139,r000,,,,false,,"
         ));
         assert!(chart.contains(
             "target,t-r001-ndxp-2023,2023,2023-12-31,860000000,>,860 triệu,r001,,,,false"
@@ -278,30 +320,24 @@ mod tests {
     #[test]
     fn the_chart_csv_carries_the_projection_paths() {
         use crate::projection::{
-            fit, prepare, project, MethodChoice, NamedScenario, ProjectionInput, ProjectionOptions,
+            fit, prepare, project, MethodChoice, NamedScenario, ProjectionOptions, Sources,
         };
         use dxcast_core::scenario::{GrowthOverride, Scenario};
-        use dxcast_core::Target;
         let d = Dataset::builtin().unwrap();
-        let ind = d.indicator("ndxp_tx").unwrap();
-        let obs = d.observations_by_report("ndxp_tx");
-        let targets: Vec<Target> = d
-            .targets_of("ndxp_tx")
-            .filter_map(|t| t.target().ok())
-            .collect();
-        let input = ProjectionInput {
-            subject: ind.subject(),
-            observations: &obs,
-            targets: &targets,
-        };
+        let sources = Sources::of(&d, "ndxp_tx").unwrap();
+        let input = sources.input(dxcast_core::quantity::Rule::Totals);
         let prepared = prepare(&input).unwrap();
-        let chosen = fit(&prepared, &MethodChoice::Recommended).unwrap();
+        let chosen = fit(
+            &prepared,
+            &MethodChoice::Recommended,
+            Date::from_ymd(2026, 12, 31).unwrap(),
+        )
+        .unwrap();
         let fast = Scenario {
-            growth: Some(GrowthOverride {
-                from: Date::from_ymd(2023, 4, 1).unwrap(),
-                rate: 3.0,
-                per: dxcast_core::scenario::Per::Month,
-            }),
+            growth: Some(GrowthOverride::yearly(
+                Date::from_ymd(2024, 6, 1).unwrap(),
+                30.0,
+            )),
             ..Scenario::default()
         };
         let options = ProjectionOptions {
@@ -313,15 +349,24 @@ mod tests {
             ..ProjectionOptions::base(Date::from_ymd(2026, 11, 22).unwrap())
         };
         let p = project(&input, &prepared, &chosen, &options).unwrap();
-        let text = chart_csv(&d, "ndxp_tx", Some(&p));
+        let text = chart_csv(&d, "ndxp_tx", Some(&prepared), Some(&p));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], CHART_COLUMNS.join(","));
         let n = p.base.len();
-        assert_eq!(lines.len(), 1 + 5 + 3 + 4 + 3 * n);
+        assert_eq!(lines.len(), 1 + 12 + 3 + 7 + 3 * n);
+        // Each figure says how it was measured, and why it was set aside.
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("observation,r001-ndxp-daily,")
+                && l.ends_with(",daily_average,rule")));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("observation,r003-ndxp-cumulative,")
+                && l.ends_with(",difference,covered")));
         let last = p.base.last().unwrap();
         assert!(lines.contains(
             &format!(
-                "projection,,,{},{},,,,base,{},{},true",
+                "projection,,,{},{},,,,base,{},{},true,,",
                 last.date,
                 last.point,
                 last.lo.unwrap(),
@@ -331,7 +376,7 @@ mod tests {
         ));
         // A scenario's name is quoted where it holds a comma.
         assert!(lines.iter().any(|l| l.contains(",\"Nhanh, rất nhanh\",")));
-        assert_eq!(lines.iter().filter(|l| l.starts_with("fitted,")).count(), 4);
+        assert_eq!(lines.iter().filter(|l| l.starts_with("fitted,")).count(), 7);
         // Every line reads back as as many fields as the header has.
         let records: Vec<_> = dxcast_core::csv::Records::new(&text).collect();
         assert!(records

@@ -235,6 +235,82 @@ impl ObservationForm {
     }
 }
 
+/// The target form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetForm {
+    /// `id`.
+    pub id: String,
+    /// `indicator`.
+    pub indicator: String,
+    /// `period`: its last day is the deadline.
+    pub period: String,
+    /// `comparison` code (`>=`, `>`, `<=`, `<`).
+    pub comparison: String,
+    /// `stated`, the target as written; the value is read from it.
+    pub stated: String,
+    /// `report`.
+    pub report: String,
+    /// `quote`.
+    pub quote: String,
+    /// `note`.
+    pub note: String,
+}
+
+impl TargetForm {
+    /// The row the form describes: the value is read from the stated
+    /// target with the core's `parse_vi`.
+    ///
+    /// # Errors
+    ///
+    /// Every empty required field, or else the first error the core or the
+    /// reference checks find, each naming its column.
+    pub fn validate(&self, data: &Dataset, editing: Option<&str>) -> Result<Fields, Vec<RowError>> {
+        let mut missing = Vec::new();
+        for (value, field) in [
+            (&self.id, Field::Id),
+            (&self.indicator, Field::Indicator),
+            (&self.period, Field::Period),
+            (&self.comparison, Field::Comparison),
+            (&self.report, Field::Report),
+        ] {
+            if value.trim().is_empty() {
+                missing.push(required(field));
+            }
+        }
+        if self.stated.trim().is_empty() {
+            missing.push(RowError {
+                line: FORM_LINE,
+                field: Field::Stated,
+                problem: RowProblem::NeedsStated,
+            });
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        let value = parse_vi(&self.stated)
+            .map_err(|e| vec![RowError::from_core(e, FORM_LINE, Field::Stated)])?
+            .value;
+        let fields: Fields = [
+            self.id.trim(),
+            self.indicator.trim(),
+            self.period.trim(),
+            self.comparison.trim(),
+            &value.to_string(),
+            self.stated.trim(),
+            self.report.trim(),
+            self.quote.trim(),
+            self.note.trim(),
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        let row = parse_fields(Table::Targets, &fields, RowOrigin::User).map_err(|e| vec![e])?;
+        check_references(data, &row, FORM_LINE).map_err(|e| vec![e])?;
+        check_id(data, Table::Targets, row.id(), editing).map_err(|e| vec![e])?;
+        Ok(fields)
+    }
+}
+
 /// The indicator form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndicatorForm {
@@ -395,6 +471,49 @@ mod tests {
             quote: "khoảng 2,8 triệu, mỗi ngày".into(),
             ..ObservationForm::new("ndxp_tx_daily")
         }
+    }
+
+    #[test]
+    fn a_target_is_read_from_its_stated_text() {
+        let d = data();
+        let form = TargetForm {
+            id: "u-ndxp-2026".into(),
+            indicator: "ndxp_tx".into(),
+            period: "2026".into(),
+            comparison: ">".into(),
+            stated: "1 tỷ".into(),
+            report: "mine".into(),
+            quote: "lớn hơn 1 tỷ giao dịch".into(),
+            note: String::new(),
+        };
+        let f = form.validate(&d, None).unwrap();
+        assert_eq!(f[4], "1000000000");
+        let mut user = UserData::default();
+        user.upsert(Table::Targets, f);
+        let (with, rejected) = d.with_user(&user);
+        assert!(rejected.is_empty());
+        let t = with.target("u-ndxp-2026").unwrap().target().unwrap();
+        assert_eq!(
+            t.deadline,
+            dxcast_core::Date::from_ymd(2026, 12, 31).unwrap()
+        );
+        // A built-in id is taken; a comparison must be one of the four.
+        let taken = TargetForm {
+            id: "t-r001-ndxp-2025".into(),
+            ..form.clone()
+        };
+        assert!(matches!(
+            taken.validate(&d, None).unwrap_err()[0].problem,
+            RowProblem::DuplicateId(_)
+        ));
+        let bad = TargetForm {
+            comparison: "==".into(),
+            ..form
+        };
+        assert_eq!(
+            bad.validate(&d, None).unwrap_err()[0].field,
+            Field::Comparison
+        );
     }
 
     #[test]

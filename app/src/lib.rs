@@ -7,7 +7,8 @@
 //! |---|---|
 //! | [`dataset`] | the built-in data files and the user's rows, read by the core's one import path |
 //! | [`timeline`] | figures on a time axis, where the core anchors them |
-//! | [`projection`] | an indicator's projection: series, method choice, fitted model, paths, what-if and compared scenarios |
+//! | [`projection`] | an indicator's projection: its quantity's series, method choice, fitted model, paths, what-if and compared scenarios |
+//! | [`methods`] | the methods offered for a series, with their accuracy and warnings |
 //! | [`analysis`] | target analyses and their explanations (the one place that calls the core's analytics) |
 //! | [`measure`] | what a number is (a value in a unit, points, a daily rate, a probability) |
 //! | [`dashboard`] | the dashboard's rows and filters |
@@ -16,6 +17,7 @@
 //! | [`share`] | a view of an indicator as a link |
 //! | [`whatif`] | the what-if fields as typed, and the scenario they make |
 //! | [`forms`], [`import`], [`export`] | the user's rows in and out |
+//! | [`report`] | a report added by pasting its text: its figures found, suggested, confirmed and checked |
 //! | [`route`] | the pages' addresses |
 //! | [`lang`] | the interface language |
 //!
@@ -33,7 +35,9 @@ pub mod forms;
 pub mod import;
 pub mod lang;
 pub mod measure;
+pub mod methods;
 pub mod projection;
+pub mod report;
 pub mod route;
 pub mod scenarios;
 pub mod share;

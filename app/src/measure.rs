@@ -18,7 +18,11 @@ pub enum Measure {
     PerDay(Unit),
     /// A fraction from 0 to 1 (a probability), written as a percentage.
     Fraction,
-    /// A plain number: a count of days, a parameter, a ratio.
+    /// A number of days.
+    Days,
+    /// A date, given as its day number (days since 1970-01-01).
+    Date,
+    /// A plain number: a parameter, a ratio, a count.
     Plain,
 }
 

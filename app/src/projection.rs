@@ -1,37 +1,50 @@
-//! Projections: an indicator's figures through the core's pipeline, ready
-//! for the chart, the method chooser, the target analyses and the what-if
-//! panel. Every number comes from the core; this module only orchestrates:
+//! Projections: a quantity's figures through the core's pipeline, ready for
+//! the chart, the method chooser, the target analyses and the what-if panel.
+//! Every number comes from the core; this module only orchestrates:
 //!
-//! 1. [`prepare`]: the projectable series ([`points_into`]: totals become
-//!    daily rates at their period's middle; the observed figure wins over an
-//!    estimate for one date) and the ranked methods ([`choose`]);
+//! 1. [`prepare`]: every figure of the quantity an indicator measures (its
+//!    period totals, year-to-date totals, daily averages, running totals,
+//!    [`crate::dataset::Dataset::quantity_figures`]) measured on one basis
+//!    by the core ([`measure_into`]: each point with its conversion, the
+//!    points a [`Rule`] sets aside where measures describe the same days,
+//!    the conflicts between them, the figures of an older definition set
+//!    apart), the kept points as the series ([`series_into`]), and the
+//!    ranked methods ([`choose`]) with their accuracy and warnings
+//!    ([`crate::methods`]);
 //! 2. [`fit`]: the chosen method ([`MethodChoice`]: the recommendation, or a
 //!    [`ModelSpec`] from the chooser or a link) fitted into a [`Fitted`]
 //!    model, which is kept: scenarios, paths and analyses ask it again
 //!    without fitting again;
 //! 3. [`project`]: the fitted values, the path from the last figure to the
-//!    horizon with its prediction band, an [`Assessment`] of every staged
-//!    target, and the same under the what-if [`Scenario`] and under each
-//!    compared scenario.
+//!    horizon with its prediction band at the chosen [`Level`], an
+//!    [`Assessment`] of every staged target (judged by the quantity's own
+//!    figures where they decide it: [`dxcast_core::quantity::evidence`]),
+//!    and the same under the what-if [`Scenario`] (with its band) and under
+//!    each compared scenario.
 //!
-//! **Totals** (flows and year-to-date figures) are projected as daily rates
-//! and shown as **yearly totals**: the rate times the days of the year it
-//! falls in ([`Basis::factor`]). A month, a quarter and a year are then on
-//! one scale, the scale of the yearly targets, which the core's analytics
-//! use too (a projected rate times the days of the target's year).
+//! **Totals** (flows, year-to-date figures, daily averages) are projected as
+//! daily rates and shown as **yearly totals**: the rate times the days of
+//! the year it falls in ([`Basis::factor`]). A month, a quarter and a year
+//! are then on one scale, the scale of the yearly targets, which the core's
+//! analytics use too (a projected rate times the days of the target's year).
 
-use dxcast_core::basis::{points_into, Basis, MAX_POINTS};
-use dxcast_core::choice::{choose, Choice, Reason};
+use dxcast_core::basis::{Basis, MAX_POINTS};
+use dxcast_core::choice::{choose, choose_until, Choice, Reason};
 use dxcast_core::forecast::{ForecastPoint, Horizon};
-use dxcast_core::scenario::Scenario;
+use dxcast_core::quantity::{
+    evidence, measure_into, series_into, Conflict, Measured, QuantityPoint, Rule,
+};
+use dxcast_core::scenario::{implausible, Implausible, Scenario};
 use dxcast_core::target::next_target;
 use dxcast_core::{
-    Date, Error, Explanation, Field, Fitted, Method, ModelSpec, Observation, Point, Predictor,
+    Date, Error, Explanation, Field, Fitted, MeasureKind, Method, ModelSpec, Point, Predictor,
     Series, Subject, Target,
 };
 
-use crate::analysis::{assess, Assessment, Standing, LEVEL};
+use crate::analysis::{assess, Assessment, Judging, Level, Standing};
+use crate::dataset::Dataset;
 use crate::measure::{Explained, Measure};
+use crate::methods::{options, unfit, MethodOption, Unfit};
 
 /// The fewest points on distinct dates a trend needs.
 pub const MIN_POINTS: usize = 2;
@@ -59,17 +72,77 @@ impl MethodChoice {
     }
 }
 
-/// What is projected: what an indicator measures, its figures and targets.
+/// What is projected: a quantity's figures, the indicator's terms and its
+/// targets.
 #[derive(Debug, Clone, Copy)]
 pub struct ProjectionInput<'a> {
-    /// The kind (totals are projected as daily rates), unit (percentages
-    /// grow in points, everything else compounds) and bounds.
+    /// The indicator's kind, unit (percentages grow in points, everything
+    /// else compounds) and bounds. On the daily-rate basis the series is
+    /// projected as a total's ([`MeasureKind::Flow`]) whatever the
+    /// indicator's own measure.
     pub subject: Subject,
-    /// The figures, oldest report first: of two figures for one date of the
-    /// same status, the later report's wins.
-    pub observations: &'a [Observation],
-    /// The staged targets.
+    /// Every figure of the quantity, oldest report first: of two figures
+    /// for one date of the same status, the later report's wins.
+    pub figures: &'a [Measured],
+    /// The staged targets, in the quantity's terms (yearly totals on the
+    /// daily-rate basis).
     pub targets: &'a [Target],
+    /// Which measure the series keeps where measures describe the same days.
+    pub rule: Rule,
+}
+
+/// An indicator's quantity figures and targets, owned (what a
+/// [`ProjectionInput`] borrows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sources {
+    /// The indicator's kind, unit and bounds.
+    pub subject: Subject,
+    /// Every figure of its quantity, oldest report first
+    /// ([`Dataset::quantity_figures`]).
+    pub figures: Vec<Measured>,
+    /// Its targets that read, in file order.
+    pub targets: Vec<Target>,
+}
+
+impl Sources {
+    /// The figures and targets of indicator `id` in `data`.
+    #[must_use]
+    pub fn of(data: &Dataset, id: &str) -> Option<Sources> {
+        let ind = data.indicator(id)?;
+        Some(Sources {
+            subject: ind.subject(),
+            figures: data
+                .quantity_figures(id)
+                .into_iter()
+                .map(|(m, _)| m)
+                .collect(),
+            targets: data
+                .targets_of(id)
+                .filter_map(|t| t.target().ok())
+                .collect(),
+        })
+    }
+
+    /// The last day the quantity's figures cover.
+    #[must_use]
+    pub fn data_end(&self) -> Option<Date> {
+        self.figures
+            .iter()
+            .filter(|f| f.observation.status != dxcast_core::Status::Target)
+            .map(|f| f.observation.period.end())
+            .max()
+    }
+
+    /// The input of a projection under `rule`.
+    #[must_use]
+    pub fn input(&self, rule: Rule) -> ProjectionInput<'_> {
+        ProjectionInput {
+            subject: self.subject,
+            figures: &self.figures,
+            targets: &self.targets,
+            rule,
+        }
+    }
 }
 
 /// A named what-if scenario.
@@ -92,10 +165,12 @@ pub struct ProjectionOptions {
     pub horizon: Option<Date>,
     /// Saved scenarios shown alongside.
     pub compared: Vec<NamedScenario>,
+    /// The level of the bands and intervals.
+    pub level: Level,
 }
 
 impl ProjectionOptions {
-    /// No scenario, the default horizon.
+    /// No scenario, the default horizon, 95 % bands.
     #[must_use]
     pub fn base(today: Date) -> ProjectionOptions {
         ProjectionOptions {
@@ -103,25 +178,36 @@ impl ProjectionOptions {
             scenario: Scenario::default(),
             horizon: None,
             compared: Vec::new(),
+            level: Level::default(),
         }
     }
 }
 
-/// The projectable series and the ranked methods.
+/// The quantity measured on one basis, the series and the ranked methods.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
-    /// What the series measures.
+    /// What the series measures (a total's kind on the daily-rate basis).
     pub subject: Subject,
     /// Daily rates for totals, levels otherwise.
     pub basis: Basis,
-    /// One point per date, in date order.
+    /// The figures measured, in the input's order.
+    pub figures: Vec<Measured>,
+    /// Every figure as a point on the basis, in date order: kept, or set
+    /// aside with the reason.
+    pub measured: Vec<QuantityPoint>,
+    /// Points that describe the same days through different measures and
+    /// admit no common value (positions in [`Prepared::measured`]).
+    pub conflicts: Vec<Conflict>,
+    /// The rule that decided which points are kept.
+    pub rule: Rule,
+    /// The kept points, one per date, in date order.
     pub points: Vec<Point>,
     /// The methods that fit, best first, or why none does.
     pub choice: Result<Choice, Error>,
 }
 
 impl Prepared {
-    /// The series of the points.
+    /// The series of the kept points.
     ///
     /// # Errors
     ///
@@ -129,35 +215,72 @@ impl Prepared {
     pub fn series(&self) -> Result<Series<'_>, Error> {
         Series::new(&self.points, self.subject)
     }
+
+    /// Whether some figures follow an older definition (set apart, never
+    /// joined to the kept points).
+    #[must_use]
+    pub fn has_break(&self) -> bool {
+        self.measured
+            .iter()
+            .any(|p| p.aside == Some(dxcast_core::quantity::Aside::Definition))
+    }
+
+    /// The figures that can decide `target` without the projection.
+    #[must_use]
+    pub fn evidence(&self, target: &Target) -> dxcast_core::Evidence {
+        evidence(&self.figures, &self.measured, target)
+    }
 }
 
-/// The series of `input` and the core's ranking of the methods.
+/// The series' subject for a quantity on `basis`: a total's kind on the
+/// daily-rate basis, the indicator's own otherwise.
+fn series_subject(subject: Subject, basis: Basis) -> Subject {
+    match basis {
+        Basis::DailyRate if Basis::for_kind(subject.kind) != Basis::DailyRate => Subject {
+            kind: MeasureKind::Flow,
+            ..subject
+        },
+        _ => subject,
+    }
+}
+
+/// The quantity of `input` measured by the core under `input.rule`, the
+/// series of its kept points, and the core's ranking of the methods.
 ///
 /// # Errors
 ///
-/// The errors of [`points_into`] (a value that is not finite, too many figures).
+/// The errors of [`measure_into`] (a value that is not finite, a level
+/// among the figures of a total); [`Error::Capacity`] beyond the core's
+/// [`MAX_POINTS`] figures.
 pub fn prepare(input: &ProjectionInput<'_>) -> Result<Prepared, Error> {
-    let mut buf = vec![Point::new(Date::EPOCH, 0.0); MAX_POINTS];
-    let n = points_into(input.subject.kind, input.observations, &mut buf)?;
-    buf.truncate(n);
-    let choice = Series::new(&buf, input.subject).and_then(|s| choose(&s));
+    let n = input.figures.len();
+    if n > MAX_POINTS {
+        return Err(Error::Capacity {
+            what: Field::Points,
+            capacity: MAX_POINTS,
+        });
+    }
+    let mut measured = vec![QuantityPoint::PLACEHOLDER; n];
+    // Every pair at most once.
+    let mut conflicts = vec![Conflict { a: 0, b: 0 }; (n * n.saturating_sub(1) / 2).max(1)];
+    let m = measure_into(input.figures, input.rule, &mut measured, &mut conflicts)?;
+    measured.truncate(m.points);
+    conflicts.truncate(m.conflicts);
+    let mut points = vec![Point::new(Date::EPOCH, 0.0); m.points];
+    let k = series_into(&measured, &mut points)?;
+    points.truncate(k);
+    let subject = series_subject(input.subject, m.basis);
+    let choice = Series::new(&points, subject).and_then(|s| choose(&s));
     Ok(Prepared {
-        subject: input.subject,
-        basis: Basis::for_kind(input.subject.kind),
-        points: buf,
+        subject,
+        basis: m.basis,
+        figures: input.figures.to_vec(),
+        measured,
+        conflicts,
+        rule: input.rule,
+        points,
         choice,
     })
-}
-
-/// A method the user can choose, in the core's order.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MethodOption {
-    /// The method.
-    pub method: Method,
-    /// Its one-step-ahead MAPE in percent, when methods were compared that way.
-    pub score: Option<f64>,
-    /// Whether the core recommends it (the first).
-    pub recommended: bool,
 }
 
 /// The chosen method, fitted.
@@ -165,8 +288,10 @@ pub struct MethodOption {
 pub struct FittedChoice {
     /// The fitted model.
     pub fitted: Fitted,
-    /// The methods that fit, best first.
+    /// The methods that fit, best first, with their accuracy and warnings.
     pub options: Vec<MethodOption>,
+    /// The candidates that do not fit, and why.
+    pub unfit: Vec<Unfit>,
     /// Why the first is recommended.
     pub reason: Reason,
     /// The reason as an explanation.
@@ -179,25 +304,34 @@ pub struct FittedChoice {
 /// Fits the method `method` asks for to the prepared series: the core's
 /// recommendation, a ranked method by its name, or a method with settings
 /// (from a link). A method that cannot be used falls back to the
-/// recommendation, and says so.
+/// recommendation, and says so. The methods' warnings look as far as
+/// `until`.
 ///
 /// # Errors
 ///
 /// - the choice's error when no method fits (too few points);
 /// - the recommended method's errors when it cannot be fitted.
-pub fn fit(prepared: &Prepared, method: &MethodChoice) -> Result<FittedChoice, Error> {
+pub fn fit(prepared: &Prepared, method: &MethodChoice, until: Date) -> Result<FittedChoice, Error> {
     let choice = prepared.choice.as_ref().map_err(|e| *e)?;
+    let series = prepared.series()?;
+    // The warnings look as far as the projection does.
+    let examined;
+    let choice = if choice.horizon == until {
+        choice
+    } else {
+        examined = choose_until(&series, until)?;
+        &examined
+    };
     let best = choice.best().ok_or(Error::Empty {
         what: Field::Candidates,
     })?;
-    let series = prepared.series()?;
     let requested = match method {
         MethodChoice::Recommended => None,
         MethodChoice::Use(spec) => {
             let ranked = choice.ranked.iter().find(|r| r.method() == spec.method);
             let fitted = if *spec == ModelSpec::new(spec.method) {
-                // The method alone: as the core configured it for this series.
-                ranked.map(|r| r.model.fit(&series))
+                // The method alone: as the core configured and fitted it.
+                ranked.map(|r| Ok(r.fitted))
             } else {
                 Some(spec.model().and_then(|m| m.fit(&series)))
             };
@@ -205,22 +339,14 @@ pub fn fit(prepared: &Prepared, method: &MethodChoice) -> Result<FittedChoice, E
         }
     };
     let (fitted, requested_unavailable) = match requested {
-        None => (best.model.fit(&series)?, None),
+        None => (best.fitted, None),
         Some((_, Some(f))) => (f, None),
-        Some((spec, None)) => (best.model.fit(&series)?, Some(spec)),
+        Some((spec, None)) => (best.fitted, Some(spec)),
     };
     Ok(FittedChoice {
         fitted,
-        options: choice
-            .ranked
-            .iter()
-            .enumerate()
-            .map(|(i, r)| MethodOption {
-                method: r.method(),
-                score: r.score,
-                recommended: i == 0,
-            })
-            .collect(),
+        options: options(choice, &series),
+        unfit: unfit(choice),
         reason: choice.reason,
         choice_explanation: choice.explain().ok(),
         requested_unavailable,
@@ -246,8 +372,8 @@ pub struct PathPoint {
     pub date: Date,
     /// The point forecast.
     pub point: f64,
-    /// The band's low end at [`LEVEL`]; `None` when the spread is unknown
-    /// (or the interval has no lower end).
+    /// The band's low end at the projection's [`Level`]; `None` when the
+    /// spread is unknown (or the interval has no lower end).
     pub lo: Option<f64>,
     /// The band's high end; `None` when the spread is unknown (or the
     /// interval has no upper end).
@@ -352,6 +478,8 @@ pub struct Projection {
     pub model: Fitted,
     /// The methods that fit, best first.
     pub options: Vec<MethodOption>,
+    /// The candidates that do not fit, and why.
+    pub unfit: Vec<Unfit>,
     /// Why the first is recommended.
     pub reason: Reason,
     /// The reason as an explanation.
@@ -378,6 +506,14 @@ pub struct Projection {
     pub compared: Vec<ComparedScenario>,
     /// The standing against the shown target, under the base projection.
     pub standing: Option<ShownStanding>,
+    /// The level of the bands and intervals.
+    pub level: Level,
+    /// Where the what-if's growth starts, as shown: the later of its date
+    /// and the latest figure's, and the base projection's value there. The
+    /// scenario continues from this one stated level.
+    pub scenario_start: Option<(Date, f64)>,
+    /// The what-if's growth rate flagged as implausible for this series.
+    pub implausible: Option<Implausible>,
 }
 
 impl Projection {
@@ -452,10 +588,15 @@ fn path_dates(latest: Date, horizon: Date) -> Vec<Date> {
     dates
 }
 
-/// A predictor's path at `dates`, as shown.
-fn path(predictor: &dyn Predictor, dates: &[Date], basis: Basis) -> Result<Vec<PathPoint>, Error> {
+/// A predictor's path at `dates`, as shown, with its band at `level`.
+fn path(
+    predictor: &dyn Predictor,
+    dates: &[Date],
+    basis: Basis,
+    level: Level,
+) -> Result<Vec<PathPoint>, Error> {
     let mut out = vec![ForecastPoint::default(); dates.len()];
-    let n = dxcast_core::forecast_into(predictor, Horizon::Dates(dates), LEVEL, &mut out)?;
+    let n = dxcast_core::forecast_into(predictor, Horizon::Dates(dates), level.value(), &mut out)?;
     Ok(out
         .iter()
         .take(n)
@@ -514,10 +655,19 @@ pub fn project(
         })
         .unwrap_or_else(|| default_horizon(latest.date, input.targets, options.today));
     let dates = path_dates(latest.date, horizon);
-    let base = path(&model, &dates, basis)?;
+    let level = options.level;
+    let base = path(&model, &dates, basis, level)?;
 
     let today = options.today;
-    let assess_under = |p: &dyn Predictor, t: &Target| assess(p, t, today, points, None);
+    let assess_under = |p: &dyn Predictor, t: &Target| {
+        let judging = Judging {
+            today,
+            level,
+            evidence: prepared.evidence(t),
+            measured: &prepared.measured,
+        };
+        assess(p, t, &judging)
+    };
     let what_if = model.with_scenario(options.scenario);
     let moved = moves_path(&options.scenario);
     let under_scenario = |t: &Target| -> Option<Result<Assessment, Error>> {
@@ -546,9 +696,18 @@ pub fn project(
         });
     }
     let what_if_path = moved.then(|| match &what_if {
-        Ok(w) => path(w, &dates, basis),
+        Ok(w) => path(w, &dates, basis, level),
         Err(e) => Err(*e),
     });
+    let scenario_start = options.scenario.growth.and_then(|g| {
+        let start = g.from.max(latest.date);
+        let v = model.value_at(start).ok()?;
+        Some((start, v * basis.factor(start)))
+    });
+    let implausible = options
+        .scenario
+        .growth
+        .and_then(|g| implausible(&series, &g));
 
     let compared = options
         .compared
@@ -556,7 +715,7 @@ pub fn project(
         .map(|named| match model.with_scenario(named.scenario) {
             Ok(w) => ComparedScenario {
                 named: named.clone(),
-                path: path(&w, &dates, basis),
+                path: path(&w, &dates, basis, level),
                 staged: input.targets.iter().map(|t| assess_under(&w, t)).collect(),
                 own: named.scenario.target.map(|t| assess_under(&w, &t)),
             },
@@ -582,6 +741,7 @@ pub fn project(
         basis,
         model,
         options: chosen.options.clone(),
+        unfit: chosen.unfit.clone(),
         reason: chosen.reason,
         choice_explanation: chosen.choice_explanation.clone(),
         method: model.method(),
@@ -595,7 +755,20 @@ pub fn project(
         targets,
         compared,
         standing,
+        level,
+        scenario_start,
+        implausible,
     })
+}
+
+/// Whether a growth override is implausible for the prepared series (the
+/// core's [`implausible`]): flagged before it is applied.
+#[must_use]
+pub fn check_growth(
+    prepared: &Prepared,
+    growth: &dxcast_core::scenario::GrowthOverride,
+) -> Option<Implausible> {
+    prepared.series().ok().and_then(|s| implausible(&s, growth))
 }
 
 /// The standing known before any projection: no target, or fewer than
@@ -623,9 +796,16 @@ pub fn standing(input: &ProjectionInput<'_>, today: Date) -> Option<Standing> {
     if let Some(s) = standing_now(prepared.points.len(), input.targets) {
         return Some(s);
     }
-    let chosen = fit(&prepared, &MethodChoice::Recommended).ok()?;
     let shown = shown_target(input.targets, today)?;
-    assess(&chosen.fitted, &shown.target, today, &prepared.points, None)
+    let horizon = default_horizon(prepared.points.last()?.date, input.targets, today);
+    let chosen = fit(&prepared, &MethodChoice::Recommended, horizon).ok()?;
+    let judging = Judging {
+        today,
+        level: Level::default(),
+        evidence: prepared.evidence(&shown.target),
+        measured: &prepared.measured,
+    };
+    assess(&chosen.fitted, &shown.target, &judging)
         .ok()
         .map(|a| a.standing)
 }
@@ -634,9 +814,10 @@ mod tests {
     use super::*;
     use crate::analysis::Metric;
     use dxcast_core::analytics::{analyse, Settings};
-    use dxcast_core::scenario::{GrowthOverride, Shock, WhatIf};
+    use dxcast_core::quantity::{Aside, Conversion};
+    use dxcast_core::scenario::{GrowthOverride, Per, Shock, WhatIf};
     use dxcast_core::{
-        Bounds, Comparison, LinearTrend, MeasureKind, Model, Period, Qualifier, Status, Symbol,
+        Bounds, Comparison, LinearTrend, Model, Observation, Period, Qualifier, Status, Symbol,
         Unit,
     };
 
@@ -644,48 +825,28 @@ mod tests {
         Date::from_ymd(y, m, day).unwrap()
     }
 
-    fn obs(period: &str, value: f64, status: Status) -> Observation {
-        Observation {
-            value,
-            period: Period::parse(period).unwrap(),
-            status,
-            qualifier: Qualifier::Exact,
-            precision: 0.0,
-        }
-    }
-
-    /// NDXP transactions as in the built-in data, oldest report first.
-    fn ndxp() -> Vec<Observation> {
-        vec![
-            obs("2022-09", 58_397_139.0, Status::Observed),
-            obs("2022", 860e6, Status::Estimate),
-            obs("2022", 860e6, Status::Estimate),
-            obs("2021", 180e6, Status::Observed),
-            obs("2023-Q1", 111e6, Status::Observed),
-        ]
-    }
-
-    fn ndxp_targets() -> Vec<Target> {
-        vec![
-            Target::new(860e6, d(2023, 12, 31), Comparison::GreaterThan).unwrap(),
-            Target::new(860e6, d(2025, 12, 31), Comparison::GreaterThan).unwrap(),
-        ]
+    fn data() -> Dataset {
+        Dataset::builtin().unwrap()
     }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
     }
 
-    fn flows() -> Subject {
-        Subject::of_kind(MeasureKind::Flow, Unit::Count)
+    /// Prepares, fits the recommendation and projects.
+    fn run(s: &ProjectionInput<'_>, options: &ProjectionOptions) -> (Prepared, Projection) {
+        let prepared = prepare(s).unwrap();
+        let chosen = fit(&prepared, &MethodChoice::Recommended, d(2030, 12, 31)).unwrap();
+        let p = project(s, &prepared, &chosen, options).unwrap();
+        (prepared, p)
     }
 
-    /// The settings the app analyses with: evidence from the series.
-    fn settings(today: Date, points: &[Point], t: &Target) -> Settings {
+    /// The settings the core analyses with for `t`.
+    fn settings(today: Date, prepared: &Prepared, t: &Target) -> Settings {
         Settings {
             today,
-            level: LEVEL,
-            evidence: dxcast_core::Evidence::of_levels(points, t.deadline),
+            level: 0.95,
+            evidence: prepared.evidence(t),
         }
     }
 
@@ -706,196 +867,201 @@ mod tests {
         assert_eq!(a.reach_date, core.reach_date);
     }
 
-    #[test]
-    fn standings_known_without_a_projection() {
-        let t = ndxp_targets();
-        assert_eq!(standing_now(5, &[]), Some(Standing::NoTarget));
-        assert_eq!(standing_now(1, &t), Some(Standing::NotEnoughData));
-        assert_eq!(standing_now(2, &t), None);
-        // Two estimates of one year are one date.
-        let o = [
-            obs("2022", 1.0, Status::Estimate),
-            obs("2022", 2.0, Status::Estimate),
-        ];
-        let s = ProjectionInput {
-            subject: flows(),
-            observations: &o,
-            targets: &t,
-        };
-        assert_eq!(standing(&s, d(2026, 11, 22)), Some(Standing::NotEnoughData));
-    }
-
-    /// Prepares, fits the recommendation and projects.
-    fn run(s: &ProjectionInput<'_>, options: &ProjectionOptions) -> (Prepared, Projection) {
-        let prepared = prepare(s).unwrap();
-        let chosen = fit(&prepared, &MethodChoice::Recommended).unwrap();
-        let p = project(s, &prepared, &chosen, options).unwrap();
-        (prepared, p)
+    /// NDXP transactions: the daily rates of the figures the series keeps,
+    /// worked out by hand from the reports (report 004's 2021 total, report
+    /// 000's average since 1 January, report 001's year-to-date total, the
+    /// reports' estimate of 2022, report 000's September total, report
+    /// 003's first quarter, report 002's April 2024 average).
+    fn ndxp_kept() -> [(Date, f64); 7] {
+        [
+            (d(2021, 7, 2), 180e6 / 365.0),
+            (d(2022, 5, 17), 1.6e6),
+            (d(2022, 6, 20), 806e6 / 342.0),
+            (d(2022, 7, 2), 860e6 / 365.0),
+            (d(2022, 9, 15), 58_397_139.0 / 30.0),
+            (d(2023, 2, 14), 111e6 / 90.0),
+            (d(2024, 4, 15), 2.8e6),
+        ]
     }
 
     #[test]
-    fn the_projection_is_the_cores_fit_forecast_and_analysis() {
-        let o = ndxp();
-        let t = ndxp_targets();
-        let s = ProjectionInput {
-            subject: flows(),
-            observations: &o,
-            targets: &t,
-        };
-        let today = d(2026, 11, 22);
-        let (prepared, p) = run(&s, &ProjectionOptions::base(today));
-        // The two estimates of 2022 are one point: four in all.
-        assert_eq!(prepared.points.len(), 4);
+    fn the_ndxp_page_projects_every_figure_of_its_quantity() {
+        let data = data();
+        let sources = Sources::of(&data, "ndxp_tx").unwrap();
+        // Every figure of the four NDXP transaction indicators (totals,
+        // year-to-date, daily averages, since launch).
+        let rows: Vec<&str> = crate::dataset::OBSERVATIONS_CSV
+            .lines()
+            .filter(|l| {
+                l.split(',')
+                    .nth(1)
+                    .is_some_and(|i| i.starts_with("ndxp_tx"))
+            })
+            .collect();
+        assert_eq!(sources.figures.len(), rows.len());
+        assert_eq!(sources.figures.len(), 12);
+        let prepared = prepare(&sources.input(Rule::Totals)).unwrap();
         assert_eq!(prepared.basis, Basis::DailyRate);
-        // Four points: the core's rule recommends a straight line.
-        assert_eq!(p.method, Method::Linear);
-        assert!(p.options[0].recommended && p.options.iter().skip(1).all(|o| !o.recommended));
-        assert!(matches!(p.reason, Reason::FewPoints { n: 4, .. }));
-
-        // The same line fitted directly by the core.
-        let series = Series::new(&prepared.points, flows()).unwrap();
-        let line = Model::Linear(LinearTrend::new()).fit(&series).unwrap();
-        assert_eq!(p.model, line);
-        let horizon = d(2026, 12, 31);
-        assert_eq!(p.horizon, horizon);
-        let last = p.base.last().unwrap();
-        assert_eq!(last.date, horizon);
-        let direct = line.predict(horizon).unwrap();
-        assert!(close(
-            last.point,
-            direct.point_within(Bounds::NON_NEGATIVE) * 365.0
-        ));
-        let (lo, hi) = direct.interval(LEVEL, Bounds::NON_NEGATIVE).unwrap();
-        assert!(close(last.lo.unwrap(), lo.unwrap() * 365.0));
-        assert!(close(last.hi.unwrap(), hi.unwrap() * 365.0));
-        // Monthly steps from the last figure (14/2/2023).
-        assert_eq!(p.base[0].date, d(2023, 3, 14));
-        assert_eq!(p.base.len(), 47);
-        // Fitted values at the points, as yearly totals.
-        let mut direct_fitted = [0.0; 4];
-        line.fitted_into(&series, &mut direct_fitted).unwrap();
-        for ((date, v), (pt, f)) in p
-            .fitted
-            .iter()
-            .zip(prepared.points.iter().zip(direct_fitted))
-        {
-            assert_eq!(*date, pt.date);
-            assert!(close(*v, f * Basis::DailyRate.factor(pt.date)));
+        assert_eq!(prepared.subject.kind, MeasureKind::Flow);
+        // Each figure is a point; the running totals make two.
+        assert_eq!(prepared.measured.len(), 12);
+        assert_eq!(prepared.points.len(), 7);
+        for (p, (date, v)) in prepared.points.iter().zip(ndxp_kept()) {
+            assert_eq!(p.date, date);
+            assert!((p.value - v).abs() < 1e-6 * v, "{p:?}");
         }
+        // "806 triệu" to 8/12/2022 against "khoảng 2,1 triệu" a day over the
+        // same days: one conflict, the daily average set aside by the rule.
+        assert_eq!(prepared.conflicts.len(), 1);
+        let set_aside: Vec<(Conversion, Aside)> = prepared
+            .measured
+            .iter()
+            .filter_map(|p| Some((p.conversion, p.aside?)))
+            .collect();
+        assert!(set_aside.contains(&(Conversion::DailyAverage, Aside::Rule)));
+        assert_eq!(
+            set_aside
+                .iter()
+                .filter(|(c, a)| c.is_running() && *a == Aside::Covered)
+                .count(),
+            2
+        );
+        // Under the averages rule the daily average over those days is kept
+        // and the year-to-date total is set aside.
+        let averages = prepare(&sources.input(Rule::Averages)).unwrap();
+        assert!(averages.points.iter().any(|p| p.value == 2.1e6));
+        assert!(!averages
+            .points
+            .iter()
+            .any(|p| (p.value - 806e6 / 342.0).abs() < 1.0));
+        // The daily-average indicator's page projects the same series.
+        let daily = Sources::of(&data, "ndxp_tx_daily").unwrap();
+        let p2 = prepare(&daily.input(Rule::Totals)).unwrap();
+        assert_eq!(
+            (p2.points.clone(), p2.subject.kind),
+            (prepared.points.clone(), MeasureKind::Flow)
+        );
+    }
 
-        // Every staged target assessed as the core analyses it.
-        assert_eq!(p.targets.len(), 2);
-        for (row, target) in p.targets.iter().zip(&t) {
+    #[test]
+    fn ndxp_verdicts_follow_the_projection_and_the_deadlines() {
+        let data = data();
+        let sources = Sources::of(&data, "ndxp_tx").unwrap();
+        let input = sources.input(Rule::Totals);
+        // The day after the last report (April 2024).
+        let (prepared, p) = run(&input, &ProjectionOptions::base(d(2024, 5, 1)));
+        assert_eq!(p.method, Method::Linear);
+        // The textbook straight line (slope Sxy/Sxx) through the daily rates.
+        let pts = ndxp_kept();
+        let origin = pts[0].0;
+        let t = |date: Date| f64::from(origin.days_until(date)) / 365.2425;
+        let n = pts.len() as f64;
+        let mt = pts.iter().map(|p| t(p.0)).sum::<f64>() / n;
+        let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
+        let sxy: f64 = pts.iter().map(|p| (t(p.0) - mt) * (p.1 - my)).sum();
+        let sxx: f64 = pts.iter().map(|p| (t(p.0) - mt).powi(2)).sum();
+        let rate = |date| my + sxy / sxx * (t(date) - mt);
+        // 2023 (> 860 million): no figure of 2023's total; the deadline has passed.
+        let a23 = p.targets[0].base.as_ref().unwrap();
+        assert!((a23.projected / (rate(d(2023, 7, 2)) * 365.0) - 1.0).abs() < 1e-12);
+        assert_eq!(a23.standing, Standing::Stale);
+        assert_eq!(
+            a23.staleness,
+            Some(dxcast_core::verdict::Staleness::PastDeadline)
+        );
+        // Its outlook agrees with its own numbers: the reach date is on or
+        // before the deadline exactly when the projection meets the target.
+        let early = a23.reach_date.is_some_and(|r| r <= d(2023, 12, 31));
+        assert_eq!(early, a23.projected > 860e6);
+        // 2025: the trend through April 2024's 2,8 million a day meets it.
+        let a25 = p.targets[1].base.as_ref().unwrap();
+        assert!((a25.projected / (rate(d(2025, 7, 2)) * 365.0) - 1.0).abs() < 1e-12);
+        assert_eq!(a25.standing, Standing::OnTrack);
+        assert!(a25.probability.unwrap() > 0.75);
+        // Attainment speaks of April 2024's figure, named by its last day.
+        assert_eq!(a25.figure_date, d(2024, 4, 30));
+        assert!(close(
+            a25.attainment.unwrap(),
+            100.0 * 2.8e6 * 365.0 / 860e6
+        ));
+        // Every assessment is the core's.
+        for row in &p.targets {
             same(
                 &row.base,
-                line.analyse(target, &settings(today, &prepared.points, target)),
+                p.model.analyse(
+                    &row.target,
+                    &settings(d(2024, 5, 1), &prepared, &row.target),
+                ),
             );
-            assert!(row.scenario.is_none());
         }
-        // Every deadline has passed: the last target is the one shown.
-        let standing = p.standing.unwrap();
-        assert_eq!((standing.index, standing.passed), (1, true));
+        // On the tests' today both deadlines have passed without a figure:
+        // stale, the projection's own verdict beside it.
+        let (_, p) = run(&input, &ProjectionOptions::base(d(2026, 11, 22)));
+        let a25 = p.targets[1].base.as_ref().unwrap();
         assert_eq!(
-            standing.standing,
-            p.targets[1].base.as_ref().unwrap().standing
+            (a25.standing, a25.outlook),
+            (Standing::Stale, Standing::OnTrack)
         );
-        assert_eq!(super::standing(&s, today), Some(standing.standing));
+        let st = p.standing.unwrap();
+        assert_eq!(
+            (st.index, st.passed, st.standing),
+            (1, true, Standing::Stale)
+        );
+        assert_eq!(standing(&input, d(2026, 11, 22)), Some(Standing::Stale));
     }
 
     #[test]
-    fn a_scenario_moves_the_path_and_the_analysis_as_the_core_says() {
-        let o = ndxp();
-        let t = ndxp_targets();
-        let s = ProjectionInput {
-            subject: flows(),
-            observations: &o,
-            targets: &t,
-        };
-        let today = d(2026, 11, 22);
-        let scenario = Scenario {
-            growth: Some(GrowthOverride {
-                from: d(2023, 4, 1),
-                rate: 3.0,
-                per: dxcast_core::scenario::Per::Month,
-            }),
-            shock: Some(Shock {
-                at: d(2025, 1, 1),
-                size: -10.0,
-            }),
-            target: Some(Target::new(1.5e9, d(2027, 12, 31), Comparison::AtLeast).unwrap()),
-        };
-        let faster = NamedScenario {
-            name: "Nhanh".into(),
-            scenario: Scenario {
-                growth: Some(GrowthOverride {
-                    from: d(2023, 4, 1),
-                    rate: 5.0,
-                    per: dxcast_core::scenario::Per::Month,
-                }),
-                ..Scenario::default()
-            },
-        };
-        let options = ProjectionOptions {
-            scenario,
-            horizon: Some(d(2027, 12, 31)),
-            compared: vec![faster.clone()],
-            ..ProjectionOptions::base(today)
-        };
-        let (prepared, p) = run(&s, &options);
-        assert_eq!(p.horizon, d(2027, 12, 31));
-        let series = Series::new(&prepared.points, flows()).unwrap();
-        let line = Model::Linear(LinearTrend::new()).fit(&series).unwrap();
-        let w = WhatIf::new(line, scenario).unwrap();
-        // The what-if path is the core's what-if, as yearly totals.
-        let path = p.what_if.clone().unwrap().unwrap();
-        let end = path.last().unwrap();
-        assert!(close(
-            end.point,
-            w.predict(end.date).unwrap().point() * 365.0
-        ));
-        // By hand: the rate on 1/4/2023 grows 3 % a month to 31/12/2027, then −10 %.
-        let y0 = line.predict(d(2023, 4, 1)).unwrap().point();
-        let months = f64::from(d(2023, 4, 1).days_until(end.date)) / 30.436875;
-        assert!(close(end.point, y0 * 1.03f64.powf(months) * 0.9 * 365.0));
-        // The scenario's target is a row of its own; every row has both
-        // analyses, each of its own target (the what-if's own target does
-        // not replace a staged one).
-        assert_eq!(p.targets.len(), 3);
-        assert_eq!(p.targets[2].origin, TargetOrigin::Scenario);
-        for row in &p.targets {
-            let st = settings(today, &prepared.points, &row.target);
-            same(&row.base, line.analyse(&row.target, &st));
-            same(
-                row.scenario.as_ref().unwrap(),
-                analyse(&w, &row.target, &st),
-            );
-        }
-        // The compared scenario: its path and its analyses.
-        let c = &p.compared[0];
-        assert_eq!(c.named, faster);
-        let wf = WhatIf::new(line, faster.scenario).unwrap();
-        same(
-            &c.staged[1],
-            analyse(&wf, &t[1], &settings(today, &prepared.points, &t[1])),
+    fn a_total_target_is_decided_by_an_observed_year_to_date_total() {
+        // A made-up target of 800 million in 2022: report 001's observed
+        // "806 triệu" from 1 January to 8/12/2022 already meets it.
+        let data = data();
+        let mut sources = Sources::of(&data, "ndxp_tx").unwrap();
+        sources.targets = vec![Target::new(800e6, d(2022, 12, 31), Comparison::AtLeast).unwrap()];
+        let (_, p) = run(
+            &sources.input(Rule::Totals),
+            &ProjectionOptions::base(d(2024, 5, 1)),
         );
-        assert!(c.own.is_none());
-        let fast_end = c.path.as_ref().unwrap().last().unwrap().point;
-        assert!(fast_end > end.point);
+        let a = p.targets[0].base.as_ref().unwrap();
+        assert_eq!(a.standing, Standing::Achieved);
+        let deciding = a.deciding.unwrap();
+        assert_eq!(deciding.point, Point::new(d(2022, 12, 8), 806e6));
+        assert_eq!(
+            (deciding.status, deciding.after_deadline),
+            (Status::Observed, false)
+        );
+        assert_eq!(a.figure_date, d(2022, 12, 8));
+        assert!(close(a.attainment.unwrap(), 100.0 * 806.0 / 800.0));
+        assert!(close(a.gap, -6e6));
+    }
+
+    fn share(period: &str, value: f64, status: Status) -> Measured {
+        Measured {
+            kind: MeasureKind::Share,
+            observation: Observation {
+                value,
+                period: Period::parse(period).unwrap(),
+                status,
+                qualifier: Qualifier::Exact,
+                precision: 0.1,
+            },
+            since: None,
+            definition: 0,
+        }
     }
 
     #[test]
     fn a_line_through_two_points_has_no_known_spread() {
         // Dossiers processed online: 43 % (30/9/2022), 52,8 % estimated (31/12/2022).
-        let o = [
-            obs("2022-09-30", 43.0, Status::Observed),
-            obs("2022-12-31", 52.8, Status::Estimate),
+        let figures = [
+            share("2022-09-30", 43.0, Status::Observed),
+            share("2022-12-31", 52.8, Status::Estimate),
         ];
-        let share = Subject::of_kind(MeasureKind::Share, Unit::Percent);
         let t = [Target::new(50.0, d(2022, 12, 31), Comparison::AtLeast).unwrap()];
         let s = ProjectionInput {
-            subject: share,
-            observations: &o,
+            subject: Subject::of_kind(MeasureKind::Share, Unit::Percent),
+            figures: &figures,
             targets: &t,
+            rule: Rule::Totals,
         };
         let today = d(2026, 11, 22);
         let (prepared, p) = run(&s, &ProjectionOptions::base(today));
@@ -905,12 +1071,13 @@ mod tests {
         ));
         assert!(!p.spread_known());
         assert!(p.base.iter().all(|b| b.lo.is_none() && b.hi.is_none()));
-        // The deadline lies inside the data: 52,8 % then meets 50 %.
+        // The deadline lies inside the data: the estimate of 52,8 % meets 50 %.
         let a = p.targets[0].base.as_ref().unwrap();
         assert_eq!(a.standing, Standing::Achieved);
-        assert!(a.judged_by.is_some() && !a.spread_known);
-        assert_eq!(standing(&s, today), Some(Standing::Achieved));
-        // A share reaches at most 100.
+        let deciding = a.deciding.unwrap();
+        assert_eq!(deciding.point.value, 52.8);
+        assert_eq!(deciding.status, Status::Estimate);
+        assert!(!a.spread_known);
         assert!(p.base.iter().all(|b| b.point <= 100.0));
         // A target at 60 % by 2023: probability unknown with two points, and
         // the explanation says why.
@@ -925,13 +1092,13 @@ mod tests {
         let e = a.explain(Metric::Probability).unwrap();
         assert_eq!(e.explanation.result, None);
         assert_eq!(e.explanation.unknown, Some(dxcast_core::Unknown::Spread));
-        // +1 point a month from 1/1/2023 (by hand: the line's value then, plus months).
+        // +1 point a month from 1/1/2023, from the line's value that day.
         let options = ProjectionOptions {
             scenario: Scenario {
                 growth: Some(GrowthOverride {
                     from: d(2023, 1, 1),
                     rate: 1.0,
-                    per: dxcast_core::scenario::Per::Month,
+                    per: Per::Month,
                 }),
                 ..Scenario::default()
             },
@@ -940,6 +1107,7 @@ mod tests {
         let (_, p) = run(&s2, &options);
         let slope = 9.8 / 92.0;
         let y0 = 52.8 + slope;
+        assert!(close(p.scenario_start.unwrap().1, y0));
         let at = d(2023, 5, 31);
         let months = f64::from(d(2023, 1, 1).days_until(at)) / 30.436875;
         let path = p.what_if.unwrap().unwrap();
@@ -948,43 +1116,124 @@ mod tests {
     }
 
     #[test]
-    fn a_method_the_user_picks_and_one_that_does_not_fit() {
-        let o = ndxp();
-        let t = ndxp_targets();
-        let s = ProjectionInput {
-            subject: flows(),
-            observations: &o,
-            targets: &t,
+    fn a_scenario_moves_the_path_and_the_analysis_as_the_core_says() {
+        let data = data();
+        let sources = Sources::of(&data, "ndxp_tx").unwrap();
+        let s = sources.input(Rule::Totals);
+        let t = &sources.targets;
+        let today = d(2026, 11, 22);
+        let scenario = Scenario {
+            growth: Some(GrowthOverride::yearly(d(2024, 6, 1), 20.0)),
+            shock: Some(Shock {
+                at: d(2025, 1, 1),
+                size: -10.0,
+            }),
+            target: Some(Target::new(1.5e9, d(2027, 12, 31), Comparison::AtLeast).unwrap()),
         };
+        let faster = NamedScenario {
+            name: "Nhanh".into(),
+            scenario: Scenario {
+                growth: Some(GrowthOverride::yearly(d(2024, 6, 1), 40.0)),
+                ..Scenario::default()
+            },
+        };
+        let options = ProjectionOptions {
+            scenario,
+            horizon: Some(d(2027, 12, 31)),
+            compared: vec![faster.clone()],
+            level: Level::Eighty,
+            ..ProjectionOptions::base(today)
+        };
+        let (prepared, p) = run(&s, &options);
+        assert_eq!((p.horizon, p.level), (d(2027, 12, 31), Level::Eighty));
+        let series = prepared.series().unwrap();
+        let line = Model::Linear(LinearTrend::new()).fit(&series).unwrap();
+        let w = WhatIf::new(line, scenario).unwrap();
+        // The what-if path is the core's what-if, as yearly totals, with a band.
+        let path = p.what_if.clone().unwrap().unwrap();
+        let end = path.last().unwrap();
+        let at_end = w.predict(end.date).unwrap();
+        assert!(close(end.point, at_end.point() * 365.0));
+        let (lo, hi) = at_end.interval(0.8, Bounds::NON_NEGATIVE).unwrap();
+        assert!(close(end.lo.unwrap(), lo.unwrap() * 365.0));
+        assert!(close(end.hi.unwrap(), hi.unwrap() * 365.0));
+        // By hand: the trend's rate on 1/6/2024, 20 % a year to the end, −10 %.
+        let y0 = line.value_at(d(2024, 6, 1)).unwrap();
+        let years = f64::from(d(2024, 6, 1).days_until(end.date)) / 365.2425;
+        assert!(close(end.point, y0 * 1.2f64.powf(years) * 0.9 * 365.0));
+        // It starts from the base's value on its first day: no jump.
+        assert_eq!(p.scenario_start.unwrap().0, d(2024, 6, 1));
+        assert!(close(p.scenario_start.unwrap().1, y0 * 366.0));
+        for (b, q) in p.base.iter().zip(&path) {
+            if b.date <= d(2024, 6, 1) {
+                assert_eq!(b.point, q.point);
+            }
+        }
+        // 20 a year is plausible for this series; 20 a month is not.
+        assert_eq!(p.implausible, None);
+        let monthly = GrowthOverride {
+            from: d(2024, 6, 1),
+            rate: 20.0,
+            per: Per::Month,
+        };
+        assert!(check_growth(&prepared, &monthly).is_some());
+        // Every row has both analyses, each of its own target.
+        assert_eq!(p.targets.len(), 4);
+        assert_eq!(p.targets[3].origin, TargetOrigin::Scenario);
+        for row in &p.targets {
+            let st = Settings {
+                level: 0.8,
+                ..settings(today, &prepared, &row.target)
+            };
+            same(&row.base, line.analyse(&row.target, &st));
+            same(
+                row.scenario.as_ref().unwrap(),
+                analyse(&w, &row.target, &st),
+            );
+        }
+        // The compared scenario: its path and its analyses.
+        let c = &p.compared[0];
+        assert_eq!(c.named, faster);
+        let wf = WhatIf::new(line, faster.scenario).unwrap();
+        let st = Settings {
+            level: 0.8,
+            ..settings(today, &prepared, &t[1])
+        };
+        same(&c.staged[1], analyse(&wf, &t[1], &st));
+        assert!(c.own.is_none());
+        assert!(c.path.as_ref().unwrap().last().unwrap().point > end.point);
+    }
+
+    #[test]
+    fn a_method_the_user_picks_and_one_that_does_not_fit() {
+        let data = data();
+        let sources = Sources::of(&data, "ndxp_tx").unwrap();
+        let s = sources.input(Rule::Totals);
         let options = ProjectionOptions::base(d(2026, 11, 22));
         let prepared = prepare(&s).unwrap();
+        let until = d(2026, 12, 31);
         let with = |m: MethodChoice| {
-            let chosen = fit(&prepared, &m).unwrap();
+            let chosen = fit(&prepared, &m, until).unwrap();
             project(&s, &prepared, &chosen, &options).unwrap()
         };
         let p = with(MethodChoice::method(Method::LogLinear));
         assert_eq!(p.method, Method::LogLinear);
         assert_eq!(p.requested_unavailable, None);
-        // Damped Holt needs six points: the recommendation is used instead.
-        let damped = MethodChoice::method(Method::DampedHolt);
-        let p = with(damped);
-        assert_eq!(p.method, Method::Linear);
-        assert_eq!(
-            p.requested_unavailable,
-            Some(ModelSpec::new(Method::DampedHolt))
-        );
-        // Holt with given smoothing parameters fits four points.
+        // Seven points: the methods are ranked by their back-test error.
+        assert!(p.options[0].accuracy.mape().is_some());
+        // Holt with given smoothing parameters.
         let given = ModelSpec::parse("holt;alpha=0.5;beta=0.1").unwrap();
         let p = with(MethodChoice::Use(given));
         assert_eq!((p.method, p.model.spec()), (Method::Holt, given));
-        // Settings the core refuses fall back too.
+        // Settings the core refuses fall back to the recommendation.
         let refused = ModelSpec::parse("holt;alpha=0.5;beta=2").unwrap();
+        let p = with(MethodChoice::Use(refused));
         assert_eq!(
-            with(MethodChoice::Use(refused)).requested_unavailable,
-            Some(refused)
+            (p.method, p.requested_unavailable),
+            (Method::Linear, Some(refused))
         );
         // A horizon before the last figure falls back to the default.
-        let chosen = fit(&prepared, &MethodChoice::Recommended).unwrap();
+        let chosen = fit(&prepared, &MethodChoice::Recommended, until).unwrap();
         let early = ProjectionOptions {
             horizon: Some(d(2020, 1, 1)),
             ..options.clone()
@@ -997,15 +1246,13 @@ mod tests {
 
     #[test]
     fn explanations_say_what_their_terms_are() {
-        let o = ndxp();
-        let t = ndxp_targets();
-        let s = ProjectionInput {
-            subject: flows(),
-            observations: &o,
-            targets: &t,
-        };
-        let (_, p) = run(&s, &ProjectionOptions::base(d(2026, 11, 22)));
-        let a = p.targets[0].base.as_ref().unwrap();
+        let data = data();
+        let sources = Sources::of(&data, "ndxp_tx").unwrap();
+        let (_, p) = run(
+            &sources.input(Rule::Totals),
+            &ProjectionOptions::base(d(2024, 5, 1)),
+        );
+        let a = p.targets[1].base.as_ref().unwrap();
         let e = a.explain(Metric::Projected).unwrap();
         assert_eq!(e.result, Measure::Unit(Unit::Count));
         assert_eq!(e.measures.len(), e.explanation.terms.len());
@@ -1016,6 +1263,30 @@ mod tests {
         assert_eq!(e.result, Measure::Fraction);
         let e = a.explain(Metric::Required).unwrap();
         assert_eq!(e.result, Measure::Unit(Unit::Percent));
+        // The reach date counts days from the latest figure, which it names.
+        let e = a.explain(Metric::ReachDate).unwrap();
+        assert_eq!(e.result, Measure::Days);
+        let from = e
+            .explanation
+            .terms
+            .iter()
+            .position(|t| t.symbol == Symbol::From)
+            .unwrap();
+        assert_eq!(e.measures[from], Measure::Date);
+        assert_eq!(
+            e.explanation.terms[from].value,
+            Some(f64::from(d(2024, 4, 15).day_number()))
+        );
+        // The status shows its thresholds.
+        let e = a.explain(Metric::Status).unwrap();
+        let thresholds: Vec<f64> = e
+            .explanation
+            .terms
+            .iter()
+            .filter(|t| t.symbol == Symbol::Threshold)
+            .filter_map(|t| t.value)
+            .collect();
+        assert_eq!(thresholds, [0.6, 0.25, 0.75]);
         assert!(p.explain_choice().is_some() && p.explain_fit().is_some());
         for m in Metric::ALL {
             assert!(a.explain(m).is_some(), "{m:?}");
@@ -1023,8 +1294,31 @@ mod tests {
     }
 
     #[test]
+    fn standings_known_without_a_projection() {
+        let t = [Target::new(50.0, d(2025, 12, 31), Comparison::AtLeast).unwrap()];
+        assert_eq!(standing_now(5, &[]), Some(Standing::NoTarget));
+        assert_eq!(standing_now(1, &t), Some(Standing::NotEnoughData));
+        assert_eq!(standing_now(2, &t), None);
+        // Two estimates of one date are one point.
+        let figures = [
+            share("2022-12-31", 40.0, Status::Estimate),
+            share("2022-12-31", 41.0, Status::Estimate),
+        ];
+        let s = ProjectionInput {
+            subject: Subject::of_kind(MeasureKind::Share, Unit::Percent),
+            figures: &figures,
+            targets: &t,
+            rule: Rule::Totals,
+        };
+        assert_eq!(standing(&s, d(2026, 11, 22)), Some(Standing::NotEnoughData));
+    }
+
+    #[test]
     fn default_horizons_and_path_dates() {
-        let t = ndxp_targets();
+        let t = [
+            Target::new(860e6, d(2023, 12, 31), Comparison::GreaterThan).unwrap(),
+            Target::new(860e6, d(2025, 12, 31), Comparison::GreaterThan).unwrap(),
+        ];
         assert_eq!(
             default_horizon(d(2023, 2, 14), &t, d(2026, 11, 22)),
             d(2026, 12, 31)
@@ -1052,11 +1346,6 @@ mod tests {
         let long = path_dates(d(2023, 1, 1), d(2063, 1, 1));
         assert!(long.len() <= MAX_PATH + 1 && long.len() > MAX_PATH / 2);
         assert_eq!(long.last(), Some(&d(2063, 1, 1)));
-    }
-
-    #[test]
-    fn the_shown_target_is_the_next_or_the_last() {
-        let t = ndxp_targets();
         let next = shown_target(&t, d(2023, 6, 1)).unwrap();
         assert_eq!((next.index, next.passed), (0, false));
         let last = shown_target(&t, d(2026, 11, 22)).unwrap();

@@ -16,6 +16,8 @@ pub enum Route {
     /// `#/data`, `#/data/o/<id>`, `#/data/i/<id>`, `#/data/new/<indicator>`:
     /// the user's data, with a row (or a new figure) opened in its form.
     Data(Option<EditTarget>),
+    /// `#/report`: add a report by pasting its text.
+    Report,
     /// Anything else (the fragment as given).
     NotFound(String),
 }
@@ -54,6 +56,7 @@ impl Route {
             [] => Route::Dashboard,
             ["i", id] if is_id(id) => Route::Indicator((*id).to_string(), query.to_string()),
             ["claims"] => Route::Claims,
+            ["report"] => Route::Report,
             ["data"] => Route::Data(None),
             ["data", "o", id] if is_id(id) => {
                 Route::Data(Some(EditTarget::Observation((*id).to_string())))
@@ -76,6 +79,7 @@ impl Route {
             Route::Indicator(id, q) if q.is_empty() => format!("#/i/{id}"),
             Route::Indicator(id, q) => format!("#/i/{id}?{q}"),
             Route::Claims => "#/claims".to_string(),
+            Route::Report => "#/report".to_string(),
             Route::Data(None) => "#/data".to_string(),
             Route::Data(Some(EditTarget::Observation(id))) => format!("#/data/o/{id}"),
             Route::Data(Some(EditTarget::Indicator(id))) => format!("#/data/i/{id}"),
@@ -91,6 +95,7 @@ impl Route {
             Route::Dashboard | Route::Indicator(..) => Section::Dashboard,
             Route::Claims => Section::Claims,
             Route::Data(_) => Section::Data,
+            Route::Report => Section::Report,
             Route::NotFound(_) => Section::None,
         }
     }
@@ -105,6 +110,8 @@ pub enum Section {
     Claims,
     /// The data page.
     Data,
+    /// The page that adds a report.
+    Report,
     /// No entry.
     None,
 }
@@ -129,6 +136,7 @@ mod tests {
             ),
             ("#/claims", Route::Claims),
             ("#/claims?x=1", Route::Claims),
+            ("#/report", Route::Report),
             ("#/data", Route::Data(None)),
             (
                 "#/data/o/r001-ndxp-2022",

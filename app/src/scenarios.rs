@@ -2,12 +2,16 @@
 //! [`KEY`], versioned like the user's rows ([`crate::storage`]):
 //!
 //! ```json
-//! {"schema": "dxcast.scenarios", "version": 1, "scenarios": [
+//! {"schema": "dxcast.scenarios", "version": 2, "scenarios": [
 //!   {"indicator": "ndxp_tx", "name": "Nhanh",
-//!    "growth": {"from": "2023-04-01", "rate": 3},
+//!    "growth": {"from": "2024-04-30", "rate": 20, "per": "year"},
 //!    "shock": {"at": "2025-01-01", "size": -10},
 //!    "target": {"value": 1500000000, "deadline": "2027-12-31", "comparison": ">="}}]}
 //! ```
+//!
+//! A growth rate is stored with its period, `"year"` or `"month"`. Version
+//! 1 had no period: its rates were typed per month, and [`load`] reads them
+//! so; the next save writes version 2.
 //!
 //! A scenario belongs to one indicator: its rates, shocks and target are in
 //! that indicator's terms. Text that cannot be read is never thrown away:
@@ -30,8 +34,8 @@ use crate::storage::{open, Unreadable};
 pub const KEY: &str = "dxcast.scenarios";
 /// The schema name in the stored JSON.
 pub const SCHEMA: &str = "dxcast.scenarios";
-/// The current schema version.
-pub const VERSION: u64 = 1;
+/// The current schema version: 2 stores each growth rate's period.
+pub const VERSION: u64 = 2;
 
 /// The key a text that could not be read is copied to.
 #[must_use]
@@ -148,6 +152,16 @@ fn scenario_object(s: &Scenario) -> Map<String, Value> {
         let mut o = Map::new();
         o.insert("from".into(), Value::String(g.from.to_string()));
         o.insert("rate".into(), Value::from(g.rate));
+        o.insert(
+            "per".into(),
+            Value::String(
+                match g.per {
+                    Per::Month => "month",
+                    _ => "year",
+                }
+                .into(),
+            ),
+        );
         m.insert("growth".into(), Value::Object(o));
     }
     if let Some(k) = s.shock {
@@ -202,8 +216,9 @@ fn iso(v: &Value) -> Option<Date> {
     Date::parse_iso(v.as_str()?).ok()
 }
 
-/// One stored scenario, or `None` if any part of it does not read.
-fn read_item(v: &Value) -> Option<SavedScenario> {
+/// One stored scenario of schema version `version`, or `None` if any part
+/// of it does not read.
+fn read_item(v: &Value, version: u64) -> Option<SavedScenario> {
     let o = v.as_object()?;
     let indicator = o.get("indicator")?.as_str()?.to_string();
     let name = clean_name(o.get("name")?.as_str()?);
@@ -213,10 +228,20 @@ fn read_item(v: &Value) -> Option<SavedScenario> {
     let mut scenario = Scenario::default();
     if let Some(g) = field(o, "growth") {
         let g = g.as_object()?;
+        let per = if version < 2 {
+            // Version 1 rates were typed per month.
+            Per::Month
+        } else {
+            match g.get("per")?.as_str()? {
+                "year" => Per::Year,
+                "month" => Per::Month,
+                _ => return None,
+            }
+        };
         scenario.growth = Some(GrowthOverride {
             from: iso(g.get("from")?)?,
             rate: finite(g.get("rate")?)?,
-            per: Per::Month,
+            per,
         });
     }
     if let Some(k) = field(o, "shock") {
@@ -260,8 +285,8 @@ pub fn load(raw: Option<&str>) -> LoadedScenarios {
             raw: raw.to_string(),
         }),
     };
-    let doc = match open(raw, SCHEMA, VERSION) {
-        Ok((doc, _)) => doc,
+    let (doc, version) = match open(raw, SCHEMA, VERSION) {
+        Ok(opened) => opened,
         Err(e) => return fail(e.into()),
     };
     let Some(items) = doc.get("scenarios").and_then(Value::as_array) else {
@@ -273,7 +298,7 @@ pub fn load(raw: Option<&str>) -> LoadedScenarios {
     let mut at: HashMap<(String, String), usize> = HashMap::new();
     let mut bad = 0usize;
     for item in items {
-        match read_item(item) {
+        match read_item(item, version) {
             Some(s) => {
                 let key = (s.indicator.clone(), s.named.name.clone());
                 match at.get(&key).and_then(|&i| store.items.get_mut(i)) {
@@ -311,11 +336,7 @@ mod tests {
             NamedScenario {
                 name: "Nhanh".into(),
                 scenario: Scenario {
-                    growth: Some(GrowthOverride {
-                        from: d(2023, 4, 1),
-                        rate: 3.1,
-                        per: dxcast_core::scenario::Per::Month,
-                    }),
+                    growth: Some(GrowthOverride::yearly(d(2024, 4, 30), 20.0)),
                     shock: Some(Shock {
                         at: d(2025, 1, 1),
                         size: -10.0,
@@ -340,11 +361,46 @@ mod tests {
     fn scenarios_round_trip() {
         let s = sample();
         let json = to_json(&s);
-        assert!(json.contains("\"schema\":\"dxcast.scenarios\"") && json.contains("\"version\":1"));
+        assert!(json.contains("\"schema\":\"dxcast.scenarios\"") && json.contains("\"version\":2"));
+        assert!(json.contains("\"per\":\"year\""));
         let l = load(Some(&json));
         assert_eq!(l.recovery, None);
         assert_eq!(l.store, s);
         assert_eq!(load(None).store, ScenarioStore::default());
+    }
+
+    #[test]
+    fn version_1_rates_were_per_month() {
+        // Stored by the app before rates had a period, exactly as it wrote them.
+        let raw = r#"{"schema":"dxcast.scenarios","version":1,"scenarios":[{"indicator":"ndxp_tx","name":"Nhanh","growth":{"from":"2023-03-31","rate":4},"shock":{"at":"2024-01-01","size":-8}},{"indicator":"ndxp_tx","name":"Chậm","growth":{"from":"2023-03-31","rate":1}}]}"#;
+        let l = load(Some(raw));
+        assert_eq!(l.recovery, None);
+        let rates: Vec<(String, f64, Per)> = l
+            .store
+            .items
+            .iter()
+            .map(|s| {
+                let g = s.named.scenario.growth.unwrap();
+                (s.named.name.clone(), g.rate, g.per)
+            })
+            .collect();
+        assert_eq!(
+            rates,
+            [
+                ("Nhanh".to_string(), 4.0, Per::Month),
+                ("Chậm".to_string(), 1.0, Per::Month)
+            ]
+        );
+        // Saved again as version 2, they keep their meaning.
+        let again = to_json(&l.store);
+        assert!(again.contains("\"version\":2") && again.contains("\"per\":\"month\""));
+        assert_eq!(load(Some(&again)).store, l.store);
+        // Version 2 without a period is refused, not guessed.
+        let bad = r#"{"schema":"dxcast.scenarios","version":2,"scenarios":[{"indicator":"ndxp_tx","name":"A","growth":{"from":"2023-03-31","rate":4}}]}"#;
+        assert_eq!(
+            load(Some(bad)).recovery.unwrap().problem,
+            ScenarioProblem::BadItems(1)
+        );
     }
 
     #[test]

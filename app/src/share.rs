@@ -3,19 +3,21 @@
 //! fragment, so that the link reproduces the view offline on any machine:
 //!
 //! ```text
-//! #/i/ndxp_tx?m=linear&g=3@2023-04-01&k=-10@2025-01-01&t=1500000000@2027-12-31@ge
-//!            &h=2027-12-31&n=Nhanh&c=Ch%E1%BA%ADm%7Cg:1@2023-04-01
+//! #/i/ndxp_tx?m=linear&g=20@2024-04-30@y&k=-10@2025-01-01&t=1500000000@2027-12-31@ge
+//!            &h=2027-12-31&n=Nhanh&c=Ch%E1%BA%ADm%7Cg:5@2024-04-30@y&r=averages&l=80
 //! ```
 //!
 //! | key | value |
 //! |---|---|
 //! | `m` | the method and its settings as the core writes a [`ModelSpec`] (`linear`, `log_linear`, `holt;alpha=0.5;beta=0.1`, …); absent: the recommendation. Links that give only the method's code read as before |
-//! | `g` | growth override: `rate@from` (percent a month, or points for shares) |
+//! | `g` | growth override: `rate@from@per`, `per` being `y` (a year) or `m` (a month); percent, or points for shares. Links written before the period was given (`rate@from`) meant a month, and still do |
 //! | `k` | level shock: `size@at` |
 //! | `t` | changed target: `value@deadline@comparison` (`ge`, `gt`, `le`, `lt`) |
 //! | `h` | the horizon (the path's last date) |
 //! | `n` | the scenario's name |
 //! | `c` | a compared scenario (repeated): `name` then `|g:…`, `|k:…`, `|t:…` |
+//! | `r` | the rule for measures that overlap: `totals` (the default, absent), `averages`, `all` |
+//! | `l` | the level of bands and intervals: `95` (the default, absent) or `80` |
 //!
 //! Values are percent-encoded; numbers are written as Rust writes an `f64`
 //! (the shortest text that reads back to the same number), so a link
@@ -31,7 +33,7 @@
 //! |---|---|
 //! | the query | at most [`MAX_QUERY`] characters; a longer link is refused whole |
 //! | compared scenarios | at most [`MAX_COMPARED`] |
-//! | growth rate | [`RATE_RANGE`]: percent (points for shares) a month |
+//! | growth rate | [`RATE_RANGE`]: percent (points for shares), a year or a month as the link says |
 //! | shock | [`SHOCK_RANGE`]: percent of the level (points for shares) |
 //! | target value | at most [`VALUE_LIMIT`] in size |
 //! | dates | years [`YEARS`] |
@@ -42,9 +44,11 @@
 
 use std::ops::RangeInclusive;
 
+use dxcast_core::quantity::Rule;
 use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{Bounds, Comparison, Date, Error, ModelSpec, Target};
 
+use crate::analysis::Level;
 use crate::projection::{MethodChoice, NamedScenario};
 
 /// The longest query a link may have, in characters after the `?`: room
@@ -78,6 +82,10 @@ pub struct SharedView {
     pub horizon: Option<Date>,
     /// The compared scenarios.
     pub compared: Vec<NamedScenario>,
+    /// The rule for measures that overlap.
+    pub rule: Rule,
+    /// The level of bands and intervals.
+    pub level: Level,
 }
 
 /// A parameter of a link that could not be read, or that the indicator
@@ -100,7 +108,7 @@ pub enum LinkExpected {
     /// A method and its settings, which the core refused for this reason
     /// ([`ModelSpec::parse`], [`ModelSpec::model`]).
     Method(Error),
-    /// `rate@YYYY-MM-DD`.
+    /// `rate@YYYY-MM-DD@y` (or `@m`).
     Growth,
     /// `size@YYYY-MM-DD`.
     Shock,
@@ -131,6 +139,10 @@ pub enum LinkExpected {
     /// A deadline on or after the indicator's first figure (on this date):
     /// an earlier one is analysed as stale ([`check`]).
     DeadlineAfter(Date),
+    /// `totals`, `averages` or `all`.
+    Rule,
+    /// `80` or `95`.
+    Level,
 }
 
 /// Characters a value keeps as they are; everything else is percent-encoded.
@@ -248,7 +260,11 @@ fn number_at(s: &str, form: LinkExpected) -> Read<(f64, Date)> {
 }
 
 fn growth_text(g: GrowthOverride) -> String {
-    format!("{}@{}", g.rate, g.from)
+    let per = match g.per {
+        Per::Month => "m",
+        _ => "y",
+    };
+    format!("{}@{}@{per}", g.rate, g.from)
 }
 
 fn shock_text(k: Shock) -> String {
@@ -264,13 +280,20 @@ fn target_text(t: Target) -> String {
     )
 }
 
+/// `rate@from@per`; a link without the period was written when growth was
+/// typed per month, and keeps that meaning.
 fn growth_from(s: &str) -> Read<GrowthOverride> {
     let form = LinkExpected::Growth;
-    let (rate, from) = number_at(s, form)?;
+    let (head, per) = match s.rsplit_once('@') {
+        Some((head, "y")) => (head, Per::Year),
+        Some((head, "m")) => (head, Per::Month),
+        _ => (s, Per::Month),
+    };
+    let (rate, from) = number_at(head, form)?;
     Ok(GrowthOverride {
         from,
         rate: within(rate, &RATE_RANGE, LinkExpected::RateInRange)?,
-        per: Per::Month,
+        per,
     })
 }
 
@@ -371,6 +394,12 @@ pub fn query(view: &SharedView) -> String {
     for c in &view.compared {
         params.push(("c", compared_text(c)));
     }
+    if view.rule != Rule::default() {
+        params.push(("r", view.rule.code().to_string()));
+    }
+    if view.level != Level::default() {
+        params.push(("l", view.level.code().to_string()));
+    }
     params
         .into_iter()
         .map(|(k, v)| format!("{k}={}", encode(&v)))
@@ -449,6 +478,14 @@ pub fn parse(query: &str) -> (SharedView, Vec<LinkProblem>) {
                 Err(e) => bad(e),
             },
             "n" => view.name = clean_name(&value),
+            "r" => match Rule::from_code(value.trim()) {
+                Some(r) => view.rule = r,
+                None => bad(LinkExpected::Rule),
+            },
+            "l" => match Level::from_code(&value) {
+                Some(l) => view.level = l,
+                None => bad(LinkExpected::Level),
+            },
             "c" => match compared_from(&value) {
                 Ok(n) if view.compared.iter().any(|c| c.name == n.name) => {}
                 Ok(_) if view.compared.len() >= MAX_COMPARED => bad(LinkExpected::FewerCompared),
@@ -519,11 +556,7 @@ mod tests {
         SharedView {
             method: MethodChoice::method(Method::LogLinear),
             scenario: Scenario {
-                growth: Some(GrowthOverride {
-                    from: d(2023, 4, 1),
-                    rate: 2.7,
-                    per: dxcast_core::scenario::Per::Month,
-                }),
+                growth: Some(GrowthOverride::yearly(d(2023, 4, 1), 2.7)),
                 shock: Some(Shock {
                     at: d(2025, 1, 1),
                     size: -12.5,
@@ -552,6 +585,8 @@ mod tests {
                     },
                 },
             ],
+            rule: Rule::Averages,
+            level: Level::Eighty,
         }
     }
 
@@ -559,7 +594,9 @@ mod tests {
     fn views_round_trip_exactly() {
         let view = full();
         let link = href("ndxp_tx", &view);
-        assert!(link.starts_with("#/i/ndxp_tx?m=log_linear&g=2.7@2023-04-01&k=-12.5@2025-01-01"));
+        assert!(link.starts_with("#/i/ndxp_tx?m=log_linear&g=2.7@2023-04-01@y&k=-12.5@2025-01-01"));
+        assert!(link.contains("%7Cg:0.30000000000000004@2023-04-01@m"));
+        assert!(link.ends_with("&r=averages&l=80"));
         // Nothing that a fragment would mangle: no spaces, '#', '&' or '|' in values.
         let q = link.split_once('?').unwrap().1;
         assert!(!q.contains([' ', '#', '|', '?']));
@@ -576,6 +613,30 @@ mod tests {
         assert_eq!(href("cdt_teams", &SharedView::default()), "#/i/cdt_teams");
         assert_eq!(parse(""), (SharedView::default(), Vec::new()));
         assert_eq!(parse("?"), (SharedView::default(), Vec::new()));
+    }
+
+    #[test]
+    fn links_written_before_growth_had_a_period_meant_a_month() {
+        // A link of the earlier format, as the app wrote it then.
+        let (v, p) = parse("g=3@2023-04-01&c=Ch%E1%BA%ADm%7Cg:1@2023-04-01");
+        assert!(p.is_empty(), "{p:?}");
+        let g = v.scenario.growth.unwrap();
+        assert_eq!((g.rate, g.per), (3.0, Per::Month));
+        assert_eq!(v.compared[0].scenario.growth.unwrap().per, Per::Month);
+        // Written again, it says so.
+        assert_eq!(
+            query(&v),
+            "g=3@2023-04-01@m&c=Ch%E1%BA%ADm%7Cg:1@2023-04-01@m"
+        );
+        // A period other than y or m is not read as a date.
+        assert_eq!(
+            parse("g=3@2023-04-01@w").1[0].expected,
+            Some(LinkExpected::Growth)
+        );
+        // Rule and level: unknown values are reported.
+        let (v, p) = parse("r=all&l=99");
+        assert_eq!((v.rule, v.level), (Rule::All, Level::NinetyFive));
+        assert_eq!(p[0].expected, Some(LinkExpected::Level));
     }
 
     #[test]

@@ -4,9 +4,15 @@
 //! ([`Draft::read`]), so that a half-typed number never overwrites what
 //! the user is typing, and a field that does not read is named rather than
 //! guessed. An empty field leaves its part of the scenario out.
+//!
+//! Growth is typed **per year** unless the analyst chooses per month
+//! ([`Draft::per`]). A rate the core flags as implausible for the series
+//! ([`dxcast_core::scenario::implausible`]: "20" meant a year but typed a
+//! month is 791 % a year) is held back until the analyst confirms it
+//! ([`applied`]): the chart never runs to the trillions unannounced.
 
 use dxcast_core::number::parse;
-use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
+use dxcast_core::scenario::{GrowthOverride, Implausible, Per, Scenario, Shock};
 use dxcast_core::{Comparison, Date, Target};
 
 use crate::lang::Lang;
@@ -26,8 +32,14 @@ pub fn input_number(v: f64, lang: Lang) -> String {
 /// The fields of the what-if panel, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Draft {
-    /// Growth a month (percent, or points for shares); empty for none.
+    /// Growth per [`Draft::per`] (percent, or points for shares); empty
+    /// for none.
     pub rate: String,
+    /// The period the rate is typed per: a year unless chosen otherwise.
+    pub per: Per,
+    /// The rate the analyst confirmed though it was flagged as implausible
+    /// ([`Draft::confirmation`]); empty when none was.
+    pub confirmed: String,
     /// The first day of that growth (ISO, from a date field).
     pub from: String,
     /// The level shock (percent, or points for shares); empty for none.
@@ -98,14 +110,24 @@ fn date_field(text: &str) -> Option<Option<Date>> {
 
 impl Draft {
     /// The fields for a scenario and a horizon, numbers written for `lang`.
+    /// A scenario that was saved or linked was meant as it is: its rate
+    /// counts as confirmed.
     #[must_use]
     pub fn of(scenario: &Scenario, horizon: Option<Date>, lang: Lang) -> Draft {
         let date = |d: Date| d.to_string();
+        let rate = scenario
+            .growth
+            .map(|g| input_number(g.rate, lang))
+            .unwrap_or_default();
+        let per = scenario.growth.map_or(Per::Year, |g| g.per);
         Draft {
-            rate: scenario
-                .growth
-                .map(|g| input_number(g.rate, lang))
-                .unwrap_or_default(),
+            confirmed: if rate.is_empty() {
+                String::new()
+            } else {
+                confirmation(&rate, per)
+            },
+            rate,
+            per,
             from: scenario.growth.map(|g| date(g.from)).unwrap_or_default(),
             shock: scenario
                 .shock
@@ -156,7 +178,7 @@ impl Draft {
             r.scenario.growth = Some(GrowthOverride {
                 from,
                 rate,
-                per: Per::Month,
+                per: self.per,
             });
         }
         if let (Some(size), Some(at)) = (shock, shock_at) {
@@ -174,6 +196,52 @@ impl Draft {
             Some(None) => r.errors.push(DraftField::Horizon),
         }
         r
+    }
+}
+
+impl Draft {
+    /// Whether the analyst confirmed the rate as typed, per the period chosen.
+    #[must_use]
+    pub fn is_confirmed(&self) -> bool {
+        !self.rate.trim().is_empty() && self.confirmed == confirmation(&self.rate, self.per)
+    }
+
+    /// Confirms the rate as typed.
+    pub fn confirm(&mut self) {
+        self.confirmed = confirmation(&self.rate, self.per);
+    }
+}
+
+/// What a confirmation records: the rate as typed and its period.
+#[must_use]
+pub fn confirmation(rate: &str, per: Per) -> String {
+    let per = match per {
+        Per::Month => "month",
+        _ => "year",
+    };
+    format!("{}/{per}", rate.trim())
+}
+
+/// The scenario to apply, and the flag of a growth rate held back: a rate
+/// flagged as implausible (`flag`, the core's
+/// [`dxcast_core::scenario::implausible`] for the reading's growth) is left
+/// out until the analyst confirms it; a confirmed one is applied, still
+/// flagged.
+#[must_use]
+pub fn applied(
+    reading: &DraftReading,
+    draft: &Draft,
+    flag: Option<Implausible>,
+) -> (Scenario, Option<Implausible>) {
+    match flag {
+        Some(f) if !draft.is_confirmed() => (
+            Scenario {
+                growth: None,
+                ..reading.scenario
+            },
+            Some(f),
+        ),
+        _ => (reading.scenario, None),
     }
 }
 
@@ -204,6 +272,7 @@ mod tests {
     fn typed_fields_make_a_scenario() {
         let draft = Draft {
             rate: "2,5".into(),
+            per: Per::Month,
             shock: "-10".into(),
             shock_at: "2025-01-01".into(),
             target: "1,5 tỷ".into(),
@@ -232,6 +301,21 @@ mod tests {
             Some(Target::new(1.5e9, d(2027, 12, 31), Comparison::GreaterThan).unwrap())
         );
         assert_eq!(r.horizon, Some(d(2028, 6, 30)));
+        // Per year unless chosen otherwise.
+        let yearly = Draft {
+            per: Per::Year,
+            ..draft.clone()
+        };
+        assert_eq!(
+            yearly
+                .read(Lang::Vi, defaults())
+                .scenario
+                .growth
+                .unwrap()
+                .per,
+            Per::Year
+        );
+        assert_eq!(Draft::default().per, Per::Year);
         // Written back for either language and read again: the same.
         for lang in Lang::ALL {
             let again = Draft::of(&r.scenario, r.horizon, lang).read(lang, defaults());
@@ -247,6 +331,43 @@ mod tests {
             }
         }
         assert_eq!(input_number(2.5, Lang::Vi), "2,5");
+    }
+
+    #[test]
+    fn an_implausible_rate_waits_for_a_confirmation() {
+        let draft = Draft {
+            rate: "20".into(),
+            per: Per::Month,
+            ..Draft::default()
+        };
+        let r = draft.read(Lang::En, defaults());
+        let flag = Implausible {
+            per_year: Some(791.6),
+            fastest: Some(378.0),
+            limit: 567.0,
+        };
+        let (scenario, held) = applied(&r, &draft, Some(flag));
+        assert_eq!((scenario.growth, held), (None, Some(flag)));
+        let mut confirmed = draft.clone();
+        confirmed.confirm();
+        assert!(confirmed.is_confirmed());
+        let (scenario, held) = applied(&r, &confirmed, Some(flag));
+        assert_eq!((scenario, held), (r.scenario, None));
+        // Another rate, or the same number per year, is not confirmed.
+        let other = Draft {
+            rate: "21".into(),
+            ..confirmed.clone()
+        };
+        assert!(!other.is_confirmed());
+        let yearly = Draft {
+            per: Per::Year,
+            ..confirmed.clone()
+        };
+        assert!(!yearly.is_confirmed());
+        // A plausible rate applies at once.
+        assert_eq!(applied(&r, &draft, None), (r.scenario, None));
+        // A scenario from a link or the saved list was meant.
+        assert!(Draft::of(&r.scenario, None, Lang::En).is_confirmed());
     }
 
     #[test]

@@ -443,3 +443,39 @@ pub fn install_panic_message() {
         let _ = body.prepend_with_node_1(&section);
     }));
 }
+
+/// The most frames [`measure_when_laid_out`] waits for a box to be laid out.
+const MEASURE_FRAMES: u32 = 60;
+
+/// Calls `set` with what `measure` gives once it is more than 0: now, or on
+/// one of the next [`MEASURE_FRAMES`] animation frames. A box that is not
+/// yet in the document (a page drawn right after another, or after an error
+/// page, by a route change) measures 0 until the browser lays it out.
+pub fn measure_when_laid_out(
+    measure: impl Fn() -> Option<i32> + 'static,
+    set: impl Fn(i32) + 'static,
+) {
+    fn attempt(
+        measure: std::rc::Rc<dyn Fn() -> Option<i32>>,
+        set: std::rc::Rc<dyn Fn(i32)>,
+        left: u32,
+    ) {
+        match measure() {
+            Some(w) if w > 0 => set(w),
+            // The box is gone: nothing to measure.
+            None => {}
+            Some(_) if left == 0 => {}
+            Some(_) => {
+                let next = Closure::once_into_js(move || attempt(measure, set, left - 1));
+                if let Some(w) = window() {
+                    let _ = w.request_animation_frame(next.unchecked_ref());
+                }
+            }
+        }
+    }
+    attempt(
+        std::rc::Rc::new(measure),
+        std::rc::Rc::new(set),
+        MEASURE_FRAMES,
+    );
+}

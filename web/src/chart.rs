@@ -4,16 +4,20 @@
 //! Time is a day number (days since 1970-01-01, as `Date::day_number`), as a
 //! float so that a flow can sit at the middle of its period.
 
-use dxcast_app::projection::{PathPoint, Projection};
+use dxcast_app::projection::{PathPoint, Prepared, Projection};
 use dxcast_app::timeline::SeriesPoint;
-use dxcast_core::{Bounds, Comparison, Date};
+use dxcast_core::quantity::{Aside, Conversion};
+use dxcast_core::{Bounds, Comparison, Date, Status};
+
+/// The series of a point that no line joins (a point set aside).
+pub const NO_LINE: u8 = u8::MAX;
 
 /// SVG path data joining the points of each series in time order; a series
-/// of one point has no line.
+/// of one point, and the points of [`NO_LINE`], have no line.
 fn series_path(points: &[(f64, f64, u8)]) -> String {
     let mut seen: Vec<u8> = Vec::new();
     for p in points {
-        if !seen.contains(&p.2) {
+        if p.2 != NO_LINE && !seen.contains(&p.2) {
             seen.push(p.2);
         }
     }
@@ -43,6 +47,8 @@ pub struct Overlay {
     pub band: Vec<(f64, f64, f64)>,
     /// The what-if scenario's path (empty without one).
     pub what_if: Vec<(f64, f64)>,
+    /// The what-if scenario's band: `(day, low, high)`.
+    pub what_if_band: Vec<(f64, f64, f64)>,
     /// The compared scenarios' paths.
     pub compared: Vec<Vec<(f64, f64)>>,
 }
@@ -62,16 +68,20 @@ impl Overlay {
                 .chain(path.iter().map(|q| (day(q.date), q.point)))
                 .collect()
         };
-        let band = p
-            .base
-            .iter()
-            .filter_map(|q| Some((day(q.date), q.lo?, q.hi?)))
-            .collect();
+        let band_of = |path: &[PathPoint]| -> Vec<(f64, f64, f64)> {
+            path.iter()
+                .filter_map(|q| Some((day(q.date), q.lo?, q.hi?)))
+                .collect()
+        };
         Overlay {
             projected: line(&p.base),
-            band,
+            band: band_of(&p.base),
             what_if: match &p.what_if {
                 Some(Ok(path)) => line(path),
+                _ => Vec::new(),
+            },
+            what_if_band: match &p.what_if {
+                Some(Ok(path)) => band_of(path),
                 _ => Vec::new(),
             },
             compared: p
@@ -82,6 +92,107 @@ impl Overlay {
             fitted,
         }
     }
+}
+
+/// How a figure's marker is drawn: by the measure its point comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// A total over a period, or a level.
+    Circle,
+    /// A year-to-date total.
+    Square,
+    /// A daily average.
+    Diamond,
+    /// A running total (since launch, or between two readings).
+    Triangle,
+}
+
+impl Shape {
+    /// The shape of a point derived by `conversion`.
+    #[must_use]
+    pub const fn of(conversion: Conversion) -> Shape {
+        match conversion {
+            Conversion::YearToDate => Shape::Square,
+            Conversion::DailyAverage => Shape::Diamond,
+            Conversion::SinceLaunch | Conversion::Difference => Shape::Triangle,
+            _ => Shape::Circle,
+        }
+    }
+}
+
+/// A figure on the chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartPoint {
+    /// Where it sits (a day number).
+    pub day: f64,
+    /// Its value as shown (a yearly total for totals).
+    pub value: f64,
+    /// Whether it is an estimate (drawn hollow).
+    pub estimate: bool,
+    /// Which line joins it ([`NO_LINE`]: none).
+    pub series: u8,
+    /// Its marker's shape.
+    pub shape: Shape,
+    /// Whether it is set aside (drawn grey, joined to nothing).
+    pub aside: bool,
+}
+
+impl From<SeriesPoint> for ChartPoint {
+    fn from(p: SeriesPoint) -> ChartPoint {
+        ChartPoint {
+            day: p.day,
+            value: p.value,
+            estimate: p.estimate,
+            series: p.series,
+            shape: Shape::Circle,
+            aside: false,
+        }
+    }
+}
+
+/// The points of a quantity as the chart draws them, in date order: each
+/// figure's point on the basis as shown (a daily rate times the days of its
+/// year), its measure's shape; the kept points on one line, the points of
+/// an older definition on another, the points set aside on none.
+#[must_use]
+pub fn quantity_points(prepared: &Prepared) -> Vec<ChartPoint> {
+    prepared
+        .measured
+        .iter()
+        .map(|q| ChartPoint {
+            day: f64::from(q.point.date.day_number()),
+            value: q.point.value * prepared.basis.factor(q.point.date),
+            estimate: q.status == Status::Estimate,
+            series: match q.aside {
+                None => 0,
+                Some(Aside::Definition) => 1,
+                Some(_) => NO_LINE,
+            },
+            shape: Shape::of(q.conversion),
+            aside: q.aside.is_some(),
+        })
+        .collect()
+}
+
+/// Where the series changes definition: the day halfway between the last
+/// point of an older definition and the first kept point after it.
+#[must_use]
+pub fn definition_break(prepared: &Prepared) -> Option<f64> {
+    let day = |d: Date| f64::from(d.day_number());
+    let old = prepared
+        .measured
+        .iter()
+        .filter(|q| q.aside == Some(Aside::Definition))
+        .map(|q| day(q.point.date))
+        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d))))?;
+    let new = prepared
+        .measured
+        .iter()
+        .filter(|q| q.kept())
+        .map(|q| day(q.point.date))
+        .filter(|d| *d >= old)
+        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))?;
+    Some((old + new) / 2.0)
 }
 
 /// A target on the chart: its value over its period, due on the period's last day.
@@ -103,9 +214,14 @@ pub struct TargetInput {
 #[derive(Debug, Clone, Copy)]
 pub struct ChartInput<'a> {
     /// The figures, in time order.
-    pub points: &'a [SeriesPoint],
+    pub points: &'a [ChartPoint],
     /// The staged targets.
     pub targets: &'a [TargetInput],
+    /// The width of each target's label in pixels (0 for none), in the
+    /// targets' order ([`label_width`]).
+    pub label_widths: &'a [f64],
+    /// Where the series changes definition (a day number).
+    pub definition_break: Option<f64>,
     /// Today's date.
     pub today: Date,
     /// The projection, when there is one.
@@ -162,8 +278,59 @@ pub struct Marker {
     pub y: f64,
     /// Drawn hollow.
     pub estimate: bool,
+    /// Its shape.
+    pub shape: Shape,
+    /// Set aside: drawn grey.
+    pub aside: bool,
     /// The figure's position in the input.
     pub index: usize,
+}
+
+/// A target's label: a box of one line, its text ending at `x` (drawn
+/// right-aligned), its baseline at `y`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelBox {
+    /// The right end of the text.
+    pub x: f64,
+    /// The baseline.
+    pub y: f64,
+    /// The text's width.
+    pub width: f64,
+}
+
+impl LabelBox {
+    /// `(left, top, right, bottom)` of the box the text takes.
+    #[must_use]
+    pub fn rect(&self) -> (f64, f64, f64, f64) {
+        (
+            self.x - self.width,
+            self.y - LABEL_LINE + 3.0,
+            self.x,
+            self.y + 3.0,
+        )
+    }
+
+    /// Whether two boxes overlap.
+    #[must_use]
+    pub fn overlaps(&self, other: &LabelBox) -> bool {
+        let (l1, t1, r1, b1) = self.rect();
+        let (l2, t2, r2, b2) = other.rect();
+        l1 < r2 && l2 < r1 && t1 < b2 && t2 < b1
+    }
+}
+
+/// Where a band leaves the plot: the stretch of days (as x) over which it
+/// is cut at the top or the bottom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clip {
+    /// Where the cut starts.
+    pub x1: f64,
+    /// Where it ends.
+    pub x2: f64,
+    /// Cut at the top (else the bottom).
+    pub top: bool,
+    /// The what-if's band (else the base's).
+    pub what_if: bool,
 }
 
 /// A target's segment.
@@ -211,8 +378,16 @@ pub struct Geometry {
     pub band: Option<String>,
     /// The what-if path.
     pub what_if: Option<String>,
+    /// The what-if band's closed path.
+    pub what_if_band: Option<String>,
     /// The compared scenarios' paths, in their order.
     pub compared: Vec<Option<String>>,
+    /// Where the bands are cut at the plot's edges.
+    pub clips: Vec<Clip>,
+    /// Each target's label, in the targets' order (`None` for an empty one).
+    pub labels: Vec<Option<LabelBox>>,
+    /// The x of a definition break, when it lies on the axis.
+    pub definition_break: Option<f64>,
 }
 
 /// Left margin: room for value labels such as "1.276 billion".
@@ -372,47 +547,65 @@ pub fn shared_labels(targets: &[TargetInput]) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// The height of a label's line, in pixels.
+pub const LABEL_LINE: f64 = 16.0;
+
 /// The width in pixels a label of `text` takes at the chart's 12-pixel
-/// font, roughly (the average advance of digits and letters).
+/// font, at most (a generous average advance of digits and letters).
 #[must_use]
 pub fn label_width(text: &str) -> f64 {
-    text.chars().count() as f64 * 6.6
+    text.chars().count() as f64 * 7.0
 }
 
-/// Baselines for labels that end at `x` (right-aligned) and sit on `y`,
-/// given as `(x, y, width)`: each keeps its `y` unless it would overlap a
-/// label placed before it, then it moves a line up or (clear of its own
-/// line) down, alternating, while staying within `[line, bottom]`.
+/// Places the targets' labels, greedily in the targets' order: each label
+/// `(x, y, width)` wants its text to end at `x` just above its line `y`;
+/// the first place that keeps it inside `plot` and clear of the labels
+/// placed before it wins, trying its own line, then a line up, a line down,
+/// two up, … and at each height its wanted `x`, then moved left or right
+/// just clear of each label in the way. Labels never overlap: a label that
+/// finds no place is dropped (its target keeps its tooltip).
 #[must_use]
-pub fn stack_labels(labels: &[(f64, f64, f64)], line: f64, bottom: f64) -> Vec<f64> {
-    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+pub fn place_labels(labels: &[(f64, f64, f64)], plot: Rect) -> Vec<Option<LabelBox>> {
+    let mut placed: Vec<LabelBox> = Vec::new();
     labels
         .iter()
         .map(|&(x, y, w)| {
-            let clear = |base: f64| {
-                placed.iter().all(|&(px, py, pw)| {
-                    let apart_x = x - w >= px || px - pw >= x;
-                    let apart_y = (base - py).abs() >= line;
-                    apart_x || apart_y
-                })
+            if w <= 0.0 {
+                return None;
+            }
+            let fits = |b: &LabelBox| {
+                let (l, t, r, bottom) = b.rect();
+                l >= plot.left + 2.0
+                    && r <= plot.right
+                    && t >= plot.top - 2.0
+                    && bottom <= plot.bottom
+                    && placed.iter().all(|p| !p.overlaps(b))
             };
-            let candidates = (0..12).map(|k| {
-                let step = f64::from((k + 1) / 2) * line;
-                if k % 2 == 1 {
-                    y - step
-                } else if k == 0 {
-                    y
-                } else {
-                    // Below: clear of the line the label belongs to.
-                    y + step + 5.0
+            let rows = ((plot.bottom - plot.top) / LABEL_LINE).ceil() as i32 + 1;
+            let clamp_x = |x: f64| x.max(plot.left + 2.0 + w).min(plot.right);
+            for k in 0..(2 * rows) {
+                let step = f64::from((k + 1) / 2) * LABEL_LINE;
+                let base = if k % 2 == 1 { y - step } else { y + step };
+                let mut xs = vec![clamp_x(x)];
+                for p in &placed {
+                    let (pl, _, pr, _) = p.rect();
+                    xs.push(clamp_x(pl - 4.0));
+                    xs.push(clamp_x(pr + 4.0 + w));
                 }
-            });
-            let base = candidates
-                .filter(|b| *b >= line && *b <= bottom)
-                .find(|b| clear(*b))
-                .unwrap_or(y);
-            placed.push((x, base, w));
-            base
+                if let Some(b) = xs
+                    .into_iter()
+                    .map(|x| LabelBox {
+                        x,
+                        y: base,
+                        width: w,
+                    })
+                    .find(|b| fits(b))
+                {
+                    placed.push(b);
+                    return Some(b);
+                }
+            }
+            None
         })
         .collect()
 }
@@ -469,6 +662,7 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
         overlay
             .band
             .iter()
+            .chain(&overlay.what_if_band)
             .flat_map(|p| [p.1, p.2])
             .filter(|v| v.is_finite())
             .map(|v| v.clamp(core_lo - room, core_hi + room)),
@@ -500,6 +694,8 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             x: x(p.day),
             y: y(p.value),
             estimate: p.estimate,
+            shape: p.shape,
+            aside: p.aside,
             index,
         })
         .collect();
@@ -510,7 +706,7 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             .map(|(m, p)| (m.x, m.y, p.series))
             .collect::<Vec<_>>(),
     );
-    let targets = input
+    let targets: Vec<TargetMark> = input
         .targets
         .iter()
         .enumerate()
@@ -522,21 +718,57 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             what_if: t.what_if,
         })
         .collect();
+    // Labels end a little before their deadline, just above their line.
+    let wanted: Vec<(f64, f64, f64)> = targets
+        .iter()
+        .map(|t| {
+            let w = input.label_widths.get(t.index).copied().unwrap_or(0.0);
+            (t.x2 - 8.0, t.y - 7.0, w)
+        })
+        .collect();
+    let labels = place_labels(&wanted, plot);
     let path = |pts: &[(f64, f64)]| {
         (pts.len() >= 2)
             .then(|| polyline(&pts.iter().map(|(d, v)| (x(*d), y(*v))).collect::<Vec<_>>()))
     };
-    // The band is cut at the plot's edges.
+    // A band is cut at the plot's edges, and the cut marked.
     let clip = |v: f64| y(v.clamp(y_lo, y_hi));
-    let band = (overlay.band.len() >= 2).then(|| {
-        let upper = overlay.band.iter().map(|(d, _, hi)| (x(*d), clip(*hi)));
-        let lower = overlay
-            .band
-            .iter()
-            .rev()
-            .map(|(d, lo, _)| (x(*d), clip(*lo)));
-        format!("{} Z", polyline(&upper.chain(lower).collect::<Vec<_>>()))
-    });
+    let band_path = |band: &[(f64, f64, f64)]| {
+        (band.len() >= 2).then(|| {
+            let upper = band.iter().map(|(d, _, hi)| (x(*d), clip(*hi)));
+            let lower = band.iter().rev().map(|(d, lo, _)| (x(*d), clip(*lo)));
+            format!("{} Z", polyline(&upper.chain(lower).collect::<Vec<_>>()))
+        })
+    };
+    let mut clips = Vec::new();
+    for (band, what_if) in [(&overlay.band, false), (&overlay.what_if_band, true)] {
+        for top in [true, false] {
+            let out = |p: &(f64, f64, f64)| if top { p.2 > y_hi } else { p.1 < y_lo };
+            let mut run: Option<(f64, f64)> = None;
+            for p in band.iter() {
+                if out(p) {
+                    let px = x(p.0);
+                    run = Some(run.map_or((px, px), |(a, _)| (a, px)));
+                } else if let Some((x1, x2)) = run.take() {
+                    clips.push(Clip {
+                        x1,
+                        x2,
+                        top,
+                        what_if,
+                    });
+                }
+            }
+            if let Some((x1, x2)) = run {
+                clips.push(Clip {
+                    x1,
+                    x2,
+                    top,
+                    what_if,
+                });
+            }
+        }
+    }
+    let band = band_path(&overlay.band);
     Geometry {
         width,
         height,
@@ -551,7 +783,14 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
         projected: path(&overlay.projected),
         band,
         what_if: path(&overlay.what_if),
+        what_if_band: band_path(&overlay.what_if_band),
         compared: overlay.compared.iter().map(|c| path(c)).collect(),
+        clips,
+        labels,
+        definition_break: input
+            .definition_break
+            .filter(|d| (x_lo..=x_hi).contains(d))
+            .map(x),
     }
 }
 
@@ -624,8 +863,9 @@ mod tests {
     use super::*;
     use dxcast_app::dataset::Dataset;
     use dxcast_app::projection::{
-        fit, prepare, project, MethodChoice, NamedScenario, ProjectionInput, ProjectionOptions,
+        fit, prepare, project, MethodChoice, NamedScenario, ProjectionOptions, Sources,
     };
+    use dxcast_core::quantity::Rule;
     use dxcast_core::scenario::{GrowthOverride, Scenario};
 
     fn day(y: i32, m: u32, d: u32) -> f64 {
@@ -644,6 +884,10 @@ mod tests {
         assert_eq!(nice_ticks(-1.2, 1.2, 8), [-1.0, -0.5, 0.0, 0.5, 1.0]);
         assert!(nice_ticks(1.0, 1.0, 4).is_empty());
         assert!(nice_ticks(f64::NAN, 1.0, 4).is_empty());
+    }
+
+    fn chart(points: &[SeriesPoint]) -> Vec<ChartPoint> {
+        points.iter().copied().map(ChartPoint::from).collect()
     }
 
     fn sample() -> (Vec<SeriesPoint>, Vec<TargetInput>) {
@@ -675,7 +919,7 @@ mod tests {
     fn the_layout_places_figures_targets_and_today() {
         let (points, targets) = sample();
         let g = layout(&ChartInput {
-            points: &points,
+            points: &chart(&points),
             targets: &targets,
             today: Date::from_ymd(2023, 6, 1).unwrap(),
             overlay: None,
@@ -683,6 +927,8 @@ mod tests {
             width: 640.0,
             height: 320.0,
             axis_note: false,
+            label_widths: &[],
+            definition_break: None,
         });
         let p = g.plot;
         assert_eq!(
@@ -728,7 +974,7 @@ mod tests {
             ..Overlay::default()
         };
         let g = layout(&ChartInput {
-            points: &points,
+            points: &chart(&points),
             targets: &targets,
             today: Date::from_ymd(2023, 6, 1).unwrap(),
             overlay: Some(&overlay),
@@ -736,6 +982,8 @@ mod tests {
             width: 640.0,
             height: 320.0,
             axis_note: false,
+            label_widths: &[],
+            definition_break: None,
         });
         assert!(g.fitted.is_some() && g.projected.is_some());
         let band = g.band.unwrap();
@@ -759,7 +1007,7 @@ mod tests {
             ..Overlay::default()
         };
         let g = layout(&ChartInput {
-            points: &points,
+            points: &chart(&points),
             targets: &targets,
             today: Date::from_ymd(2023, 6, 1).unwrap(),
             overlay: Some(&overlay),
@@ -767,6 +1015,8 @@ mod tests {
             width: 640.0,
             height: 320.0,
             axis_note: true,
+            label_widths: &[],
+            definition_break: None,
         });
         // 40 billion would squash everything: the axis stops within half the
         // rest's range (180 million to 2 billion) above the highest value.
@@ -801,7 +1051,7 @@ mod tests {
             },
         ];
         let g = layout(&ChartInput {
-            points: &points,
+            points: &chart(&points),
             targets: &[],
             today: Date::from_ymd(2023, 1, 15).unwrap(),
             overlay: None,
@@ -809,6 +1059,8 @@ mod tests {
             width: 390.0,
             height: 260.0,
             axis_note: false,
+            label_widths: &[],
+            definition_break: None,
         });
         assert!(g.y_ticks.iter().all(|t| t.value <= 100.0));
         assert!(g.y_ticks.iter().all(|t| t.y >= g.plot.top - 1e-9));
@@ -824,7 +1076,7 @@ mod tests {
             series: 0,
         }];
         let g = layout(&ChartInput {
-            points: &points,
+            points: &chart(&points),
             targets: &[],
             today: Date::from_ymd(2024, 4, 30).unwrap(),
             overlay: None,
@@ -832,6 +1084,8 @@ mod tests {
             width: 100.0,
             height: 100.0,
             axis_note: false,
+            label_widths: &[],
+            definition_break: None,
         });
         assert_eq!(g.width, MIN_WIDTH);
         assert!(g.line.is_empty());
@@ -872,48 +1126,34 @@ mod tests {
         assert_eq!(shared_labels(&targets), [vec![0, 2], vec![1], vec![]]);
     }
 
-    #[test]
-    fn labels_that_would_overlap_are_stacked() {
-        // Two labels ending 40 px apart, each 100 px wide, on the same line.
-        let ys = stack_labels(
-            &[
-                (200.0, 50.0, 100.0),
-                (240.0, 50.0, 100.0),
-                (600.0, 50.0, 100.0),
-            ],
-            14.0,
-            300.0,
-        );
-        assert_eq!(ys, [50.0, 36.0, 50.0]);
-        // Near the top, the second goes down instead.
-        let ys = stack_labels(&[(200.0, 14.0, 100.0), (240.0, 14.0, 100.0)], 14.0, 300.0);
-        assert_eq!(ys, [14.0, 33.0]);
-        assert_eq!(label_width("> 860 triệu"), 11.0 * 6.6);
-    }
-
     /// The projection of a built-in indicator, with `scenario`.
     fn projection_of(id: &str, options: impl Fn(Date) -> ProjectionOptions) -> Projection {
+        prepared_and_projection(id, options).1
+    }
+
+    /// The prepared quantity of a built-in indicator and its projection.
+    fn prepared_and_projection(
+        id: &str,
+        options: impl Fn(Date) -> ProjectionOptions,
+    ) -> (Prepared, Projection) {
         let data = Dataset::builtin().unwrap();
-        let ind = data.indicator(id).unwrap();
-        let obs = data.observations_by_report(id);
-        let targets: Vec<dxcast_core::Target> = data
-            .targets_of(id)
-            .filter_map(|t| t.target().ok())
-            .collect();
-        let input = ProjectionInput {
-            subject: ind.subject(),
-            observations: &obs,
-            targets: &targets,
-        };
+        let sources = Sources::of(&data, id).unwrap();
+        let input = sources.input(Rule::Totals);
         let prepared = prepare(&input).unwrap();
-        let chosen = fit(&prepared, &MethodChoice::Recommended).unwrap();
-        project(
+        let chosen = fit(
+            &prepared,
+            &MethodChoice::Recommended,
+            Date::from_ymd(2026, 12, 31).unwrap(),
+        )
+        .unwrap();
+        let p = project(
             &input,
             &prepared,
             &chosen,
             &options(Date::from_ymd(2026, 11, 22).unwrap()),
         )
-        .unwrap()
+        .unwrap();
+        (prepared, p)
     }
 
     #[test]
@@ -932,11 +1172,10 @@ mod tests {
         assert!(Overlay::of(&two).band.is_empty());
         // A scenario and a compared one are drawn from the same start.
         let faster = Scenario {
-            growth: Some(GrowthOverride {
-                from: Date::from_ymd(2023, 4, 1).unwrap(),
-                rate: 3.0,
-                per: dxcast_core::scenario::Per::Month,
-            }),
+            growth: Some(GrowthOverride::yearly(
+                Date::from_ymd(2024, 6, 1).unwrap(),
+                30.0,
+            )),
             ..Scenario::default()
         };
         let p = projection_of("ndxp_tx", |today| ProjectionOptions {
@@ -950,6 +1189,158 @@ mod tests {
         let overlay = Overlay::of(&p);
         assert_eq!(overlay.what_if.len(), overlay.projected.len());
         assert_eq!(overlay.compared, std::slice::from_ref(&overlay.what_if));
+        // The scenario has a band of its own.
+        assert_eq!(overlay.what_if_band.len(), p.base.len());
+    }
+
+    /// NDXP transactions' chart at `width`, with the labels the page gives
+    /// its targets (the two 2023 targets share one) and a scenario's target.
+    fn ndxp_chart(width: f64) -> Geometry {
+        let (prepared, p) = prepared_and_projection("ndxp_tx", ProjectionOptions::base);
+        let points = quantity_points(&prepared);
+        let day = |y, m, d| f64::from(Date::from_ymd(y, m, d).unwrap().day_number());
+        let target = |y: i32, value: f64, what_if: bool| TargetInput {
+            start: day(y, 1, 1),
+            deadline: day(y, 12, 31),
+            value,
+            comparison: Comparison::GreaterThan,
+            what_if,
+        };
+        let targets = [
+            target(2023, 860e6, false),
+            target(2025, 860e6, false),
+            target(2023, 860e6, false),
+            target(2026, 1.5e9, true),
+        ];
+        let labels = [
+            "> / ≥ 860 triệu (2023)",
+            "> 860 triệu (2025)",
+            "",
+            "Kịch bản: > 1,5 tỷ (2026)",
+        ];
+        let widths: Vec<f64> = labels
+            .iter()
+            .map(|l| if l.is_empty() { 0.0 } else { label_width(l) })
+            .collect();
+        let overlay = Overlay::of(&p);
+        layout(&ChartInput {
+            points: &points,
+            targets: &targets,
+            label_widths: &widths,
+            definition_break: None,
+            today: Date::from_ymd(2026, 11, 22).unwrap(),
+            overlay: Some(&overlay),
+            bounds: Bounds::NON_NEGATIVE,
+            width,
+            height: if width < 520.0 { 280.0 } else { 360.0 },
+            axis_note: true,
+        })
+    }
+
+    #[test]
+    fn target_labels_never_overlap_and_stay_inside() {
+        for width in [390.0, 320.0, 1280.0] {
+            let g = ndxp_chart(width);
+            let boxes: Vec<LabelBox> = g.labels.iter().flatten().copied().collect();
+            // Every non-empty label is placed: three of the four targets.
+            assert_eq!(boxes.len(), 3, "{width}");
+            assert!(g.labels[2].is_none());
+            for (i, a) in boxes.iter().enumerate() {
+                let (l, t, r, b) = a.rect();
+                assert!(l >= g.plot.left && r <= g.plot.right, "{width}: {a:?}");
+                assert!(
+                    t >= g.plot.top - 2.0 && b <= g.plot.bottom,
+                    "{width}: {a:?}"
+                );
+                for other in &boxes[i + 1..] {
+                    assert!(!a.overlaps(other), "{width}: {a:?} and {other:?}");
+                }
+            }
+        }
+        // Labels that want the same place: the second moves, clear of the first.
+        let plot = Rect {
+            left: 84.0,
+            top: 16.0,
+            right: 374.0,
+            bottom: 244.0,
+        };
+        let placed = place_labels(&[(300.0, 100.0, 150.0), (310.0, 100.0, 150.0)], plot);
+        let (a, b) = (placed[0].unwrap(), placed[1].unwrap());
+        assert_eq!((a.x, a.y), (300.0, 100.0));
+        assert!(!a.overlaps(&b));
+        assert_eq!(b.y, 100.0 - LABEL_LINE);
+    }
+
+    #[test]
+    fn every_figure_of_the_quantity_is_marked_by_its_measure() {
+        let (prepared, _) = prepared_and_projection("ndxp_tx", ProjectionOptions::base);
+        let points = quantity_points(&prepared);
+        assert_eq!(points.len(), 12);
+        let shapes = |s: Shape| points.iter().filter(|p| p.shape == s).count();
+        // 5 totals, 1 year-to-date total, 4 daily averages, 2 running totals
+        // (data/observations.csv).
+        assert_eq!(
+            (
+                shapes(Shape::Circle),
+                shapes(Shape::Square),
+                shapes(Shape::Diamond),
+                shapes(Shape::Triangle)
+            ),
+            (5, 1, 4, 2)
+        );
+        // The kept points are joined; those set aside are not.
+        assert_eq!(points.iter().filter(|p| !p.aside).count(), 7);
+        assert!(points
+            .iter()
+            .filter(|p| p.aside)
+            .all(|p| p.series == NO_LINE));
+        // September 2022's total as a yearly total: 58 397 139 / 30 × 365.
+        assert!(points
+            .iter()
+            .any(|p| (p.value - 58_397_139.0 / 30.0 * 365.0).abs() < 1e-3));
+        // No break in NDXP transactions; dossiers submitted online have one,
+        // between 31/12/2022 (the older definition) and 30/4/2024.
+        assert_eq!(definition_break(&prepared), None);
+        let data = Dataset::builtin().unwrap();
+        let sources = Sources::of(&data, "dossiers_submitted_online_share").unwrap();
+        let submitted = prepare(&sources.input(Rule::Totals)).unwrap();
+        let day = |y, m, d| f64::from(Date::from_ymd(y, m, d).unwrap().day_number());
+        let b = definition_break(&submitted).unwrap();
+        assert!(b > day(2022, 12, 31) && b < day(2024, 4, 30));
+        let pts = quantity_points(&submitted);
+        assert_eq!(pts.iter().map(|p| p.series).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn a_band_cut_at_the_plot_is_marked() {
+        let g = ndxp_chart(390.0);
+        // NDXP's band through 2026 runs far above everything else: it is cut
+        // at the top, and the cut is marked over the dates it is cut.
+        let top: Vec<&Clip> = g.clips.iter().filter(|c| c.top && !c.what_if).collect();
+        assert_eq!(top.len(), 1);
+        assert!(top[0].x1 < top[0].x2 && top[0].x2 <= g.plot.right);
+        let (points, targets) = sample();
+        let narrow = Overlay {
+            projected: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1.5e9)],
+            band: vec![
+                (day(2022, 7, 2), 700e6, 900e6),
+                (day(2023, 12, 31), 1.2e9, 1.8e9),
+            ],
+            ..Overlay::default()
+        };
+        let g = layout(&ChartInput {
+            points: &chart(&points),
+            targets: &targets,
+            today: Date::from_ymd(2023, 6, 1).unwrap(),
+            overlay: Some(&narrow),
+            bounds: Bounds::NON_NEGATIVE,
+            width: 640.0,
+            height: 320.0,
+            axis_note: false,
+            label_widths: &[],
+            definition_break: None,
+        });
+        assert!(g.clips.is_empty());
     }
 
     #[test]

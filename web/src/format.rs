@@ -33,6 +33,12 @@ pub fn measured(v: f64, measure: Measure, lang: Lang) -> String {
         Measure::PointsPerYear => tf(lang, K::PointsPerYear, &[&plain(v, lang)]),
         Measure::PerDay(u) => tf(lang, K::PerDay, &[&value(v, u, lang)]),
         Measure::Fraction => value(100.0 * v, Unit::Percent, lang),
+        Measure::Days => tf(lang, K::DaysCount, &[&plain(v, lang)]),
+        Measure::Date => i32::try_from(v as i64)
+            .ok()
+            .filter(|_| v.fract() == 0.0)
+            .and_then(|n| Date::from_day_number(n).ok())
+            .map_or_else(|| plain(v, lang), |d| date(d, lang)),
         Measure::Plain => plain(v, lang),
     }
 }

@@ -323,6 +323,8 @@ pub fn link_problem(lang: Lang, p: &LinkProblem) -> String {
         LinkExpected::Target => K::ExpectedTarget,
         LinkExpected::Date => K::ExpectedDate,
         LinkExpected::Compared => K::ExpectedCompared,
+        LinkExpected::Rule => K::ExpectedRule,
+        LinkExpected::Level => K::ExpectedLevel,
     };
     tf(lang, K::LinkProblem, &[&p.key, &p.value, t(lang, key)])
 }
@@ -397,7 +399,7 @@ mod tests {
         let (_, problems) = share::parse("g=fast&zz=1");
         assert_eq!(
             link_problem(Lang::En, &problems[0]),
-            "“g=fast”: expected rate@date, such as 2.5@2023-04-01"
+            "“g=fast”: expected rate@date@y or @m (a year, a month), such as 20@2024-04-30@y"
         );
         assert_eq!(
             link_problem(Lang::Vi, &problems[1]),
@@ -428,7 +430,7 @@ mod tests {
         let (_, p) = share::parse("g=1e308@2024-01-01&h=2299-01-01&t=1e300@2030-01-01");
         assert_eq!(
             link_problem(Lang::En, &p[0]),
-            "“g=1e308@2024-01-01”: expected a growth rate from −100 to 100 (% or percentage points a month)"
+            "“g=1e308@2024-01-01”: expected a growth rate from −100 to 100 (% or percentage points, a year or a month as the link says)"
         );
         assert_eq!(
             link_problem(Lang::Vi, &p[1]),

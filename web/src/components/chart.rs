@@ -5,7 +5,7 @@
 use dxcast_core::Unit;
 use leptos::prelude::*;
 
-use crate::chart::{label_width, stack_labels, Geometry};
+use crate::chart::{Clip, Geometry, Marker, Shape};
 use crate::format;
 use crate::i18n::K;
 use crate::state::use_state;
@@ -17,6 +17,8 @@ const SERIES: &str = "#0b5394";
 const TARGET: &str = "#9a4a00";
 const TODAY: &str = "#6639ba";
 const PROJECTION: &str = "#1a7f37";
+/// Points set aside, and a definition break.
+const ASIDE: &str = "#8c959f";
 /// The what-if path.
 const WHAT_IF: &str = "#cf222e";
 /// The compared scenarios' colours and dash patterns (told apart by both).
@@ -28,6 +30,51 @@ pub const COMPARED: [(&str, &str); 5] = [
     ("#57606a", "1 4"),
 ];
 
+/// What a figure's marker says of itself: its tooltip and its data
+/// attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MarkerMeta {
+    /// The tooltip ("tháng 9/2022: 58,4 triệu").
+    pub label: String,
+    /// The figure's id.
+    pub id: String,
+    /// Its measure's code (the core's conversion code).
+    pub measure: &'static str,
+    /// Why it is set aside, if it is.
+    pub aside: Option<&'static str>,
+}
+
+/// SVG path data of a marker's shape around `(x, y)`.
+fn shape_path(m: &Marker) -> String {
+    let (x, y) = (m.x, m.y);
+    match m.shape {
+        Shape::Circle => format!("M{},{} a5,5 0 1,0 10,0 a5,5 0 1,0 -10,0 Z", x - 5.0, y),
+        Shape::Square => format!("M{},{} h9 v9 h-9 Z", x - 4.5, y - 4.5),
+        Shape::Diamond => format!("M{},{} l6,6 l-6,6 l-6,-6 Z", x, y - 6.0),
+        Shape::Triangle => format!("M{},{} l6,10 h-12 Z", x, y - 6.0),
+    }
+}
+
+/// The mark of a band cut at the plot's edge: a thick dashed line along the
+/// edge over the dates it is cut, with an arrow at each end.
+fn clip_view(c: &Clip, top: f64, bottom: f64) -> impl IntoView {
+    let y = if c.top { top } else { bottom };
+    let (tip, back) = if c.top {
+        (y - 1.0, y + 7.0)
+    } else {
+        (y + 1.0, y - 7.0)
+    };
+    let colour = if c.what_if { WHAT_IF } else { PROJECTION };
+    let arrow = |x: f64| format!("M{},{} l-5,{} h10 Z", x, tip, back - tip);
+    view! {
+        <g class="band-clipped" data-testid="chart-band-clipped" data-edge=if c.top { "top" } else { "bottom" }>
+            <line x1=c.x1 x2=c.x2.max(c.x1 + 1.0) y1=y y2=y stroke=colour stroke-width="3" stroke-dasharray="2 2" />
+            <path d=arrow(c.x1) fill=colour />
+            <path d=arrow(c.x2.max(c.x1 + 1.0)) fill=colour />
+        </g>
+    }
+}
+
 /// The chart of one indicator.
 #[component]
 pub fn Chart(
@@ -37,9 +84,9 @@ pub fn Chart(
     geometry: Memo<Geometry>,
     /// The values' unit, for the value axis.
     unit: Unit,
-    /// One label per figure ("tháng 9/2022: 58,4 triệu").
+    /// One tooltip and its data per figure.
     #[prop(into)]
-    marker_labels: Signal<Vec<String>>,
+    markers: Signal<Vec<MarkerMeta>>,
     /// One label per target ("> 860 triệu").
     #[prop(into)]
     target_labels: Signal<Vec<String>>,
@@ -51,13 +98,16 @@ pub fn Chart(
     desc: Signal<String>,
     /// A note above the value axis ("per year, annualised").
     axis_note: Option<String>,
+    /// The words at a definition break ("definition changes").
+    #[prop(into)]
+    break_label: Signal<String>,
 ) -> impl IntoView {
     let s = use_state();
     move || {
         let lang = s.lang.get();
         let g = geometry.get();
         let p = g.plot;
-        let markers = marker_labels.get();
+        let meta = markers.get();
         let targets = target_labels.get();
         let y_ticks = g
             .y_ticks
@@ -83,30 +133,12 @@ pub fn Chart(
                 }
             })
             .collect_view();
-        // Target labels end a little before their deadline, just above the
-        // line, and move apart where they would overlap.
-        let anchors: Vec<(f64, f64, f64)> = g
-            .targets
-            .iter()
-            .map(|t| {
-                let text = targets.get(t.index).map_or("", String::as_str);
-                let w = if text.is_empty() {
-                    0.0
-                } else {
-                    label_width(text)
-                };
-                // Never over the value axis's labels.
-                ((t.x2 - 8.0).max(p.left + 4.0 + w), t.y - 7.0, w)
-            })
-            .collect();
-        let label_y = stack_labels(&anchors, 14.0, p.bottom);
         let target_marks = g
             .targets
             .iter()
-            .zip(label_y)
-            .zip(anchors.iter().map(|a| a.0))
-            .map(|((t, ly), lx)| {
+            .map(|t| {
                 let label = targets.get(t.index).cloned().unwrap_or_default();
+                let placed = g.labels.get(t.index).copied().flatten();
                 let colour = if t.what_if { WHAT_IF } else { TARGET };
                 view! {
                     <g class="target" data-testid=if t.what_if { "chart-whatif-target" } else { "chart-target" }>
@@ -127,13 +159,15 @@ pub fn Chart(
                             )
                             fill=colour
                         />
-                        {(!label.is_empty())
-                            .then(|| {
+                        {placed
+                                .filter(|_| !label.is_empty())
+                            .map(|b| {
                                 // A white halo keeps the label readable over the paths.
                                 view! {
                                     <text
-                                        x=lx
-                                        y=ly
+                                        data-testid="chart-target-label"
+                                        x=b.x
+                                        y=b.y
                                         text-anchor="end"
                                         fill=colour
                                         stroke="#ffffff"
@@ -173,6 +207,42 @@ pub fn Chart(
                         paint-order="stroke"
                     >
                         {move || s.t(K::Today)}
+                    </text>
+                </g>
+            }
+        });
+        let what_if_band = g.what_if_band.clone().map(|d| {
+            view! {
+                <path
+                    d=d
+                    fill=WHAT_IF
+                    fill-opacity="0.10"
+                    stroke=WHAT_IF
+                    stroke-opacity="0.3"
+                    stroke-width="1"
+                    data-testid="chart-whatif-band"
+                />
+            }
+        });
+        let clips = g
+            .clips
+            .iter()
+            .map(|c| clip_view(c, p.top, p.bottom))
+            .collect_view();
+        let definition_break = g.definition_break.map(|x| {
+            view! {
+                <g class="definition-break" data-testid="chart-definition-break">
+                    <line x1=x x2=x y1=p.top y2=p.bottom stroke=ASIDE stroke-width="2" stroke-dasharray="8 3 2 3" />
+                    <text
+                        x=x + 4.0
+                        y=p.top + 12.0
+                        text-anchor="start"
+                        fill=AXIS
+                        stroke="#ffffff"
+                        stroke-width="3"
+                        paint-order="stroke"
+                    >
+                        {break_label.get()}
                     </text>
                 </g>
             }
@@ -249,20 +319,23 @@ pub fn Chart(
             .markers
             .iter()
             .map(|m| {
-                let label = markers.get(m.index).cloned().unwrap_or_default();
+                let info = meta.get(m.index).cloned().unwrap_or_default();
+                let colour = if m.aside { ASIDE } else { SERIES };
                 view! {
-                    <circle
-                        cx=m.x
-                        cy=m.y
-                        r="5"
-                        fill=if m.estimate { "#ffffff" } else { SERIES }
-                        stroke=SERIES
+                    <path
+                        d=shape_path(m)
+                        fill=if m.estimate || m.aside { "#ffffff" } else { colour }
+                        stroke=colour
                         stroke-width="2"
+                        stroke-dasharray=if m.aside { "2 2" } else { "none" }
                         data-testid="chart-point"
+                        data-id=info.id
+                        data-measure=info.measure
+                        data-aside=info.aside
                         data-estimate=if m.estimate { "true" } else { "false" }
                     >
-                        <title>{label}</title>
-                    </circle>
+                        <title>{info.label}</title>
+                    </path>
                 }
             })
             .collect_view();
@@ -287,13 +360,16 @@ pub fn Chart(
                 <line x1=p.left x2=p.left y1=p.top y2=p.bottom stroke=AXIS stroke-width="1" />
                 {x_ticks}
                 {note}
+                {definition_break}
                 {band}
+                {what_if_band}
                 {fitted}
                 {projected}
                 {compared}
                 {what_if}
                 {target_marks}
                 {today}
+                {clips}
                 <path d=g.line.clone() fill="none" stroke=SERIES stroke-width="2" />
                 {dots}
             </svg>

@@ -39,9 +39,14 @@ pub fn Explain(
     what: String,
     /// The explanations, shown one after the other.
     explained: Vec<Explained>,
+    /// Words shown before them (the rule a result follows); empty for none.
+    #[prop(optional)]
+    note: String,
 ) -> impl IntoView {
     let s = use_state();
     (!explained.is_empty()).then(|| {
+        let note = (!note.is_empty())
+            .then(|| view! { <p class="explain-note" data-testid="explain-note">{note}</p> });
         let views = explained
             .into_iter()
             .map(|e| {
@@ -61,6 +66,7 @@ pub fn Explain(
                 <summary aria-label=move || s.tf(K::ExplainAria, &[&label])>
                     {move || s.t(K::Explain)}
                 </summary>
+                {note}
                 {views}
             </details>
         }

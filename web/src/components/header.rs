@@ -61,6 +61,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     {link("#/", K::NavDashboard, Section::Dashboard, "nav-dashboard")}
                     {link("#/claims", K::NavClaims, Section::Claims, "nav-claims")}
+                    {link("#/report", K::NavReport, Section::Report, "nav-report")}
                     {link("#/data", K::NavData, Section::Data, "nav-data")}
                 </ul>
             </nav>

@@ -5,9 +5,10 @@
 
 use dxcast_app::analysis::{Assessment, Metric, Standing};
 use dxcast_app::lang::Lang;
+use dxcast_app::methods::{Accuracy, MethodOption, MethodWarning};
 use dxcast_app::projection::{AssessedTarget, MethodChoice, Projection, TargetOrigin};
 use dxcast_core::basis::Basis;
-use dxcast_core::verdict::Staleness;
+use dxcast_core::verdict::{Staleness, NEEDS_ACCELERATION, UNCERTAIN_HIGH, UNCERTAIN_LOW};
 use dxcast_core::{Date, Error, Target, Unit};
 use leptos::prelude::*;
 
@@ -39,16 +40,76 @@ fn target_text(t: &Target, unit: Unit, lang: Lang) -> String {
     )
 }
 
-/// The ranked methods, the recommendation and its reason, the chosen one.
+/// A method's accuracy on this series, in words.
+fn accuracy_text(a: Accuracy, lang: Lang) -> String {
+    match a {
+        Accuracy::Scored { mape, tests } => tf(
+            lang,
+            K::MapeOn,
+            &[
+                &format::value(mape, Unit::Percent, lang),
+                &tests.to_string(),
+            ],
+        ),
+        Accuracy::FewPoints { needed, got } => tf(
+            lang,
+            K::NotScoredFew,
+            &[&needed.to_string(), &got.to_string()],
+        ),
+        _ => t(lang, K::NotScored).to_string(),
+    }
+}
+
+/// A warning about a method's projection, in words.
+fn warning_text(w: &MethodWarning, unit: Unit, lang: Lang) -> String {
+    let pct = |v: f64| {
+        if unit == Unit::Percent {
+            format::points(v, lang)
+        } else {
+            format::value(v, Unit::Percent, lang)
+        }
+    };
+    match w {
+        MethodWarning::BelowBound { date, .. } => tf(
+            lang,
+            K::WarnBelow,
+            &[&format::value(0.0, unit, lang), &format::date(*date, lang)],
+        ),
+        MethodWarning::AboveBound { date, .. } => tf(
+            lang,
+            K::WarnAbove,
+            &[
+                &format::value(100.0, unit, lang),
+                &format::date(*date, lang),
+            ],
+        ),
+        MethodWarning::FastGrowth(f) => tf(
+            lang,
+            K::WarnFast,
+            &[
+                &f.per_year.map_or_else(|| "∞".to_string(), pct),
+                &pct(f.limit),
+            ],
+        ),
+    }
+}
+
+/// The ranked methods with their accuracy and warnings, the recommendation
+/// and its reason, the chosen one.
 #[component]
-pub fn MethodChooser(projection: Shown, method: RwSignal<MethodChoice>) -> impl IntoView {
+pub fn MethodChooser(
+    projection: Shown,
+    method: RwSignal<MethodChoice>,
+    /// The indicator's unit, for the warnings.
+    unit: Unit,
+) -> impl IntoView {
     let s = use_state();
     // Only what the chooser shows: a scenario's change does not redraw it.
     let info = Memo::new(move |_| {
         projection.with(|p| {
             p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| {
                 (
-                    p.options.clone(),
+                    (p.options.clone(), p.unfit.clone()),
                     p.reason,
                     p.method,
                     p.requested_unavailable,
@@ -62,19 +123,23 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<MethodChoice>) -> impl 
     move || {
         let lang = s.lang.get();
         info.get().map(
-            |(options, reason, used, unavailable, choice_e, fit_e, basis)| {
-                let best = options.first().map(|o| o.method);
+            |((options, unfit), reason, used, unavailable, choice_e, fit_e, basis)| {
+                let best = options.first().map(|o: &MethodOption| o.method);
                 let radios = options
                     .iter()
                     .map(|o| {
                         let m = o.method;
                         let recommended = o.recommended;
                         let id = format!("method-{}", m.code());
-                        let score = o
-                            .score
-                            .map(|v| tf(lang, K::Mape, &[&format::value(v, Unit::Percent, lang)]));
+                        let accuracy = accuracy_text(o.accuracy, lang);
+                        let warnings = o
+                            .warnings
+                            .iter()
+                            .map(|w| view! { <li class="warning" data-testid="method-warning">{warning_text(w, unit, lang)}</li> })
+                            .collect_view();
+                        let warned = !o.warnings.is_empty();
                         view! {
-                            <li>
+                            <li data-testid="method-item" data-method=m.code() data-warned=if warned { "true" } else { "false" }>
                                 <input
                                     type="radio"
                                     name="method"
@@ -104,8 +169,25 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<MethodChoice>) -> impl 
                                                 </span>
                                             }
                                         })}
-                                    {score.map(|sc| view! { " " <span class="sub">{sc}</span> })}
+                                    " "
+                                    <span class="sub" data-testid="method-accuracy">{accuracy}</span>
                                 </label>
+                                {warned.then(|| view! { <ul class="method-warnings">{warnings}</ul> })}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                // The candidates that do not fit this series, and why.
+                let unfit = unfit
+                    .iter()
+                    .map(|u| {
+                        view! {
+                            <li class="unfit" data-testid="method-unfit" data-method=u.method.code()>
+                                {i18n::method(lang, u.method)}
+                                " "
+                                <span class="sub" data-testid="method-unfit-why">
+                                    {tf(lang, K::MethodUnfit, &[&i18n::errors::error(lang, &u.error)])}
+                                </span>
                             </li>
                         }
                     })
@@ -127,7 +209,7 @@ pub fn MethodChooser(projection: Shown, method: RwSignal<MethodChoice>) -> impl 
                             })}
                         <fieldset>
                             <legend class="visually-hidden">{t(lang, K::MethodTitle)}</legend>
-                            <ul class="method-list">{radios}</ul>
+                            <ul class="method-list">{radios} {unfit}</ul>
                         </fieldset>
                         <p class="reason" data-testid="method-reason">{reason_text}</p>
                         {(basis == Basis::DailyRate)
@@ -163,8 +245,8 @@ fn quantity_text(
             let interval = match (a.spread_known, a.low, a.high) {
                 (true, Some(lo), Some(hi)) => tf(
                     lang,
-                    K::QInterval,
-                    &[&format::range(lo, hi, Some(unit), lang)],
+                    K::QIntervalAt,
+                    &[a.level.code(), &format::range(lo, hi, Some(unit), lang)],
                 ),
                 _ => t(lang, K::IntervalUnknown).to_string(),
             };
@@ -200,18 +282,41 @@ fn quantity_text(
                 None => unknown(a, metric, lang),
             }
         }
-        Metric::ReachDate => (
-            a.reach_date.map_or_else(
-                || t(lang, K::NotWithin30).to_string(),
-                |d| format::date(d, lang),
+        Metric::ReachDate => match a.reach_date {
+            None => (t(lang, K::NotWithin30).to_string(), None),
+            // A figure's date, or days from the latest figure's.
+            Some(d) if a.deciding.is_some() => (format::date(d, lang), None),
+            Some(d) => (
+                format::date(d, lang),
+                Some(tf(
+                    lang,
+                    K::ReachFrom,
+                    &[
+                        &format::plain(f64::from(a.latest_date.days_until(d)), lang),
+                        &format::date(a.latest_date, lang),
+                    ],
+                )),
             ),
-            None,
-        ),
+        },
         Metric::Probability => match a.probability {
             Some(p) => (format::value(100.0 * p, Unit::Percent, lang), None),
             None => unknown(a, metric, lang),
         },
         Metric::Status => (String::new(), None),
+    }
+}
+
+/// A metric's label; attainment and the gap name the date of the figure
+/// they use.
+fn metric_label(m: Metric, a: Option<&Assessment>, lang: Lang) -> String {
+    match (m, a) {
+        (Metric::Attainment, Some(a)) => tf(
+            lang,
+            K::QAttainmentAt,
+            &[&format::date(a.figure_date, lang)],
+        ),
+        (Metric::Gap, Some(a)) => tf(lang, K::QGapAt, &[&format::date(a.figure_date, lang)]),
+        _ => t(lang, quantity_label(m)).to_string(),
     }
 }
 
@@ -256,11 +361,14 @@ fn value_box(
                 view! { <span class="q-number" data-testid="q-number">{text}</span> }.into_any()
             };
             let explained: Vec<_> = a.explain(q).into_iter().collect();
-            let what = format!("{} ({label})", t(lang, quantity_label(q)));
+            let what = format!("{} ({label})", metric_label(q, Some(a), lang));
+            let note = (q == Metric::Status).then(|| verdict_rule(lang));
+            let verdict = (q == Metric::Status).then(|| verdict_words(a, terms, lang));
             view! {
                 {number}
+                {verdict}
                 {sub.map(|s| view! { <span class="q-sub" data-testid="q-sub">{s}</span> })}
-                <Explain what explained />
+                <Explain what explained note=note.unwrap_or_default() />
             }
             .into_any()
         }
@@ -270,6 +378,56 @@ fn value_box(
             <span class="q-which">{label}</span>
             {body}
         </div>
+    }
+}
+
+/// The rule that decides a status, with its thresholds.
+fn verdict_rule(lang: Lang) -> String {
+    let pct = |v: f64| format::value(100.0 * v, Unit::Percent, lang);
+    tf(
+        lang,
+        K::VerdictRule,
+        &[
+            &pct(NEEDS_ACCELERATION),
+            &pct(UNCERTAIN_LOW),
+            &pct(UNCERTAIN_HIGH),
+        ],
+    )
+}
+
+/// What decided a status, beside it: the deciding figure, or why the
+/// projection cannot judge, with the projection's own outlook.
+fn verdict_words(a: &Assessment, terms: Terms, lang: Lang) -> impl IntoView {
+    let outlook =
+        (a.outlook != a.standing && !matches!(a.standing, Standing::Unreachable)).then(|| {
+            view! {
+                <span class="q-outlook" data-testid="outlook" data-status=a.outlook.code()>
+                    {tf(lang, K::VerdictOutlook, &[i18n::standing(lang, a.outlook)])}
+                </span>
+            }
+        });
+    let why = match (a.deciding, a.staleness) {
+        (Some(d), _) => Some(tf(
+            lang,
+            K::VerdictDecidedBy,
+            &[
+                &format::value(d.point.value, terms.unit, lang),
+                &format::date(d.point.date, lang),
+                i18n::status(lang, d.status),
+            ],
+        )),
+        (None, Some(Staleness::PastDeadline)) => Some(tf(
+            lang,
+            K::VerdictPast,
+            &[&format::date(terms.data_end.unwrap_or(a.figure_date), lang)],
+        )),
+        (None, Some(Staleness::LongHorizon)) => Some(t(lang, K::VerdictLongHorizon).to_string()),
+        (None, Some(Staleness::BeforeData)) => Some(t(lang, K::VerdictBeforeData).to_string()),
+        _ => None,
+    };
+    view! {
+        {outlook}
+        {why.map(|w| view! { <span class="q-why" data-testid="verdict-why">{w}</span> })}
     }
 }
 
@@ -329,7 +487,7 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
                 .map(|a| value_box(a, q, "scenario", terms, lang));
             view! {
                 <div class="q" data-testid=format!("q-{}", q.code())>
-                    <div class="q-label">{t(lang, quantity_label(q))}</div>
+                    <div class="q-label" data-testid="q-label">{metric_label(q, row.base.as_ref().ok(), lang)}</div>
                     <div class="q-values">
                         {value_box(&row.base, q, "base", terms, lang)}
                         {scenario}

@@ -8,7 +8,8 @@ use dxcast_app::projection::NamedScenario;
 use dxcast_app::share::clean_name;
 use dxcast_app::whatif::{input_number, Draft, DraftDefaults, DraftField, DraftReading};
 use dxcast_core::basis::Basis;
-use dxcast_core::{MeasureKind, Unit};
+use dxcast_core::scenario::{Implausible, Per};
+use dxcast_core::{Date, MeasureKind, Unit};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -36,14 +37,31 @@ pub struct WhatIfState {
     pub compared: RwSignal<Vec<NamedScenario>>,
     /// The view's link (a fragment).
     pub link: Memo<String>,
+    /// The growth rate flagged as implausible and held back, if it is.
+    pub held: Memo<Option<Implausible>>,
+    /// The growth rate flagged as implausible but confirmed, if it is.
+    pub flagged: Memo<Option<Implausible>>,
+    /// Where the scenario's growth starts, as shown: its date and level.
+    pub start: Memo<Option<(Date, f64)>>,
 }
 
-/// The slider's range: percent of the level for counts, points for shares.
-fn slider_range(unit: Unit) -> (f64, f64) {
+/// The slider's range: percent of the level for counts, points for shares,
+/// a year or a month.
+fn slider_range(unit: Unit, per: Per) -> (f64, f64) {
+    match (unit == Unit::Percent, per) {
+        (true, Per::Month) => (-10.0, 10.0),
+        (false, Per::Month) => (-20.0, 30.0),
+        (true, _) => (-20.0, 20.0),
+        (false, _) => (-50.0, 100.0),
+    }
+}
+
+/// A yearly rate as written: percent, or points for shares.
+fn yearly_rate(v: f64, unit: Unit, lang: Lang) -> String {
     if unit == Unit::Percent {
-        (-10.0, 10.0)
+        crate::format::points(v, lang)
     } else {
-        (-20.0, 30.0)
+        crate::format::value(v, Unit::Percent, lang)
     }
 }
 
@@ -134,15 +152,38 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
         }
     };
     let percent = unit == Unit::Percent;
-    let (lo, hi) = slider_range(unit);
+    let per = d.per;
+    let (lo, hi) = slider_range(unit, per);
     let rate_label = t(
         lang,
-        if percent {
-            K::RatePoints
-        } else {
-            K::RatePercent
+        match (percent, per) {
+            (true, Per::Month) => K::RatePoints,
+            (false, Per::Month) => K::RatePercent,
+            (true, _) => K::RatePointsYear,
+            (false, _) => K::RatePercentYear,
         },
     );
+    let per_radio = |p: Per, key: K, code: &'static str| {
+        let id = format!("wi-per-{code}");
+        view! {
+            <label class="inline" for=id.clone()>
+                <input
+                    type="radio"
+                    name="wi-per"
+                    id=id.clone()
+                    data-testid=id.clone()
+                    value=code
+                    prop:checked=per == p
+                    on:change=move |_| {
+                        st.draft.update(|d| d.per = p);
+                        st.generation.update(|g| *g += 1);
+                    }
+                />
+                " "
+                {t(lang, key)}
+            </label>
+        }
+    };
     let shock_label = t(
         lang,
         if percent {
@@ -168,9 +209,18 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
     view! {
         <fieldset class="whatif-group">
             <legend>{t(lang, K::GrowthLegend)}</legend>
+            <div class="field per" role="group" aria-label=t(lang, K::PerLegend)>
+                <span class="label">{t(lang, K::PerLegend)}</span>
+                " "
+                {per_radio(Per::Year, K::PerYear, "year")}
+                " "
+                {per_radio(Per::Month, K::PerMonth, "month")}
+            </div>
             {field(st, DraftField::Rate, rate_label.to_string(), "text", d.rate.clone(), |d| &d.rate, |d, v| d.rate = v, lang)}
             <div class="field">
-                <label for="wi-rate-slider">{t(lang, K::RateSlider)}</label>
+                <label for="wi-rate-slider">
+                    {t(lang, if per == Per::Month { K::RateSlider } else { K::RateSliderYear })}
+                </label>
                 <input
                     type="range"
                     id="wi-rate-slider"
@@ -451,6 +501,66 @@ pub fn WhatIfPanel(
                             fields(st, unit, kind, lang)
                         }}
                     </div>
+                    {move || {
+                        st.held
+                            .get()
+                            .map(|f| {
+                                let fastest = f
+                                    .fastest
+                                    .map(|v| tf(lang, K::ImplausibleFastest, &[&yearly_rate(v, unit, lang)]))
+                                    .unwrap_or_default();
+                                let per_year = f
+                                    .per_year
+                                    .map_or_else(|| "∞".to_string(), |v| yearly_rate(v, unit, lang));
+                                view! {
+                                    <div class="notice problem" role="alert" data-testid="wi-implausible">
+                                        <p>
+                                            {tf(
+                                                lang,
+                                                K::ImplausibleHeld,
+                                                &[&per_year, &yearly_rate(f.limit, unit, lang), &fastest],
+                                            )}
+                                        </p>
+                                        <button
+                                            type="button"
+                                            data-testid="wi-apply-anyway"
+                                            on:click=move |_| st.draft.update(Draft::confirm)
+                                        >
+                                            {t(lang, K::ImplausibleApply)}
+                                        </button>
+                                    </div>
+                                }
+                            })
+                    }}
+                    {move || {
+                        st.flagged
+                            .get()
+                            .map(|f| {
+                                let per_year = f
+                                    .per_year
+                                    .map_or_else(|| "∞".to_string(), |v| yearly_rate(v, unit, lang));
+                                view! {
+                                    <p class="notice" data-testid="wi-implausible-applied">
+                                        {tf(lang, K::ImplausibleApplied, &[&per_year])}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        st.start
+                            .get()
+                            .map(|(date, v)| {
+                                view! {
+                                    <p class="hint" data-testid="wi-start">
+                                        {tf(
+                                            lang,
+                                            K::ScenarioStart,
+                                            &[&crate::format::value(v, unit, lang), &crate::format::date(date, lang)],
+                                        )}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="whatif-save">
                         <div class="field">
                             <label for="wi-name">{t(lang, K::ScenarioName)}</label>

@@ -196,7 +196,7 @@ catalogue! {
     PerYearAnnualised => "mỗi năm, quy đổi theo năm", "per year, annualised";
     AnnualisedNote => "Số liệu tổng trong một kỳ (tháng, quý, năm) được vẽ và phân tích theo tổng mỗi năm, quy đổi từ bình quân mỗi ngày của kỳ: tổng của kỳ ÷ số ngày của kỳ × số ngày của năm, để tháng, quý và năm so được với nhau và với mục tiêu năm. Bảng số liệu bên dưới giữ nguyên con số như báo cáo viết.", "Totals over a period (a month, a quarter, a year) are drawn and analysed per year, annualised from the period's daily average: the period's total ÷ its days × the days of the year, so that months, quarters and years compare with each other and with the yearly targets. The table of figures below keeps them as the reports state them.";
     ColPerYear => "Mỗi năm (quy đổi)", "Per year (annualised)";
-    ChartDescProjection => "Đường liền màu xanh lá là xu hướng khớp theo phương pháp «{0}»; đường nét đứt là dự báo đến {1}; vùng tô là khoảng dự báo 95 %.", "The solid green line is the trend fitted by “{0}”; the dashed line is the projection to {1}; the shaded area is the 95% prediction band.";
+    ChartDescProjection => "Đường liền màu xanh lá là xu hướng khớp theo phương pháp «{0}»; đường nét đứt là dự báo đến {1}; vùng tô là khoảng dự báo {2} %.", "The solid green line is the trend fitted by “{0}”; the dashed line is the projection to {1}; the shaded area is the {2}% prediction band.";
     LegendFitted => "Xu hướng khớp", "Fitted trend";
     LegendProjection => "Dự báo", "Projection";
     LegendBand => "Khoảng dự báo 95 %", "95% prediction band";
@@ -280,7 +280,7 @@ catalogue! {
     LinkProblem => "«{0}={1}»: cần {2}", "“{0}={1}”: expected {2}";
     LinkUnknown => "«{0}»: không phải tham số của dxcast", "“{0}”: not a dxcast parameter";
     LinkBad => "«{0}={1}»: {2}", "“{0}={1}”: {2}";
-    ExpectedGrowth => "tốc độ@ngày, như 2.5@2023-04-01", "rate@date, such as 2.5@2023-04-01";
+    ExpectedGrowth => "tốc độ@ngày@y hoặc @m (mỗi năm, mỗi tháng), như 20@2024-04-30@y", "rate@date@y or @m (a year, a month), such as 20@2024-04-30@y";
     ExpectedShock => "mức@ngày, như -10@2024-01-01", "size@date, such as -10@2024-01-01";
     ExpectedTarget => "giá trị@hạn@so sánh, như 1000000000@2027-12-31@ge", "value@deadline@comparison, such as 1000000000@2027-12-31@ge";
     ExpectedDate => "một ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD";
@@ -436,7 +436,7 @@ catalogue! {
     TemplateLabel => "Tải tệp mẫu để điền:", "Download a template to fill in:";
     ExcelFormat => "Dạng cho Excel tiếng Việt (dấu chấm phẩy giữa các cột, dấu phẩy thập phân)", "For Excel in Vietnamese (semicolons between the columns, decimal commas)";
     UserRowsMore => "… và {0} dòng khác (xuất dữ liệu để xem tất cả).", "… and {0} more (export the data to see them all).";
-    ExpectedRateRange => "một tốc độ tăng trưởng từ {0} đến {1} (% hoặc điểm % mỗi tháng)", "a growth rate from {0} to {1} (% or percentage points a month)";
+    ExpectedRateRange => "một tốc độ tăng trưởng từ {0} đến {1} (% hoặc điểm %, mỗi năm hoặc mỗi tháng như liên kết ghi)", "a growth rate from {0} to {1} (% or percentage points, a year or a month as the link says)";
     ExpectedShockRange => "một cú sốc từ {0} đến {1} (% của mức, hoặc điểm %)", "a shock from {0} to {1} (% of the level, or percentage points)";
     ExpectedValueRange => "một giá trị mục tiêu có độ lớn không quá {0}", "a target value no larger than {0} in size";
     ExpectedDateRange => "ngày trong các năm {0}–{1}", "a date in the years {0}–{1}";
@@ -447,6 +447,105 @@ catalogue! {
     LinkFlags => "Lưu ý về liên kết này:", "About this link:";
     StaleBeforeData => "Hạn đến trước số liệu đầu tiên: không có xu hướng nào đánh giá được mục tiêu này.", "The deadline comes before the first figure: no trend can judge this target.";
     UnreachableBounds => "Giá trị mục tiêu nằm ngoài những giá trị chỉ tiêu có thể có, nên không thể dùng số liệu để đánh giá mục tiêu này.", "The target lies outside the values the indicator can take, so the figures cannot be judged against it.";
+
+    // A quantity measured several ways, on the indicator page.
+    QuantityTitle => "Các số đo và chuỗi dự báo", "Measures and the projected series";
+    QuantityMembers => "Chỉ tiêu «{0}» cùng đo một đại lượng với: {1}. Mọi số liệu của chúng được quy về một chuỗi ({2}) và dự báo, phân tích mục tiêu đều dùng chuỗi đó.", "“{0}” measures the same quantity as: {1}. All their figures are turned into one series ({2}), which the projection and the target analyses use.";
+    QuantityAlone => "Chuỗi dự báo gồm các số liệu của chỉ tiêu này ({0}).", "The projected series is this indicator's figures ({0}).";
+    BasisRate => "bình quân mỗi ngày, vẽ theo tổng mỗi năm", "daily rates, drawn as yearly totals";
+    BasisLevel => "mức tại từng ngày", "levels at their dates";
+    SeriesUses => "Chuỗi dùng {0} trong {1} số liệu.", "The series uses {0} of the {1} figures.";
+    RuleLegend => "Khi các số đo mô tả cùng những ngày", "Where measures describe the same days";
+    RuleTotals => "Ưu tiên số tổng (tổng của kỳ, tổng từ đầu năm) — mặc định", "Totals first (period and year-to-date totals) — the default";
+    RuleAverages => "Ưu tiên số bình quân mỗi ngày", "Daily averages first";
+    RuleAll => "Giữ mọi số liệu", "Keep every figure";
+    RuleNote => "Số luỹ kế từ khi khai trương được để riêng nơi số đo khác phủ cùng những ngày (trừ khi giữ mọi số liệu): đó là số đo kém chính xác nhất. Một ngày chỉ giữ một số liệu: thực tế hơn ước tính, báo cáo sau hơn báo cáo trước.", "Running totals since launch are set aside where another measure covers their days (unless every figure is kept): they are the least precise measure. One date keeps one figure: observed over estimate, the later report over the earlier.";
+    ConflictsTitle => "Số đo mâu thuẫn nhau", "Measures that contradict each other";
+    ConflictItem => "{0} và {1} mô tả cùng những ngày nhưng không thể cùng đúng: {2} so với {3}.", "{0} and {1} describe the same days but cannot both hold: {2} against {3}.";
+    NoConflicts => "Các số đo không mâu thuẫn nhau.", "The measures do not contradict each other.";
+    AsideTitle => "Số liệu không dùng trong chuỗi", "Figures left out of the series";
+    AsideRule => "quy tắc ưu tiên số đo khác cho cùng những ngày", "the rule prefers another measure of the same days";
+    AsideCovered => "số luỹ kế, trong khi số đo khác phủ cùng những ngày", "a running total whose days another measure covers";
+    AsideSameDate => "một số liệu khác cùng ngày được ưu tiên", "another figure of the same date is preferred";
+    AsideDefinition => "theo định nghĩa cũ; chuỗi theo định nghĩa của số liệu mới nhất", "an older definition; the series follows the latest figure's";
+    DefinitionBreak => "Định nghĩa thay đổi", "Definition changes";
+    DefinitionBreakNote => "Chuỗi đổi định nghĩa: {0} số liệu theo định nghĩa cũ được vẽ riêng (màu xám, bên trái đường gạch) và không được nối vào dự báo.", "The series changed its definition: {0} figures of the older one are drawn apart (grey, left of the dashed line) and not joined to the projection.";
+    ColMeasure => "Số đo", "Measure";
+    ColInSeries => "Trong chuỗi", "In the series";
+    InSeries => "có", "yes";
+    LegendShapes => "Hình điểm theo số đo: ● tổng của kỳ, ■ tổng từ đầu năm, ◆ bình quân mỗi ngày, ▲ luỹ kế; viền xám nét đứt: không dùng trong chuỗi", "Marker by measure: ● period total, ■ year-to-date total, ◆ daily average, ▲ running total; grey dashed outline: left out of the series";
+
+    // Verdicts that follow from the numbers shown.
+    VerdictOutlook => "Theo riêng dự báo: {0}", "The projection alone: {0}";
+    VerdictDecidedBy => "Quyết định bởi số liệu {0} ngày {1} ({2}).", "Decided by the figure {0} on {1} ({2}).";
+    VerdictPast => "Đã qua hạn và không có số liệu nào tại hoặc sau hạn cho biết mục tiêu đạt hay không: đây là dự báo cho quá khứ, từ số liệu đến {0}.", "The deadline has passed and no figure at or after it says whether the target was met: this is a projection of the past, from figures up to {0}.";
+    VerdictLongHorizon => "Hạn xa hơn quãng thời gian số liệu trải qua (và hơn một năm sau số liệu mới nhất): dự báo chưa đủ căn cứ.", "The deadline lies further beyond the latest figure than the figures reach back (and more than a year): the projection cannot judge it yet.";
+    VerdictBeforeData => "Hạn đến trước số liệu đầu tiên: không dự báo ngược được.", "The deadline comes before the first figure: no projection reaches back there.";
+    QAttainmentAt => "Mức đạt tại {0}", "Attainment at {0}";
+    QGapAt => "Còn thiếu tại {0}", "Gap at {0}";
+    ReachFrom => "{0} ngày kể từ {1}", "{0} days from {1}";
+    DaysCount => "{0} ngày", "{0} days";
+    VerdictRule => "Quy tắc: một số liệu tại hoặc sau hạn quyết định trước (đạt, không đạt); nếu hạn đã qua mà không có số liệu đó thì là «lỗi thời»; với 0 bậc tự do là «quá ít điểm»; còn lại theo dự báo: «không chắc chắn» khi xác suất đạt từ {1} đến {2}, «đúng hướng» khi dự báo tại hạn đạt mục tiêu, «cần tăng tốc» khi dự báo tăng được ít nhất {0} mức tăng cần có, «chệch hướng» khi ít hơn.", "The rule: a figure at or after the deadline decides first (achieved, missed); a passed deadline without one is “stale”; with no degrees of freedom left, “too few points”; otherwise the projection decides: “uncertain” when the probability of meeting the target is from {1} to {2}, “on track” when the projection at the deadline meets it, “needs acceleration” when it makes at least {0} of the growth needed, “off track” when less.";
+
+    // What-if growth per year, flagged before it is applied.
+    RatePercentYear => "Tăng mỗi năm (% của mức)", "Growth per year (% of the level)";
+    RatePointsYear => "Tăng mỗi năm (điểm %)", "Growth per year (percentage points)";
+    RateSliderYear => "Kéo để chọn mức tăng mỗi năm", "Drag to set the growth per year";
+    PerLegend => "Tốc độ tính theo", "The rate is per";
+    PerYear => "năm", "year";
+    PerMonth => "tháng", "month";
+    ImplausibleHeld => "Tốc độ này bằng {0} mỗi năm, vượt ngưỡng hợp lý của chuỗi ({1} mỗi năm{2}). Chưa áp dụng: kiểm tra xem tốc độ tính theo năm hay tháng.", "This rate is {0} a year, beyond what is plausible for this series ({1} a year{2}). Not applied: check whether it is per year or per month.";
+    ImplausibleFastest => "; nhanh nhất chuỗi từng có: {0} mỗi năm", "; the fastest the series ever grew: {0} a year";
+    ImplausibleApply => "Vẫn áp dụng", "Apply anyway";
+    ImplausibleApplied => "Đang áp dụng dù tốc độ vượt ngưỡng hợp lý ({0} mỗi năm).", "Applied though the rate is beyond what is plausible ({0} a year).";
+    ScenarioStart => "Kịch bản tiếp nối dự báo cơ sở từ {0} ngày {1}; tăng trưởng 0 giữ nguyên mức đó.", "The scenario continues the base projection from {0} on {1}; zero growth stays at that level.";
+    LegendWhatIfBand => "Khoảng dự báo của kịch bản", "The scenario's band";
+    ExpectedRule => "totals, averages hoặc all", "totals, averages or all";
+    ExpectedLevel => "80 hoặc 95", "80 or 95";
+
+    // Methods with their accuracy, the band's level, bands cut at the edge.
+    MapeOn => "sai số kiểm tra ngược (MAPE) {0} trên {1} số liệu", "back-test error (MAPE) {0} over {1} figures";
+    NotScoredFew => "chưa kiểm tra ngược được: cần {0} số liệu, có {1}", "no back test: it needs {0} figures, there are {1}";
+    NotScored => "không kiểm tra ngược được trên chuỗi này", "cannot be back-tested on this series";
+    MethodUnfit => "không dùng được cho chuỗi này: {0}", "cannot be used on this series: {0}";
+    WarnBelow => "dự báo xuống dưới {0} từ {1}; biểu đồ dừng ở {0}", "projects below {0} from {1}; the chart stops at {0}";
+    WarnAbove => "dự báo vượt {0} từ {1}; biểu đồ dừng ở {0}", "projects above {0} from {1}; the chart stops at {0}";
+    WarnFast => "tăng {0} mỗi năm, vượt ngưỡng hợp lý của chuỗi ({1} mỗi năm)", "grows {0} a year, beyond what is plausible for this series ({1} a year)";
+    LevelLegend => "Mức tin cậy của khoảng dự báo", "Level of the prediction band";
+    LegendBandAt => "Khoảng dự báo {0} %", "{0}% prediction band";
+    QIntervalAt => "khoảng {0} %: {1}", "{0}% interval: {1}";
+    BandClipped => "Khoảng dự báo vượt ra ngoài khung biểu đồ; chỗ bị cắt được đánh dấu bằng vạch và mũi tên ở mép. Giá trị đầy đủ có trong phần phân tích và tệp CSV.", "The prediction band runs beyond the chart; where it is cut, a bar and arrows mark the edge. The full values are in the analyses and the CSV file.";
+
+    // Adding a report.
+    NavReport => "Thêm báo cáo", "Add a report";
+    ReportTitle => "Thêm báo cáo", "Add a report";
+    ReportIntro => "Dán nội dung báo cáo và cho biết ngày báo cáo. Mọi con số được đánh dấu và liệt kê bên cạnh với chỉ tiêu gợi ý, loại và từ đi kèm; hãy sửa nếu cần rồi xác nhận. Bản nháp được lưu trong trình duyệt và dùng được khi không có mạng.", "Paste the report's text and give its date. Every figure is highlighted and listed beside it with a suggested indicator, a kind and its qualifier; correct them if needed, then confirm. The draft is kept in this browser and works offline.";
+    ReportText => "Nội dung báo cáo", "The report's text";
+    ReportDate => "Ngày báo cáo («đến nay» là ngày này)", "The report's date (“to date” means this day)";
+    ReportId => "Mã nguồn cho các số liệu", "Source id for its figures";
+    ReportFound => "{0} con số, {1} đã xác nhận", "{0} figures, {1} confirmed";
+    ReportNoFigures => "Chưa có con số nào.", "No figures yet.";
+    ReportFigures => "Các con số", "The figures";
+    ReportHighlighted => "Nội dung, các con số được tô sáng", "The text, its figures highlighted";
+    NewIndicator => "— chỉ tiêu mới —", "— new indicator —";
+    NewIndicatorTitle => "Chỉ tiêu mới", "New indicator";
+    SuggestedTag => "gợi ý", "suggested";
+    FigureKindLabel => "Loại", "Kind";
+    KindTarget => "Mục tiêu", "Target";
+    Confirm => "Xác nhận", "Confirm";
+    Skip => "Bỏ qua", "Skip";
+    Reopen => "Sửa lại", "Change";
+    ConfirmedAs => "Đã thêm vào dữ liệu của bạn: «{0}».", "Added to your data: “{0}”.";
+    SeeOnChart => "Xem trên biểu đồ", "See it on the chart";
+    SkippedNote => "Đã bỏ qua.", "Skipped.";
+    ReportChecks => "Số liệu phái sinh, kiểm tra ngay", "Derived figures, checked at once";
+    ReportNoChecks => "Bài không có số liệu phái sinh (gấp, tăng, tỷ lệ, bình quân…).", "The text has no derived figures (multiples, changes, shares, averages…).";
+    InputText => "con số «{0}» trong bài", "the figure “{0}” of the text";
+    InputNowhere => "không có trong bài lẫn dữ liệu", "in neither the text nor the data";
+    InputsLabel => "Đầu vào", "Inputs";
+    ReportClear => "Xoá bản nháp", "Clear the draft";
+    ReportDraftBad => "Không đọc được bản nháp đã lưu; nội dung gốc được giữ trong trình duyệt (khoá {0}).", "The saved draft could not be read; the original text is kept in this browser (key {0}).";
+    FigureAria => "Con số {0}: {1}", "Figure {0}: {1}";
 }
 
 /// `key`'s text in `lang`.
@@ -564,6 +663,58 @@ pub const fn kind(lang: Lang, k: MeasureKind) -> &'static str {
             "Rank (lower is better)",
         ),
         _ => pick(lang, "Khác", "Other"),
+    }
+}
+
+/// How a quantity's point was derived from its figure.
+#[must_use]
+pub const fn conversion(lang: Lang, c: dxcast_core::quantity::Conversion) -> &'static str {
+    use dxcast_core::quantity::Conversion as C;
+    match c {
+        C::Level => pick(lang, "mức", "level"),
+        C::Total => pick(lang, "tổng của kỳ", "period total"),
+        C::YearToDate => pick(lang, "tổng từ đầu năm", "year-to-date total"),
+        C::DailyAverage => pick(lang, "bình quân mỗi ngày", "daily average"),
+        C::SinceLaunch => pick(
+            lang,
+            "luỹ kế từ khi khai trương",
+            "running total since launch",
+        ),
+        C::Difference => pick(lang, "hiệu hai số luỹ kế", "difference of running totals"),
+    }
+}
+
+/// Why a point is left out of a quantity's series.
+#[must_use]
+pub const fn aside(lang: Lang, a: dxcast_core::quantity::Aside) -> &'static str {
+    use dxcast_core::quantity::Aside as A;
+    match a {
+        A::Rule => K::AsideRule.text(lang),
+        A::Covered => K::AsideCovered.text(lang),
+        A::SameDate => K::AsideSameDate.text(lang),
+        A::Definition => K::AsideDefinition.text(lang),
+    }
+}
+
+/// A rule for measures that overlap.
+#[must_use]
+pub const fn rule(lang: Lang, r: dxcast_core::quantity::Rule) -> &'static str {
+    use dxcast_core::quantity::Rule as R;
+    match r {
+        R::Totals => K::RuleTotals.text(lang),
+        R::Averages => K::RuleAverages.text(lang),
+        R::All => K::RuleAll.text(lang),
+    }
+}
+
+/// A figure's kind on the report page.
+#[must_use]
+pub const fn figure_kind(lang: Lang, k: dxcast_app::report::FigureKind) -> &'static str {
+    use dxcast_app::report::FigureKind as F;
+    match k {
+        F::Observed => status(lang, Status::Observed),
+        F::Estimate => status(lang, Status::Estimate),
+        F::Target => K::KindTarget.text(lang),
     }
 }
 
@@ -886,6 +1037,36 @@ mod tests {
             for i in 0..3 {
                 assert!(symbol(Lang::Vi, kind.symbol(i).code()).is_some());
             }
+        }
+    }
+
+    #[test]
+    fn every_measure_rule_and_reason_is_named_in_each_language() {
+        use dxcast_core::quantity::{Aside, Conversion, Rule};
+        let conversions = [
+            Conversion::Level,
+            Conversion::Total,
+            Conversion::YearToDate,
+            Conversion::DailyAverage,
+            Conversion::SinceLaunch,
+            Conversion::Difference,
+        ];
+        for c in conversions {
+            assert_ne!(conversion(Lang::Vi, c), conversion(Lang::En, c));
+        }
+        for r in Rule::ALL {
+            assert_ne!(rule(Lang::Vi, r), rule(Lang::En, r));
+        }
+        for a in [
+            Aside::Rule,
+            Aside::Covered,
+            Aside::SameDate,
+            Aside::Definition,
+        ] {
+            assert_ne!(aside(Lang::Vi, a), aside(Lang::En, a));
+        }
+        for k in dxcast_app::report::FigureKind::ALL {
+            assert_ne!(figure_kind(Lang::Vi, k), figure_kind(Lang::En, k));
         }
     }
 

@@ -1,26 +1,32 @@
-//! `#/i/<id>`: one indicator: its definition, chart with the projection,
-//! the method chooser, target analytics, what-if scenarios compared on one
-//! chart, a link to the view, its targets and its figures with their sources.
+//! `#/i/<id>`: one indicator: its definition, chart with the projection of
+//! its quantity's series (every figure of every indicator that measures the
+//! same quantity, each marked by its measure), the measures and the rule
+//! that decides between them, the method chooser, target analytics,
+//! what-if scenarios compared on one chart, a link to the view, its targets
+//! and its figures with their sources.
 
-use dxcast_app::dashboard::latest;
+use dxcast_app::analysis::Level;
 use dxcast_app::dataset::{Dataset, IndicatorRecord, ObservationRecord, RowOrigin, TargetRecord};
-use dxcast_app::export::chart_csv;
+use dxcast_app::export::{aside_code, chart_csv};
 use dxcast_app::lang::Lang;
 use dxcast_app::projection::{
-    default_horizon, fit, prepare, project, shown_target, standing_now, MethodChoice, Projection,
-    ProjectionInput, ProjectionOptions, MIN_POINTS,
+    check_growth, default_horizon, fit, prepare, project, shown_target, standing_now, MethodChoice,
+    Prepared, Projection, ProjectionOptions, Sources, MIN_POINTS,
 };
 use dxcast_app::share::{self, LinkProblem, SharedView};
-use dxcast_app::timeline::{anchor, in_time_order, series_points, SeriesPoint};
-use dxcast_app::whatif::{Draft, DraftDefaults, DraftReading};
-use dxcast_core::basis::{yearly_value, Basis};
+use dxcast_app::whatif::{applied, Draft, DraftDefaults, DraftReading};
+use dxcast_core::basis::Basis;
+use dxcast_core::quantity::{Measured, Rule};
 use dxcast_core::{Bounds, Comparison, Date, MeasureKind, Target, Unit};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::chart::{layout, shared_labels, ChartInput, Geometry, Overlay, TargetInput};
-use crate::components::chart::Chart;
+use crate::chart::{
+    definition_break, label_width, layout, quantity_points, shared_labels, ChartInput, Geometry,
+    Overlay, TargetInput,
+};
+use crate::components::chart::{Chart, MarkerMeta};
 use crate::components::projection::{
     Comparison as CompareTable, MethodChooser, Shown, TargetAnalytics, Terms,
 };
@@ -38,15 +44,15 @@ const SVG_ID: &str = "indicator-chart";
 #[derive(Debug, Clone, PartialEq)]
 struct View {
     indicator: IndicatorRecord,
-    /// The figures in time order (the chart's order).
-    observations: Vec<ObservationRecord>,
+    /// The indicators that measure the same quantity, itself included.
+    members: Vec<IndicatorRecord>,
+    /// Every figure of the quantity, oldest report first (the core's
+    /// order), with its row.
+    figures: Vec<(Measured, ObservationRecord)>,
     targets: Vec<TargetRecord>,
-    points: Vec<SeriesPoint>,
     target_inputs: Vec<TargetInput>,
-    /// The figures oldest report first, for the core's series.
-    by_report: Vec<dxcast_core::Observation>,
-    /// The targets as the core's.
-    targets_core: Vec<Target>,
+    /// The quantity's figures and the targets, as the projection takes them.
+    sources: Sources,
     /// The last day the figures cover.
     data_end: Option<Date>,
 }
@@ -54,11 +60,6 @@ struct View {
 impl View {
     fn build(data: &Dataset, id: &str) -> Option<View> {
         let indicator = data.indicator(id)?.clone();
-        let obs: Vec<&ObservationRecord> = data.observations_of(id).collect();
-        let observations: Vec<ObservationRecord> = in_time_order(indicator.kind, &obs)
-            .into_iter()
-            .cloned()
-            .collect();
         let targets: Vec<TargetRecord> = data.targets_of(id).cloned().collect();
         let target_inputs = targets
             .iter()
@@ -70,25 +71,29 @@ impl View {
                 what_if: false,
             })
             .collect();
-        let targets_core = targets.iter().filter_map(|t| t.target().ok()).collect();
+        let sources = Sources::of(data, id)?;
         Some(View {
-            points: series_points(indicator.kind, &obs),
-            by_report: data.observations_by_report(id),
-            data_end: observations.iter().map(|o| o.period().end()).max(),
+            members: data.members(id).into_iter().cloned().collect(),
+            figures: data
+                .quantity_figures(id)
+                .into_iter()
+                .map(|(m, o)| (m, o.clone()))
+                .collect(),
+            data_end: sources.data_end(),
             indicator,
-            observations,
             targets,
             target_inputs,
-            targets_core,
+            sources,
         })
     }
 
-    fn input(&self) -> ProjectionInput<'_> {
-        ProjectionInput {
-            subject: self.indicator.subject(),
-            observations: &self.by_report,
-            targets: &self.targets_core,
-        }
+    fn targets_core(&self) -> &[Target] {
+        &self.sources.targets
+    }
+
+    /// The member indicator of a figure.
+    fn member(&self, o: &ObservationRecord) -> Option<&IndicatorRecord> {
+        self.members.iter().find(|m| m.id == o.indicator)
     }
 
     /// Dates for empty what-if date fields: growth from the end of the
@@ -97,7 +102,7 @@ impl View {
     fn defaults(&self, today: Date) -> Option<DraftDefaults> {
         let end = self.data_end?;
         // As the target with the latest deadline (the first of equals).
-        let last = self.targets_core.iter().rev().max_by_key(|t| t.deadline);
+        let last = self.targets_core().iter().rev().max_by_key(|t| t.deadline);
         let comparison = last.map_or(
             if self.indicator.kind == MeasureKind::Rank {
                 Comparison::AtMost
@@ -109,7 +114,7 @@ impl View {
         Some(DraftDefaults {
             from: end,
             shock_at: Date::first_of_year(end.year().saturating_add(1)),
-            target_at: default_horizon(end, &self.targets_core, today),
+            target_at: default_horizon(end, self.targets_core(), today),
             comparison,
         })
     }
@@ -143,6 +148,9 @@ struct Ctx {
     method: RwSignal<MethodChoice>,
     whatif: WhatIfState,
     problems: RwSignal<Vec<LinkProblem>>,
+    prepared: Memo<Option<Result<Prepared, dxcast_core::Error>>>,
+    rule: RwSignal<Rule>,
+    level: RwSignal<Level>,
 }
 
 /// The indicator page, with the view a link gives (`query`).
@@ -153,12 +161,18 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     let page_id = id.clone();
     let page = Memo::new(move |_| s.data.with(|d| View::build(d, &page_id)));
 
-    // The chart follows its box's width.
+    // The chart follows its box's width, measured once the box is laid
+    // out: a box not yet in the document (a page drawn after another, or
+    // after an error page) measures 0, so the measure is tried again on the
+    // next frames.
     let chart_box = NodeRef::<Div>::new();
     let width = RwSignal::new(720.0);
     Effect::new(move |_| {
-        if let Some(el) = chart_box.get() {
-            width.set(f64::from(el.client_width()));
+        if chart_box.get().is_some() {
+            browser::measure_when_laid_out(
+                move || chart_box.get_untracked().map(|el| el.client_width()),
+                move |w| width.set(f64::from(w)),
+            );
         }
     });
     let on_resize = window_event_listener(ev::resize, move |_| {
@@ -178,17 +192,17 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     ));
     let name = RwSignal::new(link.name.clone());
     let compared = RwSignal::new(link.compared.clone());
+    let rule = RwSignal::new(link.rule);
+    let level = RwSignal::new(link.level);
     let generation = RwSignal::new(0u32);
     // What only the indicator can tell about the link's targets.
     let mut link_problems = link_problems;
     link_problems.extend(page.with_untracked(|p| {
         p.as_ref().map_or_else(Vec::new, |p| {
-            let first = p
-                .points
-                .iter()
-                .map(|x| x.day)
-                .reduce(f64::min)
-                .and_then(|d| Date::from_day_number(d as i32).ok());
+            // The first point of the series the link's rule projects.
+            let first = prepare(&p.sources.input(link.rule))
+                .ok()
+                .and_then(|pr| pr.series().ok().map(|s| s.first().date));
             share::check(&link, p.indicator.bounds, first)
         })
     }));
@@ -202,41 +216,73 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
             None => DraftReading::default(),
         }
     });
-    let prepared = Memo::new(move |_| page.with(|p| p.as_ref().map(|p| prepare(&p.input()))));
+    let prepared = Memo::new(move |_| {
+        let r = rule.get();
+        page.with(|p| p.as_ref().map(|p| prepare(&p.sources.input(r))))
+    });
+    // How far the methods' warnings look: the horizon typed, or the default.
+    let until = Memo::new(move |_| {
+        let typed = reading.with(|r| r.horizon);
+        page.with(|p| {
+            let p = p.as_ref()?;
+            let latest = prepared.with(|pr| {
+                pr.as_ref()
+                    .and_then(|pr| pr.as_ref().ok())
+                    .and_then(|pr| pr.points.last().map(|q| q.date))
+            })?;
+            Some(typed.unwrap_or_else(|| default_horizon(latest, p.targets_core(), today)))
+        })
+    });
     // Fitted once per method: the scenario's changes ask the fitted model again.
     let chosen = Memo::new(move |_| {
         let m = method.get();
+        let until = until.get()?;
         prepared.with(|pr| match pr.as_ref()? {
             Err(e) => Some(Err(*e)),
             Ok(pr) if pr.points.len() < MIN_POINTS => None,
-            Ok(pr) => Some(fit(pr, &m)),
+            Ok(pr) => Some(fit(pr, &m, until)),
         })
     });
+    // A growth rate the core flags is held back until it is confirmed.
+    let flag = Memo::new(move |_| {
+        let growth = reading.with(|r| r.scenario.growth)?;
+        prepared.with(|pr| check_growth(pr.as_ref()?.as_ref().ok()?, &growth))
+    });
+    let applied_scenario =
+        Memo::new(move |_| reading.with(|r| draft.with(|d| applied(r, d, flag.get()))));
+    let held = Memo::new(move |_| applied_scenario.with(|a| a.1));
+    let flagged = Memo::new(move |_| {
+        flag.get()
+            .filter(|_| applied_scenario.with(|a| a.1.is_none()))
+    });
     let projection: Shown = Memo::new(move |_| {
-        let r = reading.get();
+        let (scenario, _) = applied_scenario.get();
         let options = ProjectionOptions {
             today,
-            scenario: r.scenario,
-            horizon: r.horizon,
+            scenario,
+            horizon: reading.with(|r| r.horizon),
             compared: compared.get(),
+            level: level.get(),
         };
+        let r = rule.get();
         page.with(|p| {
             let p = p.as_ref()?;
             chosen.with(|c| match c.as_ref()? {
                 Err(e) => Some(Err(*e)),
                 Ok(c) => prepared.with(|pr| match pr.as_ref()? {
-                    Ok(pr) => Some(project(&p.input(), pr, c, &options)),
+                    Ok(pr) => Some(project(&p.sources.input(r), pr, c, &options)),
                     Err(e) => Some(Err(*e)),
                 }),
             })
         })
     });
+    let start = Memo::new(move |_| projection.with(|p| p.as_ref()?.as_ref().ok()?.scenario_start));
     let default_horizon_memo = Memo::new(move |_| {
         projection.with(|p| match p {
             Some(Ok(p)) if reading.with(|r| r.horizon.is_none()) => Some(p.horizon),
             _ => page.with(|p| {
                 let p = p.as_ref()?;
-                Some(default_horizon(p.data_end?, &p.targets_core, today))
+                Some(default_horizon(p.data_end?, p.targets_core(), today))
             }),
         })
     });
@@ -248,6 +294,8 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
             name: name.get(),
             horizon: reading.with(|r| r.horizon),
             compared: compared.get(),
+            rule: rule.get(),
+            level: level.get(),
         };
         share::href(&link_id, &view)
     });
@@ -256,6 +304,7 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
 
     let geometry = Memo::new(move |_| {
         let w = width.get();
+        let lang = s.lang.get();
         let overlay = projection.with(|p| match p {
             Some(Ok(p)) => Some(Overlay::of(p)),
             _ => None,
@@ -267,20 +316,30 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
             comparison: t.comparison,
             what_if: true,
         });
+        let (points, brk) = prepared.with(|pr| match pr {
+            Some(Ok(pr)) => (quantity_points(pr), definition_break(pr)),
+            _ => (Vec::new(), None),
+        });
         page.with(|p| {
-            let (points, mut targets, bounds, note) = match p {
+            let (mut targets, bounds, note, labels) = match p {
                 Some(p) => (
-                    &p.points[..],
                     p.target_inputs.clone(),
                     p.indicator.bounds,
-                    Basis::for_kind(p.indicator.kind) == Basis::DailyRate,
+                    prepared.with(|pr| matches!(pr, Some(Ok(pr)) if pr.basis == Basis::DailyRate)),
+                    target_label_texts(p, reading.with(|r| r.scenario.target), lang),
                 ),
-                None => (&[][..], Vec::new(), Bounds::NONE, false),
+                None => (Vec::new(), Bounds::NONE, false, Vec::new()),
             };
             targets.extend(own);
+            let widths: Vec<f64> = labels
+                .iter()
+                .map(|l| if l.is_empty() { 0.0 } else { label_width(l) })
+                .collect();
             layout(&ChartInput {
-                points,
+                points: &points,
                 targets: &targets,
+                label_widths: &widths,
+                definition_break: brk,
                 today,
                 overlay: overlay.as_ref(),
                 bounds,
@@ -306,8 +365,14 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
             name,
             compared,
             link: link_href,
+            held,
+            flagged,
+            start,
         },
         problems,
+        prepared,
+        rule,
+        level,
     };
 
     move || {
@@ -322,15 +387,18 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
 /// The legend's entries that depend on the projection.
 fn projection_legend(p: &Projection, lang: Lang) -> impl IntoView {
     let band = if p.spread_known() {
-        view! { <span class="key key-band">{t(lang, K::LegendBand)}</span> }.into_any()
+        view! { <span class="key key-band">{tf(lang, K::LegendBandAt, &[p.level.code()])}</span> }
+            .into_any()
     } else {
         view! { <span class="key key-band-unknown">{t(lang, K::LegendBandUnknown)}</span> }
             .into_any()
     };
-    let what_if = p
-        .what_if
-        .is_some()
-        .then(|| view! { <span class="key key-whatif">{t(lang, K::LegendWhatIf)}</span> });
+    let what_if = p.what_if.is_some().then(|| {
+        view! {
+            <span class="key key-whatif">{t(lang, K::LegendWhatIf)}</span>
+            <span class="key key-whatif-band">{t(lang, K::LegendWhatIfBand)}</span>
+        }
+    });
     let compared = p
         .compared
         .iter()
@@ -352,6 +420,258 @@ fn projection_legend(p: &Projection, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The targets' labels in the chart's order: the staged targets (the first
+/// of several with the same deadline and value carries them all), then the
+/// scenario's own.
+fn target_label_texts(p: &View, own: Option<Target>, lang: Lang) -> Vec<String> {
+    let unit = p.indicator.unit;
+    let mut labels: Vec<String> = shared_labels(&p.target_inputs)
+        .into_iter()
+        .map(|group| {
+            let Some(first) = group.first().and_then(|&i| p.targets.get(i)) else {
+                return String::new();
+            };
+            let mut signs: Vec<&str> = group
+                .iter()
+                .filter_map(|&i| p.targets.get(i))
+                .map(|tg| i18n::comparison_sign(tg.comparison))
+                .collect();
+            signs.dedup();
+            format!(
+                "{} {} ({})",
+                signs.join(" / "),
+                format::value(first.value, unit, lang),
+                first.period.end().year()
+            )
+        })
+        .collect();
+    if let Some(own) = own {
+        labels.push(format!(
+            "{}: {} {} ({})",
+            t(lang, K::ScenarioCol),
+            i18n::comparison_sign(own.comparison),
+            format::value(own.value, unit, lang),
+            own.deadline.year()
+        ));
+    }
+    labels
+}
+
+/// A figure's words on the page: "khoảng 806 triệu", with its measure when
+/// it is not the page's own ("khoảng 2,8 triệu (bình quân mỗi ngày)").
+fn figure_words(p: &View, o: &ObservationRecord, lang: Lang) -> String {
+    let text = figure_text(o, p.indicator.unit, lang);
+    match p.member(o) {
+        Some(m) if m.id != p.indicator.id => {
+            format!("{text} ({})", i18n::kind(lang, m.kind).to_lowercase())
+        }
+        _ => text,
+    }
+}
+
+/// What each point of the quantity says of itself on the chart.
+fn marker_meta(p: &View, pr: &Prepared, lang: Lang) -> Vec<MarkerMeta> {
+    let unit = p.indicator.unit;
+    pr.measured
+        .iter()
+        .map(|q| {
+            let Some((_, o)) = p.figures.get(q.source) else {
+                return MarkerMeta::default();
+            };
+            let mut label = format!(
+                "{}: {} — {}",
+                format::period(o.period(), lang),
+                figure_words(p, o, lang),
+                i18n::conversion(lang, q.conversion)
+            );
+            if pr.basis == Basis::DailyRate {
+                label.push_str(&format!(
+                    " → {} ({})",
+                    format::value(q.point.value * pr.basis.factor(q.point.date), unit, lang),
+                    t(lang, K::PerYearAnnualised)
+                ));
+            }
+            if o.is_estimate() {
+                label.push_str(&format!(" ({})", t(lang, K::LegendEstimate)));
+            }
+            if let Some(a) = q.aside {
+                label.push_str(&format!(
+                    " — {}: {}",
+                    t(lang, K::AsideTitle),
+                    i18n::aside(lang, a)
+                ));
+            }
+            MarkerMeta {
+                label,
+                id: o.id.clone(),
+                measure: q.conversion.code(),
+                aside: q.aside.map(aside_code),
+            }
+        })
+        .collect()
+}
+
+/// The measures of the quantity, the rule that keeps one where they
+/// overlap (the analyst's choice), the conflicts and the points set aside.
+fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -> impl IntoView {
+    let unit = p.indicator.unit;
+    let basis = t(
+        lang,
+        if pr.basis == Basis::DailyRate {
+            K::BasisRate
+        } else {
+            K::BasisLevel
+        },
+    );
+    let others: Vec<String> = p
+        .members
+        .iter()
+        .filter(|m| m.id != p.indicator.id)
+        .map(|m| m.name(lang).to_string())
+        .collect();
+    let intro = if others.is_empty() {
+        tf(lang, K::QuantityAlone, &[basis])
+    } else {
+        tf(
+            lang,
+            K::QuantityMembers,
+            &[p.indicator.name(lang), &others.join("; "), basis],
+        )
+    };
+    let uses = tf(
+        lang,
+        K::SeriesUses,
+        &[&pr.points.len().to_string(), &pr.measured.len().to_string()],
+    );
+    let overlapping = pr
+        .measured
+        .iter()
+        .any(|q| q.conversion != pr.measured[0].conversion);
+    let rule_radio = |r: Rule| {
+        let id = format!("rule-{}", r.code());
+        view! {
+            <li>
+                <input
+                    type="radio"
+                    name="rule"
+                    id=id.clone()
+                    data-testid=id.clone()
+                    value=r.code()
+                    prop:checked=move || rule.get() == r
+                    on:change=move |_| rule.set(r)
+                />
+                <label for=id>{i18n::rule(lang, r)}</label>
+            </li>
+        }
+    };
+    let describe = |i: usize| -> String {
+        pr.measured
+            .get(i)
+            .and_then(|q| {
+                let (_, o) = p.figures.get(q.source)?;
+                Some(format!(
+                    "«{}» ({}, {})",
+                    figure_text(o, unit, lang),
+                    i18n::conversion(lang, q.conversion),
+                    format::period(q.window, lang)
+                ))
+            })
+            .unwrap_or_default()
+    };
+    let per_day = |i: usize| -> String {
+        pr.measured
+            .get(i)
+            .map(|q| {
+                let m = if pr.basis == Basis::DailyRate {
+                    dxcast_app::measure::Measure::PerDay(unit)
+                } else {
+                    dxcast_app::measure::Measure::Unit(unit)
+                };
+                format::measured_range(q.low, q.high, m, lang)
+            })
+            .unwrap_or_default()
+    };
+    let conflicts = if pr.conflicts.is_empty() {
+        view! { <p class="muted" data-testid="no-conflicts">{t(lang, K::NoConflicts)}</p> }
+            .into_any()
+    } else {
+        let items = pr
+            .conflicts
+            .iter()
+            .map(|c| {
+                view! {
+                    <li data-testid="conflict">
+                        {tf(lang, K::ConflictItem, &[&describe(c.a), &describe(c.b), &per_day(c.a), &per_day(c.b)])}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{t(lang, K::ConflictsTitle)}</h3>
+            <ul class="conflicts" data-testid="conflicts">{items}</ul>
+        }
+        .into_any()
+    };
+    let aside: Vec<_> = pr
+        .measured
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| Some((i, q.aside?)))
+        .collect();
+    let aside_list = (!aside.is_empty()).then(|| {
+        let items = aside
+            .into_iter()
+            .map(|(i, a)| {
+                view! {
+                    <li data-testid="set-aside" data-aside=aside_code(a)>
+                        {describe(i)} ": " {i18n::aside(lang, a)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{t(lang, K::AsideTitle)}</h3>
+            <ul class="set-aside">{items}</ul>
+        }
+    });
+    let old = pr
+        .measured
+        .iter()
+        .filter(|q| q.aside == Some(dxcast_core::quantity::Aside::Definition))
+        .count();
+    let break_note = (old > 0).then(|| {
+        view! {
+            <p class="notice" data-testid="definition-break-note">
+                {tf(lang, K::DefinitionBreakNote, &[&old.to_string()])}
+            </p>
+        }
+    });
+    view! {
+        <section class="measures" aria-labelledby="measures-title" data-testid="measures">
+            <h2 id="measures-title">{t(lang, K::QuantityTitle)}</h2>
+            <p>{intro}</p>
+            <p data-testid="series-uses">{uses}</p>
+            {break_note}
+            {overlapping
+                .then(|| {
+                    view! {
+                        <fieldset class="rule">
+                            <legend>{t(lang, K::RuleLegend)}</legend>
+                            <ul class="method-list">
+                                {rule_radio(Rule::Totals)}
+                                {rule_radio(Rule::Averages)}
+                                {rule_radio(Rule::All)}
+                            </ul>
+                            <p class="hint">{t(lang, K::RuleNote)}</p>
+                        </fieldset>
+                    }
+                })}
+            {conflicts}
+            {aside_list}
+        </section>
+    }
+}
+
 #[allow(clippy::too_many_lines)]
 fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
     let Ctx {
@@ -362,10 +682,12 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         method,
         whatif,
         problems,
+        prepared,
+        rule,
+        level,
     } = ctx;
     let s = use_state();
     let terms = p.terms();
-    let per_year = Basis::for_kind(p.indicator.kind) == Basis::DailyRate;
     let ind = &p.indicator;
     let unit = ind.unit;
     let kind = ind.kind;
@@ -374,19 +696,17 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         Lang::Vi => (Lang::En, ind.name_en.clone()),
         Lang::En => (Lang::Vi, ind.name_vi.clone()),
     };
-    let obs_refs: Vec<&ObservationRecord> = p.observations.iter().collect();
-    let targets_core = p.targets_core.clone();
-    let series_len = p
-        .by_report
-        .iter()
-        .map(|o| anchor(kind, o.period))
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let known = standing_now(series_len, &targets_core);
+    let per_year =
+        move || prepared.with(|pr| matches!(pr, Some(Ok(pr)) if pr.basis == Basis::DailyRate));
+    let targets_core = p.targets_core().to_vec();
     let data_end = p.data_end;
     // The status of the shown target under the base projection, and a note
     // when its deadline has passed.
     let status = move || {
+        let known = prepared.with(|pr| match pr {
+            Some(Ok(pr)) => standing_now(pr.points.len(), &targets_core),
+            _ => standing_now(0, &targets_core),
+        });
         let standing = projection.with(|pr| match pr {
             Some(Ok(pr)) => pr.standing.map(|st| {
                 let passed_note = pr
@@ -395,7 +715,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     .and_then(|row| row.base.as_ref().ok())
                     .filter(|a| a.deadline_passed)
                     .map(|a| {
-                        if a.judged_by.is_some() {
+                        if a.deciding.is_some() {
                             t(lang, K::PassedInData).to_string()
                         } else {
                             let end = data_end.unwrap_or(a.latest_date);
@@ -416,19 +736,31 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             {note.map(|n| view! { " " <span class="passed" data-testid="summary-passed">{n}</span> })}
         }
     };
-    let summary_latest = latest(obs_refs.iter().copied()).map(|o| {
+    // The latest figure of the quantity, with its measure.
+    let latest = p.figures.iter().map(|(_, o)| o).fold(
+        None,
+        |best: Option<&ObservationRecord>, o| match best {
+            Some(b)
+                if (b.period().end(), !b.is_estimate()) > (o.period().end(), !o.is_estimate()) =>
+            {
+                Some(b)
+            }
+            _ => Some(o),
+        },
+    );
+    let summary_latest = latest.map(|o| {
         view! {
             <p>
                 <span class="label">{t(lang, K::Latest)}</span>
                 " "
-                <strong data-testid="summary-latest">{figure_text(o, unit, lang)}</strong>
+                <strong data-testid="summary-latest">{figure_words(p, o, lang)}</strong>
                 " · "
                 {format::period(o.period(), lang)}
                 {o.is_estimate().then(|| view! { " " <span class="tag estimate">{t(lang, K::LegendEstimate)}</span> })}
             </p>
         }
     });
-    let summary_target = shown_target(&targets_core, today).map(|st| {
+    let summary_target = shown_target(p.targets_core(), today).map(|st| {
         let due = format::date(st.target.deadline, lang);
         view! {
             <p>
@@ -447,69 +779,28 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         }
     });
 
-    // Chart labels, in the chart's order.
-    let marker_labels: Vec<String> = p
-        .observations
-        .iter()
-        .map(|o| {
-            let mut l = format!(
-                "{}: {}",
-                format::period(o.period(), lang),
-                figure_text(o, unit, lang)
-            );
-            if per_year {
-                l.push_str(&format!(
-                    " → {} ({})",
-                    format::value(yearly_value(kind, &o.obs), unit, lang),
-                    t(lang, K::PerYearAnnualised)
-                ));
-            }
-            if o.is_estimate() {
-                l.push_str(&format!(" ({})", t(lang, K::LegendEstimate)));
-            }
-            l
+    // What each point says of itself, and the targets' labels.
+    let view_for_meta = p.clone();
+    let markers = Signal::derive(move || {
+        prepared.with(|pr| match pr {
+            Some(Ok(pr)) => marker_meta(&view_for_meta, pr, lang),
+            _ => Vec::new(),
         })
-        .collect();
-    let staged_labels: Vec<String> = shared_labels(&p.target_inputs)
-        .into_iter()
-        .map(|group| {
-            let Some(first) = group.first().and_then(|&i| p.targets.get(i)) else {
-                return String::new();
-            };
-            let mut signs: Vec<&str> = group
-                .iter()
-                .filter_map(|&i| p.targets.get(i))
-                .map(|tg| i18n::comparison_sign(tg.comparison))
-                .collect();
-            signs.dedup();
-            format!(
-                "{} {} ({})",
-                signs.join(" / "),
-                format::value(first.value, unit, lang),
-                first.period.end().year()
-            )
-        })
-        .collect();
-    // The scenario's own target, after the staged ones.
+    });
+    let view_for_labels = p.clone();
     let target_labels = Signal::derive(move || {
-        let mut labels = staged_labels.clone();
-        if let Some(own) = whatif.reading.with(|r| r.scenario.target) {
-            labels.push(format!(
-                "{}: {} {} ({})",
-                t(lang, K::ScenarioCol),
-                i18n::comparison_sign(own.comparison),
-                format::value(own.value, unit, lang),
-                own.deadline.year()
-            ));
-        }
-        labels
+        target_label_texts(
+            &view_for_labels,
+            whatif.reading.with(|r| r.scenario.target),
+            lang,
+        )
     });
     let title = format!("{}: {}", t(lang, K::ChartTitle), name);
     let base_desc = tf(
         lang,
         K::ChartDesc,
         &[
-            &p.observations.len().to_string(),
+            &p.figures.len().to_string(),
             &name,
             &format::date(today, lang),
         ],
@@ -525,16 +816,17 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     &[
                         i18n::method(lang, pr.method),
                         &format::date(pr.horizon, lang),
+                        pr.level.code(),
                     ],
                 ));
             }
         });
-        if per_year {
+        if per_year() {
             d.push_str(&format!(" ({})", t(lang, K::PerYearAnnualised)));
         }
         d
     });
-    let axis_note = per_year.then(|| {
+    let axis_note = per_year().then(|| {
         format!(
             "{} — {}",
             i18n::unit(lang, unit),
@@ -542,28 +834,39 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         )
     });
 
-    let chart_rows = p
-        .observations
-        .iter()
-        .map(|o| {
-            let on_axis = format::date(anchor(kind, o.period()), lang);
-            view! {
-                <tr>
-                    <td>{format::period(o.period(), lang)}</td>
-                    <td>{on_axis}</td>
-                    <td class="num">{figure_text(o, unit, lang)}</td>
-                    <td class="num">{format::plain(o.value(), lang)}</td>
-                    {per_year
-                        .then(|| {
-                            view! {
-                                <td class="num">{format::value(yearly_value(kind, &o.obs), unit, lang)}</td>
-                            }
-                        })}
-                    <td>{i18n::status(lang, o.obs.status)}</td>
-                </tr>
-            }
+    // The chart as a table: every point of the quantity, as drawn.
+    let table_view = p.clone();
+    let chart_rows = move || {
+        prepared.with(|pr| {
+            let Some(Ok(pr)) = pr else {
+                return Vec::new();
+            };
+            pr.measured
+                .iter()
+                .filter_map(|q| {
+                    let (_, o) = table_view.figures.get(q.source)?;
+                    let shown = q.point.value * pr.basis.factor(q.point.date);
+                    Some(view! {
+                        <tr data-testid="chart-row" data-id=o.id.clone()>
+                            <td>{format::period(o.period(), lang)}</td>
+                            <td>{format::date(q.point.date, lang)}</td>
+                            <td class="num">{figure_words(&table_view, o, lang)}</td>
+                            <td class="num">{format::plain(o.value(), lang)}</td>
+                            <td class="num">{format::value(shown, unit, lang)}</td>
+                            <td>{i18n::conversion(lang, q.conversion)}</td>
+                            <td>{i18n::status(lang, o.obs.status)}</td>
+                            <td>
+                                {q.aside.map_or_else(
+                                    || t(lang, K::InSeries).to_string(),
+                                    |a| i18n::aside(lang, a).to_string(),
+                                )}
+                            </td>
+                        </tr>
+                    })
+                })
+                .collect::<Vec<_>>()
         })
-        .collect_view();
+    };
 
     let target_rows = p
         .targets
@@ -590,8 +893,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         })
         .collect_view();
 
-    let obs_rows = p
-        .observations
+    // Every figure of the quantity, newest first.
+    let mut by_time: Vec<&ObservationRecord> = p.figures.iter().map(|(_, o)| o).collect();
+    by_time.sort_by_key(|o| (o.period().end(), o.period().start()));
+    let obs_rows = by_time
         .iter()
         .rev()
         .map(|o| {
@@ -605,10 +910,15 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             };
             let edit = format!("#/data/o/{}", o.id);
             let edited = matches!(o.origin, RowOrigin::Edited | RowOrigin::User);
+            let measure = p
+                .member(o)
+                .map(|m| i18n::kind(lang, m.kind))
+                .unwrap_or_default();
             view! {
                 <tr data-testid="observation-row" data-id=o.id.clone()>
                     <td>{format::period(o.period(), lang)}</td>
                     <td class="num" data-testid="observation-value">{figure_text(o, unit, lang)}</td>
+                    <td>{measure}</td>
                     <td>
                         {i18n::status(lang, o.obs.status)}
                         {edited.then(|| view! { <span class="tag">{t(lang, K::EditedByYou)}</span> })}
@@ -653,6 +963,32 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
     } else {
         view! { <p lang="en" class="note">{ind.note.clone()}</p> }.into_any()
     };
+    let measures_view = p.clone();
+    let measures = move || {
+        prepared.with(|pr| match pr {
+            Some(Ok(pr)) => Some(measures_section(&measures_view, pr, rule, lang)),
+            _ => None,
+        })
+    };
+    let level_radio = move |l: Level| {
+        let id = format!("level-{}", l.code());
+        view! {
+            <label class="inline" for=id.clone()>
+                <input
+                    type="radio"
+                    name="level"
+                    id=id.clone()
+                    data-testid=id.clone()
+                    value=l.code()
+                    prop:checked=move || level.get() == l
+                    on:change=move |_| level.set(l)
+                />
+                " "
+                {format!("{} %", l.code())}
+            </label>
+        }
+    };
+    let clipped = move || !geometry.with(|g| g.clips.is_empty());
 
     view! {
         <article class="page indicator" data-testid="indicator-page" data-id=ind.id.clone()>
@@ -707,16 +1043,17 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             <section class="chart-section" aria-labelledby="chart-heading">
                 <h2 id="chart-heading">{t(lang, K::ChartTitle)}</h2>
                 <figure class="chart-figure">
-                    <div class="chart-box" node_ref=chart_box>
+                    <div class="chart-box" node_ref=chart_box data-testid="chart-box">
                         <Chart
                             svg_id=SVG_ID
                             geometry
                             unit
-                            marker_labels=marker_labels
+                            markers=markers
                             target_labels=target_labels
                             title=title
                             desc=desc
                             axis_note=axis_note
+                            break_label=Signal::derive(move || t(lang, K::DefinitionBreak).to_string())
                         />
                     </div>
                     <figcaption class="legend" data-testid="legend">
@@ -731,9 +1068,11 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                         }}
                         <span class="key key-target">{t(lang, K::LegendTarget)}</span>
                         <span class="key key-today">{t(lang, K::Today)}</span>
+                        <span class="key-shapes" data-testid="legend-shapes">{t(lang, K::LegendShapes)}</span>
                     </figcaption>
                 </figure>
-                {per_year.then(|| view! { <p class="hint annualised" data-testid="annualised-note">{t(lang, K::AnnualisedNote)}</p> })}
+                {move || clipped().then(|| view! { <p class="hint" data-testid="band-clipped-note">{t(lang, K::BandClipped)}</p> })}
+                {move || per_year().then(|| view! { <p class="hint annualised" data-testid="annualised-note">{t(lang, K::AnnualisedNote)}</p> })}
                 {move || {
                     projection
                         .with(|pr| match pr {
@@ -742,6 +1081,13 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             Some(Ok(_)) => None,
                         })
                 }}
+                <div class="field level" role="group" aria-label=t(lang, K::LevelLegend)>
+                    <span class="label">{t(lang, K::LevelLegend)}</span>
+                    " "
+                    {level_radio(Level::Eighty)}
+                    " "
+                    {level_radio(Level::NinetyFive)}
+                </div>
                 <div class="actions">
                     <button
                         type="button"
@@ -769,7 +1115,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             let text = projection
                                 .with_untracked(|pr| {
                                     let pr = pr.as_ref().and_then(|r| r.as_ref().ok());
-                                    s.data.with_untracked(|d| chart_csv(d, &csv_id, pr))
+                                    prepared.with_untracked(|prep| {
+                                        let prep = prep.as_ref().and_then(|r| r.as_ref().ok());
+                                        s.data.with_untracked(|d| chart_csv(d, &csv_id, prep, pr))
+                                    })
                                 });
                             let _ = browser::download(&csv_name, "text/csv;charset=utf-8", &text);
                         }
@@ -788,8 +1137,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                                     <th scope="col">{t(lang, K::ColDate)}</th>
                                     <th scope="col">{t(lang, K::ColValue)}</th>
                                     <th scope="col">{t(lang, K::ColExact)}</th>
-                                    {per_year.then(|| view! { <th scope="col">{t(lang, K::ColPerYear)}</th> })}
+                                    <th scope="col">{t(lang, K::ColPerYear)}</th>
+                                    <th scope="col">{t(lang, K::ColMeasure)}</th>
                                     <th scope="col">{t(lang, K::ColStatus)}</th>
+                                    <th scope="col">{t(lang, K::ColInSeries)}</th>
                                 </tr>
                             </thead>
                             <tbody>{chart_rows}</tbody>
@@ -798,9 +1149,11 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                 </details>
             </section>
 
+            {measures}
+
             // Under the chart, so that it stays in sight while the what-if
             // values change; the comparison sums up, the analytics detail.
-            <MethodChooser projection method />
+            <MethodChooser projection method unit />
             <WhatIfPanel indicator=ind.id.clone() unit kind st=whatif />
             <CompareTable projection terms current=Signal::derive(move || whatif.name.get()) />
             <TargetAnalytics projection terms />
@@ -832,7 +1185,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             <section class="observations">
                 <h2 id="obs-title">{t(lang, K::ObservationsTitle)}</h2>
                 {p
-                    .observations
+                    .figures
                     .is_empty()
                     .then(|| view! { <p class="muted">{t(lang, K::NoObservations)}</p> })}
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="obs-title">
@@ -841,6 +1194,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             <tr>
                                 <th scope="col">{t(lang, K::ColPeriod)}</th>
                                 <th scope="col">{t(lang, K::ColValue)}</th>
+                                <th scope="col">{t(lang, K::ColMeasure)}</th>
                                 <th scope="col">{t(lang, K::ColStatus)}</th>
                                 <th scope="col">{t(lang, K::ColStated)}</th>
                                 <th scope="col">{t(lang, K::ColSource)}</th>

@@ -10,6 +10,7 @@ pub mod claims;
 pub mod dashboard;
 pub mod data;
 pub mod indicator;
+pub mod report;
 
 /// The page for `route`, or why there is none (shown by the error boundary).
 ///
@@ -28,6 +29,7 @@ pub fn page(route: Route) -> Result<AnyView, PageError> {
         }
         Route::Claims => view! { <claims::ClaimsPage /> }.into_any(),
         Route::Data(edit) => view! { <data::DataPage edit /> }.into_any(),
+        Route::Report => view! { <report::ReportPage /> }.into_any(),
         Route::NotFound(path) => return Err(PageError::NotFound(path)),
     })
 }
