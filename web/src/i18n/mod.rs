@@ -397,6 +397,12 @@ catalogue! {
     EditExistingObs => "Mã số liệu có sẵn", "Id of an existing figure";
     EditExistingInd => "Mã chỉ tiêu có sẵn", "Id of an existing indicator";
     Load => "Mở để sửa", "Open for editing";
+    // The chart's picture exports.
+    ExportSource => "Nguồn: báo cáo {0}", "Source: reports {0}";
+    ExportQuoted => "trích dẫn: {0}", "quoted rows: {0}";
+    ExportScenario => "Kịch bản: {0} · ngày {1}", "Scenario: {0} · as of {1}";
+    ExportBaseScenario => "dự báo cơ sở", "base projection";
+    ExportUnnamedScenario => "kịch bản chưa đặt tên", "unnamed what-if";
 }
 
 /// `key`'s text in `lang`.
