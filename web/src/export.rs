@@ -161,7 +161,7 @@ impl Frame {
         }
         let mut legend = Vec::new();
         let mut x = MARGIN;
-        y += LEGEND_SIZE * 1.9;
+        y += LEGEND_SIZE * 2.4;
         for (swatch, text) in &self.legend {
             let w = entry_width(*swatch, text);
             if x > MARGIN && x + w > WIDTH - MARGIN {
@@ -171,7 +171,7 @@ impl Frame {
             legend.push((*swatch, text.clone(), x, y));
             x += w + 24.0;
         }
-        let chart_top = y + 14.0;
+        let chart_top = y + 20.0;
 
         let scenario_y = HEIGHT - MARGIN + 14.0;
         let lines = wrap(&self.source, SOURCE_SIZE, inner, SOURCE_LINES);
