@@ -269,38 +269,25 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     save_blob(&text_blob(text, mime)?, name)
 }
 
-/// The element with id `id` as SVG markup (namespaces included, as a
-/// stand-alone file needs them).
-fn svg_markup(id: &str) -> Result<String, String> {
-    let el = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .ok_or_else(|| format!("no element #{id}"))?;
-    let serializer = web_sys::XmlSerializer::new().map_err(describe)?;
-    let markup = serializer.serialize_to_string(&el).map_err(describe)?;
-    Ok(format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}"
-    ))
-}
-
-/// Saves the SVG element with id `id` as an SVG file.
+/// Saves an SVG document (`markup`) as a file.
 ///
 /// # Errors
 ///
 /// The browser's reason.
-pub fn download_svg(id: &str, name: &str) -> Result<(), String> {
-    download(name, "image/svg+xml;charset=utf-8", &svg_markup(id)?)
+pub fn download_svg(markup: &str, name: &str) -> Result<(), String> {
+    download(name, "image/svg+xml;charset=utf-8", markup)
 }
 
-/// Saves the SVG element with id `id` as a PNG at twice its size: the SVG
-/// is loaded as an image from a blob URL (which the page's policy allows),
-/// drawn onto a canvas on a white ground, and the canvas saved.
+/// Saves an SVG document (`markup`, `width` × `height`) as a PNG of that
+/// size: the SVG is loaded as an image from a blob URL (which the page's
+/// policy allows), drawn onto a canvas on a white ground, and the canvas
+/// saved.
 ///
 /// # Errors
 ///
 /// The browser's reason, for what fails before the image loads.
-pub fn download_png(id: &str, width: f64, height: f64, name: &str) -> Result<(), String> {
-    let blob = text_blob(&svg_markup(id)?, "image/svg+xml;charset=utf-8")?;
+pub fn download_png(markup: &str, width: f64, height: f64, name: &str) -> Result<(), String> {
+    let blob = text_blob(markup, "image/svg+xml;charset=utf-8")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let image = web_sys::HtmlImageElement::new().map_err(describe)?;
     let name = name.to_string();
@@ -329,9 +316,8 @@ fn draw_and_save(
         .map_err(describe)?
         .dyn_into()
         .map_err(|_| "no canvas".to_string())?;
-    let scale = 2.0;
-    canvas.set_width((width * scale) as u32);
-    canvas.set_height((height * scale) as u32);
+    canvas.set_width(width as u32);
+    canvas.set_height(height as u32);
     let ctx: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(describe)?
@@ -339,15 +325,9 @@ fn draw_and_save(
         .dyn_into()
         .map_err(|_| "no 2d context".to_string())?;
     ctx.set_fill_style_str("#ffffff");
-    ctx.fill_rect(0.0, 0.0, width * scale, height * scale);
-    ctx.draw_image_with_html_image_element_and_dw_and_dh(
-        img,
-        0.0,
-        0.0,
-        width * scale,
-        height * scale,
-    )
-    .map_err(describe)?;
+    ctx.fill_rect(0.0, 0.0, width, height);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, width, height)
+        .map_err(describe)?;
     let name = name.to_string();
     let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
         if let Some(b) = blob {

@@ -6,8 +6,9 @@
 //! documents, links, forms), tested natively. This crate keeps the views:
 //! [`components`] and [`pages`] render state, [`chart`] computes the chart's
 //! geometry, [`mod@format`], [`i18n`] and [`messages`] write numbers, dates and
-//! words in either language, [`state`] holds the shared signals, and
-//! [`browser`] is the thin glue to the page.
+//! words in either language, [`state`] holds the shared signals,
+//! [`export`] frames the chart as a picture to pass on, and [`browser`] is
+//! the thin glue to the page.
 
 use dxcast_app::claims;
 use dxcast_app::dataset::Dataset;
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 
 pub mod browser;
 pub mod chart;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod messages;

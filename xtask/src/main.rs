@@ -2,7 +2,10 @@
 //!
 //! - `setup`: install the pinned tools that are missing (idempotent; tools are
 //!   cached in `$DXCAST_TOOLS`, by default `~/.cache/dxcast/tools`, outside the clone);
-//! - `build`: a release build of the app into `dist/`;
+//! - `build`: a release build of the app into `dist/`, and the size of its
+//!   first load against the goal of 250 kB gzipped (the test command fails it
+//!   above the ceiling of 500 kB, a guard against growth);
+//! - `size`: that report alone, for the built `dist/`, failing above the ceiling;
 //! - `serve [--port N]`: set up, build, and serve the app on http://127.0.0.1:N/ (8080);
 //! - `embed`: build the modules for other hosts: the C-ABI module
 //!   (`target/wasm32-unknown-unknown/release/dxcast_ffi.wasm`, and optimised in
@@ -59,13 +62,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup(Needs::All),
-        Some("build") => setup(Needs::App).and_then(|()| build_app()),
+        Some("build") => setup(Needs::App)
+            .and_then(|()| build_app())
+            .and_then(|()| app_size_report(false)),
         Some("serve") => serve(&args[1..]),
         Some("embed") => setup(Needs::App).and_then(|()| {
             build_ffi()?;
             build_js()?;
             size_report()
         }),
+        Some("size") => app_size_report(true),
         Some("layers") => check_layers(),
         Some("test") => test(),
         Some("fuzz") => {
@@ -79,10 +85,11 @@ fn main() -> ExitCode {
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | serve [--port N] | embed | layers | fuzz [SECONDS] | test | bench>\n\n\
+                "usage: cargo xtask <setup | build | size | serve [--port N] | embed | layers | fuzz [SECONDS] | test | bench>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
+                 size   the built app's first load, raw and gzipped (fails above 500 kB)\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
                  layers check the app's crates: no front end under the model, no module cycle\n\
                  fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
@@ -314,6 +321,108 @@ fn build_app() -> Result {
     // Trunk's own `cargo metadata` call is not offline: fetch first.
     run(cmd("cargo", &["fetch", "--locked"]))?;
     run(cmd("trunk", &["build", "--release", "--offline"]))
+}
+
+/// What a first visit should download at most, in bytes of `gzip -9`
+/// (250 kB): the report says how far the app is from it.
+const FIRST_LOAD_GOAL: u64 = 250_000;
+
+/// What a first visit may download at most (500 kB gzipped): the size step
+/// of the test command fails above it, so that the app does not grow
+/// further from the goal unnoticed.
+const FIRST_LOAD_CEILING: u64 = 500_000;
+
+/// The files a first visit fetches: `index.html`, every local file it
+/// names (stylesheet, JS glue, the wasm module its loader and preload name,
+/// the icon and manifest, the service worker's registration script) and
+/// the service worker itself; in `dist/`, sorted.
+fn first_load_files(dist: &Path) -> Result<Vec<String>> {
+    let html = fs::read_to_string(dist.join("index.html")).map_err(|e| {
+        format!(
+            "cannot read {}/index.html (build the app first): {e}",
+            dist.display()
+        )
+    })?;
+    let mut files = BTreeSet::from(["index.html".to_string(), "sw.js".to_string()]);
+    for opener in ["href=\"", "src=\"", "from '", "module_or_path: '"] {
+        let close = if opener.ends_with('"') { '"' } else { '\'' };
+        for (at, _) in html.match_indices(opener) {
+            let rest = &html[at + opener.len()..];
+            let Some(end) = rest.find(close) else {
+                continue;
+            };
+            let name = rest[..end].trim_start_matches("./");
+            if !name.is_empty() && !name.contains(':') && dist.join(name).is_file() {
+                files.insert(name.to_string());
+            }
+        }
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// Prints each file of the app's first load, raw and `gzip -9`, and the
+/// total against [`FIRST_LOAD_GOAL`]; with `enforce`, fails if the total is
+/// above [`FIRST_LOAD_CEILING`] (otherwise says so). The other built files (precached by the service
+/// worker after the first paint) are listed apart.
+fn app_size_report(enforce: bool) -> Result {
+    let dist = root().join("dist");
+    let first = first_load_files(&dist)?;
+    println!(
+        "{:<44} {:>10} {:>10}",
+        "first load (dist/)", "bytes", "gzip -9"
+    );
+    let (mut raw_total, mut gz_total) = (0, 0);
+    for name in &first {
+        let (raw, gz) = sizes(&dist.join(name))?;
+        raw_total += raw;
+        gz_total += gz;
+        println!("{name:<44} {raw:>10} {gz:>10}");
+    }
+    println!("{:<44} {raw_total:>10} {gz_total:>10}", "total");
+    let mut later = Vec::new();
+    let mut stack = vec![dist.clone()];
+    while let Some(dir) = stack.pop() {
+        let entries =
+            fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(&dist) {
+                let name = rel.to_string_lossy().replace('\\', "/");
+                if !first.contains(&name) {
+                    later.push(name);
+                }
+            }
+        }
+    }
+    later.sort();
+    for name in &later {
+        let (raw, gz) = sizes(&dist.join(name))?;
+        println!(
+            "{:<44} {raw:>10} {gz:>10}",
+            format!("{name} (precached later)")
+        );
+    }
+    if gz_total > FIRST_LOAD_CEILING {
+        let over = format!(
+            "the first load is {gz_total} bytes gzipped, above the ceiling of {FIRST_LOAD_CEILING}"
+        );
+        if enforce {
+            return Err(over);
+        }
+        println!("{over}");
+        return Ok(());
+    }
+    if gz_total > FIRST_LOAD_GOAL {
+        println!(
+            "first load: {gz_total} bytes gzipped, {} above the goal of {FIRST_LOAD_GOAL} (ceiling {FIRST_LOAD_CEILING})",
+            gz_total - FIRST_LOAD_GOAL
+        );
+    } else {
+        println!("first load: {gz_total} of {FIRST_LOAD_GOAL} bytes gzipped");
+    }
+    Ok(())
 }
 
 fn serve(args: &[String]) -> Result {
@@ -906,6 +1015,10 @@ fn test() -> Result {
         || fuzz(FUZZ_SECONDS_IN_TESTS),
     ));
     steps.push(step("build: app, release, Trunk", build_app));
+    steps.push(step(
+        "size: the app's first load (goal 250 kB gzipped, ceiling 500 kB)",
+        || app_size_report(true),
+    ));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
         // The tests compare the app with the model crate's own numbers
         // (e2e/expected.mjs): write them first.

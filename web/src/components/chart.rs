@@ -10,17 +10,23 @@ use crate::format;
 use crate::i18n::K;
 use crate::state::use_state;
 
-const INK: &str = "#24292f";
+/// Text.
+pub const INK: &str = "#24292f";
 const GRID: &str = "#d8dee4";
-const AXIS: &str = "#57606a";
-const SERIES: &str = "#0b5394";
-const TARGET: &str = "#9a4a00";
-const TODAY: &str = "#6639ba";
-const PROJECTION: &str = "#1a7f37";
+/// The axes and secondary text.
+pub const AXIS: &str = "#57606a";
+/// The figures.
+pub const SERIES: &str = "#0b5394";
+/// The targets.
+pub const TARGET: &str = "#9a4a00";
+/// Today's line.
+pub const TODAY: &str = "#6639ba";
+/// The fitted trend, the projection and its band.
+pub const PROJECTION: &str = "#1a7f37";
 /// Points set aside, and a definition break.
 const ASIDE: &str = "#8c959f";
 /// The what-if path.
-const WHAT_IF: &str = "#cf222e";
+pub const WHAT_IF: &str = "#cf222e";
 /// The compared scenarios' colours and dash patterns (told apart by both).
 pub const COMPARED: [(&str, &str); 5] = [
     ("#8250df", "10 4"),

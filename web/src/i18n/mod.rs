@@ -546,6 +546,13 @@ catalogue! {
     ReportClear => "Xoá bản nháp", "Clear the draft";
     ReportDraftBad => "Không đọc được bản nháp đã lưu; nội dung gốc được giữ trong trình duyệt (khoá {0}).", "The saved draft could not be read; the original text is kept in this browser (key {0}).";
     FigureAria => "Con số {0}: {1}", "Figure {0}: {1}";
+
+    // The chart's picture exports.
+    ExportSource => "Nguồn: báo cáo {0}", "Source: reports {0}";
+    ExportQuoted => "trích dẫn: {0}", "quoted rows: {0}";
+    ExportScenario => "Kịch bản: {0} · ngày {1}", "Scenario: {0} · as of {1}";
+    ExportBaseScenario => "dự báo cơ sở", "base projection";
+    ExportUnnamedScenario => "kịch bản chưa đặt tên", "unnamed what-if";
 }
 
 /// `key`'s text in `lang`.

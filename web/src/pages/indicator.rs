@@ -35,7 +35,7 @@ use crate::components::whatif::{WhatIfPanel, WhatIfState};
 use crate::format;
 use crate::i18n::{self, t, tf, K};
 use crate::state::use_state;
-use crate::{browser, messages};
+use crate::{browser, export, messages};
 
 /// The chart's SVG id, for the exports.
 const SVG_ID: &str = "indicator-chart";
@@ -144,6 +144,9 @@ struct Ctx {
     today: Date,
     chart_box: NodeRef<Div>,
     geometry: Memo<Geometry>,
+    /// The exported picture's chart box, and the chart laid out for it.
+    export_box: RwSignal<(f64, f64)>,
+    export_geometry: Memo<Geometry>,
     projection: Shown,
     method: RwSignal<MethodChoice>,
     whatif: WhatIfState,
@@ -302,8 +305,9 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     // The address bar follows the view (the outside world: an effect).
     Effect::new(move |_| browser::replace_hash(&link_href.get()));
 
-    let geometry = Memo::new(move |_| {
-        let w = width.get();
+    // The chart laid out at a width and height: the page's, and the
+    // exported picture's.
+    let chart_at = move |w: f64, h: f64| {
         let lang = s.lang.get();
         let overlay = projection.with(|p| match p {
             Some(Ok(p)) => Some(Overlay::of(p)),
@@ -344,16 +348,27 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
                 overlay: overlay.as_ref(),
                 bounds,
                 width: w,
-                height: if w < 520.0 { 280.0 } else { 360.0 },
+                height: h,
                 axis_note: note,
             })
         })
+    };
+    let geometry = Memo::new(move |_| {
+        let w = width.get();
+        chart_at(w, if w < 520.0 { 280.0 } else { 360.0 })
+    });
+    let export_box = RwSignal::new((export::WIDTH, export::HEIGHT));
+    let export_geometry = Memo::new(move |_| {
+        let (w, h) = export_box.get();
+        chart_at(w, h)
     });
 
     let ctx = Ctx {
         today,
         chart_box,
         geometry,
+        export_box,
+        export_geometry,
         projection,
         method,
         whatif: WhatIfState {
@@ -678,6 +693,8 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         today,
         chart_box,
         geometry,
+        export_box,
+        export_geometry,
         projection,
         method,
         whatif,
@@ -952,6 +969,32 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
     let png_name = export_name("png");
     let csv_name = export_name("csv");
     let csv_id = ind.id.clone();
+    // The chart as a picture, framed with its texts at a fixed size.
+    let subject = export::Subject {
+        indicator: ind.clone(),
+        observations: p.figures.iter().map(|(_, o)| o.clone()).collect(),
+        targets: p.targets.clone(),
+        chart_title: title.clone(),
+        axis_note: axis_note.clone(),
+    };
+    let picture = std::rc::Rc::new(move || {
+        projection.with_untracked(|pr| {
+            export::picture(
+                s,
+                &subject,
+                pr.as_ref().and_then(|r| r.as_ref().ok()),
+                &whatif.name.get_untracked(),
+                markers.get_untracked(),
+                target_labels.get_untracked(),
+                desc.get_untracked(),
+                |w, h| {
+                    export_box.set((w, h));
+                    export_geometry.get_untracked()
+                },
+            )
+        })
+    });
+    let png_picture = std::rc::Rc::clone(&picture);
     let since = ind.since.map(|d| {
         view! {
             <dt>{t(lang, K::SinceLabel)}</dt>
@@ -1093,7 +1136,9 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                         type="button"
                         data-testid="export-svg"
                         on:click=move |_| {
-                            let _ = browser::download_svg(SVG_ID, &svg_name);
+                            if let Ok(svg) = picture() {
+                                let _ = browser::download_svg(&svg, &svg_name);
+                            }
                         }
                     >
                         {t(lang, K::ExportSvg)}
@@ -1102,8 +1147,14 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                         type="button"
                         data-testid="export-png"
                         on:click=move |_| {
-                            let g = geometry.get_untracked();
-                            let _ = browser::download_png(SVG_ID, g.width, g.height, &png_name);
+                            if let Ok(svg) = png_picture() {
+                                let _ = browser::download_png(
+                                    &svg,
+                                    export::WIDTH,
+                                    export::HEIGHT,
+                                    &png_name,
+                                );
+                            }
                         }
                     >
                         {t(lang, K::ExportPng)}
