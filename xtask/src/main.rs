@@ -4,7 +4,7 @@
 //!   cached in `$DXCAST_TOOLS`, by default `~/.cache/dxcast/tools`, outside the clone);
 //! - `build`: a release build of the app into `dist/`, and the size of its
 //!   first load against the goal of 250 kB gzipped (the test command fails it
-//!   above the ceiling of 500 kB, a guard against growth);
+//!   above the ceiling of 600 kB, a guard against growth);
 //! - `size`: that report alone, for the built `dist/`, failing above the ceiling;
 //! - `serve [--port N]`: set up, build, and serve the app on http://127.0.0.1:N/ (8080);
 //! - `embed`: build the modules for other hosts: the C-ABI module
@@ -89,7 +89,7 @@ fn main() -> ExitCode {
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
-                 size   the built app's first load, raw and gzipped (fails above 500 kB)\n\
+                 size   the built app's first load, raw and gzipped (fails above 600 kB)\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
                  layers check the app's crates: no front end under the model, no module cycle\n\
                  fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
@@ -327,10 +327,10 @@ fn build_app() -> Result {
 /// (250 kB): the report says how far the app is from it.
 const FIRST_LOAD_GOAL: u64 = 250_000;
 
-/// What a first visit may download at most (500 kB gzipped): the size step
+/// What a first visit may download at most (600 kB gzipped): the size step
 /// of the test command fails above it, so that the app does not grow
 /// further from the goal unnoticed.
-const FIRST_LOAD_CEILING: u64 = 500_000;
+const FIRST_LOAD_CEILING: u64 = 600_000;
 
 /// The files a first visit fetches: `index.html`, every local file it
 /// names (stylesheet, JS glue, the wasm module its loader and preload name,
@@ -1016,7 +1016,7 @@ fn test() -> Result {
     ));
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step(
-        "size: the app's first load (goal 250 kB gzipped, ceiling 500 kB)",
+        "size: the app's first load (goal 250 kB gzipped, ceiling 600 kB)",
         || app_size_report(true),
     ));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
