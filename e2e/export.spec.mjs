@@ -14,6 +14,8 @@ const indicator = table("indicators").find((r) => r.id === ID);
 const rows = [...table("observations"), ...table("targets")].filter((r) => r.indicator === ID);
 const reports = [...new Set(rows.map((r) => r.report))].sort();
 const quoted = rows.filter((r) => r.quote !== "").map((r) => r.id);
+// Every figure of the quantity NDXP transactions measure, as the chart draws them.
+const FIGURES = table("observations").filter((o) => o.indicator.startsWith("ndxp_tx")).length;
 
 /** The texts of the SVG's `<text class="cls">` elements, unescaped. */
 function texts(svg, cls) {
@@ -62,7 +64,7 @@ test("the chart's SVG and PNG carry title, subtitle, legend, source and scenario
   await page.setViewportSize(DESKTOP);
   const p = new IndicatorPage(page);
   await p.open(`#/i/${ID}`, TODAY);
-  await expect(p.points).toHaveCount(5);
+  await expect(p.points).toHaveCount(FIGURES);
   await expect(page.getByTestId("chart-projection")).toHaveCount(1);
 
   const file = await save(page, "export-svg");
@@ -80,7 +82,7 @@ test("the chart's SVG and PNG carry title, subtitle, legend, source and scenario
   for (const id of [...reports, ...quoted]) expect(source).toContain(id);
   expect(texts(svg, "export-scenario")).toEqual(["Kịch bản: dự báo cơ sở · ngày 22/11/2026"]);
   // The chart itself, as on the page: its figures, targets and projection.
-  expect((svg.match(/data-testid="chart-point"/g) ?? []).length).toBe(5);
+  expect((svg.match(/data-testid="chart-point"/g) ?? []).length).toBe(FIGURES);
   expect((svg.match(/data-testid="chart-target"/g) ?? []).length).toBe(3);
   expect(svg).toContain('data-testid="chart-band"');
   const drawn = await look(browser, svg, "export-vi");
@@ -97,7 +99,7 @@ test("on a phone, in English, with a named what-if, the exports keep their size 
   const p = new IndicatorPage(page);
   await p.open(`#/i/${ID}`, TODAY);
   await p.switchLanguage("en");
-  await expect(p.points).toHaveCount(5);
+  await expect(p.points).toHaveCount(FIGURES);
   const wide = innerChart((await save(page, "export-svg")).bytes.toString("utf8"));
 
   await page.setViewportSize(PHONE);
