@@ -823,17 +823,40 @@ fn fuzz_cmd(args: &[&str]) -> Command {
 }
 
 /// Runs every fuzz target for `seconds`, without sanitizers (`-s none`),
-/// from its committed seeds; a crash fails with the input kept under
+/// from its committed seeds, as many at once as there are cores (each still
+/// runs its `seconds`); a crash fails with the input kept under
 /// `fuzz/artifacts/`.
 fn fuzz(seconds: u32) -> Result {
+    run(fuzz_cmd(&["fuzz", "build", "-s", "none"]))?;
     let limit = format!("-max_total_time={seconds}");
-    for target in fuzz_targets()? {
-        println!("fuzz: {target} for {seconds} s");
-        run(fuzz_cmd(&[
-            "fuzz", "run", "-s", "none", &target, "--", &limit,
-        ]))?;
+    let at_once = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let targets = fuzz_targets()?;
+    let mut failed = Vec::new();
+    for batch in targets.chunks(at_once) {
+        let mut running = Vec::new();
+        for target in batch {
+            println!("fuzz: {target} for {seconds} s");
+            let mut c = fuzz_cmd(&["fuzz", "run", "-s", "none", target, "--", &limit]);
+            let child = c
+                .spawn()
+                .map_err(|e| format!("could not start cargo fuzz run {target}: {e}"))?;
+            running.push((target, child));
+        }
+        for (target, mut child) in running {
+            let ok = child.wait().is_ok_and(|s| s.success());
+            if !ok {
+                failed.push(target.clone());
+            }
+        }
     }
-    Ok(())
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "fuzz: {} failed (inputs under fuzz/artifacts/)",
+            failed.join(", ")
+        ))
+    }
 }
 
 /// Writes the numbers the end-to-end tests expect, computed by the model
