@@ -62,9 +62,10 @@ struct Moments {
     sxx: f64,
     sxy: f64,
     syy: f64,
-    /// What the joins may have added to the rounding errors of `sxx`,
-    /// `sxy` and `syy`, in units of γ: each join's cross term times the
-    /// errors of the two means it is the difference of.
+    /// The rounding budgets of `sxx`, `sxy` and `syy`, in units of γ: each
+    /// chunk's raw sums (which bound its cancellation), and each join's
+    /// cross term times the errors of the two means it is the difference
+    /// of.
     exx: f64,
     exy: f64,
     eyy: f64,
