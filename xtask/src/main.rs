@@ -80,7 +80,7 @@ fn main() -> ExitCode {
                 Some(Ok(s)) => Ok(s),
                 Some(Err(_)) => Err(format!("fuzz: `{}` is not a number of seconds", args[1])),
             };
-            seconds.and_then(|s| setup(Needs::All).and_then(|()| fuzz(s)))
+            seconds.and_then(|s| setup(Needs::All).and_then(|()| fuzz(s, Batch::Cores)))
         }
         Some("bench") => bench(&args[1..]),
         _ => {
@@ -822,15 +822,29 @@ fn fuzz_cmd(args: &[&str]) -> Command {
     c
 }
 
+/// How many fuzz targets run at once.
+#[derive(Clone, Copy)]
+enum Batch {
+    /// As many as there are cores: `cargo xtask fuzz`, for the most
+    /// executions.
+    Cores,
+    /// Every target: the test command's short runs, each its full time in
+    /// the least time.
+    All,
+}
+
 /// Runs every fuzz target for `seconds`, without sanitizers (`-s none`),
-/// from its committed seeds, as many at once as there are cores (each still
+/// from its committed seeds, several at once as `batch` says (each still
 /// runs its `seconds`); a crash fails with the input kept under
 /// `fuzz/artifacts/`.
-fn fuzz(seconds: u32) -> Result {
+fn fuzz(seconds: u32, batch: Batch) -> Result {
     run(fuzz_cmd(&["fuzz", "build", "-s", "none"]))?;
     let limit = format!("-max_total_time={seconds}");
-    let at_once = std::thread::available_parallelism().map_or(1, |n| n.get());
     let targets = fuzz_targets()?;
+    let at_once = match batch {
+        Batch::Cores => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Batch::All => targets.len().max(1),
+    };
     let mut failed = Vec::new();
     for batch in targets.chunks(at_once) {
         let mut running = Vec::new();
@@ -1035,7 +1049,7 @@ fn test() -> Result {
     }));
     steps.push(step(
         format!("fuzz: every target for {FUZZ_SECONDS_IN_TESTS} s"),
-        || fuzz(FUZZ_SECONDS_IN_TESTS),
+        || fuzz(FUZZ_SECONDS_IN_TESTS, Batch::All),
     ));
     steps.push(step("build: app, release, Trunk", build_app));
     steps.push(step(
