@@ -553,6 +553,11 @@ catalogue! {
     ExportScenario => "Kịch bản: {0} · ngày {1}", "Scenario: {0} · as of {1}";
     ExportBaseScenario => "dự báo cơ sở", "base projection";
     ExportUnnamedScenario => "kịch bản chưa đặt tên", "unnamed what-if";
+
+    // Dates typed in the language's form (Vietnamese day first, English ISO).
+    DatePlaceholder => "ngày/tháng/năm", "YYYY-MM-DD";
+    DateForm => "cần một ngày dạng ngày/tháng/năm, như {0}", "expected a date as YYYY-MM-DD, such as {0}";
+    DateNoSuchDay => "lịch không có ngày này", "the calendar has no such day";
 }
 
 /// `key`'s text in `lang`.
