@@ -84,8 +84,10 @@ for (const lang of ["vi", "en"]) {
     await page.getByTestId("compare-toggle").check();
     await expect(page.getByTestId("chart-compared")).toHaveCount(1);
     marked.push(...(await check(page, lang, "indicator ndxp_tx with a what-if")));
-    // A value that does not read: its error is in the language too.
+    // Values that do not read: their errors are in the language too.
     await p.field("wi-shock").fill("x");
+    await p.field("wi-horizon").fill("30.6.2028");
+    await expect(page.getByTestId("wi-horizon-error")).not.toBeEmpty();
     marked.push(...(await check(page, lang, "indicator ndxp_tx with a bad what-if field")));
 
     for (const [route, testid, name] of [
