@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures.mjs";
 import { TODAY, typedDate } from "./expected.mjs";
-import { DataPage, IndicatorPage } from "./pages.mjs";
+import { DataPage, IndicatorPage, ReportPage } from "./pages.mjs";
 
 const Q = `?today=${TODAY}`;
 
@@ -75,6 +75,12 @@ for (const lang of ["vi", "en"]) {
     );
     await d.shots(`dates-data-${lang}`, "ind-since");
     await since.fill(typedDate("2022-03-05", lang));
+    // A change of language rewrites the typed date in the other's form.
+    const other = lang === "vi" ? "en" : "vi";
+    await d.switchLanguage(other);
+    await expect(since).toHaveValue(typedDate("2022-03-05", other));
+    await d.switchLanguage(lang);
+    await expect(since).toHaveValue(typedDate("2022-03-05", lang));
     await page.getByTestId("ind-save").click();
     await expect(page.getByTestId("ind-since-error")).toHaveText("");
     await expect(page.locator('[data-testid="user-row"][data-id="u_launch"]')).toHaveCount(1);
@@ -85,3 +91,27 @@ for (const lang of ["vi", "en"]) {
     expect(line).toContain(",2022-03-05,");
   });
 }
+
+test("a report's date typed in either language is stored in ISO and shown in the language", async ({ page }) => {
+  const r = new ReportPage(page);
+  await r.open("#/report", Q);
+  const date = page.getByTestId("report-date");
+  const error = page.getByTestId("report-date-error");
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem("dxcast.report") ?? "{}").date);
+  await date.fill("31-5-2024");
+  await expect(error).toHaveText("Ngày báo cáo («đến nay» là ngày này): cần một ngày dạng ngày/tháng/năm, như 31/12/2024");
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await date.fill("31/5/2024");
+  await expect(error).toHaveText("");
+  await expect.poll(stored).toBe("2024-05-31");
+  // The id the figures get follows the date.
+  await expect(page.getByTestId("report-id")).toHaveAttribute("placeholder", "u20240531");
+  await r.switchLanguage("en");
+  await expect(date).toHaveValue("2024-05-31");
+  await date.fill("2024-06-15");
+  await expect.poll(stored).toBe("2024-06-15");
+  await page.reload();
+  await expect(date).toHaveValue("2024-06-15");
+  await r.switchLanguage("vi");
+  await expect(date).toHaveValue("15/6/2024");
+});
