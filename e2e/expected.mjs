@@ -48,6 +48,15 @@ export function shownDate(iso, lang = "vi") {
   return lang === "vi" ? `${d}/${m}/${y}` : `${d} ${months[m - 1]} ${y}`;
 }
 
+/**
+ * A date as a date field shows it and takes it in `lang`: Vietnamese day
+ * first ("30/4/2024"), English ISO ("2024-04-30"); links and storage keep ISO.
+ */
+export function typedDate(iso, lang = "vi") {
+  const [y, m, d] = iso.split("-").map(Number);
+  return lang === "vi" ? `${d}/${m}/${y}` : iso;
+}
+
 /** The report page's case: e2e/report-sample.txt pasted with its date. */
 export const reportCase = expected.report;
 

@@ -4,7 +4,7 @@
 // app/examples/e2e_expected.rs), and compared with what the app writes.
 import { controlled, expect, test } from "./fixtures.mjs";
 import { IndicatorPage, Dashboard } from "./pages.mjs";
-import { AFTER_LAST_REPORT, TODAY, ndxp, ndxpCase, ndxpRun, readNumber, shownDate, shows, standings, unfit } from "./expected.mjs";
+import { AFTER_LAST_REPORT, TODAY, ndxp, ndxpCase, ndxpRun, readNumber, shownDate, shows, standings, typedDate, unfit } from "./expected.mjs";
 import { table } from "./data.mjs";
 
 const Q = `?today=${TODAY}`;
@@ -158,7 +158,7 @@ test("a what-if growth rate, typed and dragged, moves the projection and the sta
   await expect(p.quantity(0, "projected", "scenario")).toHaveCount(0);
 
   // Growth starts where the figures end, per year unless chosen otherwise.
-  await expect(p.field("wi-from")).toHaveValue(ndxp.from);
+  await expect(p.field("wi-from")).toHaveValue(typedDate(ndxp.from));
   await expect(p.field("wi-per-year")).toBeChecked();
   await p.setRate("20");
   // A changed target, still ahead on the tests' today: the status can move.
@@ -191,7 +191,7 @@ test("a what-if growth rate, typed and dragged, moves the projection and the sta
   // A shock as well.
   await p.setRate("10");
   await p.field("wi-shock").fill("-10");
-  await expect(p.field("wi-shock-at")).toHaveValue("2025-01-01");
+  await expect(p.field("wi-shock-at")).toHaveValue(typedDate("2025-01-01"));
   const shocked = ndxpCase("growth 10, shock -10, target");
   await expectAnalysis(p, 1, "scenario", shocked[1].scenario);
   await expectAnalysis(p, 3, "scenario", shocked[3].scenario);
@@ -305,7 +305,7 @@ test("a share link reproduces the view, in a fresh browser and offline", async (
   await page.getByTestId("method-option").and(page.locator('[value="log_linear"]')).check();
   await p.setRate("15");
   await p.field("wi-shock").fill("-5");
-  await p.field("wi-horizon").fill("2028-06-30");
+  await p.field("wi-horizon").fill(typedDate("2028-06-30"));
   await p.field("wi-name").fill("Tăng tốc & mở rộng?");
   await p.saveScenario("Tăng tốc & mở rộng?");
   await page.getByTestId("compare-toggle").check();

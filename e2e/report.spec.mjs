@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { controlled, expect, test } from "./fixtures.mjs";
 import { IndicatorPage, ReportPage } from "./pages.mjs";
-import { TODAY, reportCase } from "./expected.mjs";
+import { TODAY, reportCase, typedDate } from "./expected.mjs";
 
 const TEXT = readFileSync("e2e/report-sample.txt", "utf8");
 const Q = `?today=${TODAY}`;
@@ -20,7 +20,7 @@ test("a pasted report's figures are suggested, corrected, confirmed and kept off
   await r.nav("report");
   await expect(page.getByTestId("report-page")).toBeVisible();
   await expect(page.getByTestId("nav-report")).toHaveAttribute("aria-current", "page");
-  await r.paste(TEXT, reportCase.date);
+  await r.paste(TEXT, typedDate(reportCase.date));
 
   // Every figure highlighted in the text and listed beside it.
   const figures = reportCase.figures;
@@ -90,7 +90,7 @@ test("a pasted report's figures are suggested, corrected, confirmed and kept off
   await page.reload();
   await expect(page.getByTestId("report-page")).toBeVisible();
   await expect(r.input).toHaveValue(TEXT);
-  await expect(page.getByTestId("report-date")).toHaveValue(reportCase.date);
+  await expect(page.getByTestId("report-date")).toHaveValue(typedDate(reportCase.date));
   for (const f of confirmed) await expect(r.figure(f.index)).toHaveAttribute("data-state", "confirmed");
   await expect(r.figure(target.index).getByTestId("report-qualifier")).toHaveValue("at_least");
   await page.goto(`./${Q}#/i/${confirmed[0].indicator}`);
@@ -106,7 +106,7 @@ test("the report page in English, and a figure that needs a new indicator", asyn
   await r.open("#/report", Q);
   await r.switchLanguage("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a report");
-  await r.paste(TEXT, reportCase.date);
+  await r.paste(TEXT, typedDate(reportCase.date, "en"));
   await expect(r.figures).toHaveCount(reportCase.figures.length);
   await r.shots("report-en", "report-page");
   const fresh = reportCase.figures.find((f) => f.suggested === "");

@@ -19,7 +19,7 @@ use dxcast_core::{
     Qualifier, Status, Subject, Target, Unit,
 };
 
-use crate::lang::Lang;
+use crate::lang::{DateProblem, Lang};
 
 /// `data/indicators.csv`.
 pub const INDICATORS_CSV: &str = include_str!("../../data/indicators.csv");
@@ -164,6 +164,8 @@ pub enum RowProblem {
     /// A number such as 1.234 in a file with decimal commas: a thousands
     /// separator or a decimal point?
     AmbiguousNumber(String),
+    /// A date typed in a form that does not read in the language's form.
+    Date(DateProblem),
 }
 
 /// A problem with one row: its line (1-based; the header is line 1), the

@@ -9,6 +9,7 @@ use crate::dataset::{
     check_references, parse_fields, Dataset, Fields, RowError, RowOrigin, RowProblem, Table,
     TableRecord, FIELDS_LINE,
 };
+use crate::lang::Lang;
 
 /// A field of a form: the column of its table it fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -339,6 +340,40 @@ pub struct IndicatorForm {
 }
 
 impl IndicatorForm {
+    /// The form with its date (`since`) written in `lang`'s form, as its
+    /// field shows it ([`Lang::date_text`]); `from` is the form it is in
+    /// (`None`: ISO, as the rows hold it, which is
+    /// also the English form).
+    #[must_use]
+    pub fn dates_in(self, from: Option<Lang>, lang: Lang) -> IndicatorForm {
+        let since = lang.date_text_from(from.unwrap_or(Lang::En), &self.since);
+        IndicatorForm { since, ..self }
+    }
+
+    /// The form with its date, typed in `lang`'s form, in ISO as the rows
+    /// hold it.
+    ///
+    /// # Errors
+    ///
+    /// A date that does not read, naming the field.
+    pub fn dates_read(&self, lang: Lang) -> Result<IndicatorForm, RowError> {
+        let since = if self.since.trim().is_empty() {
+            String::new()
+        } else {
+            lang.read_date(&self.since)
+                .map_err(|p| RowError {
+                    line: FORM_LINE,
+                    field: Field::Since,
+                    problem: RowProblem::Date(p),
+                })?
+                .to_string()
+        };
+        Ok(IndicatorForm {
+            since,
+            ..self.clone()
+        })
+    }
+
     /// The form holding an existing row.
     #[must_use]
     pub fn from_fields(f: &[String]) -> IndicatorForm {
@@ -457,6 +492,7 @@ pub fn can_delete_indicator(data: &Dataset, id: &str) -> Result<(), RowError> {
 mod tests {
     use super::*;
     use crate::dataset::UserData;
+    use crate::lang::DateProblem;
 
     fn data() -> Dataset {
         Dataset::builtin().unwrap()
@@ -649,5 +685,46 @@ mod tests {
         );
         assert!(can_delete_indicator(&d, "ndxp_tx").is_err());
         assert!(can_delete_indicator(&d, "unknown").is_ok());
+    }
+
+    /// The indicator's date is typed in the language's form and kept in ISO.
+    #[test]
+    fn the_indicator_date_is_typed_in_the_language_and_kept_in_iso() {
+        let d = data();
+        let stored = IndicatorForm {
+            id: "my_total".into(),
+            name_vi: "Tên".into(),
+            name_en: "Name".into(),
+            unit: "count".into(),
+            kind: "cumulative".into(),
+            pillar: "economy".into(),
+            since: "2022-03-05".into(),
+            ..IndicatorForm::default()
+        };
+        let vi = stored.clone().dates_in(None, Lang::Vi);
+        assert_eq!(vi.since, "5/3/2022");
+        assert_eq!(
+            vi.clone().dates_in(Some(Lang::Vi), Lang::En).since,
+            "2022-03-05"
+        );
+        let read = vi.dates_read(Lang::Vi).unwrap();
+        assert_eq!(read, stored);
+        assert_eq!(read.validate(&d, None).unwrap()[8], "2022-03-05");
+        let bad = |text: &str, lang: Lang| {
+            let f = IndicatorForm {
+                since: text.into(),
+                ..stored.clone()
+            };
+            f.dates_read(lang).map_err(|e| (e.field, e.problem))
+        };
+        assert_eq!(
+            bad("5/3/2022", Lang::En),
+            Err((Field::Since, RowProblem::Date(DateProblem::Form)))
+        );
+        assert_eq!(
+            bad("30/2/2022", Lang::Vi),
+            Err((Field::Since, RowProblem::Date(DateProblem::NoSuchDay)))
+        );
+        assert_eq!(bad(" ", Lang::Vi).unwrap().since, "");
     }
 }

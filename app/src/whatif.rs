@@ -40,7 +40,7 @@ pub struct Draft {
     /// The rate the analyst confirmed though it was flagged as implausible
     /// ([`Draft::confirmation`]); empty when none was.
     pub confirmed: String,
-    /// The first day of that growth (ISO, from a date field).
+    /// The first day of that growth, in the form of [`Draft::dates`].
     pub from: String,
     /// The level shock (percent, or points for shares); empty for none.
     pub shock: String,
@@ -52,6 +52,9 @@ pub struct Draft {
     pub target_at: String,
     /// The projection's end; empty for the default.
     pub horizon: String,
+    /// The language whose form the dates are typed in
+    /// ([`Lang::date_text`], [`Lang::read_date`]).
+    pub dates: Lang,
 }
 
 /// A field of the panel.
@@ -97,24 +100,25 @@ pub struct DraftReading {
     pub errors: Vec<DraftField>,
 }
 
-/// A date from a date field; `None` for empty, `Some(None)` for one that
-/// does not read.
-fn date_field(text: &str) -> Option<Option<Date>> {
+/// A date from a date field typed in `lang`'s form ([`Lang::read_date`]);
+/// `None` for empty, `Some(None)` for one that does not read.
+fn date_field(text: &str, lang: Lang) -> Option<Option<Date>> {
     let t = text.trim();
     if t.is_empty() {
         None
     } else {
-        Some(Date::parse_iso(t).ok())
+        Some(lang.read_date(t).ok())
     }
 }
 
 impl Draft {
-    /// The fields for a scenario and a horizon, numbers written for `lang`.
+    /// The fields for a scenario and a horizon, numbers and dates written
+    /// for `lang`.
     /// A scenario that was saved or linked was meant as it is: its rate
     /// counts as confirmed.
     #[must_use]
     pub fn of(scenario: &Scenario, horizon: Option<Date>, lang: Lang) -> Draft {
-        let date = |d: Date| d.to_string();
+        let date = |d: Date| lang.date_text(d);
         let rate = scenario
             .growth
             .map(|g| input_number(g.rate, lang))
@@ -143,12 +147,30 @@ impl Draft {
                 .map(|t| date(t.deadline))
                 .unwrap_or_default(),
             horizon: horizon.map(date).unwrap_or_default(),
+            dates: lang,
         }
     }
 
-    /// The scenario and horizon the fields make.
+    /// The same fields with their dates written in `to`'s form (a date
+    /// that does not read is left as typed).
+    #[must_use]
+    pub fn dates_in(&self, to: Lang) -> Draft {
+        let date = |text: &String| to.date_text_from(self.dates, text);
+        Draft {
+            from: date(&self.from),
+            shock_at: date(&self.shock_at),
+            target_at: date(&self.target_at),
+            horizon: date(&self.horizon),
+            dates: to,
+            ..self.clone()
+        }
+    }
+
+    /// The scenario and horizon the fields make, numbers read in `lang`,
+    /// dates in [`Draft::dates`]'s form.
     #[must_use]
     pub fn read(&self, lang: Lang, defaults: DraftDefaults) -> DraftReading {
+        let dates = self.dates;
         let mut r = DraftReading::default();
         let mut number = |text: &str, field: DraftField| -> Option<f64> {
             if text.trim().is_empty() {
@@ -163,7 +185,8 @@ impl Draft {
         let rate = number(&self.rate, DraftField::Rate);
         let shock = number(&self.shock, DraftField::Shock);
         let target = number(&self.target, DraftField::Target);
-        let mut when = |text: &str, field: DraftField, default: Date| match date_field(text) {
+        let mut when = |text: &str, field: DraftField, default: Date| match date_field(text, dates)
+        {
             None => Some(default),
             Some(Some(d)) => Some(d),
             Some(None) => {
@@ -190,7 +213,7 @@ impl Draft {
                 Err(_) => r.errors.push(DraftField::Target),
             }
         }
-        match date_field(&self.horizon) {
+        match date_field(&self.horizon, dates) {
             None => {}
             Some(Some(h)) => r.horizon = Some(h),
             Some(None) => r.errors.push(DraftField::Horizon),
@@ -391,5 +414,57 @@ mod tests {
                 DraftField::Horizon
             ]
         );
+    }
+
+    /// Dates are shown and read in the language's form, and follow a change
+    /// of language; the scenario they make is the same.
+    #[test]
+    fn dates_follow_the_language() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+        let scenario = Scenario {
+            growth: Some(GrowthOverride {
+                from: d(2024, 4, 30),
+                rate: 20.0,
+                per: Per::Year,
+            }),
+            shock: Some(Shock {
+                at: d(2025, 1, 1),
+                size: -10.0,
+            }),
+            ..Scenario::default()
+        };
+        let vi = Draft::of(&scenario, Some(d(2028, 6, 30)), Lang::Vi);
+        assert_eq!(
+            (vi.from.as_str(), vi.shock_at.as_str()),
+            ("30/4/2024", "1/1/2025")
+        );
+        assert_eq!(vi.horizon, "30/6/2028");
+        let en = vi.dates_in(Lang::En);
+        assert_eq!(en, Draft::of(&scenario, Some(d(2028, 6, 30)), Lang::En));
+        assert_eq!(en.horizon, "2028-06-30");
+        let defaults = DraftDefaults {
+            from: d(2024, 4, 30),
+            shock_at: d(2025, 1, 1),
+            target_at: d(2026, 12, 31),
+            comparison: Comparison::AtLeast,
+        };
+        for (draft, lang) in [(&vi, Lang::Vi), (&en, Lang::En)] {
+            let r = draft.read(lang, defaults);
+            assert_eq!(r.scenario, scenario);
+            assert_eq!(r.horizon, Some(d(2028, 6, 30)));
+            assert!(r.errors.is_empty());
+        }
+        // A date in the other language's form does not read.
+        let bad = Draft {
+            horizon: "30/6/2028".into(),
+            ..en.clone()
+        };
+        assert_eq!(bad.read(Lang::En, defaults).errors, [DraftField::Horizon]);
+        // A half-typed date stays as typed through a change of language.
+        let half = Draft {
+            horizon: "30/6".into(),
+            ..vi
+        };
+        assert_eq!(half.dates_in(Lang::En).horizon, "30/6");
     }
 }

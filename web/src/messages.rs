@@ -2,7 +2,7 @@
 
 use dxcast_app::dataset::{Dataset, RowError, RowProblem, Table};
 use dxcast_app::import::{FileProblem, Format, MAX_BYTES, MAX_ROWS};
-use dxcast_app::lang::Lang;
+use dxcast_app::lang::{DateProblem, Lang};
 use dxcast_app::scenarios::ScenarioProblem;
 use dxcast_app::share::{
     LinkExpected, LinkProblem, MAX_COMPARED, MAX_QUERY, RATE_RANGE, SHOCK_RANGE, VALUE_LIMIT, YEARS,
@@ -10,7 +10,7 @@ use dxcast_app::share::{
 use dxcast_app::storage::{SaveProblem, StoreProblem};
 use dxcast_core::choice::{Reason, Rule};
 use dxcast_core::csv::Delimiter;
-use dxcast_core::{Bounds, Unit};
+use dxcast_core::{Bounds, Date, Unit};
 
 use crate::format;
 use crate::i18n::errors::{error, expected};
@@ -60,7 +60,33 @@ pub fn problem(lang: Lang, p: &RowProblem) -> String {
             K::ErrAmbiguousNumber,
             &[n, &n.replace('.', ""), &n.replace('.', ",")],
         ),
+        RowProblem::Date(p) => date_problem(lang, *p),
     }
+}
+
+/// Why a typed date does not read, with the language's form and an example
+/// of it.
+#[must_use]
+pub fn date_problem(lang: Lang, p: DateProblem) -> String {
+    match p {
+        DateProblem::Form => {
+            let example =
+                Date::from_ymd(2024, 12, 31).map_or_else(|_| String::new(), |d| lang.date_text(d));
+            tf(lang, K::DateForm, &[&example])
+        }
+        DateProblem::NoSuchDay => t(lang, K::DateNoSuchDay).to_string(),
+    }
+}
+
+/// A date field's error: its label, then why its text does not read; `None`
+/// for an empty field or one that reads.
+#[must_use]
+pub fn date_field_error(lang: Lang, label: &str, text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let p = lang.read_date(text).err()?;
+    Some(tf(lang, K::FieldError, &[label, &date_problem(lang, p)]))
 }
 
 /// A size in bytes, for reading: "850 byte", "12 KB", "2 MB", "5,2 MB".
@@ -594,5 +620,23 @@ x;ndxp_tx;2024;observed;exact;1,5;1,5;;m;;
             source(Lang::En, &d, "mine"),
             "Entered by you (source “mine”)"
         );
+    }
+
+    #[test]
+    fn a_date_field_that_does_not_read_names_itself_and_the_form() {
+        assert_eq!(
+            date_field_error(Lang::Vi, "Từ ngày", "2024/12/31").as_deref(),
+            Some("Từ ngày: cần một ngày dạng ngày/tháng/năm, như 31/12/2024")
+        );
+        assert_eq!(
+            date_field_error(Lang::En, "From", "31/12/2024").as_deref(),
+            Some("From: expected a date as YYYY-MM-DD, such as 2024-12-31")
+        );
+        assert_eq!(
+            date_field_error(Lang::Vi, "Vào ngày", "31/2/2025").as_deref(),
+            Some("Vào ngày: lịch không có ngày này")
+        );
+        assert_eq!(date_field_error(Lang::Vi, "Từ ngày", "31/12/2024"), None);
+        assert_eq!(date_field_error(Lang::En, "From", " "), None);
     }
 }

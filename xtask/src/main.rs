@@ -877,10 +877,20 @@ fn fuzz(seconds: u32, batch: Batch) -> Result {
 /// crate natively (`app/examples/e2e_expected.rs`), to
 /// `target/e2e/expected.json`, and returns the path.
 fn e2e_expected() -> Result<PathBuf> {
-    let mut c = cmd(
-        "cargo",
-        &["run", "-q", "-p", "dxcast-app", "--example", "e2e_expected"],
-    );
+    e2e_json("dxcast-app", "e2e_expected", "expected.json")
+}
+
+/// Writes the interface's words in both languages
+/// (`web/examples/e2e_catalogue.rs`) to `target/e2e/catalogue.json`, and
+/// returns the path.
+fn e2e_catalogue() -> Result<PathBuf> {
+    e2e_json("dxcast-web", "e2e_catalogue", "catalogue.json")
+}
+
+/// Runs `package`'s `example` natively and writes what it prints to
+/// `target/e2e/<file>`; returns the path.
+fn e2e_json(package: &str, example: &str, file: &str) -> Result<PathBuf> {
+    let mut c = cmd("cargo", &["run", "-q", "-p", package, "--example", example]);
     let shown = format!("{c:?}");
     let out = c
         .output()
@@ -892,8 +902,8 @@ fn e2e_expected() -> Result<PathBuf> {
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let path = root().join("target/e2e/expected.json");
     let dir = root().join("target/e2e");
+    let path = dir.join(file);
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
@@ -1058,10 +1068,13 @@ fn test() -> Result {
     ));
     steps.push(step("tests: end to end, Playwright in Chromium", || {
         // The tests compare the app with the model crate's own numbers
-        // (e2e/expected.mjs): write them first.
+        // (e2e/expected.mjs) and its words with the catalogue
+        // (e2e/catalogue.mjs): write them first.
         let expected = e2e_expected()?;
+        let catalogue = e2e_catalogue()?;
         let mut c = cmd("playwright", &["test"]);
         c.env("DXCAST_E2E_EXPECTED", expected);
+        c.env("DXCAST_E2E_CATALOGUE", catalogue);
         run(c)
     }));
 

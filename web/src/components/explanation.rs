@@ -116,7 +116,7 @@ pub fn ExplanationView(
                 " "
                 {move || i18n::formula(s.lang.get(), formula)}
                 ": "
-                <code>{formula.expression()}</code>
+                <code>{move || i18n::expression(s.lang.get(), formula)}</code>
             </p>
             <table class="terms">
                 <tbody>{terms}</tbody>

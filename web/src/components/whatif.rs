@@ -94,13 +94,17 @@ fn field(
     let bad = move || st.reading.with(|r| r.errors.contains(&f));
     let input = if kind == "date" {
         // A date field is left alone while it is edited: a half-typed date
-        // reads as empty, and writing it back would clear it.
+        // reads as empty, and writing it back would clear it. It is typed
+        // in the language's form (`Lang::read_date`), not the browser's.
         view! {
             <input
-                type="date"
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
                 id=id
                 data-testid=id
                 prop:value=initial
+                placeholder=t(lang, K::DatePlaceholder)
                 aria-invalid=move || if bad() { "true" } else { "false" }
                 aria-describedby=error_id.clone()
                 on:input=move |ev| {
@@ -129,12 +133,24 @@ fn field(
         }
         .into_any()
     };
+    let name = label.clone();
+    let error = move || {
+        if !bad() {
+            return String::new();
+        }
+        let typed = st.draft.with(|d| get(d).clone());
+        match kind {
+            "date" => messages::date_field_error(lang, &name, &typed),
+            _ => None,
+        }
+        .unwrap_or_else(|| t(lang, K::FieldBad).to_string())
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
             {input}
-            <p class="field-error" id=error_id aria-live="polite">
-                {move || if bad() { t(lang, K::FieldBad) } else { "" }}
+            <p class="field-error" id=error_id data-testid=format!("{id}-error") aria-live="polite">
+                {error}
             </p>
         </div>
     }
@@ -146,7 +162,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
     let defaults = st.defaults.get_untracked();
     let date_or = |text: &str, default: Option<dxcast_core::Date>| {
         if text.is_empty() {
-            default.map(|d| d.to_string()).unwrap_or_default()
+            default.map(|d| lang.date_text(d)).unwrap_or_default()
         } else {
             text.to_string()
         }
@@ -312,6 +328,15 @@ pub fn WhatIfPanel(
     let s = use_state();
     let message = RwSignal::new(None::<(String, bool)>);
     let copy_message = RwSignal::new(None::<(String, bool)>);
+    // Dates typed in one language's form are written in the other's when
+    // the language changes, and the fields drawn again.
+    Effect::new(move |_| {
+        let lang = s.lang.get();
+        if st.draft.with_untracked(|d| d.dates != lang) {
+            st.draft.update(|d| *d = d.dates_in(lang));
+            st.generation.update(|g| *g += 1);
+        }
+    });
     let ind = StoredValue::new(indicator);
     let saved = Memo::new(move |_| {
         ind.with_value(|id| {
@@ -330,9 +355,10 @@ pub fn WhatIfPanel(
         st.generation.update(|g| *g += 1);
     };
     let clear = move |_| {
-        let horizon = st.draft.with_untracked(|d| d.horizon.clone());
+        let (horizon, dates) = st.draft.with_untracked(|d| (d.horizon.clone(), d.dates));
         st.draft.set(Draft {
             horizon,
+            dates,
             ..Draft::default()
         });
         st.name.set(String::new());

@@ -553,6 +553,11 @@ catalogue! {
     ExportScenario => "Kịch bản: {0} · ngày {1}", "Scenario: {0} · as of {1}";
     ExportBaseScenario => "dự báo cơ sở", "base projection";
     ExportUnnamedScenario => "kịch bản chưa đặt tên", "unnamed what-if";
+
+    // Dates typed in the language's form (Vietnamese day first, English ISO).
+    DatePlaceholder => "ngày/tháng/năm", "YYYY-MM-DD";
+    DateForm => "cần một ngày dạng ngày/tháng/năm, như {0}", "expected a date as YYYY-MM-DD, such as {0}";
+    DateNoSuchDay => "lịch không có ngày này", "the calendar has no such day";
 }
 
 /// `key`'s text in `lang`.
@@ -980,6 +985,21 @@ pub fn formula_name(lang: Lang, code: &str) -> Option<&'static str> {
     Some(pick(lang, vi, en))
 }
 
+/// A formula's expression in `lang`: the core's notation, with the words
+/// some expressions hold ("fitted on", "meets", "year") in Vietnamese.
+#[must_use]
+pub const fn expression(lang: Lang, f: Formula) -> &'static str {
+    let vi = match f {
+        Formula::OneStepError => "MAPE = (100/m)·Σᵢ |yᵢ − ŷᵢ| / |yᵢ|, ŷᵢ khớp trên y₁ … yᵢ₋₁",
+        Formula::ReachDate => "t* = min{t : ŷ(t) đạt T}",
+        Formula::Verdict => "tình trạng = điều đầu tiên đúng trong: số liệu, hạn, ν = 0, tầm dự báo > max(s, 365 ngày), θ₁ ≤ P ≤ θ₂, ŷ đạt T, ρ ≥ θ₀",
+        Formula::AtMost => "m = z − (a + … + y) ≥ 0, tổng z là số cuối",
+        Formula::Scenario => "y(t) = ŷ(t₀)·(1 + g)^((t − t₀)/năm) + δ",
+        _ => f.expression(),
+    };
+    pick(lang, vi, f.expression())
+}
+
 /// A formula's name ("Công thức" / "Formula" for one this catalogue does not know).
 #[must_use]
 pub fn formula(lang: Lang, f: Formula) -> &'static str {
@@ -1085,5 +1105,28 @@ mod tests {
             }
             assert_ne!(formula(Lang::Vi, f), formula(Lang::En, f));
         }
+    }
+
+    /// The expressions that hold English words have their Vietnamese; the
+    /// others are notation, the same in both languages.
+    #[test]
+    fn expressions_with_words_are_translated() {
+        let worded: Vec<Formula> = Formula::ALL
+            .into_iter()
+            .filter(|&f| {
+                f.expression()
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() >= 4 && w != "MAPE" && w != "exp")
+            })
+            .collect();
+        let translated: Vec<Formula> = Formula::ALL
+            .into_iter()
+            .filter(|&f| expression(Lang::Vi, f) != expression(Lang::En, f))
+            .collect();
+        assert_eq!(worded, translated);
+        assert_eq!(
+            expression(Lang::En, Formula::ReachDate),
+            Formula::ReachDate.expression()
+        );
     }
 }

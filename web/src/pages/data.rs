@@ -616,7 +616,15 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
 #[component]
 fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoView {
     let s = use_state();
-    let form = RwSignal::new(form);
+    // Its date is typed in the language's form, and kept in ISO.
+    let form = RwSignal::new(form.dates_in(None, s.lang.get_untracked()));
+    Effect::new(move |before: Option<Lang>| {
+        let lang = s.lang.get();
+        if let Some(before) = before.filter(|b| *b != lang) {
+            form.update(|f| *f = f.clone().dates_in(Some(before), lang));
+        }
+        lang
+    });
     let editing = RwSignal::new(editing);
     let errors = RwSignal::new(Vec::<RowError>::new());
     let readonly = Signal::derive(move || editing.get().is_some());
@@ -626,7 +634,11 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
         ev.prevent_default();
         let lang = s.lang.get_untracked();
         let result = s.data.with_untracked(|d| {
-            form.with_untracked(|f| f.validate(d, editing.get_untracked().as_deref()))
+            form.with_untracked(|f| {
+                f.dates_read(lang)
+                    .map_err(|e| vec![e])
+                    .and_then(|f| f.validate(d, editing.get_untracked().as_deref()))
+            })
         });
         settle(s, lang, Form::INDICATOR, errors, editing, result, || {
             form.set(IndicatorForm::default());
@@ -699,7 +711,10 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                         <input
                             id="ind-since"
                             data-testid="ind-since"
-                            type="date"
+                            type="text"
+                            autocomplete="off"
+                            spellcheck="false"
+                            placeholder=move || s.t(K::DatePlaceholder)
                             aria-describedby="ind-since-error"
                             aria-invalid=move || since_error().is_some().then_some("true")
                             prop:value=v_since

@@ -492,6 +492,23 @@ pub fn ReportPage() -> impl IntoView {
             s.save_problem.set(Some(p));
         }
     });
+    // The date as typed, in the language's form; the draft keeps it in ISO
+    // (empty while it does not read).
+    let date_typed = RwSignal::new(draft.with_untracked(|d| {
+        s.lang
+            .with_untracked(|l| l.date_text_from(Lang::En, &d.date))
+    }));
+    Effect::new(move |before: Option<Lang>| {
+        let lang = s.lang.get();
+        if let Some(before) = before.filter(|b| *b != lang) {
+            date_typed.update(|t| *t = lang.date_text_from(before, t));
+        }
+        lang
+    });
+    let date_error = move || {
+        let lang = s.lang.get();
+        date_typed.with(|typed| messages::date_field_error(lang, t(lang, K::ReportDate), typed))
+    };
     let text = Memo::new(move |_| draft.with(|d| d.text.clone()));
     let as_of = Memo::new(move |_| draft.with(ReportDraft::as_of));
     let found = Memo::new(move |_| text.with(|t| find(t, as_of.get())));
@@ -572,15 +589,29 @@ pub fn ReportPage() -> impl IntoView {
                 <div class="field">
                     <label for="report-date">{move || s.t(K::ReportDate)}</label>
                     <input
-                        type="date"
+                        type="text"
                         id="report-date"
                         data-testid="report-date"
-                        prop:value=draft.get_untracked().date
+                        autocomplete="off"
+                        spellcheck="false"
+                        placeholder=move || s.t(K::DatePlaceholder)
+                        aria-describedby="report-date-error"
+                        aria-invalid=move || if date_error().is_some() { "true" } else { "false" }
+                        prop:value=move || date_typed.get()
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            draft.update(|d| d.date = v);
+                            let iso = s
+                                .lang
+                                .with_untracked(|l| l.read_date(&v))
+                                .map(|d| d.to_string())
+                                .unwrap_or_default();
+                            date_typed.set(v);
+                            draft.update(|d| d.date = iso);
                         }
                     />
+                    <p id="report-date-error" class="field-error" data-testid="report-date-error" aria-live="polite">
+                        {date_error}
+                    </p>
                 </div>
                 <div class="field">
                     <label for="report-id">{move || s.t(K::ReportId)}</label>
@@ -613,6 +644,7 @@ pub fn ReportPage() -> impl IntoView {
                         data-testid="report-clear"
                         on:click=move |_| {
                             draft.set(ReportDraft::default());
+                            date_typed.set(String::new());
                             errors.set(Vec::new());
                             browser::go("#/report");
                         }
