@@ -1,6 +1,11 @@
 //! An explanation from the core: the formula, each term named in the
 //! interface language (by its symbol's code) with its value, and the result;
 //! an unknown value says so, with the core's reason.
+//!
+//! The components take the language as a value: the views that show them
+//! are drawn again when it changes. (A closure on the language signal inside
+//! a view that is redrawn often, as the what-if redraws the analytics, would
+//! leave one dead subscriber on the signal per redraw.)
 
 use dxcast_app::lang::Lang;
 use dxcast_app::measure::{Explained, Measure};
@@ -9,7 +14,6 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::i18n::{self, t, tf, K};
-use crate::state::use_state;
 
 /// A term's value: written as its measure says, or "unknown" when the
 /// explanation gives a reason, or "(not given)" for an input no report gives.
@@ -42,8 +46,9 @@ pub fn Explain(
     /// Words shown before them (the rule a result follows); empty for none.
     #[prop(optional)]
     note: String,
+    /// The interface language.
+    lang: Lang,
 ) -> impl IntoView {
-    let s = use_state();
     (!explained.is_empty()).then(|| {
         let note = (!note.is_empty())
             .then(|| view! { <p class="explain-note" data-testid="explain-note">{note}</p> });
@@ -56,6 +61,7 @@ pub fn Explain(
                         measures=e.measures
                         result=e.result
                         result_label=K::ExplainResult
+                        lang
                     />
                 }
             })
@@ -63,8 +69,8 @@ pub fn Explain(
         let label = what.clone();
         view! {
             <details class="explain" data-testid="explain">
-                <summary aria-label=move || s.tf(K::ExplainAria, &[&label])>
-                    {move || s.t(K::Explain)}
+                <summary aria-label=tf(lang, K::ExplainAria, &[&label])>
+                    {t(lang, K::Explain)}
                 </summary>
                 {note}
                 {views}
@@ -82,8 +88,9 @@ pub fn ExplanationView(
     /// The result's label.
     #[prop(default = K::ClaimAtStated)]
     result_label: K,
+    /// The interface language.
+    lang: Lang,
 ) -> impl IntoView {
-    let s = use_state();
     let e = explanation;
     let why = e.unknown;
     let terms = e
@@ -100,9 +107,9 @@ pub fn ExplanationView(
                         <code>{symbol.notation()}</code>
                     </th>
                     <td>
-                        {move || i18n::symbol(s.lang.get(), symbol.code()).unwrap_or(symbol.code())}
+                        {i18n::symbol(lang, symbol.code()).unwrap_or(symbol.code())}
                     </td>
-                    <td class="num">{move || term_text(value, measure, why, s.lang.get())}</td>
+                    <td class="num">{term_text(value, measure, why, lang)}</td>
                 </tr>
             }
         })
@@ -112,11 +119,11 @@ pub fn ExplanationView(
     view! {
         <div class="explanation" data-testid="explanation">
             <p class="formula">
-                <span class="label">{move || s.t(K::ClaimFormula)}</span>
+                <span class="label">{t(lang, K::ClaimFormula)}</span>
                 " "
-                {move || i18n::formula(s.lang.get(), formula)}
+                {i18n::formula(lang, formula)}
                 ": "
-                <code>{move || i18n::expression(s.lang.get(), formula)}</code>
+                <code>{i18n::expression(lang, formula)}</code>
             </p>
             <table class="terms">
                 <tbody>{terms}</tbody>
@@ -125,13 +132,13 @@ pub fn ExplanationView(
                 .then(|| {
                     view! {
                         <p class="result">
-                            {move || s.t(result_label)}
+                            {t(lang, result_label)}
                             ": "
                             <strong
                                 data-testid="explanation-result"
                                 data-unknown=why.map(Unknown::code)
                             >
-                                {move || result_text(value, result, why, s.lang.get())}
+                                {result_text(value, result, why, lang)}
                             </strong>
                         </p>
                     }

@@ -214,7 +214,7 @@ pub fn MethodChooser(
                         <p class="reason" data-testid="method-reason">{reason_text}</p>
                         {(basis == Basis::DailyRate)
                             .then(|| view! { <p class="muted">{t(lang, K::FitOnDailyRates)}</p> })}
-                        <Explain what=t(lang, K::ChoiceExplain) explained />
+                        <Explain what=t(lang, K::ChoiceExplain) explained lang />
                     </section>
                 }
             },
@@ -356,7 +356,7 @@ fn value_box(
         Ok(a) => {
             let (text, sub) = quantity_text(a, q, terms.unit, lang);
             let number = if q == Metric::Status {
-                view! { <StatusBadge status=Some(a.standing) /> }.into_any()
+                view! { <StatusBadge status=Some(a.standing) lang /> }.into_any()
             } else {
                 view! { <span class="q-number" data-testid="q-number">{text}</span> }.into_any()
             };
@@ -368,7 +368,7 @@ fn value_box(
                 {number}
                 {verdict}
                 {sub.map(|s| view! { <span class="q-sub" data-testid="q-sub">{s}</span> })}
-                <Explain what explained note=note.unwrap_or_default() />
+                <Explain what explained note=note.unwrap_or_default() lang />
             }
             .into_any()
         }
@@ -552,7 +552,7 @@ fn compared_cell(a: Option<&Result<Assessment, Error>>, unit: Unit, lang: Lang) 
                     " · "
                     <span data-testid="cmp-probability">{probability}</span>
                     " "
-                    <StatusBadge status=Some(a.standing) />
+                    <StatusBadge status=Some(a.standing) lang />
                 </td>
             }
             .into_any()

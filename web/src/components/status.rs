@@ -1,20 +1,20 @@
-//! An indicator's status badge, and a claim's verdict badge.
+//! An indicator's status badge, and a claim's verdict badge, in the
+//! language given: the views that show them are drawn again when it changes.
 
 use dxcast_app::analysis::Standing;
 use dxcast_core::Verdict;
 use leptos::prelude::*;
 
 use crate::i18n;
-use crate::state::use_state;
+use dxcast_app::lang::Lang;
 
 /// The standing, or nothing when it is not known yet.
 #[component]
-pub fn StatusBadge(status: Option<Standing>) -> impl IntoView {
-    let s = use_state();
+pub fn StatusBadge(status: Option<Standing>, lang: Lang) -> impl IntoView {
     status.map(|st| {
         view! {
             <span class=format!("badge status-{}", st.code()) data-testid="status" data-status=st.code()>
-                {move || i18n::standing(s.lang.get(), st)}
+                {i18n::standing(lang, st)}
             </span>
         }
     })
@@ -22,15 +22,14 @@ pub fn StatusBadge(status: Option<Standing>) -> impl IntoView {
 
 /// A claim's verdict.
 #[component]
-pub fn VerdictBadge(verdict: Verdict) -> impl IntoView {
-    let s = use_state();
+pub fn VerdictBadge(verdict: Verdict, lang: Lang) -> impl IntoView {
     view! {
         <span
             class=format!("badge verdict-{}", verdict.code())
             data-testid="verdict"
             data-verdict=verdict.code()
         >
-            {move || i18n::verdict(s.lang.get(), verdict)}
+            {i18n::verdict(lang, verdict)}
         </span>
     }
 }

@@ -243,7 +243,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let explanation = c.check.as_ref().ok().map(|k| {
-        view! { <ExplanationView explanation=k.explanation.clone() measures=term_measures(c) result=c.measure /> }
+        view! { <ExplanationView explanation=k.explanation.clone() measures=term_measures(c) result=c.measure lang /> }
     });
     let note = (!c.note.is_empty()).then(|| {
         view! {
@@ -261,7 +261,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
             data-verdict=verdict.code()
         >
             <header>
-                <VerdictBadge verdict />
+                <VerdictBadge verdict lang />
                 <h2>{i18n::claim_kind(lang, c.kind)}</h2>
                 <p class="meta">
                     {source}

@@ -250,7 +250,7 @@ fn row_view(r: &DashboardRow, lang: Lang) -> impl IntoView {
                 <Sparkline points=r.points.clone() label=spark_label />
             </div>
             <div class="ind-status">
-                <StatusBadge status=r.standing />
+                <StatusBadge status=r.standing lang />
             </div>
         </li>
     }

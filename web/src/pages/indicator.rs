@@ -749,7 +749,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             (None, None) => (None, None),
         };
         view! {
-            <StatusBadge status=badge />
+            <StatusBadge status=badge lang />
             {note.map(|n| view! { " " <span class="passed" data-testid="summary-passed">{n}</span> })}
         }
     };

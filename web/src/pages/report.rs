@@ -454,6 +454,7 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
                     explanation=k.explanation.clone()
                     measures=c.measures.clone()
                     result=c.measure
+                    lang
                 />
             </details>
         }
@@ -461,7 +462,7 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
     view! {
         <article class="claim" data-testid="report-check" data-figure=c.figure data-verdict=verdict.code()>
             <header>
-                <VerdictBadge verdict />
+                <VerdictBadge verdict lang />
                 " "
                 <strong>{figure}</strong>
                 " · "
