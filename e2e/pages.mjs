@@ -110,13 +110,21 @@ export class IndicatorPage extends App {
     return this.analysis(index).getByTestId(`q-${name}`).locator(`[data-which="${which}"]`);
   }
 
+  /// Resolves once the comparison and the analyses under the chart show
+  /// the last change (they follow it once the values rest).
+  async settled() {
+    await this.page.locator('[data-testid="analyses"][aria-busy="false"]').waitFor({ state: "attached" });
+  }
+
   /// The number a quantity shows.
   async number(index, name, which = "base") {
+    await this.settled();
     return (await this.quantity(index, name, which).getByTestId("q-number").textContent()).trim();
   }
 
   /// The status code a quantity box shows (`on_track`, …).
   async status(index, which = "base") {
+    await this.settled();
     return this.quantity(index, "status", which).getByTestId("status").getAttribute("data-status");
   }
 
@@ -154,6 +162,7 @@ export class IndicatorPage extends App {
 
   /// Every number and status the analytics show, in order, for comparing views.
   async analyticsText() {
+    await this.settled();
     return this.page.getByTestId("analytics").evaluate((el) =>
       [...el.querySelectorAll('[data-testid="q-number"], [data-testid="q-sub"], [data-testid="status"]')].map(
         (e) => e.dataset.status ?? e.textContent.trim(),

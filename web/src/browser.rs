@@ -424,6 +424,25 @@ pub fn install_panic_message() {
     }));
 }
 
+/// Calls `f` `delay` milliseconds after the next frame has been painted:
+/// an animation-frame callback runs before that frame's paint, and a
+/// timeout set from it runs after. Work that can wait for the paint (what
+/// lies below the chart, the address bar) then leaves the frame to what the
+/// user is looking at. Nothing is called where there is no window or the
+/// browser refuses the callback.
+pub fn after_paint(delay: i32, f: impl FnOnce() + 'static) {
+    let later = Closure::once_into_js(move || {
+        let run = Closure::once_into_js(f);
+        if let Some(w) = window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), delay);
+        }
+    });
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(later.unchecked_ref());
+    }
+}
+
 /// The most frames [`measure_when_laid_out`] waits for a box to be laid out.
 const MEASURE_FRAMES: u32 = 60;
 

@@ -138,6 +138,10 @@ fn figure_text(o: &ObservationRecord, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// How long the values must rest after a change, in milliseconds, before
+/// the tables under the chart follow it.
+const ANALYSES_PAUSE_MS: i32 = 120;
+
 /// The signals of the page, passed to its parts (all `Copy`).
 #[derive(Debug, Clone, Copy)]
 struct Ctx {
@@ -148,6 +152,10 @@ struct Ctx {
     export_box: RwSignal<(f64, f64)>,
     export_geometry: Memo<Geometry>,
     projection: Shown,
+    /// The projection once the chart that shows it has been painted.
+    analysed: Shown,
+    /// Whether `analysed` is behind `projection`.
+    behind: RwSignal<bool>,
     method: RwSignal<MethodChoice>,
     whatif: WhatIfState,
     problems: RwSignal<Vec<LinkProblem>>,
@@ -302,8 +310,42 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
         };
         share::href(&link_id, &view)
     });
-    // The address bar follows the view (the outside world: an effect).
-    Effect::new(move |_| browser::replace_hash(&link_href.get()));
+    // The address bar follows the view (the outside world: an effect),
+    // once the frame that shows the change has been painted.
+    Effect::new(move |_| {
+        let href = link_href.get();
+        browser::after_paint(0, move || browser::replace_hash(&href));
+    });
+    // The comparison and the analyses under the chart follow the projection
+    // once the chart that shows it has been painted and the changes pause
+    // (a slider dragged, a number typed): the chart repaints in the frame
+    // of each change, the tables once, when the values rest.
+    let changes = RwSignal::new(0u32);
+    let painted = RwSignal::new(0u32);
+    // Whether the tables are behind the chart (`aria-busy` on them).
+    let behind = RwSignal::new(true);
+    Effect::new(move |_| {
+        projection.track();
+        behind.set(true);
+        let change = changes
+            .try_update_untracked(|n| {
+                *n = n.wrapping_add(1);
+                *n
+            })
+            .unwrap_or(0);
+        browser::after_paint(ANALYSES_PAUSE_MS, move || {
+            // The page may be gone by then, its signals with it; a later
+            // change brings its own update.
+            if changes.try_get_untracked() == Some(change) {
+                let _ = painted.try_update(|n| *n = n.wrapping_add(1));
+                let _ = behind.try_set(false);
+            }
+        });
+    });
+    let analysed: Shown = Memo::new(move |_| {
+        painted.track();
+        projection.get_untracked()
+    });
 
     // The chart laid out at a width and height: the page's, and the
     // exported picture's.
@@ -370,6 +412,8 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
         export_box,
         export_geometry,
         projection,
+        analysed,
+        behind,
         method,
         whatif: WhatIfState {
             draft,
@@ -696,6 +740,8 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         export_box,
         export_geometry,
         projection,
+        analysed,
+        behind,
         method,
         whatif,
         problems,
@@ -1206,8 +1252,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             // values change; the comparison sums up, the analytics detail.
             <MethodChooser projection method unit />
             <WhatIfPanel indicator=ind.id.clone() unit kind st=whatif />
-            <CompareTable projection terms current=Signal::derive(move || whatif.name.get()) />
-            <TargetAnalytics projection terms />
+            <div class="analyses" data-testid="analyses" aria-busy=move || if behind.get() { "true" } else { "false" }>
+                <CompareTable projection=analysed terms current=Signal::derive(move || whatif.name.get()) />
+                <TargetAnalytics projection=analysed terms />
+            </div>
 
             <section class="targets">
                 <h2 id="targets-title">{t(lang, K::TargetsTitle)}</h2>
