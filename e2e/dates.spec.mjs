@@ -115,3 +115,32 @@ test("a report's date typed in either language is stored in ISO and shown in the
   await r.switchLanguage("vi");
   await expect(date).toHaveValue("15/6/2024");
 });
+
+// Numbers follow the language as dates do: "12,5" typed in Vietnamese is
+// 12.5, and a change of language writes it "12.5", never reads it as 125.
+test("what-if numbers typed in Vietnamese keep their value in English", async ({ page }) => {
+  const p = new IndicatorPage(page);
+  await p.open("#/i/ndxp_tx", Q);
+  await expect(page.getByTestId("analytics")).toBeVisible();
+  const rate = p.field("wi-rate");
+  const shock = p.field("wi-shock");
+  await rate.fill("12,5");
+  await shock.fill("-3,25");
+  await expect(page).toHaveURL(/[?&]g=12\.5@/);
+  await expect(page).toHaveURL(/[?&]k=-3\.25@/);
+  const before = (await p.chartCsv()).filter((r) => r.series === "projection");
+  const link = page.url();
+
+  await p.switchLanguage("en");
+  await expect(rate).toHaveValue("12.5");
+  await expect(shock).toHaveValue("-3.25");
+  await expect(page.getByTestId("wi-rate-error")).toHaveText("");
+  expect(page.url().replace(/[?&]lang=\w+/, "")).toBe(link.replace(/[?&]lang=\w+/, ""));
+  const after = (await p.chartCsv()).filter((r) => r.series === "projection");
+  expect(after.map((r) => [r.date, r.value])).toEqual(before.map((r) => [r.date, r.value]));
+  await p.shots("numbers-whatif-en", "whatif");
+
+  await p.switchLanguage("vi");
+  await expect(rate).toHaveValue("12,5");
+  await expect(shock).toHaveValue("-3,25");
+});

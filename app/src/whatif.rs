@@ -52,9 +52,10 @@ pub struct Draft {
     pub target_at: String,
     /// The projection's end; empty for the default.
     pub horizon: String,
-    /// The language whose form the dates are typed in
-    /// ([`Lang::date_text`], [`Lang::read_date`]).
-    pub dates: Lang,
+    /// The language whose forms the fields are typed in: the numbers'
+    /// decimal mark and grouping ([`input_number`], the core's [`parse`]),
+    /// the dates' order ([`Lang::date_text`], [`Lang::read_date`]).
+    pub lang: Lang,
 }
 
 /// A field of the panel.
@@ -147,30 +148,48 @@ impl Draft {
                 .map(|t| date(t.deadline))
                 .unwrap_or_default(),
             horizon: horizon.map(date).unwrap_or_default(),
-            dates: lang,
+            lang,
         }
     }
 
-    /// The same fields with their dates written in `to`'s form (a date
-    /// that does not read is left as typed).
+    /// The same fields in `to`'s forms: each date written in `to`'s order,
+    /// each number read with [`Draft::lang`]'s decimal mark and written
+    /// exactly with `to`'s ("12,5" becomes "12.5", "1.000.000" becomes
+    /// "1000000"). A field that does not read is left as typed, and a
+    /// confirmed rate stays confirmed.
     #[must_use]
-    pub fn dates_in(&self, to: Lang) -> Draft {
-        let date = |text: &String| to.date_text_from(self.dates, text);
+    pub fn in_lang(&self, to: Lang) -> Draft {
+        let from = self.lang;
+        let date = |text: &String| to.date_text_from(from, text);
+        let number = |text: &String| match parse(text.trim(), from.locale()) {
+            Ok(v) if from != to && !text.trim().is_empty() => input_number(v, to),
+            _ => text.clone(),
+        };
+        let rate = number(&self.rate);
+        let confirmed = if self.is_confirmed() {
+            confirmation(&rate, self.per)
+        } else {
+            self.confirmed.clone()
+        };
         Draft {
+            rate,
+            confirmed,
             from: date(&self.from),
+            shock: number(&self.shock),
             shock_at: date(&self.shock_at),
+            target: number(&self.target),
             target_at: date(&self.target_at),
             horizon: date(&self.horizon),
-            dates: to,
+            lang: to,
             ..self.clone()
         }
     }
 
-    /// The scenario and horizon the fields make, numbers read in `lang`,
-    /// dates in [`Draft::dates`]'s form.
+    /// The scenario and horizon the fields make, read in [`Draft::lang`]'s
+    /// forms.
     #[must_use]
-    pub fn read(&self, lang: Lang, defaults: DraftDefaults) -> DraftReading {
-        let dates = self.dates;
+    pub fn read(&self, defaults: DraftDefaults) -> DraftReading {
+        let lang = self.lang;
         let mut r = DraftReading::default();
         let mut number = |text: &str, field: DraftField| -> Option<f64> {
             if text.trim().is_empty() {
@@ -185,8 +204,7 @@ impl Draft {
         let rate = number(&self.rate, DraftField::Rate);
         let shock = number(&self.shock, DraftField::Shock);
         let target = number(&self.target, DraftField::Target);
-        let mut when = |text: &str, field: DraftField, default: Date| match date_field(text, dates)
-        {
+        let mut when = |text: &str, field: DraftField, default: Date| match date_field(text, lang) {
             None => Some(default),
             Some(Some(d)) => Some(d),
             Some(None) => {
@@ -213,7 +231,7 @@ impl Draft {
                 Err(_) => r.errors.push(DraftField::Target),
             }
         }
-        match date_field(&self.horizon, dates) {
+        match date_field(&self.horizon, lang) {
             None => {}
             Some(Some(h)) => r.horizon = Some(h),
             Some(None) => r.errors.push(DraftField::Horizon),
@@ -287,7 +305,7 @@ mod tests {
 
     #[test]
     fn empty_fields_change_nothing() {
-        let r = Draft::default().read(Lang::Vi, defaults());
+        let r = Draft::default().read(defaults());
         assert_eq!(r, DraftReading::default());
     }
 
@@ -302,7 +320,7 @@ mod tests {
             horizon: "2028-06-30".into(),
             ..Draft::default()
         };
-        let r = draft.read(Lang::Vi, defaults());
+        let r = draft.read(defaults());
         assert!(r.errors.is_empty());
         assert_eq!(
             r.scenario.growth,
@@ -330,18 +348,13 @@ mod tests {
             ..draft.clone()
         };
         assert_eq!(
-            yearly
-                .read(Lang::Vi, defaults())
-                .scenario
-                .growth
-                .unwrap()
-                .per,
+            yearly.read(defaults()).scenario.growth.unwrap().per,
             Per::Year
         );
         assert_eq!(Draft::default().per, Per::Year);
         // Written back for either language and read again: the same.
         for lang in Lang::ALL {
-            let again = Draft::of(&r.scenario, r.horizon, lang).read(lang, defaults());
+            let again = Draft::of(&r.scenario, r.horizon, lang).read(defaults());
             assert_eq!(again, r);
         }
     }
@@ -361,9 +374,10 @@ mod tests {
         let draft = Draft {
             rate: "20".into(),
             per: Per::Month,
+            lang: Lang::En,
             ..Draft::default()
         };
-        let r = draft.read(Lang::En, defaults());
+        let r = draft.read(defaults());
         let flag = Implausible {
             per_year: Some(791.6),
             fastest: Some(378.0),
@@ -401,9 +415,10 @@ mod tests {
             shock: "5".into(),
             shock_at: "x".into(),
             horizon: "soon".into(),
+            lang: Lang::En,
             ..Draft::default()
         };
-        let r = draft.read(Lang::En, defaults());
+        let r = draft.read(defaults());
         assert_eq!(r.scenario, Scenario::default());
         assert_eq!(
             r.errors,
@@ -439,7 +454,7 @@ mod tests {
             ("30/4/2024", "1/1/2025")
         );
         assert_eq!(vi.horizon, "30/6/2028");
-        let en = vi.dates_in(Lang::En);
+        let en = vi.in_lang(Lang::En);
         assert_eq!(en, Draft::of(&scenario, Some(d(2028, 6, 30)), Lang::En));
         assert_eq!(en.horizon, "2028-06-30");
         let defaults = DraftDefaults {
@@ -448,8 +463,8 @@ mod tests {
             target_at: d(2026, 12, 31),
             comparison: Comparison::AtLeast,
         };
-        for (draft, lang) in [(&vi, Lang::Vi), (&en, Lang::En)] {
-            let r = draft.read(lang, defaults);
+        for draft in [&vi, &en] {
+            let r = draft.read(defaults);
             assert_eq!(r.scenario, scenario);
             assert_eq!(r.horizon, Some(d(2028, 6, 30)));
             assert!(r.errors.is_empty());
@@ -459,12 +474,52 @@ mod tests {
             horizon: "30/6/2028".into(),
             ..en.clone()
         };
-        assert_eq!(bad.read(Lang::En, defaults).errors, [DraftField::Horizon]);
+        assert_eq!(bad.read(defaults).errors, [DraftField::Horizon]);
         // A half-typed date stays as typed through a change of language.
         let half = Draft {
             horizon: "30/6".into(),
             ..vi
         };
-        assert_eq!(half.dates_in(Lang::En).horizon, "30/6");
+        assert_eq!(half.in_lang(Lang::En).horizon, "30/6");
+    }
+
+    /// Numbers typed in one language's form are written in the other's when
+    /// the language changes: the scenario stays what was typed, and a
+    /// confirmed rate stays confirmed.
+    #[test]
+    fn numbers_follow_the_language() {
+        let vi = Draft {
+            rate: "12,5".into(),
+            confirmed: "12,5/year".into(),
+            shock: "-3,25".into(),
+            target: "1.000.000".into(),
+            target_at: "31/12/2025".into(),
+            ..Draft::default()
+        };
+        let en = vi.in_lang(Lang::En);
+        assert_eq!(
+            (en.rate.as_str(), en.shock.as_str(), en.target.as_str()),
+            ("12.5", "-3.25", "1000000")
+        );
+        assert_eq!(en.target_at, "2025-12-31");
+        assert!(vi.is_confirmed() && en.is_confirmed());
+        let (a, b) = (vi.read(defaults()), en.read(defaults()));
+        assert!(a.errors.is_empty(), "{a:?}");
+        assert_eq!(a, b);
+        assert_eq!(a.scenario.growth.unwrap().rate, 12.5);
+        assert_eq!(a.scenario.target.unwrap().value, 1e6);
+        // And back again, in the Vietnamese form.
+        let back = en.in_lang(Lang::Vi);
+        assert_eq!(
+            (back.rate.as_str(), back.target.as_str()),
+            ("12,5", "1000000")
+        );
+        assert_eq!(back.read(defaults()), a);
+        // A number that does not read stays as typed.
+        let half = Draft {
+            rate: "12,5,".into(),
+            ..vi
+        };
+        assert_eq!(half.in_lang(Lang::En).rate, "12,5,");
     }
 }

@@ -247,8 +247,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
                     prop:value=slider_value
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            let text = input_number(v, lang);
-                            st.draft.update(|d| d.rate = text);
+                            st.draft.update(|d| d.rate = input_number(v, d.lang));
                         }
                     }
                 />
@@ -328,12 +327,12 @@ pub fn WhatIfPanel(
     let s = use_state();
     let message = RwSignal::new(None::<(String, bool)>);
     let copy_message = RwSignal::new(None::<(String, bool)>);
-    // Dates typed in one language's form are written in the other's when
-    // the language changes, and the fields drawn again.
+    // Numbers and dates typed in one language's form are written in the
+    // other's when the language changes, and the fields drawn again.
     Effect::new(move |_| {
         let lang = s.lang.get();
-        if st.draft.with_untracked(|d| d.dates != lang) {
-            st.draft.update(|d| *d = d.dates_in(lang));
+        if st.draft.with_untracked(|d| d.lang != lang) {
+            st.draft.update(|d| *d = d.in_lang(lang));
             st.generation.update(|g| *g += 1);
         }
     });
@@ -355,10 +354,10 @@ pub fn WhatIfPanel(
         st.generation.update(|g| *g += 1);
     };
     let clear = move |_| {
-        let (horizon, dates) = st.draft.with_untracked(|d| (d.horizon.clone(), d.dates));
+        let (horizon, lang) = st.draft.with_untracked(|d| (d.horizon.clone(), d.lang));
         st.draft.set(Draft {
             horizon,
-            dates,
+            lang,
             ..Draft::default()
         });
         st.name.set(String::new());

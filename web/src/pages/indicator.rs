@@ -220,12 +220,11 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     let problems = RwSignal::new(link_problems);
 
     let defaults = Memo::new(move |_| page.with(|p| p.as_ref().and_then(|p| p.defaults(today))));
-    let reading = Memo::new(move |_| {
-        let lang = s.lang.get();
-        match defaults.get() {
-            Some(d) => draft.with(|dr| dr.read(lang, d)),
-            None => DraftReading::default(),
-        }
+    // The fields are read in the forms they are typed in (the draft's
+    // language, which follows the app's).
+    let reading = Memo::new(move |_| match defaults.get() {
+        Some(d) => draft.with(|dr| dr.read(d)),
+        None => DraftReading::default(),
     });
     let prepared = Memo::new(move |_| {
         let r = rule.get();
