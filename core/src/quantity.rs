@@ -122,6 +122,16 @@ pub enum Conversion {
 }
 
 impl Conversion {
+    /// Every conversion, in the order above.
+    pub const ALL: [Conversion; 6] = [
+        Conversion::Level,
+        Conversion::Total,
+        Conversion::YearToDate,
+        Conversion::DailyAverage,
+        Conversion::SinceLaunch,
+        Conversion::Difference,
+    ];
+
     /// Whether the point comes from a total or year-to-date figure.
     #[must_use]
     pub const fn is_total(self) -> bool {
@@ -198,6 +208,16 @@ pub enum Aside {
     /// The figure follows another definition than the latest figure (see
     /// the module documentation): the series breaks before the kept points.
     Definition,
+}
+
+impl Aside {
+    /// Every reason, in the order above.
+    pub const ALL: [Aside; 4] = [
+        Aside::Rule,
+        Aside::Covered,
+        Aside::SameDate,
+        Aside::Definition,
+    ];
 }
 
 /// One figure of a quantity on its basis.
@@ -1029,5 +1049,31 @@ mod tests {
                 expected: Expected::SameBasis
             })
         );
+    }
+
+    /// `ALL` lists each variant once, in order: the exhaustive matches stop
+    /// the build when a variant is added and not listed.
+    #[test]
+    fn every_conversion_and_reason_is_listed() {
+        let conversion = |c: Conversion| match c {
+            Conversion::Level => 0,
+            Conversion::Total => 1,
+            Conversion::YearToDate => 2,
+            Conversion::DailyAverage => 3,
+            Conversion::SinceLaunch => 4,
+            Conversion::Difference => 5,
+        };
+        let aside = |a: Aside| match a {
+            Aside::Rule => 0,
+            Aside::Covered => 1,
+            Aside::SameDate => 2,
+            Aside::Definition => 3,
+        };
+        for (i, c) in Conversion::ALL.into_iter().enumerate() {
+            assert_eq!(conversion(c), i);
+        }
+        for (i, a) in Aside::ALL.into_iter().enumerate() {
+            assert_eq!(aside(a), i);
+        }
     }
 }

@@ -61,24 +61,10 @@ fn main() {
     walk(&mut pairs, "kind", &MeasureKind::ALL, |l, v| {
         i18n::kind(l, v).into()
     });
-    let conversions = [
-        Conversion::Level,
-        Conversion::Total,
-        Conversion::YearToDate,
-        Conversion::DailyAverage,
-        Conversion::SinceLaunch,
-        Conversion::Difference,
-    ];
-    walk(&mut pairs, "conversion", &conversions, |l, v| {
+    walk(&mut pairs, "conversion", &Conversion::ALL, |l, v| {
         i18n::conversion(l, v).into()
     });
-    let asides = [
-        Aside::Rule,
-        Aside::Covered,
-        Aside::SameDate,
-        Aside::Definition,
-    ];
-    walk(&mut pairs, "aside", &asides, |l, v| {
+    walk(&mut pairs, "aside", &Aside::ALL, |l, v| {
         i18n::aside(l, v).into()
     });
     walk(&mut pairs, "rule", &Rule::ALL, |l, v| {

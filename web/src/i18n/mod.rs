@@ -1070,26 +1070,13 @@ mod tests {
     #[test]
     fn every_measure_rule_and_reason_is_named_in_each_language() {
         use dxcast_core::quantity::{Aside, Conversion, Rule};
-        let conversions = [
-            Conversion::Level,
-            Conversion::Total,
-            Conversion::YearToDate,
-            Conversion::DailyAverage,
-            Conversion::SinceLaunch,
-            Conversion::Difference,
-        ];
-        for c in conversions {
+        for c in Conversion::ALL {
             assert_ne!(conversion(Lang::Vi, c), conversion(Lang::En, c));
         }
         for r in Rule::ALL {
             assert_ne!(rule(Lang::Vi, r), rule(Lang::En, r));
         }
-        for a in [
-            Aside::Rule,
-            Aside::Covered,
-            Aside::SameDate,
-            Aside::Definition,
-        ] {
+        for a in Aside::ALL {
             assert_ne!(aside(Lang::Vi, a), aside(Lang::En, a));
         }
         for k in dxcast_app::report::FigureKind::ALL {
