@@ -47,6 +47,21 @@ const FFI: &str = "dxcast-ffi";
 const FFI_HOST: &str = "dxcast-ffi-host";
 /// The JS/TS package.
 const JS: &str = "dxcast-js";
+/// The flags of the JS package's build: WebAssembly SIMD, which every
+/// browser since 2023 and Node since 16.4 run (the C-ABI module is built
+/// without, for hosts that do not).
+const SIMD_RUSTFLAGS: &str = "-C target-feature=+simd128";
+
+/// `cargo` with the JS package's flags, in a target folder of its own (so
+/// that neither build invalidates the other's).
+fn cargo_simd(args: &[&str]) -> Command {
+    let mut c = cmd("cargo", args);
+    c.env("RUSTFLAGS", SIMD_RUSTFLAGS)
+        .arg("--target-dir")
+        .arg(root().join("target/simd"));
+    c
+}
+
 /// The wasm features wasm-opt may keep (what wasm-bindgen's output uses and
 /// Node 20 and current browsers run).
 const WASM_OPT_FEATURES: [&str; 6] = [
@@ -561,18 +576,15 @@ fn build_ffi() -> Result {
 /// `cargo build` of the JS package, then wasm-bindgen for Node and the web,
 /// wasm-opt, and a package.json in each folder.
 fn build_js() -> Result {
-    run(cmd(
-        "cargo",
-        &[
-            "build",
-            "-p",
-            JS,
-            "--target",
-            "wasm32-unknown-unknown",
-            "--release",
-        ],
-    ))?;
-    let wasm = root().join("target/wasm32-unknown-unknown/release/dxcast_js.wasm");
+    run(cargo_simd(&[
+        "build",
+        "-p",
+        JS,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
+    ]))?;
+    let wasm = root().join("target/simd/wasm32-unknown-unknown/release/dxcast_js.wasm");
     for (target, kind) in [("node", "commonjs"), ("web", "module")] {
         let dir = js_pkg(target);
         let _ = fs::remove_dir_all(&dir);
@@ -581,7 +593,7 @@ fn build_js() -> Result {
         c.arg(&dir).arg(&wasm);
         run(c)?;
         let bg = dir.join("dxcast_js_bg.wasm");
-        let mut c = cmd("wasm-opt", &["-Oz"]);
+        let mut c = cmd("wasm-opt", &["-Oz", "--enable-simd"]);
         c.args(WASM_OPT_FEATURES).arg(&bg).arg("-o").arg(&bg);
         run(c)?;
         let manifest = format!(
@@ -763,18 +775,22 @@ fn embed_steps(steps: &mut Vec<Step>) {
         c.env("DXCAST_FFI_WASM", ffi_wasm());
         run(c)
     }));
-    steps.push(cargo_step(
-        "clippy: JS package for wasm32",
-        &[
-            "clippy",
-            "-p",
-            JS,
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
+    steps.push(step(
+        "clippy: JS package and the core for wasm32 with SIMD",
+        || {
+            run(cargo_simd(&[
+                "clippy",
+                "-p",
+                JS,
+                "-p",
+                "dxcast-core",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        },
     ));
     steps.push(step(
         "build: JS package, wasm-bindgen (Node, web), wasm-opt",
@@ -1026,6 +1042,24 @@ fn test() -> Result {
             false,
         ));
     }
+    steps.push(step(
+        "tests: core, compiled to wasm32 with SIMD, in Node",
+        || {
+            let mut c = cargo_simd(&[
+                "test",
+                "-p",
+                "dxcast-core",
+                "--all-features",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]);
+            c.env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            );
+            run(c)
+        },
+    ));
     steps.push(step("tests: core, compiled to wasm32, in Node", || {
         let mut c = cmd(
             "cargo",

@@ -88,6 +88,92 @@ impl Sums {
     }
 }
 
+/// The sums of a chunk's rows in two chains, even rows and odd rows, about
+/// the chunk's first row: two lanes of one `f64x2` where wasm has SIMD,
+/// two sets of scalar sums (which the compiler puts in lanes itself where
+/// it can) elsewhere. Either way each sum adds the same terms in the same
+/// order.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+struct Chains {
+    even: Sums,
+    odd: Sums,
+    x_c: f64,
+    y_c: f64,
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+impl Chains {
+    fn about(x_c: f64, y_c: f64) -> Chains {
+        Chains {
+            even: Sums::default(),
+            odd: Sums::default(),
+            x_c,
+            y_c,
+        }
+    }
+
+    /// Adds an even row and the odd row after it.
+    #[inline(always)]
+    fn add(&mut self, [x0, x1]: [f64; 2], [y0, y1]: [f64; 2]) {
+        self.even.add(x0 - self.x_c, y0 - self.y_c);
+        self.odd.add(x1 - self.x_c, y1 - self.y_c);
+    }
+
+    /// Both chains' sums.
+    fn total(self) -> Sums {
+        let (Sums(e), Sums(o)) = (self.even, self.odd);
+        Sums([
+            e[0] + o[0],
+            e[1] + o[1],
+            e[2] + o[2],
+            e[3] + o[3],
+            e[4] + o[4],
+        ])
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+struct Chains {
+    /// `Σu`, `Σv`, `Σu²`, `Σuv`, `Σv²`: even rows in lane 0, odd in lane 1.
+    sums: [core::arch::wasm32::v128; 5],
+    c: [core::arch::wasm32::v128; 2],
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+impl Chains {
+    fn about(x_c: f64, y_c: f64) -> Chains {
+        use core::arch::wasm32::f64x2_splat;
+        Chains {
+            sums: [f64x2_splat(0.0); 5],
+            c: [f64x2_splat(x_c), f64x2_splat(y_c)],
+        }
+    }
+
+    /// Adds an even row and the odd row after it.
+    #[inline(always)]
+    fn add(&mut self, [x0, x1]: [f64; 2], [y0, y1]: [f64; 2]) {
+        use core::arch::wasm32::{f64x2, f64x2_add, f64x2_mul, f64x2_sub};
+        let [cx, cy] = self.c;
+        let u = f64x2_sub(f64x2(x0, x1), cx);
+        let v = f64x2_sub(f64x2(y0, y1), cy);
+        let [su, sv, uu, uv, vv] = &mut self.sums;
+        *su = f64x2_add(*su, u);
+        *sv = f64x2_add(*sv, v);
+        *uu = f64x2_add(*uu, f64x2_mul(u, u));
+        *uv = f64x2_add(*uv, f64x2_mul(u, v));
+        *vv = f64x2_add(*vv, f64x2_mul(v, v));
+    }
+
+    /// Both chains' sums.
+    fn total(self) -> Sums {
+        use core::arch::wasm32::f64x2_extract_lane;
+        Sums(
+            self.sums
+                .map(|s| f64x2_extract_lane::<0>(s) + f64x2_extract_lane::<1>(s)),
+        )
+    }
+}
+
 impl Moments {
     /// The moments of a chunk of `m` rows from its sums `s` about its first
     /// row, which lies at `(cx, cy)` (relative to row 0 of the series).
@@ -175,26 +261,25 @@ where
         };
         i = i.saturating_add(1);
         // Even and odd rows in separate sums: two chains of additions.
-        let (mut even, mut odd) = (Sums::default(), Sums::default());
-        while i.saturating_add(1) < end {
+        // While `i < end − 1`, `i + 2 ≤ end`: the steps cannot wrap.
+        let mut chains = Chains::about(x_c, y_c);
+        let pairs_end = end.saturating_sub(1);
+        while i < pairs_end {
             let y0 = row(i, &mut buf);
             let [c0, v0] = buf;
-            let y1 = row(i.saturating_add(1), &mut buf);
+            let y1 = row(i.wrapping_add(1), &mut buf);
             let [c1, v1] = buf;
             differ |= (c0.to_bits() ^ bits) | (c1.to_bits() ^ bits);
-            even.add(v0 - x_c, y0 - y_c);
-            odd.add(v1 - x_c, y1 - y_c);
-            i = i.saturating_add(2);
+            chains.add([v0, v1], [y0, y1]);
+            i = i.wrapping_add(2);
         }
+        let mut even = chains.total();
         if i < end {
             let y = row(i, &mut buf);
             let [c, v] = buf;
             differ |= c.to_bits() ^ bits;
             even.add(v - x_c, y - y_c);
             i = i.saturating_add(1);
-        }
-        for (e, o) in even.0.iter_mut().zip(odd.0) {
-            *e += o;
         }
         total.join(&Moments::of(m, &even, (x_c - kx, y_c - ky)));
         chunks = chunks.saturating_add(1);
