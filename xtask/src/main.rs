@@ -698,6 +698,16 @@ fn inspect_ffi() -> Result {
     if text.contains("flt2dec") || text.contains("float_to_decimal") {
         return Err("the C-ABI module contains float formatting".into());
     }
+    // Hosts without SIMD (wasm3, WAMR) must be able to run it.
+    if let Some(l) = text
+        .lines()
+        .find(|l| l.contains("v128") || l.contains("f64x2"))
+    {
+        return Err(format!(
+            "the C-ABI module uses SIMD, which not every host runs: {}",
+            l.trim()
+        ));
+    }
     let unreachable = text.lines().filter(|l| l.trim() == "unreachable").count();
     println!(
         "{exports} dxcast_* functions exported; {unreachable} `unreachable` instructions \
@@ -765,7 +775,10 @@ fn embed_steps(steps: &mut Vec<Step>) {
         "build: C-ABI module, release, wasm32, and wasm-opt",
         build_ffi,
     ));
-    steps.push(step("imports: C-ABI module has none", inspect_ffi));
+    steps.push(step(
+        "imports: C-ABI module has none, and no SIMD",
+        inspect_ffi,
+    ));
     steps.push(step(
         "proof: no panic path survives in the C-ABI module",
         prove_no_panic,
