@@ -1073,24 +1073,6 @@ fn test() -> Result {
             run(c)
         },
     ));
-    steps.push(step("tests: core, compiled to wasm32, in Node", || {
-        let mut c = cmd(
-            "cargo",
-            &[
-                "test",
-                "-p",
-                "dxcast-core",
-                "--all-features",
-                "--target",
-                "wasm32-unknown-unknown",
-            ],
-        );
-        c.env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
-        );
-        run(c)
-    }));
     embed_steps(&mut steps);
     steps.push(step("rustfmt: fuzz targets", || {
         run(fuzz_cmd(&["fmt", "--check"]))
