@@ -139,7 +139,7 @@ fn figure_text(o: &ObservationRecord, unit: Unit, lang: Lang) -> String {
 }
 
 /// How long the values must rest after a change, in milliseconds, before
-/// the tables under the chart follow it.
+/// the tables under the chart and the address bar follow it.
 const ANALYSES_PAUSE_MS: i32 = 120;
 
 /// The signals of the page, passed to its parts (all `Copy`).
@@ -309,11 +309,24 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
         };
         share::href(&link_id, &view)
     });
-    // The address bar follows the view (the outside world: an effect),
-    // once the frame that shows the change has been painted.
+    // The address bar follows the view (the outside world: an effect) once
+    // the frame that shows the change has been painted and the values rest:
+    // each change of the address costs a same-document navigation, and the
+    // browser fetches the page's icon again for it.
+    let addresses = RwSignal::new(0u32);
     Effect::new(move |_| {
         let href = link_href.get();
-        browser::after_paint(0, move || browser::replace_hash(&href));
+        let address = addresses
+            .try_update_untracked(|n| {
+                *n = n.wrapping_add(1);
+                *n
+            })
+            .unwrap_or(0);
+        browser::after_paint(ANALYSES_PAUSE_MS, move || {
+            if addresses.try_get_untracked() == Some(address) {
+                browser::replace_hash(&href);
+            }
+        });
     });
     // The comparison and the analyses under the chart follow the projection
     // once the chart that shows it has been painted and the changes pause
