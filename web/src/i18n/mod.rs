@@ -558,6 +558,11 @@ catalogue! {
     DatePlaceholder => "ngày/tháng/năm", "YYYY-MM-DD";
     DateForm => "cần một ngày dạng ngày/tháng/năm, như {0}", "expected a date as YYYY-MM-DD, such as {0}";
     DateNoSuchDay => "lịch không có ngày này", "the calendar has no such day";
+
+    // The data's notes in both languages and the quotes' English glosses.
+    GlossLabel => "Dịch sang tiếng Anh:", "In English:";
+    ErrNoteInOneLanguage => "ghi chú chỉ có một ngôn ngữ: cần cả tiếng Việt và tiếng Anh, hoặc không có", "a note in one language only: it needs both Vietnamese and English, or neither";
+    ErrQuoteWithoutGloss => "trích dẫn chưa có bản dịch tiếng Anh", "a quote without its English gloss";
 }
 
 /// `key`'s text in `lang`.
