@@ -15,36 +15,41 @@ pub fn lang_mark(text: Lang, page: Lang) -> Option<&'static str> {
     (text != page).then_some(text.code())
 }
 
-/// A note as [`dxcast_app::dataset::in_lang`] gives it, in a `<p>` of
-/// `class`; nothing when there is none.
-pub fn note(found: Option<(&str, Lang)>, page: Lang, class: &'static str) -> Option<AnyView> {
+/// A note as [`dxcast_app::dataset::in_lang`] gives it, in a `<p class="note">`;
+/// nothing when there is none.
+pub fn note(found: Option<(&str, Lang)>, page: Lang) -> Option<impl IntoView + use<>> {
     found.map(|(text, lang)| {
-        view! { <p class=class lang=lang_mark(lang, page)>{text.to_string()}</p> }.into_any()
+        let text = text.to_string();
+        view! { <p class="note" lang=lang_mark(lang, page)>{text}</p> }
     })
 }
 
 /// A report's quote, in Vietnamese, and on an English page the gloss after
 /// it; nothing when there is no quote. `testid` names the quote.
-pub fn quote(quote: &str, gloss: &str, page: Lang, testid: &'static str) -> Option<AnyView> {
+pub fn quote(
+    quote: &str,
+    gloss: &str,
+    page: Lang,
+    testid: &'static str,
+) -> Option<impl IntoView + use<>> {
     if quote.trim().is_empty() {
         return None;
     }
     let gloss = (page == Lang::En && !gloss.trim().is_empty()).then(|| {
+        let gloss = gloss.to_string();
         view! {
             <p class="gloss" data-testid="quote-gloss">
                 <span class="gloss-label">{t(page, K::GlossLabel)}</span>
                 " "
-                {gloss.to_string()}
+                {gloss}
             </p>
         }
     });
-    Some(
-        view! {
-            <blockquote lang="vi" class="quote" data-testid=testid>
-                {quote.to_string()}
-            </blockquote>
-            {gloss}
-        }
-        .into_any(),
-    )
+    let quote = quote.to_string();
+    Some(view! {
+        <blockquote lang="vi" class="quote" data-testid=testid>
+            {quote}
+        </blockquote>
+        {gloss}
+    })
 }

@@ -169,7 +169,7 @@ catalogue! {
     ClaimFormula => "Công thức", "Formula";
     ClaimAtStated => "Với các số liệu như đã nêu", "At the stated values";
     ClaimInputs => "Số liệu đầu vào", "Inputs";
-    ClaimNote => "Ghi chú tính tay (tiếng Anh)", "Hand arithmetic";
+    ClaimNote => "Ghi chú tính tay", "Hand arithmetic";
     ClaimWhy => "Lý do", "Why";
     ClaimDerivedOnly => "Con số trung gian do dxcast suy ra để dùng cho các phép kiểm tra khác.", "An intermediate figure dxcast derives to feed other checks.";
     ClaimError => "Không tính được: {0}", "Could not be computed: {0}";

@@ -992,7 +992,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     <td>
                         <span class="source" data-testid="observation-source">{source}</span>
                         {bilingual::quote(&o.quote, &o.quote_en, lang, "observation-quote")}
-                        {bilingual::note(o.note_in(lang), lang, "note")}
+                        {bilingual::note(o.note_in(lang), lang)}
                     </td>
                     <td>
                         <a href=edit aria-label=tf(lang, K::EditAria, &[&o.id])>
@@ -1042,8 +1042,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             <dd>{format::date(d, lang)}</dd>
         }
     });
-    let note = bilingual::note(ind.note_in(lang), lang, "note")
-        .unwrap_or_else(|| view! { <p class="muted">{t(lang, K::NoNote)}</p> }.into_any());
+    let note = match bilingual::note(ind.note_in(lang), lang) {
+        Some(note) => note.into_any(),
+        None => view! { <p class="muted">{t(lang, K::NoNote)}</p> }.into_any(),
+    };
     let measures_view = p.clone();
     let measures = move || {
         prepared.with(|pr| match pr {
