@@ -1304,6 +1304,49 @@ mod tests {
         );
     }
 
+    /// A user's row written before the columns existed reads, and its
+    /// note is shown in the language of its column, whatever the page's.
+    #[test]
+    fn a_users_row_without_the_other_language_shows_what_it_has() {
+        let old: Vec<String> = [
+            "u-1",
+            "ndxp_tx",
+            "2024",
+            "observed",
+            "exact",
+            "1",
+            "1",
+            "",
+            "me",
+            "một câu",
+            "A remark.",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        let Ok(TableRecord::Observation(o)) =
+            parse_fields(Table::Observations, &old, RowOrigin::User)
+        else {
+            panic!("an old row reads");
+        };
+        assert_eq!((o.quote_en.as_str(), o.note_vi.as_str()), ("", ""));
+        assert_eq!(o.note_in(Lang::Vi), Some(("A remark.", Lang::En)));
+        assert_eq!(
+            in_lang("", "Ghi chú.", Lang::En),
+            Some(("Ghi chú.", Lang::Vi))
+        );
+        assert_eq!(in_lang(" ", "", Lang::En), None);
+        let (d, rejected) = builtin().with_user(&UserData {
+            observations: vec![old],
+            ..UserData::default()
+        });
+        assert!(rejected.is_empty());
+        assert_eq!(
+            d.observation("u-1").map(|o| o.note.as_str()),
+            Some("A remark.")
+        );
+    }
+
     /// The shipped files pass: as many notes in Vietnamese as in English
     /// (18 indicators, 29 figures, 6 targets and every one of the 77
     /// claims have one), and a gloss of every quote.
