@@ -61,7 +61,7 @@ test("a wrong header names the column, what it says and the columns expected, in
   await d.importText(swapped);
   await expect(d.importErrors).toContainText("Dòng 1, cột 3: dòng tiêu đề ghi «status» ở chỗ cần «period».");
   await expect(d.importErrors).toContainText(
-    "Dòng đầu tiên phải nêu các cột của bảng số liệu theo đúng thứ tự: id, indicator, period, status, qualifier, value, stated, denominator, report, quote, note, definition.",
+    "Dòng đầu tiên phải nêu các cột của bảng số liệu theo đúng thứ tự: id, indicator, period, status, qualifier, value, stated, denominator, report, quote, note, definition, quote_en, note_vi.",
   );
   await expect(d.notice).toHaveText("Chưa nhập gì: tệp không dùng được như hiện tại.");
   await expect(page.getByTestId("import-skip")).toHaveCount(0);
@@ -69,8 +69,8 @@ test("a wrong header names the column, what it says and the columns expected, in
 
   await d.switchLanguage("en");
   await expect(d.importErrors).toContainText("Line 1, column 3: the header says “status” where “period” is expected.");
-  await d.importText([HEADER + ",definition,extra", row("u-a", "cdt_teams", "2024", "1")].join("\n"));
-  await expect(d.importErrors).toContainText("Line 1, column 13: “extra” is not a column of the figures table.");
+  await d.importText([HEADER + ",definition,quote_en,note_vi,extra", row("u-a", "cdt_teams", "2024", "1")].join("\n"));
+  await expect(d.importErrors).toContainText("Line 1, column 15: “extra” is not a column of the figures table.");
   await d.shots("data-import-header-en", "import");
   await expect(d.userRows).toHaveCount(0);
 });

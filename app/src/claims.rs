@@ -11,7 +11,8 @@ use dxcast_core::{
     Check, ClaimKind, Error, Field, Interval, Period, Qualifier, Symbol, Unit, Verdict,
 };
 
-use crate::dataset::Dataset;
+use crate::dataset::{in_lang, Dataset};
+use crate::lang::Lang;
 use crate::measure::Measure;
 
 /// One input of a claim, as the claims file refers to it.
@@ -69,8 +70,12 @@ pub struct CheckedClaim {
     pub value: Option<f64>,
     /// The report's words.
     pub quote: String,
+    /// A plain English rendering of the report's words.
+    pub quote_en: String,
     /// The hand arithmetic (English).
     pub note: String,
+    /// The hand arithmetic (Vietnamese).
+    pub note_vi: String,
     /// The verdict DATA.md works out by hand.
     pub expected: Verdict,
     /// The inputs.
@@ -84,6 +89,13 @@ pub struct CheckedClaim {
 }
 
 impl CheckedClaim {
+    /// Its hand arithmetic in `lang`, or else in the other language, with
+    /// the language it is in; `None` when it has none.
+    #[must_use]
+    pub fn note_in(&self, lang: Lang) -> Option<(&str, Lang)> {
+        in_lang(&self.note, &self.note_vi, lang)
+    }
+
     /// The verdict (a claim that could not be built cannot be checked).
     #[must_use]
     pub fn verdict(&self) -> Verdict {
@@ -157,6 +169,8 @@ fn observation_rows(data: &Dataset) -> Vec<ObservationRow<'_>> {
             report: &o.report,
             quote: Text::plain(&o.quote),
             note: Text::plain(&o.note),
+            quote_en: Text::plain(&o.quote_en),
+            note_vi: Text::plain(&o.note_vi),
             definition: Some(o.definition.as_str()).filter(|d| !d.is_empty()),
         })
         .collect()
@@ -177,6 +191,8 @@ fn target_rows(data: &Dataset) -> Vec<TargetRow<'_>> {
             report: &t.report,
             quote: Text::plain(&t.quote),
             note: Text::plain(&t.note),
+            quote_en: Text::plain(&t.quote_en),
+            note_vi: Text::plain(&t.note_vi),
         })
         .collect()
 }
@@ -291,7 +307,9 @@ fn checked(
         qualifier: row.qualifier,
         value: row.value,
         quote: row.quote.to_string(),
+        quote_en: row.quote_en.to_string(),
         note: row.note.to_string(),
+        note_vi: row.note_vi.to_string(),
         expected: row.expected,
         inputs,
         measure,

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use dxcast_core::csv::{
     parse_row, read, ClaimRow, IndicatorRow, ObservationRow, Record, Records, ReportRow, Row,
-    TargetRow,
+    TargetRow, Text,
 };
 use dxcast_core::quantity::Measured;
 use dxcast_core::{
@@ -166,6 +166,11 @@ pub enum RowProblem {
     AmbiguousNumber(String),
     /// A date typed in a form that does not read in the language's form.
     Date(DateProblem),
+    /// A built-in row with a note in one language only: the data gives
+    /// its notes in English and Vietnamese, or none.
+    NoteInOneLanguage,
+    /// A built-in row with a quote and no English gloss of it.
+    QuoteWithoutGloss,
 }
 
 /// A problem with one row: its line (1-based; the header is line 1), the
@@ -227,8 +232,11 @@ pub struct IndicatorRecord {
     pub bounds: Bounds,
     /// For running totals, the launch date.
     pub since: Option<Date>,
-    /// Definition and remarks.
+    /// Definition and remarks, in English.
     pub note: String,
+    /// Definition and remarks, in Vietnamese (empty in a user's row that
+    /// has none).
+    pub note_vi: String,
     /// The quantity it measures, shared with the indicators that measure it
     /// another way; empty when the indicator is its own.
     pub quantity: String,
@@ -247,6 +255,13 @@ impl IndicatorRecord {
         } else {
             &self.quantity
         }
+    }
+
+    /// Its note in `lang`, or else in the other language, with the
+    /// language it is in; `None` when it has none.
+    #[must_use]
+    pub fn note_in(&self, lang: Lang) -> Option<(&str, Lang)> {
+        in_lang(&self.note, &self.note_vi, lang)
     }
 
     /// Its name in `lang`.
@@ -288,8 +303,13 @@ pub struct ObservationRecord {
     pub report: String,
     /// The source's words, verbatim.
     pub quote: String,
-    /// Remarks.
+    /// A plain English rendering of the quote (empty in a user's row that
+    /// has none).
+    pub quote_en: String,
+    /// Remarks, in English.
     pub note: String,
+    /// Remarks, in Vietnamese (empty in a user's row that has none).
+    pub note_vi: String,
     /// The definition the figure follows when it is not the indicator's
     /// usual one (empty for the usual one).
     pub definition: String,
@@ -317,6 +337,13 @@ impl ObservationRecord {
     pub fn is_estimate(&self) -> bool {
         self.obs.status == Status::Estimate
     }
+
+    /// Its note in `lang`, or else in the other language, with the
+    /// language it is in; `None` when it has none.
+    #[must_use]
+    pub fn note_in(&self, lang: Lang) -> Option<(&str, Lang)> {
+        in_lang(&self.note, &self.note_vi, lang)
+    }
 }
 
 /// A target of an indicator.
@@ -338,8 +365,13 @@ pub struct TargetRecord {
     pub report: String,
     /// The source's words.
     pub quote: String,
-    /// Remarks.
+    /// A plain English rendering of the quote (empty in a user's row that
+    /// has none).
+    pub quote_en: String,
+    /// Remarks, in English.
     pub note: String,
+    /// Remarks, in Vietnamese (empty in a user's row that has none).
+    pub note_vi: String,
     /// Where the row comes from.
     pub origin: RowOrigin,
     /// The row as text.
@@ -347,6 +379,13 @@ pub struct TargetRecord {
 }
 
 impl TargetRecord {
+    /// Its note in `lang`, or else in the other language, with the
+    /// language it is in; `None` when it has none.
+    #[must_use]
+    pub fn note_in(&self, lang: Lang) -> Option<(&str, Lang)> {
+        in_lang(&self.note, &self.note_vi, lang)
+    }
+
     /// The core's target, due on the period's last day.
     ///
     /// # Errors
@@ -434,6 +473,7 @@ fn indicator_from(r: IndicatorRow<'_>, fields: Fields, origin: RowOrigin) -> Ind
         bounds: r.bounds,
         since: r.since,
         note: r.note.to_string(),
+        note_vi: r.note_vi.to_string(),
         quantity: r.quantity.unwrap_or_default().to_string(),
         origin,
         fields,
@@ -450,7 +490,9 @@ fn observation_from(r: ObservationRow<'_>, fields: Fields, origin: RowOrigin) ->
         denominator_value: r.denominator_value,
         report: r.report.to_string(),
         quote: r.quote.to_string(),
+        quote_en: r.quote_en.to_string(),
         note: r.note.to_string(),
+        note_vi: r.note_vi.to_string(),
         definition: r.definition.unwrap_or_default().to_string(),
         origin,
         fields,
@@ -467,9 +509,71 @@ fn target_from(r: TargetRow<'_>, fields: Fields, origin: RowOrigin) -> TargetRec
         stated: r.stated.to_string(),
         report: r.report.to_string(),
         quote: r.quote.to_string(),
+        quote_en: r.quote_en.to_string(),
         note: r.note.to_string(),
+        note_vi: r.note_vi.to_string(),
         origin,
         fields,
+    }
+}
+
+/// A text given in English (`en`) and Vietnamese (`vi`), in `lang` or else
+/// in the other language, with the language it is in; `None` when both
+/// are empty.
+#[must_use]
+pub fn in_lang<'a>(en: &'a str, vi: &'a str, lang: Lang) -> Option<(&'a str, Lang)> {
+    let (first, second) = match lang {
+        Lang::Vi => ((vi, Lang::Vi), (en, Lang::En)),
+        Lang::En => ((en, Lang::En), (vi, Lang::Vi)),
+    };
+    [first, second]
+        .into_iter()
+        .find(|(text, _)| !text.trim().is_empty())
+}
+
+/// Checks that a built-in row gives its note in both languages or in
+/// neither, and an English gloss of its quote when it has one (and none
+/// when it has none). Errors are put on `line`, naming the column that is
+/// missing.
+///
+/// # Errors
+///
+/// The first column that is missing.
+fn check_languages(
+    line: u32,
+    note: (&str, &str),
+    quote: Option<(&str, &str)>,
+) -> Result<(), RowError> {
+    let err = |field, problem| {
+        Err(RowError {
+            line,
+            field,
+            problem,
+        })
+    };
+    let filled = |s: &str| !s.trim().is_empty();
+    match (filled(note.0), filled(note.1)) {
+        (true, false) => return err(Field::NoteVi, RowProblem::NoteInOneLanguage),
+        (false, true) => return err(Field::Note, RowProblem::NoteInOneLanguage),
+        _ => {}
+    }
+    match quote.map(|(q, en)| (filled(q), filled(en))) {
+        Some((true, false)) => err(Field::QuoteEn, RowProblem::QuoteWithoutGloss),
+        Some((false, true)) => err(Field::Quote, RowProblem::Required),
+        _ => Ok(()),
+    }
+}
+
+/// [`check_languages`] for a row of a table.
+fn check_record_languages(row: &TableRecord, line: u32) -> Result<(), RowError> {
+    match row {
+        TableRecord::Indicator(i) => check_languages(line, (&i.note, &i.note_vi), None),
+        TableRecord::Observation(o) => {
+            check_languages(line, (&o.note, &o.note_vi), Some((&o.quote, &o.quote_en)))
+        }
+        TableRecord::Target(t) => {
+            check_languages(line, (&t.note, &t.note_vi), Some((&t.quote, &t.quote_en)))
+        }
     }
 }
 
@@ -708,6 +812,40 @@ pub fn check_references(data: &Dataset, row: &TableRecord, line: u32) -> Result<
     Ok(())
 }
 
+/// The five data files' texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataFiles {
+    /// `reports.csv`.
+    pub reports: &'static str,
+    /// `indicators.csv`.
+    pub indicators: &'static str,
+    /// `observations.csv`.
+    pub observations: &'static str,
+    /// `targets.csv`.
+    pub targets: &'static str,
+    /// `claims.csv`.
+    pub claims: &'static str,
+}
+
+/// The built-in files, embedded at build time.
+pub const BUILTIN_FILES: DataFiles = DataFiles {
+    reports: REPORTS_CSV,
+    indicators: INDICATORS_CSV,
+    observations: OBSERVATIONS_CSV,
+    targets: TARGETS_CSV,
+    claims: CLAIMS_CSV,
+};
+
+/// A row of the data files that does not read: the file (`observations.csv`)
+/// and the row's error, which names its line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    /// The file's name.
+    pub file: &'static str,
+    /// The row's error.
+    pub error: RowError,
+}
+
 impl Dataset {
     /// The built-in dataset.
     ///
@@ -715,7 +853,18 @@ impl Dataset {
     ///
     /// The first row of the embedded files that does not read, which the
     /// data's own tests rule out.
-    pub fn builtin() -> Result<Dataset, RowError> {
+    pub fn builtin() -> Result<Dataset, DataError> {
+        Dataset::from_files(BUILTIN_FILES)
+    }
+
+    /// The dataset of `files`, read as the built-in data is: every row must
+    /// read, refer to known rows, and give its note in English and
+    /// Vietnamese or in neither, and an English gloss of its quote.
+    ///
+    /// # Errors
+    ///
+    /// The first row that does not, with its file.
+    pub fn from_files(files: DataFiles) -> Result<Dataset, DataError> {
         let mut data = Dataset {
             reports: Vec::new(),
             indicators: Vec::new(),
@@ -725,9 +874,16 @@ impl Dataset {
             report_fields: Vec::new(),
             claim_fields: Vec::new(),
         };
+        let in_file = |file: &'static str| move |error| DataError { file, error };
         let header = |e| RowError::from_core(e, 1, Field::Id);
-        for (line, fields, row) in rows::<ReportRow<'static>>(REPORTS_CSV).map_err(header)? {
-            let r = row.map_err(|e| RowError::from_core(e, line, Field::Id))?;
+        let reports = in_file("reports.csv");
+        for (line, fields, row) in rows::<ReportRow<'static>>(files.reports)
+            .map_err(header)
+            .map_err(reports)?
+        {
+            let r = row
+                .map_err(|e| RowError::from_core(e, line, Field::Id))
+                .map_err(reports)?;
             data.reports.push(ReportRecord {
                 id: r.id.to_string(),
                 published: r.published,
@@ -737,20 +893,35 @@ impl Dataset {
             data.report_fields.push(fields);
         }
         let mut at = data.positions();
-        for (text, table) in [
-            (INDICATORS_CSV, Table::Indicators),
-            (OBSERVATIONS_CSV, Table::Observations),
-            (TARGETS_CSV, Table::Targets),
+        for (text, table, file) in [
+            (files.indicators, Table::Indicators, "indicators.csv"),
+            (files.observations, Table::Observations, "observations.csv"),
+            (files.targets, Table::Targets, "targets.csv"),
         ] {
-            for (line, row) in parse_table(text, table, RowOrigin::BuiltIn)? {
-                let row = row?;
-                check_references(&data, &row, line)?;
+            let at_file = in_file(file);
+            for (line, row) in parse_table(text, table, RowOrigin::BuiltIn).map_err(at_file)? {
+                let row = row.map_err(at_file)?;
+                check_references(&data, &row, line).map_err(at_file)?;
+                check_record_languages(&row, line).map_err(at_file)?;
                 data.push(row, &mut at);
             }
         }
-        for (line, fields, row) in rows::<ClaimRow<'static>>(CLAIMS_CSV).map_err(header)? {
-            data.claims
-                .push(row.map_err(|e| RowError::from_core(e, line, Field::Id))?);
+        let claims = in_file("claims.csv");
+        for (line, fields, row) in rows::<ClaimRow<'static>>(files.claims)
+            .map_err(header)
+            .map_err(claims)?
+        {
+            let row = row
+                .map_err(|e| RowError::from_core(e, line, Field::Id))
+                .map_err(claims)?;
+            let text = |t: Text<'_>| t.to_string();
+            check_languages(
+                line,
+                (&text(row.note), &text(row.note_vi)),
+                Some((&text(row.quote), &text(row.quote_en))),
+            )
+            .map_err(claims)?;
+            data.claims.push(row);
             data.claim_fields.push(fields);
         }
         Ok(data)
@@ -994,6 +1165,226 @@ mod tests {
 
     fn builtin() -> Dataset {
         Dataset::builtin().expect("the built-in data reads")
+    }
+
+    /// Files of one report, one indicator, one figure and one target, each
+    /// with its note in both languages and its quote glossed; `edit`
+    /// changes one of them.
+    fn files(edit: impl Fn(&mut [String; 5])) -> DataFiles {
+        let mut f = [
+            REPORTS_CSV.lines().take(2).collect::<Vec<_>>().join("\n") + "\n",
+            "id,name_vi,name_en,unit,kind,pillar,min,max,since,note,quantity,note_vi\n\
+             ndxp_tx,Số giao dịch,Transactions,count,flow,government,0,,,A note.,,Một ghi chú.\n"
+                .to_string(),
+            "id,indicator,period,status,qualifier,value,stated,denominator,report,quote,note,\
+             definition,quote_en,note_vi\n\
+             r000-a,ndxp_tx,2022-09,observed,exact,58397139,58.397.139,,r000,\
+             có 58.397.139 giao dịch,A note.,,\"58,397,139 transactions\",Một ghi chú.\n"
+                .to_string(),
+            "id,indicator,period,comparison,value,stated,report,quote,note,quote_en,note_vi\n\
+             t-a,ndxp_tx,2023,>,860000000,860 triệu,r000,lớn hơn 860 triệu,,greater than 860 million,\n"
+                .to_string(),
+            "id,report,origin,kind,period,stated,value,qualifier,inputs,expected,quote,note,\
+             quote_en,note_vi\n\
+             c-a,r000,report,daily_average,,,,,o:r000-a,agree,,A note.,,Một ghi chú.\n"
+                .to_string(),
+        ];
+        edit(&mut f);
+        // The files are read as the built-in ones are, borrowed for the
+        // test's whole run.
+        let [reports, indicators, observations, targets, claims] =
+            f.map(|t| &*Box::leak(t.into_boxed_str()));
+        DataFiles {
+            reports,
+            indicators,
+            observations,
+            targets,
+            claims,
+        }
+    }
+
+    fn failure(files: DataFiles) -> (&'static str, u32, Field, RowProblem) {
+        let e = Dataset::from_files(files).expect_err("a row without its other language");
+        (e.file, e.error.line, e.error.field, e.error.problem)
+    }
+
+    #[test]
+    fn rows_with_both_languages_read() {
+        let d = Dataset::from_files(files(|_| {})).unwrap();
+        let (i, o) = (&d.indicators[0], &d.observations[0]);
+        assert_eq!(i.note_in(Lang::Vi), Some(("Một ghi chú.", Lang::Vi)));
+        assert_eq!(i.note_in(Lang::En), Some(("A note.", Lang::En)));
+        assert_eq!(o.quote_en, "58,397,139 transactions");
+        assert_eq!(d.targets[0].note_in(Lang::En), None);
+        assert_eq!(d.targets[0].quote_en, "greater than 860 million");
+        assert_eq!(d.claims[0].note_vi.to_string(), "Một ghi chú.");
+    }
+
+    #[test]
+    fn a_note_in_one_language_is_refused_with_its_file_line_and_column() {
+        let no_vi = files(|f| f[1] = f[1].replace(",Một ghi chú.", ","));
+        assert_eq!(
+            failure(no_vi),
+            (
+                "indicators.csv",
+                2,
+                Field::NoteVi,
+                RowProblem::NoteInOneLanguage
+            )
+        );
+        let no_en = files(|f| f[2] = f[2].replace("A note.", ""));
+        assert_eq!(
+            failure(no_en),
+            (
+                "observations.csv",
+                2,
+                Field::Note,
+                RowProblem::NoteInOneLanguage
+            )
+        );
+        let target = files(|f| f[3] = f[3].replace(",,greater", ",Strict.,greater"));
+        assert_eq!(
+            failure(target),
+            (
+                "targets.csv",
+                2,
+                Field::NoteVi,
+                RowProblem::NoteInOneLanguage
+            )
+        );
+        let claim = files(|f| f[4] = f[4].replace(",Một ghi chú.", ","));
+        assert_eq!(
+            failure(claim),
+            (
+                "claims.csv",
+                2,
+                Field::NoteVi,
+                RowProblem::NoteInOneLanguage
+            )
+        );
+    }
+
+    #[test]
+    fn a_quote_without_a_gloss_is_refused_with_its_file_line_and_column() {
+        let figure = files(|f| f[2] = f[2].replace("\"58,397,139 transactions\"", ""));
+        assert_eq!(
+            failure(figure),
+            (
+                "observations.csv",
+                2,
+                Field::QuoteEn,
+                RowProblem::QuoteWithoutGloss
+            )
+        );
+        let target = files(|f| f[3] = f[3].replace("greater than 860 million", ""));
+        assert_eq!(
+            failure(target),
+            (
+                "targets.csv",
+                2,
+                Field::QuoteEn,
+                RowProblem::QuoteWithoutGloss
+            )
+        );
+        let claim = files(|f| f[4] = f[4].replace("agree,,", "agree,một câu,"));
+        assert_eq!(
+            failure(claim),
+            (
+                "claims.csv",
+                2,
+                Field::QuoteEn,
+                RowProblem::QuoteWithoutGloss
+            )
+        );
+        // A gloss of no quote is as wrong.
+        let stray = files(|f| f[4] = f[4].replace("A note.,,", "A note.,a sentence,"));
+        assert_eq!(
+            failure(stray),
+            ("claims.csv", 2, Field::Quote, RowProblem::Required)
+        );
+    }
+
+    /// A user's row written before the columns existed reads, and its
+    /// note is shown in the language of its column, whatever the page's.
+    #[test]
+    fn a_users_row_without_the_other_language_shows_what_it_has() {
+        let old: Vec<String> = [
+            "u-1",
+            "ndxp_tx",
+            "2024",
+            "observed",
+            "exact",
+            "1",
+            "1",
+            "",
+            "me",
+            "một câu",
+            "A remark.",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        let Ok(TableRecord::Observation(o)) =
+            parse_fields(Table::Observations, &old, RowOrigin::User)
+        else {
+            panic!("an old row reads");
+        };
+        assert_eq!((o.quote_en.as_str(), o.note_vi.as_str()), ("", ""));
+        assert_eq!(o.note_in(Lang::Vi), Some(("A remark.", Lang::En)));
+        assert_eq!(
+            in_lang("", "Ghi chú.", Lang::En),
+            Some(("Ghi chú.", Lang::Vi))
+        );
+        assert_eq!(in_lang(" ", "", Lang::En), None);
+        let (d, rejected) = builtin().with_user(&UserData {
+            observations: vec![old],
+            ..UserData::default()
+        });
+        assert!(rejected.is_empty());
+        assert_eq!(
+            d.observation("u-1").map(|o| o.note.as_str()),
+            Some("A remark.")
+        );
+    }
+
+    /// The shipped files pass: as many notes in Vietnamese as in English
+    /// (18 indicators, 29 figures, 6 targets and every one of the 77
+    /// claims have one), and a gloss of every quote.
+    #[test]
+    fn the_shipped_data_has_every_note_in_both_languages_and_every_quote_glossed() {
+        let d = builtin();
+        let both = |en: &str, vi: &str| !en.is_empty() && !vi.is_empty();
+        assert_eq!(
+            d.indicators
+                .iter()
+                .filter(|i| both(&i.note, &i.note_vi))
+                .count(),
+            18
+        );
+        assert_eq!(
+            d.observations
+                .iter()
+                .filter(|o| both(&o.note, &o.note_vi))
+                .count(),
+            29
+        );
+        assert_eq!(
+            d.targets
+                .iter()
+                .filter(|t| both(&t.note, &t.note_vi))
+                .count(),
+            6
+        );
+        assert_eq!(d.claims.len(), 77);
+        assert!(d
+            .claims
+            .iter()
+            .all(|c| both(&c.note.to_string(), &c.note_vi.to_string())));
+        assert!(d
+            .observations
+            .iter()
+            .all(|o| o.quote.is_empty() || !o.quote_en.is_empty()));
+        assert!(d.targets.iter().all(|t| !t.quote_en.is_empty()));
     }
 
     #[test]

@@ -69,7 +69,9 @@ impl FormField {
     pub fn of(table: Table, field: Field) -> Option<FormField> {
         Some(match (table, field) {
             (_, Field::Id) => FormField::Id,
-            (_, Field::Note) => FormField::Note,
+            // The other language's texts are not shown: their errors go to
+            // the text they render.
+            (_, Field::Note | Field::NoteVi) => FormField::Note,
             (Table::Observations | Table::Targets, Field::Indicator) => FormField::Indicator,
             (Table::Observations | Table::Targets, Field::Period) => FormField::Period,
             (Table::Observations, Field::Status) => FormField::Status,
@@ -77,7 +79,9 @@ impl FormField {
             (Table::Observations, Field::Value | Field::Stated) => FormField::Stated,
             (Table::Observations, Field::Denominator) => FormField::Denominator,
             (Table::Observations | Table::Targets, Field::Report) => FormField::Report,
-            (Table::Observations | Table::Targets, Field::Quote) => FormField::Quote,
+            (Table::Observations | Table::Targets, Field::Quote | Field::QuoteEn) => {
+                FormField::Quote
+            }
             (Table::Targets, Field::Comparison) => FormField::Comparison,
             (Table::Targets, Field::Value | Field::Stated) => FormField::Value,
             (Table::Indicators, Field::NameVi) => FormField::NameVi,
@@ -143,6 +147,10 @@ pub struct ObservationForm {
     pub note: String,
     /// `definition`: empty for the indicator's usual one.
     pub definition: String,
+    /// `quote_en`: not shown, kept from the row the form edits.
+    pub quote_en: String,
+    /// `note_vi`: not shown, kept from the row the form edits.
+    pub note_vi: String,
 }
 
 impl ObservationForm {
@@ -174,6 +182,8 @@ impl ObservationForm {
             quote: g(9),
             note: g(10),
             definition: g(11),
+            quote_en: g(12),
+            note_vi: g(13),
         }
     }
 
@@ -224,6 +234,8 @@ impl ObservationForm {
             self.quote.trim(),
             self.note.trim(),
             self.definition.trim(),
+            self.quote_en.trim(),
+            self.note_vi.trim(),
         ]
         .iter()
         .map(|s| (*s).to_string())
@@ -337,6 +349,8 @@ pub struct IndicatorForm {
     pub note: String,
     /// `quantity`: empty when the indicator is its own.
     pub quantity: String,
+    /// `note_vi`: not shown, kept from the row the form edits.
+    pub note_vi: String,
 }
 
 impl IndicatorForm {
@@ -390,6 +404,7 @@ impl IndicatorForm {
             since: g(8),
             note: g(9),
             quantity: g(10),
+            note_vi: g(11),
         }
     }
 
@@ -429,6 +444,7 @@ impl IndicatorForm {
             &self.since,
             &self.note,
             &self.quantity,
+            &self.note_vi,
         ]
         .iter()
         .map(|s| s.trim().to_string())

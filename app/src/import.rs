@@ -27,7 +27,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use dxcast_core::csv::{Delimiter, RecordError, Records};
+use dxcast_core::csv::{
+    Delimiter, IndicatorRow, ObservationRow, RecordError, Records, Row, TargetRow,
+};
 use dxcast_core::{Date, Expected, Field};
 
 use crate::dataset::{
@@ -127,8 +129,9 @@ impl ImportPlan {
 /// How many of a table's last columns a file may leave out.
 const fn optional(table: Table) -> usize {
     match table {
-        Table::Indicators | Table::Observations => 1,
-        Table::Targets => 0,
+        Table::Indicators => <IndicatorRow<'static> as Row<'static>>::OPTIONAL,
+        Table::Observations => <ObservationRow<'static> as Row<'static>>::OPTIONAL,
+        Table::Targets => <TargetRow<'static> as Row<'static>>::OPTIONAL,
     }
 }
 
@@ -734,12 +737,12 @@ mod tests {
                 expected: Some(Field::Status),
             }))
         );
-        let long = format!("\n\n{HEADER},definition,extra\n");
+        let long = format!("\n\n{HEADER},definition,quote_en,note_vi,extra\n");
         assert_eq!(
             plan(&long, &d, today()).problem,
             Some(FileProblem::Header(HeaderProblem {
                 line: 3,
-                column: 13,
+                column: 15,
                 found: Some("extra".into()),
                 expected: None,
             }))
@@ -815,7 +818,7 @@ mod tests {
         let row = d.observation("r004-ndxp-2021").unwrap();
         let mut f = row.fields.clone();
         f[10] = "checked again".into();
-        let mut text = format!("{HEADER},definition\n");
+        let mut text = format!("{HEADER},definition,quote_en,note_vi\n");
         let fields: Vec<&str> = f.iter().map(String::as_str).collect();
         dxcast_core::csv::write_record(&mut text, &fields).unwrap();
         let mut user = UserData::default();

@@ -682,6 +682,8 @@ pub fn confirm(
             quote,
             note: String::new(),
             definition: String::new(),
+            quote_en: String::new(),
+            note_vi: String::new(),
         }
         .validate(&data, editing)?,
     };

@@ -492,6 +492,8 @@ mod tests {
                 "trích \"dẫn\", có dấu phẩy",
                 "ghi chú\nhai dòng",
                 "",
+                "",
+                "",
             ]),
         );
         u.upsert(
@@ -504,6 +506,7 @@ mod tests {
                 "stock",
                 "economy",
                 "0",
+                "",
                 "",
                 "",
                 "",
@@ -566,9 +569,10 @@ mod tests {
         assert_eq!(other.problem, StoreProblem::UnknownVersion("other".into()));
     }
 
-    /// Rows stored before the optional `definition` (figures) and
-    /// `quantity` (indicators) columns existed load with them empty, in
-    /// either version.
+    /// Rows stored before the optional `definition`, `quote_en` and
+    /// `note_vi` (figures), `quantity` and `note_vi` (indicators) and
+    /// `quote_en` and `note_vi` (targets) columns existed load with them
+    /// empty, in either version.
     #[test]
     fn rows_stored_before_the_optional_columns_load_with_them_empty() {
         let full = sample();
@@ -579,15 +583,19 @@ mod tests {
             "indicators":[{"id":"my_ind","name_vi":"Chỉ tiêu","name_en":"Indicator","unit":"count",
               "kind":"stock","pillar":"economy","min":"0","max":"","since":"","note":""}]}"#;
         let mut doc: Value = serde_json::from_str(&to_json(&full)).unwrap();
-        for table in ["observations", "indicators"] {
+        for (table, optional) in [("observations", 3), ("indicators", 2), ("targets", 2)] {
             let t = doc[table].as_object_mut().unwrap();
-            t["columns"].as_array_mut().unwrap().pop();
-            for row in t["rows"].as_array_mut().unwrap() {
-                row.as_array_mut().unwrap().pop();
+            for _ in 0..optional {
+                t["columns"].as_array_mut().unwrap().pop();
+                for row in t["rows"].as_array_mut().unwrap() {
+                    row.as_array_mut().unwrap().pop();
+                }
             }
         }
         let v2 = doc.to_string();
-        assert!(!v2.contains("definition") && !v2.contains("quantity"));
+        for column in ["definition", "quantity", "quote_en", "note_vi"] {
+            assert!(!v2.contains(column), "{column}");
+        }
         for raw in [v1, v2.as_str()] {
             let l = load(Some(raw), &builtin());
             assert_eq!(l.recovery, None, "{raw}");

@@ -61,6 +61,8 @@ pub fn problem(lang: Lang, p: &RowProblem) -> String {
             &[n, &n.replace('.', ""), &n.replace('.', ",")],
         ),
         RowProblem::Date(p) => date_problem(lang, *p),
+        RowProblem::NoteInOneLanguage => t(lang, K::ErrNoteInOneLanguage).to_string(),
+        RowProblem::QuoteWithoutGloss => t(lang, K::ErrQuoteWithoutGloss).to_string(),
     }
 }
 
@@ -536,7 +538,7 @@ mod tests {
             file_problem(Lang::En, Table::Targets, &h),
             [
                 "Line 1, column 3: the header says “status” where “period” is expected.",
-                "The first line must name the columns of the targets table, in this order: id, indicator, period, comparison, value, stated, report, quote, note. Download a template below to get this line."
+                "The first line must name the columns of the targets table, in this order: id, indicator, period, comparison, value, stated, report, quote, note, quote_en, note_vi. Download a template below to get this line."
             ]
         );
         let p = plan(

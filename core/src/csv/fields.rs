@@ -37,6 +37,16 @@ impl<'a> Fields<'_, 'a> {
             .ok_or(self.err(index, Expected::FieldHere))
     }
 
+    /// A text field of one of the last, optional columns: empty when the
+    /// record stops before it.
+    pub(super) fn optional_text(&self, index: usize) -> Result<Text<'a>> {
+        if self.record.fields().len() > index {
+            self.text(index)
+        } else {
+            Ok(Text::plain(""))
+        }
+    }
+
     /// A field with no doubled quotes, trimmed.
     pub(super) fn plain(&self, index: usize) -> Result<&'a str> {
         self.text(index)?

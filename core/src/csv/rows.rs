@@ -90,6 +90,9 @@ pub struct IndicatorRow<'a> {
     /// (period totals, year-to-date totals, daily averages and running totals
     /// of NDXP transactions); `None` for an indicator that is its own.
     pub quantity: Option<&'a str>,
+    /// The note in Vietnamese (`note` is English); empty when the file has
+    /// no such column.
+    pub note_vi: Text<'a>,
 }
 
 impl<'a> IndicatorRow<'a> {
@@ -134,9 +137,10 @@ impl<'a> Row<'a> for IndicatorRow<'a> {
         Field::Since,
         Field::Note,
         Field::Quantity,
+        Field::NoteVi,
     ];
 
-    const OPTIONAL: usize = 1;
+    const OPTIONAL: usize = 2;
 
     fn parse(record: &Record<'a>) -> Result<Self> {
         let f = Fields {
@@ -165,6 +169,7 @@ impl<'a> Row<'a> for IndicatorRow<'a> {
             } else {
                 None
             },
+            note_vi: f.optional_text(11)?,
         })
     }
 }
@@ -205,6 +210,12 @@ pub struct ObservationRow<'a> {
     /// the indicator's usual one (a series that changed its wording or its
     /// base); `None` for the usual definition.
     pub definition: Option<&'a str>,
+    /// A plain English rendering of the quote; empty when the file has no
+    /// such column.
+    pub quote_en: Text<'a>,
+    /// The note in Vietnamese (`note` is English); empty when the file has
+    /// no such column.
+    pub note_vi: Text<'a>,
 }
 
 impl ObservationRow<'_> {
@@ -253,9 +264,11 @@ impl<'a> Row<'a> for ObservationRow<'a> {
         Field::Quote,
         Field::Note,
         Field::Definition,
+        Field::QuoteEn,
+        Field::NoteVi,
     ];
 
-    const OPTIONAL: usize = 1;
+    const OPTIONAL: usize = 3;
 
     fn parse(record: &Record<'a>) -> Result<Self> {
         let f = Fields {
@@ -288,6 +301,8 @@ impl<'a> Row<'a> for ObservationRow<'a> {
             } else {
                 None
             },
+            quote_en: f.optional_text(12)?,
+            note_vi: f.optional_text(13)?,
         })
     }
 }
@@ -315,6 +330,12 @@ pub struct TargetRow<'a> {
     pub quote: Text<'a>,
     /// Remarks.
     pub note: Text<'a>,
+    /// A plain English rendering of the quote; empty when the file has no
+    /// such column.
+    pub quote_en: Text<'a>,
+    /// The note in Vietnamese (`note` is English); empty when the file has
+    /// no such column.
+    pub note_vi: Text<'a>,
 }
 
 impl TargetRow<'_> {
@@ -349,7 +370,11 @@ impl<'a> Row<'a> for TargetRow<'a> {
         Field::Report,
         Field::Quote,
         Field::Note,
+        Field::QuoteEn,
+        Field::NoteVi,
     ];
+
+    const OPTIONAL: usize = 2;
 
     fn parse(record: &Record<'a>) -> Result<Self> {
         let f = Fields {
@@ -369,6 +394,8 @@ impl<'a> Row<'a> for TargetRow<'a> {
             report: f.id(6)?,
             quote: f.text(7)?,
             note: f.text(8)?,
+            quote_en: f.optional_text(9)?,
+            note_vi: f.optional_text(10)?,
         })
     }
 }
@@ -503,6 +530,12 @@ pub struct ClaimRow<'a> {
     pub quote: Text<'a>,
     /// The hand arithmetic and remarks.
     pub note: Text<'a>,
+    /// A plain English rendering of the quote; empty when the file has no
+    /// such column.
+    pub quote_en: Text<'a>,
+    /// The hand arithmetic in Vietnamese (`note` is English); empty when the
+    /// file has no such column.
+    pub note_vi: Text<'a>,
 }
 
 impl<'a> ClaimRow<'a> {
@@ -565,7 +598,11 @@ impl<'a> Row<'a> for ClaimRow<'a> {
         Field::Expected,
         Field::Quote,
         Field::Note,
+        Field::QuoteEn,
+        Field::NoteVi,
     ];
+
+    const OPTIONAL: usize = 2;
 
     fn parse(record: &Record<'a>) -> Result<Self> {
         let f = Fields {
@@ -612,6 +649,8 @@ impl<'a> Row<'a> for ClaimRow<'a> {
             expected: f.code(9, Verdict::from_code)?,
             quote: f.text(10)?,
             note: f.text(11)?,
+            quote_en: f.optional_text(12)?,
+            note_vi: f.optional_text(13)?,
         })
     }
 }

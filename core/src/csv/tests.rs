@@ -127,7 +127,7 @@ fn observation_rows() {
 #[test]
 fn observation_definitions() {
     // With the definition column: empty is the indicator's usual definition.
-    let text = header(ObservationRow::COLUMNS)
+    let text = header(&ObservationRow::COLUMNS[..12])
         + "
 a,share,2022-12-31,estimate,exact,52.8,\"52,80%\",,r004,\"là 52,80%\",,processed_online\n\
            b,share,2024-04-30,observed,about,38.3,\"38,3%\",,r002,\"khoảng 38,3%\",,\n\
@@ -196,7 +196,7 @@ fn header_is_checked() {
             ..
         })
     ));
-    let extra = std::string::String::from(HEADER) + ",definition,more";
+    let extra = std::string::String::from(HEADER) + ",definition,quote_en,note_vi,more";
     assert!(matches!(
         read::<ObservationRow>(&extra),
         Err(Error::Parse {
@@ -217,8 +217,58 @@ fn header_is_checked() {
 }
 
 #[test]
+fn notes_in_vietnamese_and_glosses_of_quotes() {
+    // With the columns: each row's own texts, doubled quotes undone.
+    let text = header(ObservationRow::COLUMNS)
+        + "
+a,x,2022,observed,exact,2,2,,r,\"có 2, x\",A note.,,\"2, x \"\"here\"\"\",Một ghi chú.\n\
+           b,x,2022,observed,exact,3,3,,r,,,,,\n";
+    let rows: StdVec<ObservationRow> = read(&text).unwrap().map(|r| r.unwrap()).collect();
+    assert_eq!(rows[0].quote_en.to_string(), "2, x \"here\"");
+    assert_eq!(rows[0].note_vi.to_string(), "Một ghi chú.");
+    assert!(rows[1].quote_en.is_empty() && rows[1].note_vi.is_empty());
+    let tgt = header(TargetRow::COLUMNS) + "\nt,x,2023,>=,1,1,r,q,,gloss,ghi chú\n";
+    let t = read::<TargetRow>(&tgt).unwrap().next().unwrap().unwrap();
+    assert_eq!(
+        (t.quote_en.to_string(), t.note_vi.to_string()),
+        ("gloss".into(), "ghi chú".into())
+    );
+    let ind =
+        header(IndicatorRow::COLUMNS) + "\nx,X,X,count,flow,government,0,,,A note.,,Ghi chú.\n";
+    let i = read::<IndicatorRow>(&ind).unwrap().next().unwrap().unwrap();
+    assert_eq!(i.note_vi.to_string(), "Ghi chú.");
+    let claims = header(ClaimRow::COLUMNS)
+        + "\nc,r,cross_check,sum,,5,5,exact,o:a o:b,agree,q,n,gloss,ghi chú\n";
+    let c = read::<ClaimRow>(&claims).unwrap().next().unwrap().unwrap();
+    assert_eq!(
+        (c.quote_en.to_string(), c.note_vi.to_string()),
+        ("gloss".into(), "ghi chú".into())
+    );
+    // Files written before them read with them empty; a file with the gloss
+    // column only reads too (the columns may be left out from the last).
+    let old = obs("a,x,2022,observed,exact,2,2,,r,q,n\n");
+    let o = read::<ObservationRow>(&old)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(o.quote_en.is_empty() && o.note_vi.is_empty());
+    let glossed =
+        header(&ObservationRow::COLUMNS[..13]) + "\na,x,2022,observed,exact,2,2,,r,q,n,,gloss\n";
+    let o = read::<ObservationRow>(&glossed)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (o.quote_en.to_string(), o.note_vi.is_empty()),
+        ("gloss".into(), true)
+    );
+}
+
+#[test]
 fn claim_rows() {
-    let header = header(ClaimRow::COLUMNS);
+    let header = header(&ClaimRow::COLUMNS[..12]);
     let text = header.clone()
         + "\nc1,r001,report,multiple,2022,\"4,8\",4.8,exact,o:a o:b,agree,\"gấp 4,8 lần\",\n\
            c2,r001,cross_check,period_total,2022-01-01/2022-09-30,,,,o:c,cannot_check,,\n\
@@ -294,7 +344,7 @@ fn claim_rows() {
 
 #[test]
 fn indicator_target_report_rows() {
-    let ind = header(IndicatorRow::COLUMNS)
+    let ind = header(&IndicatorRow::COLUMNS[..11])
         + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,,ndxp\n\
            bad,x,y,count,flow,government,5,1,,,\n";
     let rows: StdVec<_> = read::<IndicatorRow>(&ind).unwrap().collect();
@@ -309,7 +359,7 @@ fn indicator_target_report_rows() {
     let old_rows: StdVec<_> = read::<IndicatorRow>(&old).unwrap().collect();
     assert_eq!(old_rows[0].as_ref().unwrap().quantity, None);
     // But every row of a file has its header's columns.
-    let short = header(IndicatorRow::COLUMNS)
+    let short = header(&IndicatorRow::COLUMNS[..11])
         + "\nndxp_tx,Giao dịch,Transactions,count,flow,government,0,,,\n";
     let short_rows: StdVec<_> = read::<IndicatorRow>(&short).unwrap().collect();
     assert!(matches!(
@@ -328,7 +378,7 @@ fn indicator_target_report_rows() {
             ..
         })
     ));
-    let tgt = header(TargetRow::COLUMNS)
+    let tgt = header(&TargetRow::COLUMNS[..9])
         + "\nt1,ndxp_tx,2023,>,860000000,860 triệu,r001,lớn hơn 860 triệu giao dịch,\n";
     let t = read::<TargetRow>(&tgt).unwrap().next().unwrap().unwrap();
     let target = t.target().unwrap();
@@ -386,7 +436,7 @@ fn every_line_end_counts_one_line() {
 fn claims_refer_to_earlier_claims_only() {
     let obs = obs("a,x,2022,observed,exact,2,2,,r,q,\nb,x,2022,observed,exact,3,3,,r,q,");
     let observations: StdVec<ObservationRow> = read(&obs).unwrap().map(|r| r.unwrap()).collect();
-    let text = header(ClaimRow::COLUMNS)
+    let text = header(&ClaimRow::COLUMNS[..12])
         + "\nc1,r,cross_check,sum,,5,5,exact,o:a o:b,agree,,\n\
            c2,r,cross_check,sum,,10,10,exact,c:c1 s:c1,agree,,\n\
            c3,r,cross_check,sum,,1,1,exact,c:c4 o:a,cannot_check,,\n\

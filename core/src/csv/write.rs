@@ -101,7 +101,10 @@ pub fn write_record_with<W: Write>(
 ///
 /// let mut line = String::new();
 /// write_header(&mut line, TargetRow::COLUMNS)?;
-/// assert_eq!(line, "id,indicator,period,comparison,value,stated,report,quote,note\n");
+/// assert_eq!(
+///     line,
+///     "id,indicator,period,comparison,value,stated,report,quote,note,quote_en,note_vi\n"
+/// );
 /// # Ok::<(), core::fmt::Error>(())
 /// ```
 ///

@@ -248,6 +248,10 @@ vocabulary! {
         Quantity => ("quantity", "quantity"),
         /// The definition an observation follows.
         Definition => ("definition", "definition"),
+        /// A note in Vietnamese.
+        NoteVi => ("note_vi", "note_vi"),
+        /// An English gloss of a quote.
+        QuoteEn => ("quote_en", "quote_en"),
         /// A key of a setting.
         Key => ("key", "key"),
     }

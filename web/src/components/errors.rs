@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use dxcast_app::dataset::RowError;
+use dxcast_app::dataset::DataError;
 use dxcast_app::lang::Lang;
 use leptos::prelude::*;
 
@@ -70,11 +70,16 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
 
 /// Shown when the built-in data cannot be read (the data's tests rule it out).
 #[component]
-pub fn BuiltinFailed(error: RowError, lang: Lang) -> impl IntoView {
+pub fn BuiltinFailed(error: DataError, lang: Lang) -> impl IntoView {
+    let at = tf(
+        lang,
+        K::FieldError,
+        &[error.file, &messages::line_error(lang, &error.error)],
+    );
     view! {
         <main id="main" class="page page-error" data-testid="builtin-error">
             <h1>{t(lang, K::ErrorTitle)}</h1>
-            <p>{tf(lang, K::DataLoadFailed, &[&messages::line_error(lang, &error)])}</p>
+            <p>{tf(lang, K::DataLoadFailed, &[&at])}</p>
         </main>
     }
 }

@@ -1,6 +1,7 @@
 //! Pieces of the interface shared by the pages. They render state.
 
 pub mod banners;
+pub mod bilingual;
 pub mod chart;
 pub mod errors;
 pub mod explanation;

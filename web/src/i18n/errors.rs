@@ -128,6 +128,8 @@ vietnamese! {
         Key => "tên tham số",
         Quantity => "đại lượng đo",
         Definition => "định nghĩa",
+        NoteVi => "ghi chú tiếng Việt",
+        QuoteEn => "bản dịch tiếng Anh của trích dẫn",
     }
 }
 

@@ -169,7 +169,7 @@ catalogue! {
     ClaimFormula => "Công thức", "Formula";
     ClaimAtStated => "Với các số liệu như đã nêu", "At the stated values";
     ClaimInputs => "Số liệu đầu vào", "Inputs";
-    ClaimNote => "Ghi chú tính tay (tiếng Anh)", "Hand arithmetic";
+    ClaimNote => "Ghi chú tính tay", "Hand arithmetic";
     ClaimWhy => "Lý do", "Why";
     ClaimDerivedOnly => "Con số trung gian do dxcast suy ra để dùng cho các phép kiểm tra khác.", "An intermediate figure dxcast derives to feed other checks.";
     ClaimError => "Không tính được: {0}", "Could not be computed: {0}";
@@ -558,6 +558,11 @@ catalogue! {
     DatePlaceholder => "ngày/tháng/năm", "YYYY-MM-DD";
     DateForm => "cần một ngày dạng ngày/tháng/năm, như {0}", "expected a date as YYYY-MM-DD, such as {0}";
     DateNoSuchDay => "lịch không có ngày này", "the calendar has no such day";
+
+    // The data's notes in both languages and the quotes' English glosses.
+    GlossLabel => "Dịch sang tiếng Anh:", "In English:";
+    ErrNoteInOneLanguage => "ghi chú chỉ có một ngôn ngữ: cần cả tiếng Việt và tiếng Anh, hoặc không có", "a note in one language only: it needs both Vietnamese and English, or neither";
+    ErrQuoteWithoutGloss => "trích dẫn chưa có bản dịch tiếng Anh", "a quote without its English gloss";
 }
 
 /// `key`'s text in `lang`.

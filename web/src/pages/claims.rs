@@ -6,6 +6,7 @@ use dxcast_core::csv::Origin;
 use dxcast_core::Verdict;
 use leptos::prelude::*;
 
+use crate::components::bilingual;
 use crate::components::explanation::ExplanationView;
 use crate::components::status::VerdictBadge;
 use crate::format;
@@ -158,13 +159,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
             </p>
         }
     });
-    let quote = (!c.quote.is_empty()).then(|| {
-        view! {
-            <blockquote lang="vi" class="quote" data-testid="claim-quote">
-                {c.quote.clone()}
-            </blockquote>
-        }
-    });
+    let quote = bilingual::quote(&c.quote, &c.quote_en, lang, "claim-quote");
     let derived_only = c
         .value
         .is_none()
@@ -245,11 +240,11 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
     let explanation = c.check.as_ref().ok().map(|k| {
         view! { <ExplanationView explanation=k.explanation.clone() measures=term_measures(c) result=c.measure lang /> }
     });
-    let note = (!c.note.is_empty()).then(|| {
+    let note = c.note_in(lang).map(|(text, text_lang)| {
         view! {
             <details class="note">
                 <summary>{t(lang, K::ClaimNote)}</summary>
-                <p lang="en">{c.note.clone()}</p>
+                <p lang=bilingual::lang_mark(text_lang, lang)>{text.to_string()}</p>
             </details>
         }
     });

@@ -26,6 +26,7 @@ use crate::chart::{
     definition_break, label_width, layout, quantity_points, shared_labels, ChartInput, Geometry,
     Overlay, TargetInput,
 };
+use crate::components::bilingual;
 use crate::components::chart::{Chart, MarkerMeta};
 use crate::components::projection::{
     Comparison as CompareTable, MethodChooser, Shown, TargetAnalytics, Terms,
@@ -947,7 +948,9 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         .targets
         .iter()
         .map(|tg| {
-            let source = s.data.with_untracked(|d| messages::source(lang, d, &tg.report));
+            let source = s
+                .data
+                .with_untracked(|d| messages::source(lang, d, &tg.report));
             view! {
                 <tr data-testid="target-row">
                     <td>{format::period(tg.period, lang)}</td>
@@ -960,8 +963,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     </td>
                     <td>
                         <span class="source">{source}</span>
-                        {(!tg.quote.is_empty())
-                            .then(|| view! { <blockquote lang="vi" class="quote">{tg.quote.clone()}</blockquote> })}
+                        {bilingual::quote(&tg.quote, &tg.quote_en, lang, "target-quote")}
                     </td>
                 </tr>
             }
@@ -1001,15 +1003,8 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     <td lang="vi">{stated}</td>
                     <td>
                         <span class="source" data-testid="observation-source">{source}</span>
-                        {(!o.quote.is_empty())
-                            .then(|| {
-                                view! {
-                                    <blockquote lang="vi" class="quote" data-testid="observation-quote">
-                                        {o.quote.clone()}
-                                    </blockquote>
-                                }
-                            })}
-                        {(!o.note.is_empty()).then(|| view! { <p class="note" lang="en">{o.note.clone()}</p> })}
+                        {bilingual::quote(&o.quote, &o.quote_en, lang, "observation-quote")}
+                        {bilingual::note(o.note_in(lang), lang)}
                     </td>
                     <td>
                         <a href=edit aria-label=tf(lang, K::EditAria, &[&o.id])>
@@ -1059,10 +1054,9 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             <dd>{format::date(d, lang)}</dd>
         }
     });
-    let note = if ind.note.is_empty() {
-        view! { <p class="muted">{t(lang, K::NoNote)}</p> }.into_any()
-    } else {
-        view! { <p lang="en" class="note">{ind.note.clone()}</p> }.into_any()
+    let note = match bilingual::note(ind.note_in(lang), lang) {
+        Some(note) => note.into_any(),
+        None => view! { <p class="muted">{t(lang, K::NoNote)}</p> }.into_any(),
     };
     let measures_view = p.clone();
     let measures = move || {

@@ -1,0 +1,57 @@
+// The data's notes in the page's language, and the reports' quotes in
+// Vietnamese, as the source, followed on English pages by their English
+// gloss. The expected texts are the data files' own (e2e/data.mjs).
+import { expect, test } from "./fixtures.mjs";
+import { TODAY } from "./expected.mjs";
+import { table } from "./data.mjs";
+import { ClaimsPage, IndicatorPage } from "./pages.mjs";
+
+const Q = `?today=${TODAY}`;
+const row = (name, id) => table(name).find((r) => r.id === id);
+const ind = row("indicators", "dossiers_submitted_online_share");
+const obs = row("observations", "r004-submitted-share");
+const claim = row("claims", "c-r001-ndxp-daily");
+
+test("an indicator's notes follow the language; its quotes stay Vietnamese, glossed on English pages", async ({ page }) => {
+  const p = new IndicatorPage(page);
+  await p.open(`#/i/${ind.id}`, Q);
+  const definition = page.locator("section.definition p.note");
+  const figure = p.observation(obs.id);
+  const quote = figure.getByTestId("observation-quote");
+  await expect(definition).toHaveText(ind.note_vi);
+  await expect(definition).not.toHaveAttribute("lang", /./);
+  await expect(figure.locator("p.note")).toHaveText(obs.note_vi);
+  await expect(quote).toHaveText(obs.quote);
+  await expect(quote).toHaveAttribute("lang", "vi");
+  await expect(page.getByTestId("quote-gloss")).toHaveCount(0);
+  await p.shots("bilingual-indicator-vi", "observation-row");
+
+  await p.switchLanguage("en");
+  await expect(definition).toHaveText(ind.note);
+  await expect(definition).not.toHaveAttribute("lang", /./);
+  await expect(figure.locator("p.note")).toHaveText(obs.note);
+  await expect(quote).toHaveText(obs.quote);
+  await expect(quote).toHaveAttribute("lang", "vi");
+  await expect(figure.getByTestId("quote-gloss")).toHaveText(`In English: ${obs.quote_en}`);
+  await p.shots("bilingual-indicator-en", "observation-row");
+});
+
+test("a claim's hand arithmetic follows the language; its quote is glossed on English pages", async ({ page }) => {
+  const c = new ClaimsPage(page);
+  await c.open("#/claims", Q);
+  const daily = c.claim(claim.id);
+  await daily.locator("details.note").evaluate((d) => (d.open = true));
+  await expect(daily.locator("details.note p")).toHaveText(claim.note_vi);
+  await expect(daily.locator("details.note p")).not.toHaveAttribute("lang", /./);
+  await expect(daily.getByTestId("claim-quote")).toHaveText(claim.quote);
+  await expect(daily.getByTestId("quote-gloss")).toHaveCount(0);
+  await daily.evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await c.shots("bilingual-claims-vi", "claim");
+
+  await c.switchLanguage("en");
+  await daily.locator("details.note").evaluate((d) => (d.open = true));
+  await expect(daily.locator("details.note p")).toHaveText(claim.note);
+  await expect(daily.getByTestId("claim-quote")).toHaveAttribute("lang", "vi");
+  await expect(daily.getByTestId("quote-gloss")).toHaveText(`In English: ${claim.quote_en}`);
+  await c.shots("bilingual-claims-en", "claim");
+});
