@@ -3,12 +3,15 @@
 // 1. Content-Security-Policy: Trunk injects an inline module script that loads the wasm. Its
 //    SHA-256 goes into script-src in place of __INLINE_SCRIPT_HASHES__, so no other inline
 //    script can run.
-// 2. Service worker: every staged file goes into the precache list, and the cache version is a
+// 2. The JS glue wasm-bindgen writes is minified (terser; Trunk minifies the page and the
+//    stylesheet, not the glue), and its integrity hash in the page follows.
+// 3. Service worker: every staged file goes into the precache list, and the cache version is a
 //    hash of the files' contents (Trunk's file names are hashed before wasm-opt runs, so names
 //    alone do not change when only the optimisation does).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -18,6 +21,22 @@ if (!staging) {
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+const release = process.env.TRUNK_PROFILE === "release";
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+for (const name of readdirSync(staging).filter((n) => /^dxcast-web-[0-9a-f]+\.js$/.test(n))) {
+  if (!release) break;
+  const path = join(staging, name);
+  const source = readFileSync(path);
+  const { code } = await minify(source.toString("utf8"), { module: true, compress: true, mangle: true });
+  if (!html.includes(sri(source))) {
+    console.error(`post-build: no integrity hash of ${name} in index.html`);
+    process.exit(1);
+  }
+  writeFileSync(path, code);
+  html = html.replace(sri(source), sri(Buffer.from(code, "utf8")));
+  console.log(`post-build: ${name} minified, ${source.length} to ${code.length} bytes`);
+}
 const hashes = [];
 for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}'`);

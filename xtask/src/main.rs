@@ -359,11 +359,21 @@ fn first_load_files(dist: &Path) -> Result<Vec<String>> {
         )
     })?;
     let mut files = BTreeSet::from(["index.html".to_string(), "sw.js".to_string()]);
-    for opener in ["href=\"", "src=\"", "from '", "module_or_path: '"] {
-        let close = if opener.ends_with('"') { '"' } else { '\'' };
+    // Attributes quoted or not (a minified page leaves out the quotes), and
+    // the module script's imports.
+    for opener in ["href=", "src=", "from '", "module_or_path: '"] {
         for (at, _) in html.match_indices(opener) {
-            let rest = &html[at + opener.len()..];
-            let Some(end) = rest.find(close) else {
+            let mut rest = &html[at + opener.len()..];
+            let end = if opener.ends_with('\'') {
+                rest.find('\'')
+            } else if let Some(quoted) = rest.strip_prefix(['"', '\'']) {
+                let close = rest.chars().next().unwrap_or('"');
+                rest = quoted;
+                rest.find(close)
+            } else {
+                rest.find(|c: char| c.is_whitespace() || c == '>')
+            };
+            let Some(end) = end else {
                 continue;
             };
             let name = rest[..end].trim_start_matches("./");
