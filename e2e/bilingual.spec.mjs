@@ -4,7 +4,7 @@
 import { expect, test } from "./fixtures.mjs";
 import { TODAY } from "./expected.mjs";
 import { table } from "./data.mjs";
-import { ClaimsPage, IndicatorPage } from "./pages.mjs";
+import { ClaimsPage, DataPage, IndicatorPage } from "./pages.mjs";
 
 const Q = `?today=${TODAY}`;
 const row = (name, id) => table(name).find((r) => r.id === id);
@@ -54,4 +54,40 @@ test("a claim's hand arithmetic follows the language; its quote is glossed on En
   await expect(daily.getByTestId("claim-quote")).toHaveAttribute("lang", "vi");
   await expect(daily.getByTestId("quote-gloss")).toHaveText(`In English: ${claim.quote_en}`);
   await c.shots("bilingual-claims-en", "claim");
+});
+
+// A user's indicator gets a note in each language, from the data page; its
+// page shows the one of the page's language.
+test("a note typed in each language on the data page is shown in that language", async ({ page }) => {
+  const d = new DataPage(page);
+  await d.open("#/data", Q);
+  await page.getByTestId("ind-id").fill("u_bilingual");
+  await page.getByTestId("ind-name_vi").fill("Chỉ tiêu hai thứ tiếng");
+  await page.getByTestId("ind-name_en").fill("A bilingual indicator");
+  await page.getByTestId("ind-unit").selectOption("count");
+  await page.getByTestId("ind-kind").selectOption("stock");
+  await page.getByTestId("ind-pillar").selectOption("economy");
+  await page.getByTestId("ind-note_vi").fill("Ghi chú bằng tiếng Việt.");
+  await page.getByTestId("ind-note").fill("A note in English.");
+  await d.shots("bilingual-data-form", "ind-note_vi");
+  await page.getByTestId("ind-save").click();
+  await expect(page.locator('[data-testid="user-row"][data-id="u_bilingual"]')).toHaveCount(1);
+
+  const p = new IndicatorPage(page);
+  await p.open("#/i/u_bilingual", Q);
+  const definition = page.locator("section.definition p.note");
+  await expect(definition).toHaveText("Ghi chú bằng tiếng Việt.");
+  await p.switchLanguage("en");
+  await expect(definition).toHaveText("A note in English.");
+});
+
+// Editing a built-in figure shows its texts in both languages, so that an
+// edit keeps them.
+test("editing a figure shows its quote's gloss and both notes", async ({ page }) => {
+  const d = new DataPage(page);
+  await d.open(`#/data/o/${obs.id}`, Q);
+  await expect(page.getByTestId("obs-quote")).toHaveValue(obs.quote);
+  await expect(page.getByTestId("obs-quote_en")).toHaveValue(obs.quote_en);
+  await expect(page.getByTestId("obs-note_vi")).toHaveValue(obs.note_vi);
+  await expect(page.getByTestId("obs-note")).toHaveValue(obs.note);
 });

@@ -16,8 +16,12 @@ use crate::lang::Lang;
 pub enum FormField {
     /// `id`.
     Id,
-    /// `note`.
+    /// `note`, in English.
     Note,
+    /// `note_vi`, the note in Vietnamese.
+    NoteVi,
+    /// `quote_en`, the quote's English gloss.
+    QuoteEn,
     /// `indicator`.
     Indicator,
     /// `period`.
@@ -69,9 +73,9 @@ impl FormField {
     pub fn of(table: Table, field: Field) -> Option<FormField> {
         Some(match (table, field) {
             (_, Field::Id) => FormField::Id,
-            // The other language's texts are not shown: their errors go to
-            // the text they render.
-            (_, Field::Note | Field::NoteVi) => FormField::Note,
+            (_, Field::Note) => FormField::Note,
+            (_, Field::NoteVi) => FormField::NoteVi,
+            (Table::Observations, Field::QuoteEn) => FormField::QuoteEn,
             (Table::Observations | Table::Targets, Field::Indicator) => FormField::Indicator,
             (Table::Observations | Table::Targets, Field::Period) => FormField::Period,
             (Table::Observations, Field::Status) => FormField::Status,
@@ -147,9 +151,9 @@ pub struct ObservationForm {
     pub note: String,
     /// `definition`: empty for the indicator's usual one.
     pub definition: String,
-    /// `quote_en`: not shown, kept from the row the form edits.
+    /// `quote_en`: the quote's English gloss.
     pub quote_en: String,
-    /// `note_vi`: not shown, kept from the row the form edits.
+    /// `note_vi`: the note in Vietnamese (`note` is in English).
     pub note_vi: String,
 }
 
@@ -349,7 +353,7 @@ pub struct IndicatorForm {
     pub note: String,
     /// `quantity`: empty when the indicator is its own.
     pub quantity: String,
-    /// `note_vi`: not shown, kept from the row the form edits.
+    /// `note_vi`: the note in Vietnamese (`note` is in English).
     pub note_vi: String,
 }
 

@@ -335,7 +335,9 @@ catalogue! {
     FieldReport => "Mã nguồn", "Source id";
     FieldReportHint => "r000–r004 cho các báo cáo có sẵn, hoặc một mã của bạn", "r000–r004 for the built-in reports, or an id of your own";
     FieldQuote => "Trích dẫn nguyên văn", "Verbatim quote";
-    FieldNote => "Ghi chú", "Note";
+    FieldNote => "Ghi chú tiếng Anh", "English note";
+    FieldNoteVi => "Ghi chú tiếng Việt", "Vietnamese note";
+    FieldQuoteEn => "Trích dẫn dịch sang tiếng Anh", "Quote in English";
     FieldNameVi => "Tên tiếng Việt", "Vietnamese name";
     FieldNameEn => "Tên tiếng Anh", "English name";
     FieldUnit => "Đơn vị", "Unit";

@@ -25,6 +25,8 @@ const fn label(f: FormField) -> K {
     match f {
         FormField::Id => K::FieldId,
         FormField::Note => K::FieldNote,
+        FormField::NoteVi => K::FieldNoteVi,
+        FormField::QuoteEn => K::FieldQuoteEn,
         FormField::Indicator => K::FieldIndicator,
         FormField::Period => K::FieldPeriod,
         FormField::Status => K::FieldStatus,
@@ -553,6 +555,8 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let (v_den, s_den) = bind!(denominator);
     let (v_rep, s_rep) = bind!(report);
     let (v_quote, s_quote) = bind!(quote);
+    let (v_quote_en, s_quote_en) = bind!(quote_en);
+    let (v_note_vi, s_note_vi) = bind!(note_vi);
     let (v_note, s_note) = bind!(note);
     let (v_def, s_def) = bind!(definition);
     let never = Signal::derive(|| false);
@@ -589,6 +593,8 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                     {text_field(s, "obs-report", K::FieldReport, Some(K::FieldReportHint), false, false, never, v_rep, s_rep, err(Field::Report))}
                 </div>
                 {text_field(s, "obs-quote", K::FieldQuote, None, true, true, never, v_quote, s_quote, err(Field::Quote))}
+                {text_field(s, "obs-quote_en", K::FieldQuoteEn, None, true, true, never, v_quote_en, s_quote_en, err(Field::QuoteEn))}
+                {text_field(s, "obs-note_vi", K::FieldNoteVi, None, true, true, never, v_note_vi, s_note_vi, err(Field::NoteVi))}
                 {text_field(s, "obs-note", K::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
                 <NoticeView place=Place::Observation />
                 <div class="actions">
@@ -661,6 +667,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     let (v_min, s_min) = bind!(min);
     let (v_max, s_max) = bind!(max);
     let (v_since, s_since) = bind!(since);
+    let (v_note_vi, s_note_vi) = bind!(note_vi);
     let (v_note, s_note) = bind!(note);
     let (v_quantity, s_quantity) = bind!(quantity);
     let since_error = err(Field::Since);
@@ -726,6 +733,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                     </div>
                     {text_field(s, "ind-quantity", K::FieldQuantity, Some(K::FieldQuantityHint), true, false, never, v_quantity, s_quantity, err(Field::Quantity))}
                 </div>
+                {text_field(s, "ind-note_vi", K::FieldNoteVi, None, true, true, never, v_note_vi, s_note_vi, err(Field::NoteVi))}
                 {text_field(s, "ind-note", K::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
                 <NoticeView place=Place::Indicator />
                 <div class="actions">
