@@ -19,6 +19,7 @@
 // harness.
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
 const runs = Number(process.argv[2] ?? 50);
 const changes = Number(process.argv[3] ?? 2000);
@@ -122,17 +123,8 @@ async function memory(page, cdp) {
 
 await waitForServer();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    ...(unthrottled ? ["--disable-frame-rate-limit", "--disable-gpu-vsync"] : []),
-  ],
+  executablePath: CHROMIUM,
+  args: [...CHROMIUM_ARGS, ...(unthrottled ? ["--disable-frame-rate-limit", "--disable-gpu-vsync"] : [])],
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
