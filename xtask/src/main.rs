@@ -55,10 +55,14 @@ const SIMD_RUSTFLAGS: &str = "-C target-feature=+simd128";
 /// `cargo` with the JS package's flags, in a target folder of its own (so
 /// that neither build invalidates the other's).
 fn cargo_simd(args: &[&str]) -> Command {
-    let mut c = cmd("cargo", args);
+    // The folder goes right after the subcommand, before any `--` that
+    // starts the arguments of the tool cargo runs.
+    let (sub, rest) = args.split_first().unwrap_or((&"build", &[]));
+    let mut c = cmd("cargo", &[sub]);
     c.env("RUSTFLAGS", SIMD_RUSTFLAGS)
         .arg("--target-dir")
-        .arg(root().join("target/simd"));
+        .arg(root().join("target/simd"))
+        .args(rest);
     c
 }
 
