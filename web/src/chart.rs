@@ -390,6 +390,41 @@ pub struct Geometry {
     pub definition_break: Option<f64>,
 }
 
+/// The what-if scenario's own marks: what changes with each what-if value
+/// while the axes hold still.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WhatIfMarks {
+    /// The what-if path.
+    pub path: Option<String>,
+    /// The what-if band's closed path.
+    pub band: Option<String>,
+    /// Where the what-if band is cut at the plot's edges.
+    pub clips: Vec<Clip>,
+}
+
+impl Geometry {
+    /// Everything but the what-if scenario's marks ([`Geometry::what_if_marks`]).
+    #[must_use]
+    pub fn without_what_if(&self) -> Geometry {
+        Geometry {
+            what_if: None,
+            what_if_band: None,
+            clips: self.clips.iter().filter(|c| !c.what_if).copied().collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The what-if scenario's marks.
+    #[must_use]
+    pub fn what_if_marks(&self) -> WhatIfMarks {
+        WhatIfMarks {
+            path: self.what_if.clone(),
+            band: self.what_if_band.clone(),
+            clips: self.clips.iter().filter(|c| c.what_if).copied().collect(),
+        }
+    }
+}
+
 /// Left margin: room for value labels such as "1.276 billion".
 pub const MARGIN_LEFT: f64 = 84.0;
 const MARGIN_RIGHT: f64 = 16.0;
@@ -404,24 +439,38 @@ const MARGIN_BOTTOM: f64 = 36.0;
 /// The narrowest chart drawn.
 pub const MIN_WIDTH: f64 = 280.0;
 
+/// The round distance (1, 2, 2.5 or 5 × 10ⁿ) that puts about `count` ticks
+/// in `[lo, hi]`; `lo < hi`, both finite, `count > 0`.
+fn tick_step(lo: f64, hi: f64, count: usize) -> f64 {
+    let rough = (hi - lo) / count as f64;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * magnitude)
+}
+
 /// Up to about `count` round values (1, 2, 2.5 or 5 × 10ⁿ apart) within `[lo, hi]`.
 #[must_use]
 pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo || count == 0 {
         return Vec::new();
     }
-    let rough = (hi - lo) / count as f64;
-    let magnitude = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|s| *s >= rough)
-        .unwrap_or(10.0 * magnitude);
-    let first = (lo / step).ceil();
-    let last = (hi / step).floor();
+    ticks_every(lo, hi, tick_step(lo, hi, count), count * 2 + 1)
+}
+
+/// The multiples of `step` within `[lo, hi]` (ends that are multiples up to
+/// rounding included), at most `max` of them.
+fn ticks_every(lo: f64, hi: f64, step: f64, max: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite() && step.is_finite()) || hi <= lo || step <= 0.0 {
+        return Vec::new();
+    }
+    let first = (lo / step - 1e-9).ceil();
+    let last = (hi / step + 1e-9).floor();
     let mut ticks = Vec::new();
     let mut k = first;
-    while k <= last && ticks.len() <= count * 2 {
+    while k <= last && ticks.len() < max {
         // Multiply rather than accumulate, so ticks stay round.
         let v = k * step;
         ticks.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
@@ -431,8 +480,13 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 }
 
 /// The value range to show: the data with some room, from zero when the
-/// values are non-negative and zero is not far off, inside the bounds.
-fn value_domain(values: &[f64], bounds: Bounds) -> (f64, f64) {
+/// values are non-negative and zero is not far off, widened to the round
+/// ticks (about `count`) around it, inside the bounds. Its ends are ticks,
+/// so the axis holds still while a what-if path moves within a tick's
+/// distance, and the top of the plot is labelled.
+///
+/// Returns the range and the ticks' distance.
+fn value_domain(values: &[f64], bounds: Bounds, count: usize) -> (f64, f64, f64) {
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     let (mut lo, mut hi) = finite
         .iter()
@@ -452,14 +506,21 @@ fn value_domain(values: &[f64], bounds: Bounds) -> (f64, f64) {
             lo = 0.0;
         }
     }
-    let pad = (hi - lo) * 0.06;
+    // Room for half a marker at either end, then out to the next ticks.
+    let pad = (hi - lo) * 0.02;
     if lo != 0.0 {
         lo -= pad;
     }
     hi += pad;
+    let step = tick_step(lo, hi, count.max(1));
+    let (nice_lo, nice_hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    if nice_lo.is_finite() && nice_hi.is_finite() {
+        (lo, hi) = (nice_lo, nice_hi);
+    }
     (
         bounds.clamp(lo),
         bounds.clamp(hi).max(bounds.clamp(lo) + f64::EPSILON),
+        step,
     )
 }
 
@@ -653,9 +714,10 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
     values.extend(input.targets.iter().map(|t| t.value));
     values.extend(overlay.fitted.iter().map(|p| p.1));
     values.extend(overlay.projected.iter().map(|p| p.1));
-    values.extend(overlay.what_if.iter().map(|p| p.1));
     values.extend(overlay.compared.iter().flatten().map(|p| p.1));
-    // The band stretches the axis by at most BAND_ROOM of the rest's range.
+    // The bands and the what-if path stretch the axis by at most BAND_ROOM
+    // of the rest's range: beyond, they are cut at the plot's edge. The
+    // axis holds still while a what-if path moves far off.
     let (core_lo, core_hi) = finite_range(&values);
     let room = (core_hi - core_lo).max(core_hi.abs() * 0.1) * BAND_ROOM;
     values.extend(
@@ -664,16 +726,17 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             .iter()
             .chain(&overlay.what_if_band)
             .flat_map(|p| [p.1, p.2])
+            .chain(overlay.what_if.iter().map(|p| p.1))
             .filter(|v| v.is_finite())
             .map(|v| v.clamp(core_lo - room, core_hi + room)),
     );
-    let (y_lo, y_hi) = value_domain(&values, input.bounds);
+    let y_count = ((plot.bottom - plot.top) / 48.0).clamp(2.0, 6.0) as usize;
+    let (y_lo, y_hi, y_step) = value_domain(&values, input.bounds, y_count);
 
     let x = |d: f64| plot.left + (d - x_lo) / (x_hi - x_lo) * (plot.right - plot.left);
     let y = |v: f64| plot.bottom - (v - y_lo) / (y_hi - y_lo) * (plot.bottom - plot.top);
 
-    let y_count = ((plot.bottom - plot.top) / 48.0).clamp(2.0, 6.0) as usize;
-    let y_ticks = nice_ticks(y_lo, y_hi, y_count)
+    let y_ticks = ticks_every(y_lo, y_hi, y_step, y_count * 2 + 1)
         .into_iter()
         .map(|v| Tick { y: y(v), value: v })
         .collect();
@@ -740,8 +803,19 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
             format!("{} Z", polyline(&upper.chain(lower).collect::<Vec<_>>()))
         })
     };
+    // The what-if path is cut as a band of no width, marked where it has no
+    // band of its own.
+    let what_if_line: Vec<(f64, f64, f64)> = if overlay.what_if_band.is_empty() {
+        overlay.what_if.iter().map(|(d, v)| (*d, *v, *v)).collect()
+    } else {
+        Vec::new()
+    };
     let mut clips = Vec::new();
-    for (band, what_if) in [(&overlay.band, false), (&overlay.what_if_band, true)] {
+    for (band, what_if) in [
+        (&overlay.band, false),
+        (&overlay.what_if_band, true),
+        (&what_if_line, true),
+    ] {
         for top in [true, false] {
             let out = |p: &(f64, f64, f64)| if top { p.2 > y_hi } else { p.1 < y_lo };
             let mut run: Option<(f64, f64)> = None;
@@ -782,7 +856,15 @@ pub fn layout(input: &ChartInput<'_>) -> Geometry {
         fitted: path(&overlay.fitted),
         projected: path(&overlay.projected),
         band,
-        what_if: path(&overlay.what_if),
+        what_if: (overlay.what_if.len() >= 2).then(|| {
+            polyline(
+                &overlay
+                    .what_if
+                    .iter()
+                    .map(|(d, v)| (x(*d), clip(*v)))
+                    .collect::<Vec<_>>(),
+            )
+        }),
         what_if_band: band_path(&overlay.what_if_band),
         compared: overlay.compared.iter().map(|c| path(c)).collect(),
         clips,
@@ -988,9 +1070,55 @@ mod tests {
         assert!(g.fitted.is_some() && g.projected.is_some());
         let band = g.band.unwrap();
         assert!(band.ends_with('Z') && band.matches('L').count() == 3);
-        // The band's top (1,8 billion) is inside the plot.
-        assert!(g.y_ticks.last().unwrap().value <= 1.8e9 * 1.1);
+        // The band's top (1,8 billion) is inside the plot, whose top is the
+        // next round value (ticks 0,5 billion apart).
+        assert_eq!(g.y_ticks.last().unwrap().value, 2e9);
+        assert!((g.y_ticks.last().unwrap().y - g.plot.top).abs() < 1e-9);
         assert!(g.what_if.is_none() && g.compared.is_empty());
+    }
+
+    #[test]
+    fn a_what_if_path_within_a_tick_moves_only_itself() {
+        let (points, targets) = sample();
+        let at = |end: f64| {
+            let overlay = Overlay {
+                projected: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), 1.5e9)],
+                what_if: vec![(day(2022, 7, 2), 800e6), (day(2023, 12, 31), end)],
+                ..Overlay::default()
+            };
+            layout(&ChartInput {
+                points: &chart(&points),
+                targets: &targets,
+                today: Date::from_ymd(2023, 6, 1).unwrap(),
+                overlay: Some(&overlay),
+                bounds: Bounds::NON_NEGATIVE,
+                width: 640.0,
+                height: 320.0,
+                axis_note: false,
+                label_widths: &[],
+                definition_break: None,
+            })
+        };
+        // 1,6 and 1,7 billion: both under the 2 billion tick.
+        let (a, b) = (at(1.6e9), at(1.7e9));
+        assert_eq!(a.without_what_if(), b.without_what_if());
+        assert_ne!(a.what_if_marks(), b.what_if_marks());
+        assert_eq!(a.y_ticks.last().unwrap().value, 2e9);
+        // 2,1 billion passes it: the axis grows to the next tick.
+        let c = at(2.1e9);
+        assert_eq!(c.y_ticks.last().unwrap().value, 2.5e9);
+        assert_ne!(a.without_what_if(), c.without_what_if());
+        // 20 and 40 billion are far off: the axis holds still and the path
+        // is cut at the plot's top, where the cut is marked.
+        let (far, farther) = (at(20e9), at(40e9));
+        assert_eq!(far.without_what_if(), farther.without_what_if());
+        let top = far.y_ticks.last().unwrap().value;
+        assert!(top < 5e9, "{top}");
+        let path = farther.what_if.clone().unwrap();
+        let end_y: f64 = path.rsplit(',').next().unwrap().parse().unwrap();
+        assert!((end_y - farther.plot.top).abs() < 0.05, "{path}");
+        assert!(farther.clips.iter().any(|c| c.what_if && c.top));
+        assert!(!a.clips.iter().any(|c| c.what_if));
     }
 
     #[test]

@@ -109,9 +109,15 @@ pub fn Chart(
     break_label: Signal<String>,
 ) -> impl IntoView {
     let s = use_state();
+    // A what-if value changes only the what-if marks while the axes hold
+    // still: they are drawn on their own, and the rest is not redrawn.
+    let base = Memo::new(move |_| geometry.with(Geometry::without_what_if));
+    let what_if_marks = Memo::new(move |_| geometry.with(Geometry::what_if_marks));
+    let has_path = Memo::new(move |_| what_if_marks.with(|w| w.path.is_some()));
+    let has_band = Memo::new(move |_| what_if_marks.with(|w| w.band.is_some()));
     move || {
         let lang = s.lang.get();
-        let g = geometry.get();
+        let g = base.get();
         let p = g.plot;
         let meta = markers.get();
         let targets = target_labels.get();
@@ -217,19 +223,29 @@ pub fn Chart(
                 </g>
             }
         });
-        let what_if_band = g.what_if_band.clone().map(|d| {
-            view! {
-                <path
-                    d=d
-                    fill=WHAT_IF
-                    fill-opacity="0.10"
-                    stroke=WHAT_IF
-                    stroke-opacity="0.3"
-                    stroke-width="1"
-                    data-testid="chart-whatif-band"
-                />
-            }
-        });
+        let what_if_band = move || {
+            has_band.get().then(|| {
+                view! {
+                    <path
+                        d=move || what_if_marks.with(|w| w.band.clone().unwrap_or_default())
+                        fill=WHAT_IF
+                        fill-opacity="0.10"
+                        stroke=WHAT_IF
+                        stroke-opacity="0.3"
+                        stroke-width="1"
+                        data-testid="chart-whatif-band"
+                    />
+                }
+            })
+        };
+        let what_if_clips = move || {
+            what_if_marks.with(|w| {
+                w.clips
+                    .iter()
+                    .map(|c| clip_view(c, p.top, p.bottom))
+                    .collect_view()
+            })
+        };
         let clips = g
             .clips
             .iter()
@@ -282,18 +298,20 @@ pub fn Chart(
                 />
             }
         });
-        let what_if = g.what_if.clone().map(|d| {
-            view! {
-                <path
-                    d=d
-                    fill="none"
-                    stroke=WHAT_IF
-                    stroke-width="2.5"
-                    stroke-dasharray="8 3"
-                    data-testid="chart-whatif"
-                />
-            }
-        });
+        let what_if = move || {
+            has_path.get().then(|| {
+                view! {
+                    <path
+                        d=move || what_if_marks.with(|w| w.path.clone().unwrap_or_default())
+                        fill="none"
+                        stroke=WHAT_IF
+                        stroke-width="2.5"
+                        stroke-dasharray="8 3"
+                        data-testid="chart-whatif"
+                    />
+                }
+            })
+        };
         let compared = g
             .compared
             .iter()
@@ -376,6 +394,7 @@ pub fn Chart(
                 {target_marks}
                 {today}
                 {clips}
+                {what_if_clips}
                 <path d=g.line.clone() fill="none" stroke=SERIES stroke-width="2" />
                 {dots}
             </svg>

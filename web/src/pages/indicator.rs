@@ -864,7 +864,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         })
     });
     let view_for_labels = p.clone();
-    let target_labels = Signal::derive(move || {
+    let target_labels = Memo::new(move |_| {
         target_label_texts(
             &view_for_labels,
             whatif.reading.with(|r| r.scenario.target),
@@ -881,7 +881,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             &format::date(today, lang),
         ],
     );
-    let desc = Signal::derive(move || {
+    let desc = Memo::new(move |_| {
         let mut d = base_desc.clone();
         projection.with(|pr| {
             if let Some(Ok(pr)) = pr {
