@@ -95,6 +95,14 @@ impl AppState {
         key.text(self.lang.get())
     }
 
+    /// A word of the interface that follows the language, for a view: every
+    /// word is the same closure type, so the wasm holds one copy of the code
+    /// that renders and updates it (a closure written at each place is
+    /// compiled once per place).
+    pub fn word(self, key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// A text with arguments in the current language (reactive).
     #[must_use]
     pub fn tf(self, key: K, args: &[&str]) -> String {

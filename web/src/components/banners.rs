@@ -41,10 +41,10 @@ pub fn Banners() -> impl IntoView {
                         Doc::User => "user",
                         Doc::Scenarios => "scenarios",
                     }>
-                        <h2>{move || s.t(title)}</h2>
+                        <h2>{s.word(title)}</h2>
                         <p>{move || messages::save_problem(s.lang.get(), &p)}</p>
                         <button type="button" on:click=move |_| problem.set(None)>
-                            {move || s.t(K::Dismiss)}
+                            {s.word(K::Dismiss)}
                         </button>
                     </div>
                 }
@@ -54,7 +54,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <Show when=move || s.update_ready.get() && !later.get()>
             <div class="banner banner-update" role="status" data-testid="update-banner">
-                <p>{move || s.t(K::UpdateAvailable)}</p>
+                <p>{s.word(K::UpdateAvailable)}</p>
                 <div class="actions">
                     <button
                         type="button"
@@ -62,10 +62,10 @@ pub fn Banners() -> impl IntoView {
                         data-testid="update-apply"
                         on:click=|_| browser::apply_update()
                     >
-                        {move || s.t(K::UpdateApply)}
+                        {s.word(K::UpdateApply)}
                     </button>
                     <button type="button" on:click=move |_| later.set(true)>
-                        {move || s.t(K::Later)}
+                        {s.word(K::Later)}
                     </button>
                 </div>
             </div>
@@ -79,7 +79,7 @@ pub fn Banners() -> impl IntoView {
                     let shown = key.clone();
                     view! {
                         <div class="banner banner-warn" role="alert" data-testid="recovery-banner">
-                            <h2>{move || s.t(K::RecoveryTitle)}</h2>
+                            <h2>{s.word(K::RecoveryTitle)}</h2>
                             <p>{move || messages::recovery(s.lang.get(), &r.problem)}</p>
                             <p data-testid="recovery-kept" data-key=shown>
                                 {move || {
@@ -95,19 +95,19 @@ pub fn Banners() -> impl IntoView {
                                     data-testid="recovery-download"
                                     on:click=download_raw
                                 >
-                                    {move || s.t(K::RecoveryDownload)}
+                                    {s.word(K::RecoveryDownload)}
                                 </button>
                                 {if in_place {
                                     view! {
                                         <button type="button" class="danger" data-testid="recovery-release" on:click=release>
-                                            {move || s.t(K::SaveRelease)}
+                                            {s.word(K::SaveRelease)}
                                         </button>
                                     }
                                         .into_any()
                                 } else {
                                     view! {
                                         <button type="button" on:click=move |_| s.recovery.set(None)>
-                                            {move || s.t(K::Dismiss)}
+                                            {s.word(K::Dismiss)}
                                         </button>
                                     }
                                         .into_any()
@@ -129,9 +129,9 @@ pub fn Banners() -> impl IntoView {
                     };
                     view! {
                         <div class="banner" role="status" data-testid="other-tab">
-                            <p>{move || s.t(text)}</p>
+                            <p>{s.word(text)}</p>
                             <button type="button" on:click=move |_| s.other_tab.set(None)>
-                                {move || s.t(K::Dismiss)}
+                                {s.word(K::Dismiss)}
                             </button>
                         </div>
                     }

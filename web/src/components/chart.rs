@@ -218,7 +218,7 @@ pub fn Chart(
                         stroke-linejoin="round"
                         paint-order="stroke"
                     >
-                        {move || s.t(K::Today)}
+                        {s.word(K::Today)}
                     </text>
                 </g>
             }

@@ -56,14 +56,14 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
     };
     view! {
         <section class="page page-error" data-testid="page-error">
-            <h1>{move || s.t(K::ErrorTitle)}</h1>
+            <h1>{s.word(K::ErrorTitle)}</h1>
             <ul>{messages}</ul>
             <p>
                 <a href="#/" data-testid="error-back">
-                    {move || s.t(K::ErrorBack)}
+                    {s.word(K::ErrorBack)}
                 </a>
             </p>
-            <p class="hint">{move || s.t(K::ErrorDataHint)}</p>
+            <p class="hint">{s.word(K::ErrorDataHint)}</p>
         </section>
     }
 }

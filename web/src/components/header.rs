@@ -21,7 +21,7 @@ pub fn Header() -> impl IntoView {
                     data-testid=testid
                     aria-current=move || (section.get() == target).then_some("page")
                 >
-                    {move || s.t(key)}
+                    {s.word(key)}
                 </a>
             </li>
         }
@@ -49,15 +49,15 @@ pub fn Header() -> impl IntoView {
                     browser::focus("main");
                 }
             >
-                {move || s.t(K::SkipToContent)}
+                {s.word(K::SkipToContent)}
             </a>
             <div class="brand">
                 <a href="#/" class="brand-name">
                     "dxcast"
                 </a>
-                <span class="tagline">{move || s.t(K::AppTagline)}</span>
+                <span class="tagline">{s.word(K::AppTagline)}</span>
             </div>
-            <nav aria-label=move || s.t(K::NavLabel)>
+            <nav aria-label=s.word(K::NavLabel)>
                 <ul>
                     {link("#/", K::NavDashboard, Section::Dashboard, "nav-dashboard")}
                     {link("#/claims", K::NavClaims, Section::Claims, "nav-claims")}
@@ -65,7 +65,7 @@ pub fn Header() -> impl IntoView {
                     {link("#/data", K::NavData, Section::Data, "nav-data")}
                 </ul>
             </nav>
-            <div class="lang-switch" role="group" aria-label=move || s.t(K::LangLabel)>
+            <div class="lang-switch" role="group" aria-label=s.word(K::LangLabel)>
                 {lang_button(Lang::Vi)}
                 {lang_button(Lang::En)}
             </div>
@@ -79,7 +79,7 @@ pub fn Footer() -> impl IntoView {
     let s = use_state();
     view! {
         <footer class="site-footer">
-            <p>{move || s.t(K::FooterSource)}</p>
+            <p>{s.word(K::FooterSource)}</p>
         </footer>
     }
 }

@@ -85,24 +85,24 @@ pub fn ClaimsPage() -> impl IntoView {
     };
     view! {
         <section class="page claims-page" data-testid="claims-page">
-            <h1>{move || s.t(K::ClaimsTitle)}</h1>
-            <p class="intro">{move || s.t(K::ClaimsIntro)}</p>
-            <form class="filters" aria-label=move || s.t(K::Filters) on:submit=|ev| ev.prevent_default()>
+            <h1>{s.word(K::ClaimsTitle)}</h1>
+            <p class="intro">{s.word(K::ClaimsIntro)}</p>
+            <form class="filters" aria-label=s.word(K::Filters) on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="f-verdict">{move || s.t(K::FilterVerdict)}</label>
+                    <label for="f-verdict">{s.word(K::FilterVerdict)}</label>
                     <select
                         id="f-verdict"
                         data-testid="filter-verdict"
                         on:change=move |ev| verdict.set(Verdict::from_code(&event_target_value(&ev)).ok())
                     >
                         <option value="" prop:selected=move || verdict.get().is_none()>
-                            {move || s.t(K::FilterAll)}
+                            {s.word(K::FilterAll)}
                         </option>
                         {verdict_options}
                     </select>
                 </div>
                 <div class="field grow">
-                    <label for="f-report">{move || s.t(K::FilterReport)}</label>
+                    <label for="f-report">{s.word(K::FilterReport)}</label>
                     <select
                         id="f-report"
                         data-testid="filter-report"
@@ -112,7 +112,7 @@ pub fn ClaimsPage() -> impl IntoView {
                         }
                     >
                         <option value="" prop:selected=move || report.with(Option::is_none)>
-                            {move || s.t(K::FilterAll)}
+                            {s.word(K::FilterAll)}
                         </option>
                         {report_options}
                     </select>

@@ -111,42 +111,42 @@ pub fn DashboardPage() -> impl IntoView {
     };
     view! {
         <section class="page dashboard" data-testid="dashboard">
-            <h1>{move || s.t(K::DashboardTitle)}</h1>
-            <p class="intro">{move || s.t(K::DashboardIntro)}</p>
+            <h1>{s.word(K::DashboardTitle)}</h1>
+            <p class="intro">{s.word(K::DashboardIntro)}</p>
             <form
                 class="filters"
                 role="search"
-                aria-label=move || s.t(K::Filters)
+                aria-label=s.word(K::Filters)
                 on:submit=|ev| ev.prevent_default()
             >
                 <div class="field">
-                    <label for="f-pillar">{move || s.t(K::FilterPillar)}</label>
+                    <label for="f-pillar">{s.word(K::FilterPillar)}</label>
                     <select
                         id="f-pillar"
                         data-testid="filter-pillar"
                         on:change=move |ev| pillar.set(Pillar::from_code(&event_target_value(&ev)).ok())
                     >
                         <option value="" prop:selected=move || pillar.get().is_none()>
-                            {move || s.t(K::FilterAll)}
+                            {s.word(K::FilterAll)}
                         </option>
                         {pillar_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-status">{move || s.t(K::FilterStatus)}</label>
+                    <label for="f-status">{s.word(K::FilterStatus)}</label>
                     <select
                         id="f-status"
                         data-testid="filter-status"
                         on:change=move |ev| status.set(Standing::from_code(&event_target_value(&ev)))
                     >
                         <option value="" prop:selected=move || status.get().is_none()>
-                            {move || s.t(K::FilterAll)}
+                            {s.word(K::FilterAll)}
                         </option>
                         {status_options}
                     </select>
                 </div>
                 <div class="field grow">
-                    <label for="f-search">{move || s.t(K::SearchLabel)}</label>
+                    <label for="f-search">{s.word(K::SearchLabel)}</label>
                     <input
                         id="f-search"
                         type="search"
@@ -157,7 +157,7 @@ pub fn DashboardPage() -> impl IntoView {
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
                     <span id="f-search-hint" class="hint">
-                        {move || s.t(K::SearchHint)}
+                        {s.word(K::SearchHint)}
                     </span>
                 </div>
             </form>

@@ -95,6 +95,29 @@ fn error_fields(lang: Lang, table: Table, errors: &[RowError]) -> String {
     names.join(", ")
 }
 
+/// A field's value, what sets it, and its error message.
+struct Binding {
+    value: Signal<String>,
+    set: Callback<String>,
+    error: Signal<Option<String>>,
+}
+
+impl Binding {
+    /// The closures made signals, so that one field function serves every
+    /// field (generic closures would copy it once per field in the wasm).
+    fn new(
+        value: impl Fn() -> String + Send + Sync + 'static,
+        set: impl Fn(String) + Send + Sync + 'static,
+        error: impl Fn() -> Option<String> + Send + Sync + 'static,
+    ) -> Self {
+        Binding {
+            value: Signal::derive(value),
+            set: Callback::new(set),
+            error: Signal::derive(error),
+        }
+    }
+}
+
 /// A labelled input with its hint and its error message.
 #[allow(clippy::too_many_arguments)]
 fn text_field(
@@ -107,8 +130,24 @@ fn text_field(
     readonly: Signal<bool>,
     value: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(String) + Send + Sync + 'static,
-    error: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
-) -> impl IntoView {
+    error: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> AnyView {
+    let b = Binding::new(value, set, error);
+    text_field_view(s, id, label, hint, optional, multiline, readonly, b)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_field_view(
+    s: AppState,
+    id: &'static str,
+    label: K,
+    hint: Option<K>,
+    optional: bool,
+    multiline: bool,
+    readonly: Signal<bool>,
+    b: Binding,
+) -> AnyView {
+    let Binding { value, set, error } = b;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = hint.map_or(error_id.clone(), |_| format!("{hint_id} {error_id}"));
@@ -119,9 +158,9 @@ fn text_field(
                 data-testid=id
                 rows="3"
                 aria-describedby=described
-                aria-invalid=move || error().is_some().then_some("true")
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=value
-                on:input=move |ev| set(event_target_value(&ev))
+                on:input=move |ev| set.run(event_target_value(&ev))
             ></textarea>
         }
         .into_any()
@@ -133,10 +172,10 @@ fn text_field(
                 type="text"
                 autocomplete="off"
                 aria-describedby=described
-                aria-invalid=move || error().is_some().then_some("true")
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:readOnly=move || readonly.get()
                 prop:value=value
-                on:input=move |ev| set(event_target_value(&ev))
+                on:input=move |ev| set.run(event_target_value(&ev))
             />
         }
         .into_any()
@@ -144,16 +183,17 @@ fn text_field(
     view! {
         <div class="field">
             <label for=id>
-                {move || s.t(label)}
-                {optional.then(|| view! { " " <span class="optional">"(" {move || s.t(K::Optional)} ")"</span> })}
+                {s.word(label)}
+                {optional.then(|| view! { " " <span class="optional">"(" {s.word(K::Optional)} ")"</span> })}
             </label>
             {input}
-            {hint.map(|h| view! { <span id=hint_id class="hint">{move || s.t(h)}</span> })}
+            {hint.map(|h| view! { <span id=hint_id class="hint">{s.word(h)}</span> })}
             <p id=error_id class="field-error" data-testid=format!("{id}-error")>
-                {error}
+                {move || error.get()}
             </p>
         </div>
     }
+    .into_any()
 }
 
 /// A labelled select of `(code, label)` choices, with an empty "choose" first.
@@ -163,19 +203,32 @@ fn select_field(
     id: &'static str,
     label: K,
     options: impl Fn(Lang) -> Vec<(String, String)> + Send + Sync + 'static,
-    value: impl Fn() -> String + Send + Sync + Copy + 'static,
+    value: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(String) + Send + Sync + 'static,
-    error: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
-) -> impl IntoView {
+    error: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> AnyView {
+    let b = Binding::new(value, set, error);
+    select_field_view(s, id, label, Callback::new(options), b)
+}
+
+fn select_field_view(
+    s: AppState,
+    id: &'static str,
+    label: K,
+    options: Callback<Lang, Vec<(String, String)>>,
+    b: Binding,
+) -> AnyView {
+    let Binding { value, set, error } = b;
     let error_id = format!("{id}-error");
     let opts = move || {
         let lang = s.lang.get();
-        options(lang)
+        options
+            .run(lang)
             .into_iter()
             .map(|(code, text)| {
                 let c = code.clone();
                 view! {
-                    <option value=code prop:selected=move || value() == c>
+                    <option value=code prop:selected=move || value.with(|v| *v == c)>
                         {text}
                     </option>
                 }
@@ -184,24 +237,25 @@ fn select_field(
     };
     view! {
         <div class="field">
-            <label for=id>{move || s.t(label)}</label>
+            <label for=id>{s.word(label)}</label>
             <select
                 id=id
                 data-testid=id
                 aria-describedby=error_id.clone()
-                aria-invalid=move || error().is_some().then_some("true")
-                on:change=move |ev| set(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:change=move |ev| set.run(event_target_value(&ev))
             >
-                <option value="" prop:selected=move || value().is_empty()>
-                    {move || s.t(K::Choose)}
+                <option value="" prop:selected=move || value.with(String::is_empty)>
+                    {s.word(K::Choose)}
                 </option>
                 {opts}
             </select>
             <p id=error_id class="field-error" data-testid=format!("{id}-error")>
-                {error}
+                {move || error.get()}
             </p>
         </div>
     }
+    .into_any()
 }
 
 /// The element id of a form field.
@@ -336,8 +390,8 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
 
     view! {
         <section class="page data-page" data-testid="data-page">
-            <h1>{move || s.t(K::DataTitle)}</h1>
-            <p class="intro">{move || s.t(K::DataIntro)}</p>
+            <h1>{s.word(K::DataTitle)}</h1>
+            <p class="intro">{s.word(K::DataIntro)}</p>
             <UserRows />
             <ObservationFormView form=obs_form editing=obs_editing />
             <IndicatorFormView form=ind_form editing=ind_editing />
@@ -562,7 +616,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let never = Signal::derive(|| false);
     view! {
         <section aria-labelledby="obs-form-title">
-            <h2 id="obs-form-title">{move || s.t(K::ObsFormTitle)}</h2>
+            <h2 id="obs-form-title">{s.word(K::ObsFormTitle)}</h2>
             {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
             <form id="obs-form" class="form" data-testid="obs-form" novalidate on:submit=save>
                 <div class="grid">
@@ -599,7 +653,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                 <NoticeView place=Place::Observation />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="obs-save">
-                        {move || s.t(K::Save)}
+                        {s.word(K::Save)}
                     </button>
                     {move || {
                         editing
@@ -673,7 +727,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     let since_error = err(Field::Since);
     view! {
         <section aria-labelledby="ind-form-title">
-            <h2 id="ind-form-title">{move || s.t(K::IndFormTitle)}</h2>
+            <h2 id="ind-form-title">{s.word(K::IndFormTitle)}</h2>
             {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
             <form id="ind-form" class="form" data-testid="ind-form" novalidate on:submit=save>
                 <div class="grid">
@@ -711,9 +765,9 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                     {text_field(s, "ind-max", K::FieldMax, Some(K::FieldBoundHint), true, false, never, v_max, s_max, err(Field::Max))}
                     <div class="field">
                         <label for="ind-since">
-                            {move || s.t(K::FieldSince)}
+                            {s.word(K::FieldSince)}
                             " "
-                            <span class="optional">"(" {move || s.t(K::Optional)} ")"</span>
+                            <span class="optional">"(" {s.word(K::Optional)} ")"</span>
                         </label>
                         <input
                             id="ind-since"
@@ -721,7 +775,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                             type="text"
                             autocomplete="off"
                             spellcheck="false"
-                            placeholder=move || s.t(K::DatePlaceholder)
+                            placeholder=s.word(K::DatePlaceholder)
                             aria-describedby="ind-since-error"
                             aria-invalid=move || since_error().is_some().then_some("true")
                             prop:value=v_since
@@ -738,7 +792,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                 <NoticeView place=Place::Indicator />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="ind-save">
-                        {move || s.t(K::Save)}
+                        {s.word(K::Save)}
                     </button>
                     {move || {
                         editing
@@ -939,10 +993,10 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="import-title" data-testid="import">
-            <h2 id="import-title">{move || s.t(K::ImportTitle)}</h2>
+            <h2 id="import-title">{s.word(K::ImportTitle)}</h2>
             <p class="hint" id="import-help">{help}</p>
             <div class="field">
-                <label for="import-file">{move || s.t(K::ImportFile)}</label>
+                <label for="import-file">{s.word(K::ImportFile)}</label>
                 <input
                     id="import-file"
                     data-testid="import-file"
@@ -953,7 +1007,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="import-text">{move || s.t(K::ImportText)}</label>
+                <label for="import-text">{s.word(K::ImportText)}</label>
                 <textarea
                     id="import-text"
                     data-testid="import-text"
@@ -969,22 +1023,22 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" class="primary" data-testid="import-check" on:click=move |_| run(false)>
-                    {move || s.t(K::ImportCheck)}
+                    {s.word(K::ImportCheck)}
                 </button>
             </div>
             <NoticeView place=Place::Import />
             {problems}
             <div class="templates" data-testid="templates">
-                <p>{move || s.t(K::TemplateLabel)}</p>
+                <p>{s.word(K::TemplateLabel)}</p>
                 <div class="actions">
                     <button type="button" data-testid="template-observations" on:click=move |_| template(Table::Observations)>
-                        {move || s.t(K::ExportObservationsCsv)}
+                        {s.word(K::ExportObservationsCsv)}
                     </button>
                     <button type="button" data-testid="template-indicators" on:click=move |_| template(Table::Indicators)>
-                        {move || s.t(K::ExportIndicatorsCsv)}
+                        {s.word(K::ExportIndicatorsCsv)}
                     </button>
                     <button type="button" data-testid="template-targets" on:click=move |_| template(Table::Targets)>
-                        {move || s.t(K::ExportTargetsCsv)}
+                        {s.word(K::ExportTargetsCsv)}
                     </button>
                 </div>
                 <ExcelChoice excel id="excel-templates" />
@@ -1007,7 +1061,7 @@ fn ExcelChoice(excel: RwSignal<bool>, id: &'static str) -> impl IntoView {
                 prop:checked=move || excel.get()
                 on:change=move |ev| excel.set(event_target_checked(&ev))
             />
-            <label for=id>{move || s.t(K::ExcelFormat)}</label>
+            <label for=id>{s.word(K::ExcelFormat)}</label>
         </div>
     }
 }
@@ -1039,21 +1093,21 @@ fn ExportView(excel: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="export-title" data-testid="export">
-            <h2 id="export-title">{move || s.t(K::ExportTitle)}</h2>
-            <p class="hint">{move || s.t(K::ExportHelp)}</p>
+            <h2 id="export-title">{s.word(K::ExportTitle)}</h2>
+            <p class="hint">{s.word(K::ExportHelp)}</p>
             <ExcelChoice excel id="excel-exports" />
             <div class="actions">
                 <button type="button" data-testid="export-indicators" on:click=move |_| csv(Table::Indicators)>
-                    {move || s.t(K::ExportIndicatorsCsv)}
+                    {s.word(K::ExportIndicatorsCsv)}
                 </button>
                 <button type="button" data-testid="export-observations" on:click=move |_| csv(Table::Observations)>
-                    {move || s.t(K::ExportObservationsCsv)}
+                    {s.word(K::ExportObservationsCsv)}
                 </button>
                 <button type="button" data-testid="export-targets" on:click=move |_| csv(Table::Targets)>
-                    {move || s.t(K::ExportTargetsCsv)}
+                    {s.word(K::ExportTargetsCsv)}
                 </button>
                 <button type="button" data-testid="export-json" on:click=json>
-                    {move || s.t(K::ExportJson)}
+                    {s.word(K::ExportJson)}
                 </button>
             </div>
         </section>
@@ -1078,8 +1132,8 @@ fn ResetView() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="reset-title" data-testid="reset">
-            <h2 id="reset-title">{move || s.t(K::ResetTitle)}</h2>
-            <p class="hint">{move || s.t(K::ResetHelp)}</p>
+            <h2 id="reset-title">{s.word(K::ResetTitle)}</h2>
+            <p class="hint">{s.word(K::ResetHelp)}</p>
             <NoticeView place=Place::Reset />
             <Show
                 when=move || confirming.get()
@@ -1091,7 +1145,7 @@ fn ResetView() -> impl IntoView {
                             data-testid="reset-start"
                             on:click=move |_| confirming.set(true)
                         >
-                            {move || s.t(K::ResetButton)}
+                            {s.word(K::ResetButton)}
                         </button>
                     }
                 }
@@ -1102,10 +1156,10 @@ fn ResetView() -> impl IntoView {
                     </p>
                     <div class="actions">
                         <button type="button" class="danger" data-testid="reset-confirm" on:click=reset>
-                            {move || s.t(K::ResetYes)}
+                            {s.word(K::ResetYes)}
                         </button>
                         <button type="button" data-testid="reset-cancel" on:click=move |_| confirming.set(false)>
-                            {move || s.t(K::Cancel)}
+                            {s.word(K::Cancel)}
                         </button>
                     </div>
                 </div>

@@ -82,7 +82,20 @@ fn select(
     options: Vec<(String, String)>,
     current: String,
     on: impl Fn(String) + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    select_view(id, testid, label, options, current, Box::new(on))
+}
+
+/// [`select`], once for every closure (a generic one would be copied per
+/// field in the wasm).
+fn select_view(
+    id: String,
+    testid: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    current: String,
+    on: Box<dyn Fn(String)>,
+) -> AnyView {
     let opts = options
         .into_iter()
         .map(|(value, text)| {
@@ -98,6 +111,7 @@ fn select(
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// A text field bound to one field of an item.
@@ -107,7 +121,18 @@ fn text_input(
     label: String,
     current: String,
     on: impl Fn(String) + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    text_input_view(id, testid, label, current, Box::new(on))
+}
+
+/// [`text_input`], once for every closure.
+fn text_input_view(
+    id: String,
+    testid: &'static str,
+    label: String,
+    current: String,
+    on: Box<dyn Fn(String)>,
+) -> AnyView {
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -121,6 +146,7 @@ fn text_input(
             />
         </div>
     }
+    .into_any()
 }
 
 /// One figure of the list: what was found, the choices, and the actions.
@@ -583,19 +609,19 @@ pub fn ReportPage() -> impl IntoView {
 
     view! {
         <section class="page report-page" data-testid="report-page">
-            <h1>{move || s.t(K::ReportTitle)}</h1>
-            <p class="intro">{move || s.t(K::ReportIntro)}</p>
+            <h1>{s.word(K::ReportTitle)}</h1>
+            <p class="intro">{s.word(K::ReportIntro)}</p>
             {backup.map(|key| view! { <p class="notice problem" role="alert">{move || s.tf(K::ReportDraftBad, &[&key])}</p> })}
             <form class="form report-form" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="report-date">{move || s.t(K::ReportDate)}</label>
+                    <label for="report-date">{s.word(K::ReportDate)}</label>
                     <input
                         type="text"
                         id="report-date"
                         data-testid="report-date"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder=move || s.t(K::DatePlaceholder)
+                        placeholder=s.word(K::DatePlaceholder)
                         aria-describedby="report-date-error"
                         aria-invalid=move || if date_error().is_some() { "true" } else { "false" }
                         prop:value=move || date_typed.get()
@@ -615,7 +641,7 @@ pub fn ReportPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="field">
-                    <label for="report-id">{move || s.t(K::ReportId)}</label>
+                    <label for="report-id">{s.word(K::ReportId)}</label>
                     <input
                         type="text"
                         id="report-id"
@@ -630,7 +656,7 @@ pub fn ReportPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field wide">
-                    <label for="report-input">{move || s.t(K::ReportText)}</label>
+                    <label for="report-input">{s.word(K::ReportText)}</label>
                     <textarea
                         id="report-input"
                         data-testid="report-input"
@@ -650,22 +676,22 @@ pub fn ReportPage() -> impl IntoView {
                             browser::go("#/report");
                         }
                     >
-                        {move || s.t(K::ReportClear)}
+                        {s.word(K::ReportClear)}
                     </button>
                 </div>
             </form>
             <div class="report-columns">
                 <section aria-labelledby="report-text-title">
-                    <h2 id="report-text-title">{move || s.t(K::ReportHighlighted)}</h2>
+                    <h2 id="report-text-title">{s.word(K::ReportHighlighted)}</h2>
                     {marked}
                 </section>
                 <section aria-labelledby="report-figures-title">
-                    <h2 id="report-figures-title">{move || s.t(K::ReportFigures)}</h2>
+                    <h2 id="report-figures-title">{s.word(K::ReportFigures)}</h2>
                     {list}
                 </section>
             </div>
             <section class="report-checks" aria-labelledby="report-checks-title" data-testid="report-checks">
-                <h2 id="report-checks-title">{move || s.t(K::ReportChecks)}</h2>
+                <h2 id="report-checks-title">{s.word(K::ReportChecks)}</h2>
                 {checked}
             </section>
         </section>
