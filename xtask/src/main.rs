@@ -47,6 +47,9 @@ const FFI: &str = "dxcast-ffi";
 const FFI_HOST: &str = "dxcast-ffi-host";
 /// The JS/TS package.
 const JS: &str = "dxcast-js";
+/// The side-by-side benchmarks: clippy checks them; they have no tests, and
+/// their peer (augurs) is built only by `cargo xtask bench`.
+const BENCH: &str = "dxcast-bench";
 /// The flags of the JS package's build: WebAssembly SIMD, which every
 /// browser since 2023 and Node since 16.4 run (the C-ABI module is built
 /// without, for hosts that do not).
@@ -1059,6 +1062,8 @@ fn test() -> Result {
             FFI,
             "--exclude",
             FFI_HOST,
+            "--exclude",
+            BENCH,
         ],
     ));
     for features in sets.iter().filter(|f| !f.is_empty()) {
@@ -1155,7 +1160,7 @@ fn bench_executable(target: Option<&str>) -> Result<PathBuf> {
     let mut args = vec![
         "bench",
         "-p",
-        "dxcast-bench",
+        BENCH,
         "--bench",
         "side_by_side",
         "--no-run",
