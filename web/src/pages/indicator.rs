@@ -457,15 +457,37 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
 }
 
 /// The legend's entries that depend on the projection.
-fn projection_legend(p: &Projection, lang: Lang) -> impl IntoView {
-    let band = if p.spread_known() {
+/// What the legend shows of a projection: whether its band's spread is
+/// known, at which level, whether it has a what-if, and the compared
+/// scenarios' names. A what-if change leaves it as it is.
+#[derive(Debug, Clone, PartialEq)]
+struct LegendKeys {
+    spread_known: bool,
+    level: Level,
+    what_if: bool,
+    compared: Vec<String>,
+}
+
+impl LegendKeys {
+    fn of(p: &Projection) -> LegendKeys {
+        LegendKeys {
+            spread_known: p.spread_known(),
+            level: p.level,
+            what_if: p.what_if.is_some(),
+            compared: p.compared.iter().map(|c| c.named.name.clone()).collect(),
+        }
+    }
+}
+
+fn projection_legend(p: &LegendKeys, lang: Lang) -> impl IntoView {
+    let band = if p.spread_known {
         view! { <span class="key key-band">{tf(lang, K::LegendBandAt, &[p.level.code()])}</span> }
             .into_any()
     } else {
         view! { <span class="key key-band-unknown">{t(lang, K::LegendBandUnknown)}</span> }
             .into_any()
     };
-    let what_if = p.what_if.is_some().then(|| {
+    let what_if = p.what_if.then(|| {
         view! {
             <span class="key key-whatif">{t(lang, K::LegendWhatIf)}</span>
             <span class="key key-whatif-band">{t(lang, K::LegendWhatIfBand)}</span>
@@ -478,7 +500,7 @@ fn projection_legend(p: &Projection, lang: Lang) -> impl IntoView {
         .map(|(i, c)| {
             view! {
                 <span class=format!("key key-compared compared-{}", i % 5) data-testid="legend-compared">
-                    {c.named.name.clone()}
+                    {c.clone()}
                 </span>
             }
         })
@@ -778,7 +800,9 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
     let data_end = p.data_end;
     // The status of the shown target under the base projection, and a note
     // when its deadline has passed.
-    let status = move || {
+    // Memoised: a what-if change gives a new projection, and the status
+    // is redrawn only when it changes.
+    let standing_shown = Memo::new(move |_| {
         let known = prepared.with(|pr| match pr {
             Some(Ok(pr)) => standing_now(pr.points.len(), &targets_core),
             _ => standing_now(0, &targets_core),
@@ -802,11 +826,14 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             }),
             _ => None,
         });
-        let (badge, note) = match (known, standing) {
+        match (known, standing) {
             (Some(k), _) => (Some(k), None),
             (None, Some((st, note))) => (Some(st), note),
             (None, None) => (None, None),
-        };
+        }
+    });
+    let status = move || {
+        let (badge, note) = standing_shown.get();
         view! {
             <StatusBadge status=badge lang />
             {note.map(|n| view! { " " <span class="passed" data-testid="summary-passed">{n}</span> })}
@@ -1083,7 +1110,13 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             </label>
         }
     };
-    let clipped = move || !geometry.with(|g| g.clips.is_empty());
+    let legend_keys = Memo::new(move |_| {
+        projection.with(|pr| match pr {
+            Some(Ok(pr)) => Some(LegendKeys::of(pr)),
+            _ => None,
+        })
+    });
+    let clipped = Memo::new(move |_| !geometry.with(|g| g.clips.is_empty()));
 
     view! {
         <article class="page indicator" data-testid="indicator-page" data-id=ind.id.clone()>
@@ -1154,19 +1187,13 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     <figcaption class="legend" data-testid="legend">
                         <span class="key key-observed">{t(lang, K::LegendObserved)}</span>
                         <span class="key key-estimate">{t(lang, K::LegendEstimate)}</span>
-                        {move || {
-                            projection
-                                .with(|pr| match pr {
-                                    Some(Ok(pr)) => Some(projection_legend(pr, lang)),
-                                    _ => None,
-                                })
-                        }}
+                        {move || legend_keys.with(|k| k.as_ref().map(|k| projection_legend(k, lang)))}
                         <span class="key key-target">{t(lang, K::LegendTarget)}</span>
                         <span class="key key-today">{t(lang, K::Today)}</span>
                         <span class="key-shapes" data-testid="legend-shapes">{t(lang, K::LegendShapes)}</span>
                     </figcaption>
                 </figure>
-                {move || clipped().then(|| view! { <p class="hint" data-testid="band-clipped-note">{t(lang, K::BandClipped)}</p> })}
+                {move || clipped.get().then(|| view! { <p class="hint" data-testid="band-clipped-note">{t(lang, K::BandClipped)}</p> })}
                 {move || per_year().then(|| view! { <p class="hint annualised" data-testid="annualised-note">{t(lang, K::AnnualisedNote)}</p> })}
                 {move || {
                     projection
