@@ -50,6 +50,19 @@ const JS: &str = "dxcast-js";
 /// The side-by-side benchmarks: clippy checks them; they have no tests, and
 /// their peer (augurs) is built only by `cargo xtask bench`.
 const BENCH: &str = "dxcast-bench";
+
+/// The native test step's command. The end-to-end step builds its two
+/// examples with the same selection (`build` in place of `test`).
+const NATIVE_TESTS: [&str; 8] = [
+    "test",
+    "--workspace",
+    "--exclude",
+    FFI,
+    "--exclude",
+    FFI_HOST,
+    "--exclude",
+    BENCH,
+];
 /// The flags of the JS package's build: WebAssembly SIMD, which every
 /// browser since 2023 and Node since 16.4 run (the C-ABI module is built
 /// without, for hosts that do not).
@@ -95,6 +108,7 @@ fn main() -> ExitCode {
         }),
         Some("size") => app_size_report(true),
         Some("layers") => check_layers(),
+        Some("e2e") => setup(Needs::All).and_then(|()| end_to_end()),
         Some("test") => test(),
         Some("fuzz") => {
             let seconds = match args.get(1).map(|s| s.parse::<u32>()) {
@@ -107,13 +121,14 @@ fn main() -> ExitCode {
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | size | serve [--port N] | embed | layers | fuzz [SECONDS] | test | bench>\n\n\
+                "usage: cargo xtask <setup | build | size | serve [--port N] | embed | layers | e2e | fuzz [SECONDS] | test | bench>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
                  size   the built app's first load, raw and gzipped (fails above 600 kB)\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
                  layers check the app's crates: no front end under the model, no module cycle\n\
+                 e2e    the end-to-end tests against the app built in dist/\n\
                  fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
                  test   set up, then run every check and test\n\
                  bench  the side-by-side benchmark, natively and in wasm32-wasip1\n\
@@ -935,15 +950,36 @@ fn e2e_catalogue() -> Result<PathBuf> {
 
 /// Runs `package`'s `example` natively and writes what it prints to
 /// `target/e2e/<file>`; returns the path.
+///
+/// The example is built with the native test step's package selection
+/// (`NATIVE_TESTS`), so its features are the workspace's and the build is
+/// the one the tests already made. `cargo run -p <package>` would resolve
+/// features for that package alone and rebuild the core, the model crate
+/// and Leptos.
 fn e2e_json(package: &str, example: &str, file: &str) -> Result<PathBuf> {
-    let mut c = cmd("cargo", &["run", "-q", "-p", package, "--example", example]);
+    let mut c = cmd("cargo", &["build"]);
+    c.args(&NATIVE_TESTS[1..]).args([
+        "--example",
+        example,
+        "--message-format=json-render-diagnostics",
+    ]);
     let shown = format!("{c:?}");
     let out = c
         .output()
         .map_err(|e| format!("could not start {shown}: {e}"))?;
     if !out.status.success() {
+        return Err(format!("{shown} failed with {}", out.status));
+    }
+    let exe = example_executable(&String::from_utf8_lossy(&out.stdout), package, example)
+        .ok_or_else(|| format!("{shown} named no executable for {package}'s example {example}"))?;
+    let mut c = Command::new(&exe);
+    c.current_dir(root());
+    let out = c
+        .output()
+        .map_err(|e| format!("could not start {exe}: {e}"))?;
+    if !out.status.success() {
         return Err(format!(
-            "{shown} failed with {}: {}",
+            "{exe} failed with {}: {}",
             out.status,
             String::from_utf8_lossy(&out.stderr)
         ));
@@ -953,6 +989,35 @@ fn e2e_json(package: &str, example: &str, file: &str) -> Result<PathBuf> {
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
+}
+
+/// The path of `package`'s `example` in cargo's JSON messages: the
+/// `compiler-artifact` line whose package id and target name match.
+fn example_executable(messages: &str, package: &str, example: &str) -> Option<String> {
+    let target = format!("\"name\":\"{example}\"");
+    let key = "\"executable\":\"";
+    messages
+        .lines()
+        .filter(|l| l.contains("\"reason\":\"compiler-artifact\""))
+        .filter(|l| l.contains(&target) && l.contains(&format!("#{package}@")))
+        .find_map(|l| {
+            let start = l.find(key)? + key.len();
+            let len = l[start..].find('"')?;
+            Some(l[start..start + len].to_string())
+        })
+}
+
+/// The end-to-end tests against the built app in `dist/`.
+fn end_to_end() -> Result {
+    // The tests compare the app with the model crate's own numbers
+    // (e2e/expected.mjs) and its words with the catalogue
+    // (e2e/catalogue.mjs): write them first.
+    let expected = e2e_expected()?;
+    let catalogue = e2e_catalogue()?;
+    let mut c = cmd("playwright", &["test"]);
+    c.env("DXCAST_E2E_EXPECTED", expected);
+    c.env("DXCAST_E2E_CATALOGUE", catalogue);
+    run(c)
 }
 
 struct Step {
@@ -1053,20 +1118,12 @@ fn test() -> Result {
         "layers: no front end under the model crate, no module cycle",
         check_layers,
     ));
-    steps.push(cargo_step(
-        "tests: workspace, native",
-        &[
-            "test",
-            "--workspace",
-            "--exclude",
-            FFI,
-            "--exclude",
-            FFI_HOST,
-            "--exclude",
-            BENCH,
-        ],
-    ));
-    for features in sets.iter().filter(|f| !f.is_empty()) {
+    steps.push(cargo_step("tests: workspace, native", &NATIVE_TESTS));
+    // The native step above tests the core with all its features (the JS
+    // package's tests enable both), and every other member needs at least
+    // one: the other non-empty sets are tested here.
+    let all = sets.last().cloned().unwrap_or_default();
+    for features in sets.iter().filter(|f| !f.is_empty() && **f != all) {
         steps.push(core_step(
             format!("tests: core [{features}], native"),
             vec!["test", "-p", "dxcast-core"],
@@ -1114,17 +1171,10 @@ fn test() -> Result {
         "size: the app's first load (goal 250 kB gzipped, ceiling 600 kB)",
         || app_size_report(true),
     ));
-    steps.push(step("tests: end to end, Playwright in Chromium", || {
-        // The tests compare the app with the model crate's own numbers
-        // (e2e/expected.mjs) and its words with the catalogue
-        // (e2e/catalogue.mjs): write them first.
-        let expected = e2e_expected()?;
-        let catalogue = e2e_catalogue()?;
-        let mut c = cmd("playwright", &["test"]);
-        c.env("DXCAST_E2E_EXPECTED", expected);
-        c.env("DXCAST_E2E_CATALOGUE", catalogue);
-        run(c)
-    }));
+    steps.push(step(
+        "tests: end to end, Playwright in Chromium",
+        end_to_end,
+    ));
 
     let mut results = Vec::new();
     for s in &steps {
