@@ -621,13 +621,56 @@ pub fn moves_path(s: &Scenario) -> bool {
 }
 
 /// Projects the fitted choice of `input` (prepared by [`prepare`], fitted
-/// by [`fit`]) with `options`.
+/// by [`fit`]) with `options`: [`project_base`], then [`with_scenario`].
 ///
 /// # Errors
 ///
 /// The fitted values' and the base path's errors (a failing target or
 /// scenario is reported in its row).
 pub fn project(
+    input: &ProjectionInput<'_>,
+    prepared: &Prepared,
+    chosen: &FittedChoice,
+    options: &ProjectionOptions,
+) -> Result<Projection, Error> {
+    let base = project_base(input, prepared, chosen, options)?;
+    Ok(with_scenario(
+        &base,
+        input,
+        prepared,
+        &options.scenario,
+        options.today,
+    ))
+}
+
+/// What a projection's judge needs for one path.
+struct Judge<'a> {
+    prepared: &'a Prepared,
+    today: Date,
+    level: Level,
+}
+
+impl Judge<'_> {
+    fn assess(&self, p: &dyn Predictor, t: &Target) -> Result<Assessment, Error> {
+        let judging = Judging {
+            today: self.today,
+            level: self.level,
+            evidence: self.prepared.evidence(t),
+            measured: &self.prepared.measured,
+        };
+        assess(p, t, &judging)
+    }
+}
+
+/// The projection without `options.scenario`: what every what-if change
+/// leaves alone (the fit, the base path, the staged targets' base
+/// assessments, the compared scenarios). [`with_scenario`] adds a scenario
+/// to it; a what-if view computes this once and that on each change.
+///
+/// # Errors
+///
+/// As [`project`].
+pub fn project_base(
     input: &ProjectionInput<'_>,
     prepared: &Prepared,
     chosen: &FittedChoice,
@@ -659,24 +702,13 @@ pub fn project(
     let base = path(&model, &dates, basis, level)?;
 
     let today = options.today;
-    let assess_under = |p: &dyn Predictor, t: &Target| {
-        let judging = Judging {
-            today,
-            level,
-            evidence: prepared.evidence(t),
-            measured: &prepared.measured,
-        };
-        assess(p, t, &judging)
+    let judge = Judge {
+        prepared,
+        today,
+        level,
     };
-    let what_if = model.with_scenario(options.scenario);
-    let moved = moves_path(&options.scenario);
-    let under_scenario = |t: &Target| -> Option<Result<Assessment, Error>> {
-        moved.then(|| match &what_if {
-            Ok(w) => assess_under(w, t),
-            Err(e) => Err(*e),
-        })
-    };
-    let mut targets: Vec<AssessedTarget> = input
+    let assess_under = |p: &dyn Predictor, t: &Target| judge.assess(p, t);
+    let targets: Vec<AssessedTarget> = input
         .targets
         .iter()
         .enumerate()
@@ -684,30 +716,9 @@ pub fn project(
             target: *t,
             origin: TargetOrigin::Staged(i),
             base: assess_under(&model, t),
-            scenario: under_scenario(t),
+            scenario: None,
         })
         .collect();
-    if let Some(t) = options.scenario.target {
-        targets.push(AssessedTarget {
-            target: t,
-            origin: TargetOrigin::Scenario,
-            base: assess_under(&model, &t),
-            scenario: under_scenario(&t),
-        });
-    }
-    let what_if_path = moved.then(|| match &what_if {
-        Ok(w) => path(w, &dates, basis, level),
-        Err(e) => Err(*e),
-    });
-    let scenario_start = options.scenario.growth.and_then(|g| {
-        let start = g.from.max(latest.date);
-        let v = model.value_at(start).ok()?;
-        Some((start, v * basis.factor(start)))
-    });
-    let implausible = options
-        .scenario
-        .growth
-        .and_then(|g| implausible(&series, &g));
 
     let compared = options
         .compared
@@ -750,15 +761,75 @@ pub fn project(
         points: points.iter().map(shown).collect(),
         fitted,
         base,
-        what_if: what_if_path,
+        what_if: None,
         horizon,
         targets,
         compared,
         standing,
         level,
-        scenario_start,
-        implausible,
+        scenario_start: None,
+        implausible: None,
     })
+}
+
+/// `base` (a [`project_base`] of `input` and `prepared` on `today`) under
+/// `scenario`:
+/// the what-if path, each target's assessment under it, the scenario's own
+/// target, where its growth starts and whether that growth is implausible.
+/// A scenario that fails is reported in its rows, as in [`project`].
+#[must_use]
+pub fn with_scenario(
+    base: &Projection,
+    input: &ProjectionInput<'_>,
+    prepared: &Prepared,
+    scenario: &Scenario,
+    today: Date,
+) -> Projection {
+    let mut out = base.clone();
+    let model = base.model;
+    let basis = base.basis;
+    let judge = Judge {
+        prepared,
+        today,
+        level: base.level,
+    };
+    let what_if = model.with_scenario(*scenario);
+    let moved = moves_path(scenario);
+    let under_scenario = |t: &Target| -> Option<Result<Assessment, Error>> {
+        moved.then(|| match &what_if {
+            Ok(w) => judge.assess(w, t),
+            Err(e) => Err(*e),
+        })
+    };
+    out.targets.truncate(input.targets.len());
+    for (row, t) in out.targets.iter_mut().zip(input.targets) {
+        row.scenario = under_scenario(t);
+    }
+    if let Some(t) = scenario.target {
+        out.targets.push(AssessedTarget {
+            target: t,
+            origin: TargetOrigin::Scenario,
+            base: judge.assess(&model, &t),
+            scenario: under_scenario(&t),
+        });
+    }
+    let Some(latest) = base.points.last() else {
+        return out;
+    };
+    out.what_if = moved.then(|| match &what_if {
+        Ok(w) => path(w, &path_dates(latest.date, base.horizon), basis, base.level),
+        Err(e) => Err(*e),
+    });
+    out.scenario_start = scenario.growth.and_then(|g| {
+        let start = g.from.max(latest.date);
+        let v = model.value_at(start).ok()?;
+        Some((start, v * basis.factor(start)))
+    });
+    out.implausible = scenario.growth.and_then(|g| {
+        let series = prepared.series().ok()?;
+        implausible(&series, &g)
+    });
+    out
 }
 
 /// Whether a growth override is implausible for the prepared series (the
@@ -1202,6 +1273,53 @@ mod tests {
         same(&c.staged[1], analyse(&wf, &t[1], &st));
         assert!(c.own.is_none());
         assert!(c.path.as_ref().unwrap().last().unwrap().point > end.point);
+    }
+
+    #[test]
+    fn a_scenario_applied_to_the_base_is_the_projection_under_it() {
+        let data = data();
+        let sources = Sources::of(&data, "ndxp_tx").unwrap();
+        let s = sources.input(Rule::Totals);
+        let today = d(2026, 11, 22);
+        let first = Scenario {
+            growth: Some(GrowthOverride::yearly(d(2024, 6, 1), 20.0)),
+            shock: None,
+            target: Some(Target::new(1.5e9, d(2027, 12, 31), Comparison::AtLeast).unwrap()),
+        };
+        let second = Scenario {
+            growth: Some(GrowthOverride::yearly(d(2024, 6, 1), -5.0)),
+            shock: Some(Shock {
+                at: d(2025, 1, 1),
+                size: 10.0,
+            }),
+            target: None,
+        };
+        let options = |scenario| ProjectionOptions {
+            scenario,
+            horizon: Some(d(2027, 12, 31)),
+            ..ProjectionOptions::base(today)
+        };
+        let prepared = prepare(&s).unwrap();
+        let chosen = fit(&prepared, &MethodChoice::Recommended, d(2030, 12, 31)).unwrap();
+        let base = project_base(&s, &prepared, &chosen, &options(first)).unwrap();
+        // The base ignores the scenario: the projection with none.
+        let none = project(&s, &prepared, &chosen, &options(Scenario::default())).unwrap();
+        assert_eq!(base, none);
+        assert_eq!(
+            with_scenario(&base, &s, &prepared, &Scenario::default(), today),
+            none
+        );
+        // One scenario, then another on top of it, is the second alone: its
+        // own target's row goes, the first's path and start are replaced.
+        let under_first = with_scenario(&base, &s, &prepared, &first, today);
+        assert_eq!(under_first.targets.len(), s.targets.len() + 1);
+        let then_second = with_scenario(&under_first, &s, &prepared, &second, today);
+        let second_alone = project(&s, &prepared, &chosen, &options(second)).unwrap();
+        assert_eq!(then_second, second_alone);
+        assert_eq!(then_second.targets.len(), s.targets.len());
+        // The base parts are the base's, the scenario's differ from it.
+        assert_eq!(second_alone.base, base.base);
+        assert_ne!(second_alone.what_if, under_first.what_if);
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //!   `target/ffi/` beside its C header `dxcast.h`) and the JS/TS package (`target/js-pkg/node`, `target/js-pkg/web`);
 //! - `layers`: check that the app's model crate depends on no front end and
 //!   that no module of the app's crates imports another in a circle;
+//! - `e2e [SPEC…]`: the end-to-end tests in Chromium against the app built in
+//!   `dist/` (all, or the Playwright SPECs named);
 //! - `fuzz [SECONDS]`: run every fuzz target in `fuzz/` for SECONDS (60);
 //! - `test`: set up, then run every check and test, and print `N passed, N failed`;
 //! - `bench [--instructions] [-- ARGS]`: the side-by-side benchmark (`bench/`)
@@ -108,7 +110,7 @@ fn main() -> ExitCode {
         }),
         Some("size") => app_size_report(true),
         Some("layers") => check_layers(),
-        Some("e2e") => setup(Needs::All).and_then(|()| end_to_end()),
+        Some("e2e") => setup(Needs::All).and_then(|()| end_to_end(&args[1..])),
         Some("test") => test(),
         Some("fuzz") => {
             let seconds = match args.get(1).map(|s| s.parse::<u32>()) {
@@ -121,14 +123,14 @@ fn main() -> ExitCode {
         Some("bench") => bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | size | serve [--port N] | embed | layers | e2e | fuzz [SECONDS] | test | bench>\n\n\
+                "usage: cargo xtask <setup | build | size | serve [--port N] | embed | layers | e2e [SPEC…] | fuzz [SECONDS] | test | bench>\n\n\
                  setup  install the pinned tools that are missing\n\
                  build  release build of the app into dist/\n\
                  serve  set up, build and serve the app on http://127.0.0.1:8080/\n\
                  size   the built app's first load, raw and gzipped (fails above 600 kB)\n\
                  embed  build the C-ABI module and the JS/TS package into target/\n\
                  layers check the app's crates: no front end under the model, no module cycle\n\
-                 e2e    the end-to-end tests against the app built in dist/\n\
+                 e2e [SPEC…]  the end-to-end tests (or those SPECs) against the app built in dist/\n\
                  fuzz [SECONDS]  run every fuzz target for SECONDS (60)\n\
                  test   set up, then run every check and test\n\
                  bench  the side-by-side benchmark, natively and in wasm32-wasip1\n\
@@ -354,10 +356,77 @@ fn ensure_chromium() -> Result {
     run(install)
 }
 
+/// The app's release build, into `dist/`. Cargo builds it in
+/// `target/app/`, its own folder, so that it can run while other cargo
+/// commands hold `target/`'s lock (the test command starts it early).
 fn build_app() -> Result {
     // Trunk's own `cargo metadata` call is not offline: fetch first.
     run(cmd("cargo", &["fetch", "--locked"]))?;
-    run(cmd("trunk", &["build", "--release", "--offline"]))
+    let mut c = cmd("trunk", &["build", "--release", "--offline"]);
+    c.env("CARGO_TARGET_DIR", root().join("target/app"));
+    run(c)
+}
+
+/// The app's release build, started in its own process (`cargo xtask
+/// build`) when the test command starts. Most of it is single-threaded
+/// (link-time optimisation, wasm-opt), so it runs beside the native steps
+/// on the cores they leave; its step waits for it and prints its output.
+struct AppBuild {
+    child: std::cell::RefCell<Option<std::process::Child>>,
+    log: PathBuf,
+}
+
+impl AppBuild {
+    fn start() -> Result<Self> {
+        let log = root().join("target/app-build.log");
+        let file =
+            fs::File::create(&log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+        let err = file
+            .try_clone()
+            .map_err(|e| format!("cannot open {} twice: {e}", log.display()))?;
+        let exe = env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
+        let child = Command::new(exe)
+            .arg("build")
+            .current_dir(root())
+            .stdout(file)
+            .stderr(err)
+            .spawn()
+            .map_err(|e| format!("could not start the app's build: {e}"))?;
+        Ok(Self {
+            child: std::cell::RefCell::new(Some(child)),
+            log,
+        })
+    }
+
+    /// Waits for the build, prints its output and says how it ended.
+    fn finish(&self) -> Result {
+        let child = self.child.borrow_mut().take();
+        let status = match child {
+            Some(mut c) => c
+                .wait()
+                .map_err(|e| format!("could not wait for the app's build: {e}"))?,
+            None => return Err("the app's build was already waited for".into()),
+        };
+        let text = fs::read_to_string(&self.log).unwrap_or_default();
+        print!("{text}");
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the app's build failed with {status} (output above, and in {})",
+                self.log.display()
+            ))
+        }
+    }
+}
+
+impl Drop for AppBuild {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.child.borrow_mut().take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
 }
 
 /// What a first visit should download at most, in bytes of `gzip -9`
@@ -1007,14 +1076,16 @@ fn example_executable(messages: &str, package: &str, example: &str) -> Option<St
         })
 }
 
-/// The end-to-end tests against the built app in `dist/`.
-fn end_to_end() -> Result {
+/// The end-to-end tests against the built app in `dist/`; `specs` (file
+/// names or `file:line`) narrows them, as for `playwright test`.
+fn end_to_end(specs: &[String]) -> Result {
     // The tests compare the app with the model crate's own numbers
     // (e2e/expected.mjs) and its words with the catalogue
     // (e2e/catalogue.mjs): write them first.
     let expected = e2e_expected()?;
     let catalogue = e2e_catalogue()?;
     let mut c = cmd("playwright", &["test"]);
+    c.args(specs);
     c.env("DXCAST_E2E_EXPECTED", expected);
     c.env("DXCAST_E2E_CATALOGUE", catalogue);
     run(c)
@@ -1053,6 +1124,7 @@ fn core_step(name: String, args: Vec<&'static str>, features: String, deny: bool
 fn test() -> Result {
     let started = Instant::now();
     setup(Needs::All)?;
+    let app = std::rc::Rc::new(AppBuild::start()?);
     let mut steps = vec![
         cargo_step("rustfmt", &["fmt", "--all", "--check"]),
         cargo_step(
@@ -1083,6 +1155,7 @@ fn test() -> Result {
         ),
     ];
     let sets = feature_sets()?;
+    let all = sets.last().cloned().unwrap_or_default();
     for features in &sets {
         let label = if features.is_empty() {
             "no features"
@@ -1102,12 +1175,16 @@ fn test() -> Result {
                 features.clone(),
                 true,
             ));
-            steps.push(core_step(
-                format!("build: core [{label}] for {target}"),
-                vec!["build", "-p", "dxcast-core", "--target", target],
-                features.clone(),
-                false,
-            ));
+            // Code generation for the target, with none and with all
+            // features (features only add code; clippy checks each set).
+            if features.is_empty() || *features == all {
+                steps.push(core_step(
+                    format!("build: core [{label}] for {target}"),
+                    vec!["build", "-p", "dxcast-core", "--target", target],
+                    features.clone(),
+                    false,
+                ));
+            }
         }
         let f = features.clone();
         steps.push(step(format!("dependencies: core [{label}]"), move || {
@@ -1120,13 +1197,13 @@ fn test() -> Result {
     ));
     steps.push(cargo_step("tests: workspace, native", &NATIVE_TESTS));
     // The native step above tests the core with all its features (the JS
-    // package's tests enable both), and every other member needs at least
-    // one: the other non-empty sets are tested here.
-    let all = sets.last().cloned().unwrap_or_default();
+    // package's tests enable both), doc tests included, and every other
+    // member needs at least one: the other non-empty sets are tested here,
+    // the unit and integration tests.
     for features in sets.iter().filter(|f| !f.is_empty() && **f != all) {
         steps.push(core_step(
-            format!("tests: core [{features}], native"),
-            vec!["test", "-p", "dxcast-core"],
+            format!("tests: core [{features}], native (doc tests: above)"),
+            vec!["test", "-p", "dxcast-core", "--lib", "--tests"],
             features.clone(),
             false,
         ));
@@ -1166,15 +1243,17 @@ fn test() -> Result {
         format!("fuzz: every target for {FUZZ_SECONDS_IN_TESTS} s"),
         || fuzz(FUZZ_SECONDS_IN_TESTS, Batch::All),
     ));
-    steps.push(step("build: app, release, Trunk", build_app));
+    steps.push(step(
+        "build: app, release, Trunk (started with the first step)",
+        move || app.finish(),
+    ));
     steps.push(step(
         "size: the app's first load (goal 250 kB gzipped, ceiling 600 kB)",
         || app_size_report(true),
     ));
-    steps.push(step(
-        "tests: end to end, Playwright in Chromium",
-        end_to_end,
-    ));
+    steps.push(step("tests: end to end, Playwright in Chromium", || {
+        end_to_end(&[])
+    }));
 
     let mut results = Vec::new();
     for s in &steps {

@@ -10,14 +10,14 @@ use dxcast_app::dataset::{Dataset, IndicatorRecord, ObservationRecord, RowOrigin
 use dxcast_app::export::{aside_code, chart_csv};
 use dxcast_app::lang::Lang;
 use dxcast_app::projection::{
-    check_growth, default_horizon, fit, prepare, project, shown_target, standing_now, MethodChoice,
-    Prepared, Projection, ProjectionOptions, Sources, MIN_POINTS,
+    check_growth, default_horizon, fit, prepare, project_base, shown_target, standing_now,
+    with_scenario, MethodChoice, Prepared, Projection, ProjectionOptions, Sources, MIN_POINTS,
 };
 use dxcast_app::share::{self, LinkProblem, SharedView};
 use dxcast_app::whatif::{applied, Draft, DraftDefaults, DraftReading};
 use dxcast_core::basis::Basis;
 use dxcast_core::quantity::{Measured, Rule};
-use dxcast_core::{Bounds, Comparison, Date, MeasureKind, Target, Unit};
+use dxcast_core::{Bounds, Comparison, Date, MeasureKind, Scenario, Target, Unit};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -266,12 +266,15 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
         flag.get()
             .filter(|_| applied_scenario.with(|a| a.1.is_none()))
     });
-    let projection: Shown = Memo::new(move |_| {
-        let (scenario, _) = applied_scenario.get();
+    // The projection without the what-if (the fit, the base path, the
+    // staged targets, the compared scenarios), then with it: a what-if
+    // change computes only the second.
+    let horizon = Memo::new(move |_| reading.with(|r| r.horizon));
+    let base: Shown = Memo::new(move |_| {
         let options = ProjectionOptions {
             today,
-            scenario,
-            horizon: reading.with(|r| r.horizon),
+            scenario: Scenario::default(),
+            horizon: horizon.get(),
             compared: compared.get(),
             level: level.get(),
         };
@@ -281,10 +284,30 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
             chosen.with(|c| match c.as_ref()? {
                 Err(e) => Some(Err(*e)),
                 Ok(c) => prepared.with(|pr| match pr.as_ref()? {
-                    Ok(pr) => Some(project(&p.sources.input(r), pr, c, &options)),
+                    Ok(pr) => Some(project_base(&p.sources.input(r), pr, c, &options)),
                     Err(e) => Some(Err(*e)),
                 }),
             })
+        })
+    });
+    let projection: Shown = Memo::new(move |_| {
+        let (scenario, _) = applied_scenario.get();
+        let r = rule.get();
+        base.with(|b| match b.as_ref()? {
+            Err(e) => Some(Err(*e)),
+            Ok(b) => page.with(|p| {
+                let p = p.as_ref()?;
+                prepared.with(|pr| match pr.as_ref()? {
+                    Ok(pr) => Some(Ok(with_scenario(
+                        b,
+                        &p.sources.input(r),
+                        pr,
+                        &scenario,
+                        today,
+                    ))),
+                    Err(e) => Some(Err(*e)),
+                })
+            }),
         })
     });
     let start = Memo::new(move |_| projection.with(|p| p.as_ref()?.as_ref().ok()?.scenario_start));
