@@ -56,11 +56,14 @@ test("a what-if horizon typed in Vietnamese, then in English; the link keeps ISO
 });
 
 for (const lang of ["vi", "en"]) {
-  test(`an indicator's date typed in ${lang === "vi" ? "Vietnamese" : "English"} is kept in ISO`, async ({ page }) => {
+  test(`an indicator's date and bounds typed in ${lang === "vi" ? "Vietnamese" : "English"} are kept in ISO and with a decimal point`, async ({ page }) => {
     const d = new DataPage(page);
     await d.open("#/data", Q);
     if (lang === "en") await d.switchLanguage("en");
     const since = page.getByTestId("ind-since");
+    const max = page.getByTestId("ind-max");
+    const typedMax = (l) => (l === "vi" ? "1.234,5" : "1,234.5");
+    const shownMax = (l) => (l === "vi" ? "1234,5" : "1234.5");
     await page.getByTestId("ind-id").fill("u_launch");
     await page.getByTestId("ind-name_vi").fill("Giao dịch từ khi khai trương");
     await page.getByTestId("ind-name_en").fill("Transactions since launch");
@@ -75,12 +78,17 @@ for (const lang of ["vi", "en"]) {
     );
     await d.shots(`dates-data-${lang}`, "ind-since");
     await since.fill(typedDate("2022-03-05", lang));
-    // A change of language rewrites the typed date in the other's form.
+    await page.getByTestId("ind-min").fill("0");
+    await max.fill(typedMax(lang));
+    // A change of language rewrites the typed date and numbers in the
+    // other's forms.
     const other = lang === "vi" ? "en" : "vi";
     await d.switchLanguage(other);
     await expect(since).toHaveValue(typedDate("2022-03-05", other));
+    await expect(max).toHaveValue(shownMax(other));
     await d.switchLanguage(lang);
     await expect(since).toHaveValue(typedDate("2022-03-05", lang));
+    await expect(max).toHaveValue(shownMax(lang));
     await page.getByTestId("ind-save").click();
     await expect(page.getByTestId("ind-since-error")).toHaveText("");
     await expect(page.locator('[data-testid="user-row"][data-id="u_launch"]')).toHaveCount(1);
@@ -88,7 +96,7 @@ for (const lang of ["vi", "en"]) {
     const line = readFileSync(await download.path(), "utf8")
       .split("\n")
       .find((l) => l.startsWith("u_launch,"));
-    expect(line).toContain(",2022-03-05,");
+    expect(line).toContain(",economy,0,1234.5,2022-03-05,");
   });
 }
 

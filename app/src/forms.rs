@@ -2,7 +2,7 @@
 //! and turning them into a row the core reads, with errors that name the
 //! field.
 
-use dxcast_core::number::parse_vi;
+use dxcast_core::number::{parse, parse_vi};
 use dxcast_core::Field;
 
 use crate::dataset::{
@@ -10,6 +10,7 @@ use crate::dataset::{
     TableRecord, FIELDS_LINE,
 };
 use crate::lang::Lang;
+use crate::whatif::input_number;
 
 /// A field of a form: the column of its table it fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -358,23 +359,35 @@ pub struct IndicatorForm {
 }
 
 impl IndicatorForm {
-    /// The form with its date (`since`) written in `lang`'s form, as its
-    /// field shows it ([`Lang::date_text`]); `from` is the form it is in
-    /// (`None`: ISO, as the rows hold it, which is
-    /// also the English form).
+    /// The form with its date (`since`) and its bounds (`min`, `max`)
+    /// written in `lang`'s forms, as its fields show them: the date as
+    /// [`Lang::date_text`] writes it, the numbers with the language's decimal
+    /// mark ([`input_number`]: "99,5" or "99.5"). `from` is the form they are
+    /// in (`None`: as the rows hold them, ISO dates and decimal points, which
+    /// is also the English form). A field that does not read stays as typed.
     #[must_use]
-    pub fn dates_in(self, from: Option<Lang>, lang: Lang) -> IndicatorForm {
-        let since = lang.date_text_from(from.unwrap_or(Lang::En), &self.since);
-        IndicatorForm { since, ..self }
+    pub fn fields_in(self, from: Option<Lang>, lang: Lang) -> IndicatorForm {
+        let from = from.unwrap_or(Lang::En);
+        let since = lang.date_text_from(from, &self.since);
+        let number = |text: &str| match parse(text.trim(), from.locale()) {
+            Ok(v) if from != lang && !text.trim().is_empty() => input_number(v, lang),
+            _ => text.to_string(),
+        };
+        IndicatorForm {
+            since,
+            min: number(&self.min),
+            max: number(&self.max),
+            ..self
+        }
     }
 
-    /// The form with its date, typed in `lang`'s form, in ISO as the rows
-    /// hold it.
+    /// The form with its date and bounds, typed in `lang`'s forms, as the
+    /// rows hold them (ISO, decimal point).
     ///
     /// # Errors
     ///
-    /// A date that does not read, naming the field.
-    pub fn dates_read(&self, lang: Lang) -> Result<IndicatorForm, RowError> {
+    /// A date or a number that does not read, naming the field.
+    pub fn fields_read(&self, lang: Lang) -> Result<IndicatorForm, RowError> {
         let since = if self.since.trim().is_empty() {
             String::new()
         } else {
@@ -386,8 +399,18 @@ impl IndicatorForm {
                 })?
                 .to_string()
         };
+        let number = |text: &str, field: Field| -> Result<String, RowError> {
+            if text.trim().is_empty() {
+                return Ok(String::new());
+            }
+            parse(text.trim(), lang.locale())
+                .map(|v| input_number(v, Lang::En))
+                .map_err(|e| RowError::from_core(e, FORM_LINE, field))
+        };
         Ok(IndicatorForm {
             since,
+            min: number(&self.min, Field::Min)?,
+            max: number(&self.max, Field::Max)?,
             ..self.clone()
         })
     }
@@ -513,6 +536,7 @@ mod tests {
     use super::*;
     use crate::dataset::UserData;
     use crate::lang::DateProblem;
+    use dxcast_core::Expected;
 
     fn data() -> Dataset {
         Dataset::builtin().unwrap()
@@ -721,13 +745,13 @@ mod tests {
             since: "2022-03-05".into(),
             ..IndicatorForm::default()
         };
-        let vi = stored.clone().dates_in(None, Lang::Vi);
+        let vi = stored.clone().fields_in(None, Lang::Vi);
         assert_eq!(vi.since, "5/3/2022");
         assert_eq!(
-            vi.clone().dates_in(Some(Lang::Vi), Lang::En).since,
+            vi.clone().fields_in(Some(Lang::Vi), Lang::En).since,
             "2022-03-05"
         );
-        let read = vi.dates_read(Lang::Vi).unwrap();
+        let read = vi.fields_read(Lang::Vi).unwrap();
         assert_eq!(read, stored);
         assert_eq!(read.validate(&d, None).unwrap()[8], "2022-03-05");
         let bad = |text: &str, lang: Lang| {
@@ -735,7 +759,7 @@ mod tests {
                 since: text.into(),
                 ..stored.clone()
             };
-            f.dates_read(lang).map_err(|e| (e.field, e.problem))
+            f.fields_read(lang).map_err(|e| (e.field, e.problem))
         };
         assert_eq!(
             bad("5/3/2022", Lang::En),
@@ -746,5 +770,68 @@ mod tests {
             Err((Field::Since, RowProblem::Date(DateProblem::NoSuchDay)))
         );
         assert_eq!(bad(" ", Lang::Vi).unwrap().since, "");
+    }
+
+    /// The bounds are typed with the language's decimal mark and grouping,
+    /// and kept with a decimal point: "99,5" and "1.000" on a Vietnamese
+    /// page are 99.5 and 1000, as the reports write them.
+    #[test]
+    fn the_indicator_bounds_are_typed_in_the_language() {
+        let d = data();
+        let stored = IndicatorForm {
+            id: "my_share".into(),
+            name_vi: "Tỷ lệ".into(),
+            name_en: "Share".into(),
+            unit: "percent".into(),
+            kind: "share".into(),
+            pillar: "government".into(),
+            min: "0.5".into(),
+            max: "99.5".into(),
+            ..IndicatorForm::default()
+        };
+        let vi = stored.clone().fields_in(None, Lang::Vi);
+        assert_eq!((vi.min.as_str(), vi.max.as_str()), ("0,5", "99,5"));
+        let en = vi.clone().fields_in(Some(Lang::Vi), Lang::En);
+        assert_eq!((en.min.as_str(), en.max.as_str()), ("0.5", "99.5"));
+        assert_eq!(vi.fields_read(Lang::Vi).unwrap(), stored);
+        assert_eq!(en.fields_read(Lang::En).unwrap(), stored);
+        let fields = vi
+            .fields_read(Lang::Vi)
+            .unwrap()
+            .validate(&d, None)
+            .unwrap();
+        assert_eq!((fields[6].as_str(), fields[7].as_str()), ("0.5", "99.5"));
+        let typed = |min: &str, max: &str, lang: Lang| {
+            IndicatorForm {
+                min: min.into(),
+                max: max.into(),
+                ..stored.clone()
+            }
+            .fields_read(lang)
+            .map(|f| (f.min, f.max))
+            .map_err(|e| (e.field, e.problem))
+        };
+        assert_eq!(
+            typed("1.000", "2.500.000,5", Lang::Vi),
+            Ok(("1000".into(), "2500000.5".into()))
+        );
+        assert_eq!(
+            typed("0", "1,5 tỷ", Lang::Vi),
+            Ok(("0".into(), "1500000000".into()))
+        );
+        assert_eq!(typed("", " ", Lang::Vi), Ok((String::new(), String::new())));
+        // A comma that cannot group digits is a decimal mark in English too.
+        assert_eq!(
+            typed("1,000", "99,5", Lang::En),
+            Ok(("1000".into(), "99.5".into()))
+        );
+        assert_eq!(
+            typed("0", "1.2.3", Lang::En),
+            Err((Field::Max, RowProblem::Expected(Expected::Number)))
+        );
+        assert_eq!(
+            typed("mười", "", Lang::Vi),
+            Err((Field::Min, RowProblem::Expected(Expected::Number)))
+        );
     }
 }

@@ -345,7 +345,7 @@ catalogue! {
     FieldPillar => "Trụ cột", "Pillar";
     FieldMin => "Giá trị nhỏ nhất", "Smallest value";
     FieldMax => "Giá trị lớn nhất", "Largest value";
-    FieldBoundHint => "Số thường, dấu chấm thập phân; để trống nếu không giới hạn", "A plain number with a decimal point; empty for none";
+    FieldBoundHint => "Một số, viết như 99,5; để trống nếu không giới hạn", "A number, written as 99.5; empty for none";
     FieldSince => "Ngày bắt đầu tính luỹ kế", "Running total counted since";
     FieldQuantity => "Đại lượng đo", "Quantity measured";
     FieldQuantityHint => "Mã chung của các chỉ tiêu đo cùng một đại lượng theo cách khác (tổng kỳ, luỹ kế, trung bình ngày); để trống nếu chỉ tiêu là đại lượng riêng", "The shared id of indicators that measure one thing in other ways (period totals, running totals, daily averages); empty when the indicator is its own";

@@ -676,12 +676,13 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
 #[component]
 fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoView {
     let s = use_state();
-    // Its date is typed in the language's form, and kept in ISO.
-    let form = RwSignal::new(form.dates_in(None, s.lang.get_untracked()));
+    // Its date and bounds are typed in the language's forms, and kept in
+    // ISO and with a decimal point.
+    let form = RwSignal::new(form.fields_in(None, s.lang.get_untracked()));
     Effect::new(move |before: Option<Lang>| {
         let lang = s.lang.get();
         if let Some(before) = before.filter(|b| *b != lang) {
-            form.update(|f| *f = f.clone().dates_in(Some(before), lang));
+            form.update(|f| *f = f.clone().fields_in(Some(before), lang));
         }
         lang
     });
@@ -695,7 +696,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
         let lang = s.lang.get_untracked();
         let result = s.data.with_untracked(|d| {
             form.with_untracked(|f| {
-                f.dates_read(lang)
+                f.fields_read(lang)
                     .map_err(|e| vec![e])
                     .and_then(|f| f.validate(d, editing.get_untracked().as_deref()))
             })
