@@ -10,15 +10,19 @@ const Q = `?today=${TODAY}`;
 const row = (name, id) => table(name).find((r) => r.id === id);
 const ind = row("indicators", "dossiers_submitted_online_share");
 const obs = row("observations", "r004-submitted-share");
+const target = row("targets", "t-r004-submitted-2022");
 const claim = row("claims", "c-r001-ndxp-daily");
 
-test("an indicator's notes follow the language; its quotes stay Vietnamese, glossed on English pages", async ({ page }) => {
+test("an indicator's notes (its own, its figures', its targets') follow the language; its quotes stay Vietnamese, glossed on English pages", async ({ page }) => {
   const p = new IndicatorPage(page);
   await p.open(`#/i/${ind.id}`, Q);
   const definition = page.locator("section.definition p.note");
   const figure = p.observation(obs.id);
   const quote = figure.getByTestId("observation-quote");
+  const targetNote = page.locator(`[data-testid="target-row"][data-id="${target.id}"] p.note`);
   await expect(definition).toHaveText(ind.note_vi);
+  await expect(targetNote).toHaveText(target.note_vi);
+  await expect(targetNote).not.toHaveAttribute("lang", /./);
   await expect(definition).not.toHaveAttribute("lang", /./);
   await expect(figure.locator("p.note")).toHaveText(obs.note_vi);
   await expect(quote).toHaveText(obs.quote);
@@ -29,6 +33,7 @@ test("an indicator's notes follow the language; its quotes stay Vietnamese, glos
   await p.switchLanguage("en");
   await expect(definition).toHaveText(ind.note);
   await expect(definition).not.toHaveAttribute("lang", /./);
+  await expect(targetNote).toHaveText(target.note);
   await expect(figure.locator("p.note")).toHaveText(obs.note);
   await expect(quote).toHaveText(obs.quote);
   await expect(quote).toHaveAttribute("lang", "vi");

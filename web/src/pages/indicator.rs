@@ -1002,7 +1002,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                 .data
                 .with_untracked(|d| messages::source(lang, d, &tg.report));
             view! {
-                <tr data-testid="target-row">
+                <tr data-testid="target-row" data-id=tg.id.clone()>
                     <td>{format::period(tg.period, lang)}</td>
                     <td>{format::date(tg.period.end(), lang)}</td>
                     <td class="num">
@@ -1014,6 +1014,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     <td>
                         <span class="source">{source}</span>
                         {bilingual::quote(&tg.quote, &tg.quote_en, lang, "target-quote")}
+                        {bilingual::note(tg.note_in(lang), lang)}
                     </td>
                 </tr>
             }
