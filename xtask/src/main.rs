@@ -368,19 +368,28 @@ fn build_app() -> Result {
 }
 
 /// The app's release build, started in its own process (`cargo xtask
-/// build`) when the test command starts. Most of it is single-threaded
-/// (link-time optimisation, wasm-opt), so it runs beside the native steps
-/// on the cores they leave; its step waits for it and prints its output.
+/// build`) once the steps that keep both cores busy (the workspace's
+/// clippy) are done. Much of it is single-threaded (link-time optimisation,
+/// wasm-opt), as are the small steps that follow (the core's feature sets),
+/// so the two share the cores; its own step waits for it and prints its
+/// output.
 struct AppBuild {
     child: std::cell::RefCell<Option<std::process::Child>>,
     log: PathBuf,
 }
 
 impl AppBuild {
-    fn start() -> Result<Self> {
-        let log = root().join("target/app-build.log");
+    fn new() -> Self {
+        Self {
+            child: std::cell::RefCell::new(None),
+            log: root().join("target/app-build.log"),
+        }
+    }
+
+    fn start(&self) -> Result {
+        let log = &self.log;
         let file =
-            fs::File::create(&log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+            fs::File::create(log).map_err(|e| format!("cannot create {}: {e}", log.display()))?;
         let err = file
             .try_clone()
             .map_err(|e| format!("cannot open {} twice: {e}", log.display()))?;
@@ -392,10 +401,9 @@ impl AppBuild {
             .stderr(err)
             .spawn()
             .map_err(|e| format!("could not start the app's build: {e}"))?;
-        Ok(Self {
-            child: std::cell::RefCell::new(Some(child)),
-            log,
-        })
+        println!("started; its output goes to {}", log.display());
+        *self.child.borrow_mut() = Some(child);
+        Ok(())
     }
 
     /// Waits for the build, prints its output and says how it ended.
@@ -405,7 +413,7 @@ impl AppBuild {
             Some(mut c) => c
                 .wait()
                 .map_err(|e| format!("could not wait for the app's build: {e}"))?,
-            None => return Err("the app's build was already waited for".into()),
+            None => return Err("the app's build did not start (see its step above)".into()),
         };
         let text = fs::read_to_string(&self.log).unwrap_or_default();
         print!("{text}");
@@ -912,11 +920,8 @@ fn embed_steps(steps: &mut Vec<Step>) {
     ));
     steps.push(step("tests: JS package in Node (node --test)", || {
         let expected = root().join("target/js-pkg/expected.json");
-        let mut c = cmd(
-            "cargo",
-            &["run", "-q", "-p", JS, "--example", "expected", "--"],
-        );
-        c.arg(&expected);
+        let mut c = Command::new(workspace_example(JS, "expected")?);
+        c.current_dir(root()).arg(&expected);
         run(c)?;
         let mut c = cmd("node", &["--test", "core/js/tests/"]);
         c.env("DXCAST_JS_PKG", js_pkg("node"))
@@ -1019,13 +1024,36 @@ fn e2e_catalogue() -> Result<PathBuf> {
 
 /// Runs `package`'s `example` natively and writes what it prints to
 /// `target/e2e/<file>`; returns the path.
+fn e2e_json(package: &str, example: &str, file: &str) -> Result<PathBuf> {
+    let exe = workspace_example(package, example)?;
+    let mut c = Command::new(&exe);
+    c.current_dir(root());
+    let shown = exe.display();
+    let out = c
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{shown} failed with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let dir = root().join("target/e2e");
+    let path = dir.join(file);
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Builds `package`'s `example` natively and returns its executable.
 ///
 /// The example is built with the native test step's package selection
 /// (`NATIVE_TESTS`), so its features are the workspace's and the build is
 /// the one the tests already made. `cargo run -p <package>` would resolve
-/// features for that package alone and rebuild the core, the model crate
-/// and Leptos.
-fn e2e_json(package: &str, example: &str, file: &str) -> Result<PathBuf> {
+/// features for that package alone and rebuild the core and what depends
+/// on it.
+fn workspace_example(package: &str, example: &str) -> Result<PathBuf> {
     let mut c = cmd("cargo", &["build"]);
     c.args(&NATIVE_TESTS[1..]).args([
         "--example",
@@ -1039,25 +1067,9 @@ fn e2e_json(package: &str, example: &str, file: &str) -> Result<PathBuf> {
     if !out.status.success() {
         return Err(format!("{shown} failed with {}", out.status));
     }
-    let exe = example_executable(&String::from_utf8_lossy(&out.stdout), package, example)
-        .ok_or_else(|| format!("{shown} named no executable for {package}'s example {example}"))?;
-    let mut c = Command::new(&exe);
-    c.current_dir(root());
-    let out = c
-        .output()
-        .map_err(|e| format!("could not start {exe}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{exe} failed with {}: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let dir = root().join("target/e2e");
-    let path = dir.join(file);
-    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(path)
+    example_executable(&String::from_utf8_lossy(&out.stdout), package, example)
+        .map(PathBuf::from)
+        .ok_or_else(|| format!("{shown} named no executable for {package}'s example {example}"))
 }
 
 /// The path of `package`'s `example` in cargo's JSON messages: the
@@ -1124,7 +1136,7 @@ fn core_step(name: String, args: Vec<&'static str>, features: String, deny: bool
 fn test() -> Result {
     let started = Instant::now();
     setup(Needs::All)?;
-    let app = std::rc::Rc::new(AppBuild::start()?);
+    let app = std::rc::Rc::new(AppBuild::new());
     let mut steps = vec![
         cargo_step("rustfmt", &["fmt", "--all", "--check"]),
         cargo_step(
@@ -1154,6 +1166,11 @@ fn test() -> Result {
             ],
         ),
     ];
+    let starter = std::rc::Rc::clone(&app);
+    steps.push(step(
+        "start: the app's release build, in the background",
+        move || starter.start(),
+    ));
     let sets = feature_sets()?;
     let all = sets.last().cloned().unwrap_or_default();
     for features in &sets {
@@ -1244,7 +1261,7 @@ fn test() -> Result {
         || fuzz(FUZZ_SECONDS_IN_TESTS, Batch::All),
     ));
     steps.push(step(
-        "build: app, release, Trunk (started with the first step)",
+        "build: app, release, Trunk (started above)",
         move || app.finish(),
     ));
     steps.push(step(
