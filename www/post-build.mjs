@@ -4,7 +4,8 @@
 //    SHA-256 goes into script-src in place of __INLINE_SCRIPT_HASHES__, so no other inline
 //    script can run.
 // 2. The JS glue wasm-bindgen writes is minified (terser; Trunk minifies the page and the
-//    stylesheet, not the glue), and its integrity hash in the page follows.
+//    stylesheet, not the glue), and its integrity hash in the page follows. So are the page's
+//    two classic scripts, fatal.js and sw-register.js.
 // 3. Service worker: every staged file goes into the precache list, and the cache version is a
 //    hash of the files' contents (Trunk's file names are hashed before wasm-opt runs, so names
 //    alone do not change when only the optimisation does).
@@ -35,6 +36,15 @@ for (const name of readdirSync(staging).filter((n) => /^dxcast-web-[0-9a-f]+\.js
   }
   writeFileSync(path, code);
   html = html.replace(sri(source), sri(Buffer.from(code, "utf8")));
+  console.log(`post-build: ${name} minified, ${source.length} to ${code.length} bytes`);
+}
+// The page's own classic scripts, minified too (their comments stay in www/).
+for (const name of ["fatal.js", "sw-register.js"]) {
+  if (!release) break;
+  const path = join(staging, name);
+  const source = readFileSync(path, "utf8");
+  const { code } = await minify(source, { compress: true, mangle: true });
+  writeFileSync(path, code);
   console.log(`post-build: ${name} minified, ${source.length} to ${code.length} bytes`);
 }
 const hashes = [];

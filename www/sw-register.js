@@ -24,6 +24,9 @@
           if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
         });
       });
+    }).catch(function (error) {
+      // The app works without it, online only.
+      console.warn("dxcast: the service worker was not registered:", error);
     });
   });
 })();

@@ -382,48 +382,6 @@ pub async fn read_chosen_file(
     }))
 }
 
-/// Shows a last-resort message if the app stops on an unexpected error, so
-/// the page is never left blank: what happened, and a link that reloads the
-/// app at its dashboard. The user's data stays in storage.
-pub fn install_panic_message() {
-    std::panic::set_hook(Box::new(|info| {
-        let Some(document) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = document.body() else { return };
-        if document.get_element_by_id("fatal").is_some() {
-            return;
-        }
-        let Ok(section) = document.create_element("section") else {
-            return;
-        };
-        section.set_id("fatal");
-        let _ = section.set_attribute("role", "alert");
-        let _ = section.set_attribute("class", "fatal");
-        let _ = section.set_attribute("data-testid", "fatal");
-        let heading = document.create_element("h1");
-        let text = document.create_element("p");
-        let detail = document.create_element("pre");
-        let link = document.create_element("a");
-        if let (Ok(h), Ok(p), Ok(pre), Ok(a)) = (heading, text, detail, link) {
-            h.set_text_content(Some(
-                "Ứng dụng gặp lỗi và đã dừng — The app stopped on an error",
-            ));
-            p.set_text_content(Some(
-                "Dữ liệu của bạn vẫn được lưu trong trình duyệt. Your data is still stored in this browser.",
-            ));
-            pre.set_text_content(Some(&info.to_string()));
-            a.set_text_content(Some("Tải lại ứng dụng — Reload the app"));
-            let _ = a.set_attribute("href", "./");
-            let _ = section.append_child(&h);
-            let _ = section.append_child(&p);
-            let _ = section.append_child(&a);
-            let _ = section.append_child(&pre);
-        }
-        let _ = body.prepend_with_node_1(&section);
-    }));
-}
-
 /// Calls `f` `delay` milliseconds after the next frame has been painted:
 /// an animation-frame callback runs before that frame's paint, and a
 /// timeout set from it runs after. Work that can wait for the paint (what

@@ -34,7 +34,6 @@ use crate::state::AppState;
 /// The root component: reads the built-in data, or explains why it cannot.
 #[component]
 pub fn App() -> impl IntoView {
-    browser::install_panic_message();
     match Dataset::builtin() {
         Ok(builtin) => view! { <Shell builtin /> }.into_any(),
         Err(e) => {
