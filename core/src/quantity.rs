@@ -416,7 +416,7 @@ fn convert(basis: Basis, f: &Measured, source: usize) -> Result<QuantityPoint> {
     } else {
         middle(window)
     };
-    Ok(QuantityPoint {
+    within_range(QuantityPoint {
         point: Point::new(date, value),
         window,
         measure: f.kind,
@@ -429,6 +429,21 @@ fn convert(basis: Basis, f: &Measured, source: usize) -> Result<QuantityPoint> {
         aside: None,
         definition: f.definition,
     })
+}
+
+/// `p` when the range it admits is finite, else [`Error::Overflow`] naming
+/// the interval of its figure: a finite value whose precision takes it
+/// beyond the largest float (a value near ±1.8e308 "about" that, or a
+/// difference of two such readings).
+fn within_range(p: QuantityPoint) -> Result<QuantityPoint> {
+    if p.low.is_finite() && p.high.is_finite() {
+        Ok(p)
+    } else {
+        Err(Error::Overflow {
+            what: Field::Interval,
+            index: p.source,
+        })
+    }
 }
 
 /// Writes every figure of a quantity as a point on its basis into `points`
@@ -587,7 +602,7 @@ pub fn measure_into(
                         index: i,
                     });
                 }
-                push(points, p)?;
+                push(points, within_range(p)?)?;
             }
             previous = Some(i);
         }
@@ -807,6 +822,64 @@ mod tests {
             since: Date::from_ymd(2020, 10, 30).ok(),
             definition: 0,
         }
+    }
+
+    #[test]
+    fn a_range_beyond_the_largest_float_is_an_overflow_of_its_figure() {
+        // A finite value whose precision takes its range past ±1.8e308 (as a
+        // fuzzed input found): the point would admit −∞.
+        let flow = fig(
+            MeasureKind::Flow,
+            "2022-06-01",
+            -f64::MAX,
+            Qualifier::Exact,
+            2e301,
+        );
+        let ok = fig(MeasureKind::Flow, "2022-07", 31.0, Qualifier::Exact, 1.0);
+        let mut pts = [QuantityPoint::PLACEHOLDER; 2];
+        assert_eq!(
+            measure_into(&[ok, flow], Rule::All, &mut pts, &mut []),
+            Err(Error::Overflow {
+                what: Field::Interval,
+                index: 1
+            })
+        );
+        // A difference of two running totals (beside a flow, so on daily
+        // rates): each range is finite, the difference's upper end is not.
+        let later = fig(
+            MeasureKind::Cumulative,
+            "2023-03-31",
+            1e308,
+            Qualifier::Exact,
+            0.0,
+        );
+        let earlier = fig(
+            MeasureKind::Cumulative,
+            "2022-09-30",
+            0.0,
+            Qualifier::Exact,
+            1.6e308,
+        );
+        assert_eq!(
+            measure_into(&[later, earlier, ok], Rule::All, &mut pts, &mut []),
+            Err(Error::Overflow {
+                what: Field::Interval,
+                index: 0
+            })
+        );
+        // The same readings with an ordinary precision are two points.
+        let earlier = fig(
+            MeasureKind::Cumulative,
+            "2022-09-30",
+            0.0,
+            Qualifier::Exact,
+            1.0,
+        );
+        let mut pts = [QuantityPoint::PLACEHOLDER; 3];
+        let m = measure_into(&[later, earlier, ok], Rule::All, &mut pts, &mut []).unwrap();
+        assert_eq!(m.points, 3);
+        assert!(pts.iter().any(|p| p.conversion == Conversion::Difference));
+        assert!(pts.iter().all(|p| p.low.is_finite() && p.high.is_finite()));
     }
 
     #[test]
@@ -1031,7 +1104,7 @@ mod tests {
         let m = measure_into(&figures, Rule::All, &mut pts, &mut []).unwrap();
         assert_eq!(m.points, 3);
         assert!(pts[..2].iter().all(|p| p.aside == Some(Aside::Definition)));
-        assert_eq!(pts[1].conversion, Conversion::Difference);
+        assert!(pts.iter().any(|p| p.conversion == Conversion::Difference));
         assert!(pts[2].kept());
     }
 
