@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { controlled, expect, test } from "./fixtures.mjs";
 import { CLAIMS, INDICATORS } from "./data.mjs";
-import { DataPage, Dashboard } from "./pages.mjs";
+import { ClaimsPage, DataPage, Dashboard, IndicatorPage, ReportPage } from "./pages.mjs";
 
 test("an offline reload keeps the app and the user's data", async ({ page, context }) => {
   const d = new DataPage(page);
@@ -24,6 +24,40 @@ test("an offline reload keeps the app and the user's data", async ({ page, conte
   await dash.nav("claims");
   await expect(page.getByTestId("claim")).toHaveCount(CLAIMS.length);
   await page.screenshot({ path: "artifacts/screenshots/offline-claims.png" });
+  await context.setOffline(false);
+});
+
+test("a first visit fetches no page's part of the module; offline, every page loads its part from the service worker", async ({
+  page,
+  context,
+}) => {
+  const parts = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith(".wasm")) parts.push({ name: new URL(r.url()).pathname.split("/").pop(), cached: r.fromServiceWorker() });
+  });
+  const dash = new Dashboard(page);
+  await dash.open("#/");
+  await expect(dash.rows).toHaveCount(INDICATORS);
+  expect(parts.map((p) => p.name)).toEqual([expect.stringMatching(/^dxcast-web-[0-9a-f]+_bg\.wasm$/)]);
+  await controlled(page);
+
+  await context.setOffline(true);
+  await page.evaluate(() => (location.hash = "#/i/ndxp_tx"));
+  await expect(new IndicatorPage(page).title).toHaveText("Số giao dịch qua NDXP");
+  await page.evaluate(() => (location.hash = "#/claims"));
+  await expect(new ClaimsPage(page).claims).toHaveCount(CLAIMS.length);
+  await page.evaluate(() => (location.hash = "#/data"));
+  await expect(page.getByTestId("data-page")).toBeVisible();
+  await page.evaluate(() => (location.hash = "#/report"));
+  await expect(new ReportPage(page).input).toBeVisible();
+  await expect(page.getByTestId("fatal")).toHaveCount(0);
+  const later = parts.slice(1);
+  // The four pages' parts, and the parts they share.
+  expect(later.length).toBeGreaterThanOrEqual(4);
+  for (const name of ["indicator", "claims", "data", "report"]) {
+    expect(later.some((p) => p.name.startsWith(`split_${name}_page_`))).toBe(true);
+  }
+  expect(later.filter((p) => !p.cached)).toEqual([]);
   await context.setOffline(false);
 });
 

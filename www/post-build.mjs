@@ -6,9 +6,14 @@
 // 2. The JS glue wasm-bindgen writes is minified (terser; Trunk minifies the page and the
 //    stylesheet, not the glue), and its integrity hash in the page follows. So are the page's
 //    two classic scripts, fatal.js and sw-register.js.
-// 3. Service worker: every staged file goes into the precache list, and the cache version is a
+// 3. The module's parts: when the app's module was split (`cargo xtask build` runs
+//    wasm-split-cli before wasm-bindgen, and the glue then imports `./__wasm_split.js`), each
+//    part that pages load later is optimised (wasm-opt -Oz), named by a hash of its contents and
+//    staged, and so is the script that loads them, pointed at the glue's hashed name.
+// 4. Service worker: every staged file goes into the precache list, and the cache version is a
 //    hash of the files' contents (Trunk's file names are hashed before wasm-opt runs, so names
 //    alone do not change when only the optimisation does).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -47,6 +52,43 @@ for (const name of ["fatal.js", "sw-register.js"]) {
   writeFileSync(path, code);
   console.log(`post-build: ${name} minified, ${source.length} to ${code.length} bytes`);
 }
+const glues = readdirSync(staging).filter((n) => /^dxcast-web-[0-9a-f]+\.js$/.test(n));
+const split = glues.filter((n) => readFileSync(join(staging, n), "utf8").includes("__wasm_split.js"));
+if (split.length > 0) {
+  const dir = process.env.DXCAST_SPLIT_DIR;
+  if (!dir || split.length !== 1) {
+    console.error("post-build: the glue loads a split module, but DXCAST_SPLIT_DIR is not set (build with `cargo xtask build`)");
+    process.exit(1);
+  }
+  let loader = readFileSync(join(dir, "__wasm_split.js"), "utf8");
+  const glue = './dxcast-web.js"';
+  if (!loader.includes(glue)) {
+    console.error(`post-build: ${dir}/__wasm_split.js does not import ${glue}`);
+    process.exit(1);
+  }
+  loader = loader.replace(glue, `./${split[0]}"`);
+  let parts = 0;
+  let bytes = 0;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".wasm") && n !== "dxcast-web.wasm")) {
+    const quoted = `"./${name}"`;
+    if (!loader.includes(quoted)) {
+      console.error(`post-build: ${dir}/__wasm_split.js does not load ${name}`);
+      process.exit(1);
+    }
+    const optimised = join(dir, `${name}.opt`);
+    execFileSync("wasm-opt", ["-Oz", "--converge", join(dir, name), "-o", optimised]);
+    const part = readFileSync(optimised);
+    const hashed = `${name.slice(0, -".wasm".length)}-${createHash("sha256").update(part).digest("hex").slice(0, 16)}.wasm`;
+    writeFileSync(join(staging, hashed), part);
+    loader = loader.replace(quoted, `"./${hashed}"`);
+    parts += 1;
+    bytes += part.length;
+  }
+  const { code } = release ? await minify(loader, { module: true, compress: true, mangle: true }) : { code: loader };
+  writeFileSync(join(staging, "__wasm_split.js"), code);
+  console.log(`post-build: ${parts} parts of the split module staged (${bytes} bytes), and their loader`);
+}
+
 const hashes = [];
 for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}'`);
