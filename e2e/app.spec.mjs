@@ -55,10 +55,38 @@ test("a first visit fetches no page's part of the module; offline, every page lo
   // The four pages' parts, and the parts they share.
   expect(later.length).toBeGreaterThanOrEqual(4);
   for (const name of ["indicator", "claims", "data", "report"]) {
-    expect(later.some((p) => p.name.startsWith(`split_${name}_page_`))).toBe(true);
+    expect(later.some((p) => p.name.startsWith(`split_${name}_page-`))).toBe(true);
   }
   expect(later.filter((p) => !p.cached)).toEqual([]);
   await context.setOffline(false);
+});
+
+test.describe("without a service worker", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a page whose part cannot be fetched says so in the page's words, and opening it again loads it", async ({ page }) => {
+    let refused = 0;
+    await page.route(/\/split_claims_page-[0-9a-f]+\.wasm$/, (route) => {
+      refused += 1;
+      return route.abort("internetdisconnected");
+    });
+    const dash = new Dashboard(page);
+    await dash.open("#/");
+    await dash.nav("claims");
+    await expect(page.getByTestId("page-error")).toContainText(
+      "Không tải được phần mã của trang này. Hãy kiểm tra kết nối mạng rồi mở lại trang.",
+    );
+    await expect(page.getByTestId("fatal")).toHaveCount(0);
+    expect(refused).toBe(1);
+    await page.screenshot({ path: "artifacts/screenshots/page-not-loaded.png" });
+
+    await page.unroute(/\/split_claims_page-[0-9a-f]+\.wasm$/);
+    await dash.nav("dashboard");
+    await expect(dash.rows).toHaveCount(INDICATORS);
+    await dash.nav("claims");
+    await expect(new ClaimsPage(page).claims).toHaveCount(CLAIMS.length);
+    await expect(page.getByTestId("page-error")).toHaveCount(0);
+  });
 });
 
 test("a waiting service worker shows the update banner, which applies it", async ({ page }) => {

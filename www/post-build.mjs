@@ -9,7 +9,8 @@
 // 3. The module's parts: when the app's module was split (`cargo xtask build` runs
 //    wasm-split-cli before wasm-bindgen, and the glue then imports `./__wasm_split.js`), each
 //    part that pages load later is optimised (wasm-opt -Oz), named by a hash of its contents and
-//    staged, and so is the script that loads them, pointed at the glue's hashed name.
+//    staged, and so is the script that loads them, pointed at the glue's hashed name (and with
+//    each part's fetch marked handled, so that a failed one is the page's error alone).
 // 4. Service worker: every staged file goes into the precache list, and the cache version is a
 //    hash of the files' contents (Trunk's file names are hashed before wasm-opt runs, so names
 //    alone do not change when only the optimisation does).
@@ -67,6 +68,15 @@ if (split.length > 0) {
     process.exit(1);
   }
   loader = loader.replace(glue, `./${split[0]}"`);
+  // The loader starts a part's fetch before the parts it depends on have arrived, and awaits it
+  // after them: a fetch that fails meanwhile would be an unhandled rejection. Each is marked
+  // handled here; the load still fails, and the page says so.
+  const fetches = /const src = fetch\((new URL\("[^"]+", import\.meta\.url\))\);/g;
+  if (!fetches.test(loader)) {
+    console.error(`post-build: ${dir}/__wasm_split.js no longer fetches parts as \`const src = fetch(new URL(…))\``);
+    process.exit(1);
+  }
+  loader = loader.replace(fetches, "const src = fetch($1); src.catch(() => {});");
   let parts = 0;
   let bytes = 0;
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".wasm") && n !== "dxcast-web.wasm")) {

@@ -135,9 +135,16 @@ fn Shell(builtin: Dataset) -> impl IntoView {
         <components::header::Header />
         <main id="main" tabindex="-1">
             <components::banners::Banners />
-            <ErrorBoundary fallback=|errors| {
-                view! { <components::errors::ErrorPanel errors /> }
-            }>{move || pages::page(route.get())}</ErrorBoundary>
+            // A boundary for each page, so that no page's error (a page part
+            // that could not be fetched, say) outlives its page.
+            {move || {
+                let now = route.get();
+                view! {
+                    <ErrorBoundary fallback=|errors| {
+                        view! { <components::errors::ErrorPanel errors /> }
+                    }>{move || pages::page(now.clone())}</ErrorBoundary>
+                }
+            }}
         </main>
         <components::header::Footer />
     }

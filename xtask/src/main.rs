@@ -38,7 +38,7 @@ const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const FUZZ_SECONDS_IN_TESTS: u32 = 30;
 /// wasm-tools, to inspect the imports and exports of the C-ABI module.
 const WASM_TOOLS_VERSION: &str = "1.263.0";
-/// wasm-split-cli, which splits the app's module where Leptos' `#[lazy]`
+/// wasm-split-cli, which splits the app's module where the app's `#[wasm_split]`
 /// functions are (see [`split_bindgen`]). Its version is that of the
 /// `wasm_split_helpers` runtime Leptos links into the app (Cargo.lock).
 const WASM_SPLIT_VERSION: &str = "0.2.3";
@@ -420,7 +420,7 @@ fn ensure_chromium() -> Result {
 /// standard library as shipped. `www/fatal.js` shows what stopped the app
 /// (a panic is a trap, `WebAssembly.RuntimeError`, in the browser).
 ///
-/// The module is split where the app's `#[lazy]` functions are (each page
+/// The module is split where the app's `#[wasm_split]` functions are (each page
 /// but the dashboard): Trunk calls `wasm-bindgen`, and finds first on its
 /// `PATH` a script that runs [`split_bindgen`] instead. The link keeps its
 /// relocations (`--emit-relocs`), which the split needs. `www/post-build.mjs`
@@ -481,7 +481,7 @@ fn make_executable(_: &Path) -> Result {
 
 /// `wasm-bindgen`, as Trunk calls it for the app, with the module split
 /// first: wasm-split-cli cuts the linked module into the main module and
-/// one part per `#[lazy]` function (plus parts they share), and writes the
+/// one part per `#[wasm_split]` function (plus parts they share), and writes the
 /// JS that loads a part when its function is first called. wasm-bindgen then
 /// binds the main module, keeping the exports the parts link to
 /// (`--keep-lld-exports`: the function table). Any other call (Trunk's

@@ -5,6 +5,7 @@ use std::fmt;
 use dxcast_app::dataset::DataError;
 use dxcast_app::lang::Lang;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::{t, tf, K};
 use crate::messages;
@@ -17,6 +18,9 @@ pub enum PageError {
     NotFound(String),
     /// No indicator with this id.
     NoIndicator(String),
+    /// The page's part of the app's module could not be fetched (offline
+    /// before the service worker had it, or a network error).
+    NotLoaded,
 }
 
 impl fmt::Display for PageError {
@@ -27,6 +31,12 @@ impl fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
+impl From<SplitLoaderError> for PageError {
+    fn from(_: SplitLoaderError) -> Self {
+        PageError::NotLoaded
+    }
+}
+
 impl PageError {
     /// The message in `lang`.
     #[must_use]
@@ -34,6 +44,7 @@ impl PageError {
         match self {
             PageError::NotFound(p) => tf(lang, K::NotFoundPage, &[p]),
             PageError::NoIndicator(id) => tf(lang, K::NotFoundIndicator, &[id]),
+            PageError::NotLoaded => t(lang, K::PageNotLoaded).to_string(),
         }
     }
 }

@@ -69,6 +69,7 @@ catalogue! {
     NotFoundTitle => "Không tìm thấy trang", "Page not found";
     NotFoundPage => "Không có trang «{0}».", "There is no page “{0}”.";
     NotFoundIndicator => "Không có chỉ tiêu mã «{0}».", "There is no indicator with the id “{0}”.";
+    PageNotLoaded => "Không tải được phần mã của trang này. Hãy kiểm tra kết nối mạng rồi mở lại trang.", "This page's code could not be downloaded. Check the connection, then open the page again.";
     DataLoadFailed => "Không đọc được dữ liệu có sẵn: {0}", "The built-in data could not be read: {0}";
     RecoveryTitle => "Không đọc được dữ liệu đã lưu", "Your saved data could not be read";
     RecoveryNotJson => "Nội dung lưu trong trình duyệt không phải JSON hợp lệ.", "The text stored in this browser is not valid JSON.";
