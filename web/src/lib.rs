@@ -10,7 +10,6 @@
 //! [`export`] frames the chart as a picture to pass on, and [`browser`] is
 //! the thin glue to the page.
 
-use dxcast_app::claims;
 use dxcast_app::dataset::Dataset;
 use dxcast_app::route::Route;
 use dxcast_app::storage::{Kept, Synced};
@@ -78,7 +77,6 @@ fn Shell(builtin: Dataset) -> impl IntoView {
     let user = RwSignal::new(loaded.user);
     let builtin = StoredValue::new(builtin);
     let data = Memo::new(move |_| user.with(|u| builtin.with_value(|b| b.with_user(u).0)));
-    let claims = Memo::new(move |_| data.with(claims::check_all));
     let route = RwSignal::new(Route::parse(&browser::hash()));
     let state = AppState {
         lang,
@@ -86,7 +84,6 @@ fn Shell(builtin: Dataset) -> impl IntoView {
         builtin,
         user,
         data,
-        claims,
         recovery: RwSignal::new(recovery),
         save_problem: RwSignal::new(None),
         scenario_save_problem: RwSignal::new(None),

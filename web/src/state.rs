@@ -1,7 +1,6 @@
 //! The app's shared state: the signals every page reads, and the actions
 //! that change and save them.
 
-use dxcast_app::claims::CheckedClaim;
 use dxcast_app::dataset::{Dataset, UserData};
 use dxcast_app::lang::Lang;
 use dxcast_app::route::Route;
@@ -61,8 +60,6 @@ pub struct AppState {
     pub user: RwSignal<UserData>,
     /// The built-in data with the user's rows.
     pub data: Memo<Dataset>,
-    /// Every claim checked against `data`.
-    pub claims: Memo<Vec<CheckedClaim>>,
     /// Stored rows that could not be read, and where the text is kept.
     pub recovery: RwSignal<Option<(StoreRecovery, Kept)>>,
     /// Why the user's rows were not saved the last time, if they were not.

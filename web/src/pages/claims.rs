@@ -1,6 +1,6 @@
 //! `#/claims`: every derived figure checked, inconsistencies first.
 
-use dxcast_app::claims::{ordered, tally, term_measures, CheckedClaim, ClaimInputKind};
+use dxcast_app::claims::{check_all, ordered, tally, term_measures, CheckedClaim, ClaimInputKind};
 use dxcast_app::lang::Lang;
 use dxcast_core::csv::Origin;
 use dxcast_core::Verdict;
@@ -18,6 +18,9 @@ use crate::state::use_state;
 #[component]
 pub fn ClaimsPage() -> impl IntoView {
     let s = use_state();
+    // Checked here, with the page's code (its own part of the module), not
+    // in the shell every page shares.
+    let claims = Memo::new(move |_| s.data.with(check_all));
     let verdict = RwSignal::new(None::<Verdict>);
     let report = RwSignal::new(None::<String>);
     let reports = Memo::new(move |_| {
@@ -60,7 +63,7 @@ pub fn ClaimsPage() -> impl IntoView {
         let lang = s.lang.get();
         let v = verdict.get();
         let r = report.get();
-        s.claims.with(|all| {
+        claims.with(|all| {
             let shown = ordered(all, v, r.as_deref());
             let (d, c, a) = tally(&shown);
             let summary = tf(
