@@ -54,7 +54,7 @@ use crate::projection::{MethodChoice, NamedScenario};
 /// The longest query a link may have, in characters after the `?`: room
 /// for every parameter and [`MAX_COMPARED`] compared scenarios with long
 /// Vietnamese names, percent-encoded.
-pub const MAX_QUERY: usize = 4096;
+pub const MAX_QUERY: usize = 32_768;
 /// The most compared scenarios a link may carry.
 pub const MAX_COMPARED: usize = 8;
 /// A growth rate's range, a month: percent of the level, or percentage
@@ -772,6 +772,69 @@ mod tests {
             assert_eq!(v, SharedView::default(), "{q}");
             assert_eq!(p[0].expected, Some(expected), "{q}");
         }
+    }
+
+    /// The longest view a link can hold: every parameter, every compared
+    /// scenario, names of 60 characters that each take four bytes (twelve
+    /// characters percent-encoded), and numbers whose decimal form is
+    /// longest (Rust writes an `f64` without an exponent: the smallest
+    /// normal number has 307 zeros after the point, the largest 309 digits).
+    fn longest() -> SharedView {
+        let tiny = f64::MIN_POSITIVE;
+        let name = "𝕏".repeat(60);
+        let end = d(2100, 12, 31);
+        let scenario = Scenario {
+            growth: Some(GrowthOverride {
+                from: end,
+                rate: -tiny,
+                per: dxcast_core::scenario::Per::Month,
+            }),
+            shock: Some(Shock {
+                at: end,
+                size: -tiny,
+            }),
+            target: Some(Target::new(-tiny, end, Comparison::GreaterThan).unwrap()),
+        };
+        SharedView {
+            method: MethodChoice::Use(dxcast_core::ModelSpec {
+                alpha: Some(tiny),
+                beta: Some(tiny),
+                phi: Some(tiny),
+                initial_level: Some(-f64::MAX),
+                initial_trend: Some(-f64::MAX),
+                ..dxcast_core::ModelSpec::new(Method::DampedHolt)
+            }),
+            scenario,
+            name: name.clone(),
+            horizon: Some(end),
+            compared: (0..MAX_COMPARED)
+                .map(|i| NamedScenario {
+                    name: format!("{i}{}", "𝕏".repeat(59)),
+                    scenario,
+                })
+                .collect(),
+            rule: Rule::Averages,
+            level: Level::Eighty,
+        }
+    }
+
+    /// Found by the `share_links` fuzz target: a link of compared scenarios
+    /// with long non-ASCII names read, and wrote back a link over the limit,
+    /// which then did not read. Whatever a link can hold writes a link
+    /// within the limit.
+    #[test]
+    fn the_longest_view_writes_a_link_that_reads_back() {
+        let view = longest();
+        assert_eq!(parse(&query(&view)).0, view, "the longest view reads");
+        let link = query(&view);
+        let length = link.chars().count();
+        // Over the limit links had before (4,096), which left this view's
+        // link unreadable.
+        assert!(length > 4096, "{length}");
+        assert!(length <= MAX_QUERY, "{length} characters");
+        let (back, problems) = parse(&link);
+        assert_eq!(problems, []);
+        assert_eq!(back, view);
     }
 
     #[test]

@@ -470,7 +470,7 @@ mod tests {
         let (_, p) = share::parse(&long);
         assert_eq!(
             link_problem(Lang::En, &p[0]),
-            "This link has 4,098 characters, over the limit of 4,096: it was not read, and the default view is shown."
+            "This link has 32,770 characters, over the limit of 32,768: it was not read, and the default view is shown."
         );
         let (v, _) = share::parse("t=-5@2025-12-31@ge&c=A|t:50@2019-01-01@ge");
         let first = dxcast_core::Date::from_ymd(2022, 9, 30).unwrap();
