@@ -153,11 +153,11 @@ test("another tab's save is shown here and built on, never saved over", async ({
 
 test("a link over the length limit is refused whole, with its length, and shows the default view", async ({ page }) => {
   const p = new IndicatorPage(page);
-  const query = `n=${"a".repeat(5000)}&g=3@2023-04-01`;
+  const query = `n=${"a".repeat(33000)}&g=3@2023-04-01`;
   await p.open(`#/i/ndxp_tx?${query}`, Q);
   const problems = page.getByTestId("link-problems");
   await expect(problems).toContainText(
-    `Liên kết dài ${query.length.toLocaleString("de-DE")} ký tự, quá giới hạn 4.096 ký tự: không đọc liên kết này, trang hiển thị khung nhìn mặc định.`,
+    `Liên kết dài ${query.length.toLocaleString("de-DE")} ký tự, quá giới hạn 32.768 ký tự: không đọc liên kết này, trang hiển thị khung nhìn mặc định.`,
   );
   await expect(p.field("wi-rate")).toHaveValue("");
   await expect(page.locator('[data-testid="method-option"][value="linear"]')).toBeChecked();
