@@ -31,7 +31,9 @@ let html = readFileSync(indexPath, "utf8");
 
 const release = process.env.TRUNK_PROFILE === "release";
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-for (const name of readdirSync(staging).filter((n) => /^dxcast-web-[0-9a-f]+\.js$/.test(n))) {
+// Trunk's hashed names for the JS glue wasm-bindgen writes (one per Rust asset).
+const glues = readdirSync(staging).filter((n) => /^dxcast-web-[0-9a-f]+\.js$/.test(n));
+for (const name of glues) {
   if (!release) break;
   const path = join(staging, name);
   const source = readFileSync(path);
@@ -53,7 +55,6 @@ for (const name of ["fatal.js", "sw-register.js"]) {
   writeFileSync(path, code);
   console.log(`post-build: ${name} minified, ${source.length} to ${code.length} bytes`);
 }
-const glues = readdirSync(staging).filter((n) => /^dxcast-web-[0-9a-f]+\.js$/.test(n));
 const split = glues.filter((n) => readFileSync(join(staging, n), "utf8").includes("__wasm_split.js"));
 if (split.length > 0) {
   const dir = process.env.DXCAST_SPLIT_DIR;

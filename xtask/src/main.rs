@@ -462,7 +462,8 @@ fn build_app() -> Result {
 }
 
 /// Where [`split_bindgen`] puts the parts of the app's module for
-/// `www/post-build.mjs`: beside Trunk's wasm-bindgen output.
+/// `www/post-build.mjs` (both read it from `DXCAST_SPLIT_DIR`): beside
+/// Trunk's wasm-bindgen output.
 fn split_dir(target: &Path) -> PathBuf {
     target.join("wasm-bindgen/release/split")
 }
@@ -490,13 +491,15 @@ fn split_bindgen(args: &[String]) -> Result {
     let real = tools_dir().join("bin/wasm-bindgen");
     let real = real.to_string_lossy();
     let input = args.iter().position(|a| a.ends_with(".wasm"));
-    let out_dir = args.iter().find_map(|a| a.strip_prefix("--out-dir="));
     let out_name = args.iter().find_map(|a| a.strip_prefix("--out-name="));
-    let (Some(input), Some(out_dir), Some(out_name)) = (input, out_dir, out_name) else {
+    let (Some(input), Some(out_name)) = (input, out_name) else {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         return run(cmd(&real, &args));
     };
-    let split = Path::new(out_dir).join("split");
+    // Where `build_app` told Trunk, and so this script and post-build.mjs, the parts go.
+    let split = env::var_os("DXCAST_SPLIT_DIR")
+        .map(PathBuf::from)
+        .ok_or("split-bindgen: DXCAST_SPLIT_DIR is not set (it runs within `cargo xtask build`)")?;
     if split.exists() {
         fs::remove_dir_all(&split).map_err(|e| format!("cannot clear {}: {e}", split.display()))?;
     }
