@@ -253,16 +253,26 @@ fn setup(needs: Needs) -> Result {
     Ok(())
 }
 
-/// The standard library's source: the app's release build compiles its own
-/// (see [`build_app`]).
+/// The standard library's source and the crates it depends on: the app's
+/// release build compiles its own standard library (see [`build_app`]),
+/// offline, so they must be in Cargo's cache first.
 fn ensure_rust_src() -> Result {
     let sysroot = output(cmd("rustc", &["--print", "sysroot"])).unwrap_or_default();
-    let library = Path::new(&sysroot).join("lib/rustlib/src/rust/library/Cargo.lock");
-    if library.is_file() {
+    let library = Path::new(&sysroot).join("lib/rustlib/src/rust/library");
+    if library.join("Cargo.lock").is_file() {
         println!("setup: rust-src present");
-        return Ok(());
+    } else {
+        run(cmd("rustup", &["component", "add", "rust-src"]))?;
     }
-    run(cmd("rustup", &["component", "add", "rust-src"]))
+    // The library's manifest uses unstable Cargo features; `--locked`
+    // leaves the toolchain's lock file as shipped.
+    let manifest = library.join("Cargo.toml");
+    let mut fetch = cmd(
+        "cargo",
+        &["fetch", "--locked", "--quiet", "--manifest-path"],
+    );
+    fetch.arg(&manifest).env("RUSTC_BOOTSTRAP", "1");
+    run(fetch)
 }
 
 fn ensure_targets() -> Result {
