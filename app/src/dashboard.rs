@@ -6,7 +6,7 @@ use dxcast_core::{Date, Period, Pillar, Qualifier, Status, Target, Unit};
 
 use crate::analysis::Standing;
 use crate::dataset::{Dataset, IndicatorRecord, ObservationRecord};
-use crate::projection::{shown_target, standing, ShownTarget, Sources};
+use crate::projection::{shown_target, standing, ShownTarget, Sources, StandingSchedule};
 use crate::timeline::{series_points, SeriesPoint};
 use dxcast_core::quantity::Rule;
 
@@ -71,7 +71,12 @@ pub fn latest<'a>(
         })
 }
 
-fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
+fn row(
+    data: &Dataset,
+    ind: &IndicatorRecord,
+    today: Date,
+    standing: &mut impl FnMut(&str, Option<Sources>) -> Option<Standing>,
+) -> DashboardRow {
     let observations: Vec<&ObservationRecord> = data.observations_of(&ind.id).collect();
     let targets: Vec<Target> = data
         .targets_of(&ind.id)
@@ -79,6 +84,7 @@ fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
         .collect();
     let points = series_points(ind.kind, &observations);
     let sources = Sources::of(data, &ind.id);
+    let standing = standing(&ind.id, sources);
     DashboardRow {
         id: ind.id.clone(),
         name_vi: ind.name_vi.clone(),
@@ -92,7 +98,7 @@ fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
             qualifier: o.obs.qualifier,
         }),
         target: shown_target(&targets, today),
-        standing: sources.and_then(|s| standing(&s.input(Rule::default()), today)),
+        standing,
         search: format!("{} {} {}", ind.name_vi, ind.name_en, ind.id),
         points,
     }
@@ -101,10 +107,117 @@ fn row(data: &Dataset, ind: &IndicatorRecord, today: Date) -> DashboardRow {
 /// Every indicator's row, in data order.
 #[must_use]
 pub fn rows(data: &Dataset, today: Date) -> Vec<DashboardRow> {
+    rows_by(data, today, |_, sources| {
+        sources.and_then(|s| standing_on(&s, today))
+    })
+}
+
+/// Every indicator's row, in data order, with the standing `standing`
+/// gives for its id and figures and targets ([`Sources::of`]): the
+/// dashboard takes the standings of the built-in data from their schedules
+/// ([`read_schedules`]) and works out only the others.
+pub fn rows_by(
+    data: &Dataset,
+    today: Date,
+    mut standing: impl FnMut(&str, Option<Sources>) -> Option<Standing>,
+) -> Vec<DashboardRow> {
     data.indicators
         .iter()
-        .map(|i| row(data, i, today))
+        .map(|i| row(data, i, today, &mut standing))
         .collect()
+}
+
+/// The standing of an indicator with `sources` on `today`, as the dashboard
+/// shows it.
+#[must_use]
+pub fn standing_on(sources: &Sources, today: Date) -> Option<Standing> {
+    standing(&sources.input(Rule::default()), today)
+}
+
+/// The span the built-in data's standings are scheduled for, first and
+/// last day: outside it the dashboard works them out.
+#[must_use]
+pub fn scheduled_span() -> (Date, Date) {
+    (Date::first_of_year(2000), Date::last_of_year(2050))
+}
+
+/// The [`StandingSchedule`] of every indicator of `data` over `from` to
+/// `until`, as text: a line per indicator, its id, then `date=standing`
+/// for each change (`-` when there is no standing), the first at `from`,
+/// and last the day after `until`, `=` alone.
+#[must_use]
+pub fn write_schedules(data: &Dataset, from: Date, until: Date) -> String {
+    let mut text = String::new();
+    for ind in &data.indicators {
+        let Some(sources) = Sources::of(data, &ind.id) else {
+            continue;
+        };
+        let schedule = StandingSchedule::of(&sources.input(Rule::default()), from, until);
+        text.push_str(&ind.id);
+        for (day, s) in &schedule.changes {
+            text.push_str(&format!(" {day}={}", s.map_or("-", Standing::code)));
+        }
+        if let Ok(end) = until.add_days(1) {
+            text.push_str(&format!(" {end}="));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// The schedules in `text` ([`write_schedules`]), by indicator id; a line
+/// that does not read is left out (that indicator's standing is then
+/// worked out).
+#[must_use]
+pub fn read_schedules(text: &str) -> Vec<(String, StandingSchedule)> {
+    text.lines().filter_map(read_schedule).collect()
+}
+
+/// The standing of indicator `id` with `sources` on `today` from the
+/// built-in data's `schedules`: `Some` when its figures and targets are the
+/// built-in data's (`builtin`) and its schedule covers `today`, `None` when
+/// it must be worked out ([`standing_on`]).
+#[must_use]
+pub fn scheduled_standing(
+    schedules: &[(String, StandingSchedule)],
+    builtin: &Dataset,
+    id: &str,
+    sources: &Sources,
+    today: Date,
+) -> Option<Option<Standing>> {
+    let (_, schedule) = schedules.iter().find(|(i, _)| i == id)?;
+    let same = Sources::of(builtin, id).is_some_and(|b| b == *sources);
+    if same {
+        schedule.on(today)
+    } else {
+        None
+    }
+}
+
+fn read_schedule(line: &str) -> Option<(String, StandingSchedule)> {
+    let mut words = line.split(' ');
+    let id = words.next()?.to_string();
+    let mut changes = Vec::new();
+    let mut end = None;
+    for word in words {
+        let (day, code) = word.split_once('=')?;
+        let day = Date::parse_iso(day).ok()?;
+        match code {
+            "" => end = Some(day),
+            "-" => changes.push((day, None)),
+            c => changes.push((day, Some(Standing::from_code(c)?))),
+        }
+    }
+    let from = changes.first()?.0;
+    let until = end?.add_days(-1).ok()?;
+    Some((
+        id,
+        StandingSchedule {
+            from,
+            until,
+            changes,
+        },
+    ))
 }
 
 /// What the dashboard shows.
@@ -163,6 +276,76 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn schedules_read_back_and_give_every_rows_standing() {
+        let d = data();
+        let (from, until) = scheduled_span();
+        let text = write_schedules(&d, from, until);
+        let read = read_schedules(&text);
+        assert_eq!(read.len(), d.indicators.len());
+        for (id, schedule) in &read {
+            let sources = Sources::of(&d, id).unwrap();
+            let input = sources.input(Rule::default());
+            assert_eq!(*schedule, StandingSchedule::of(&input, from, until), "{id}");
+        }
+        // NDXP's standing changes the day after each deadline (2023, 2025).
+        let ndxp = text.lines().find(|l| l.starts_with("ndxp_tx ")).unwrap();
+        let days: Vec<&str> = ndxp.split(' ').skip(1).map(|w| &w[..10]).collect();
+        assert_eq!(
+            days,
+            ["2000-01-01", "2024-01-01", "2026-01-01", "2051-01-01"]
+        );
+        for today in [
+            day(2000, 1, 1),
+            day(2023, 6, 1),
+            day(2023, 12, 31),
+            day(2024, 1, 1),
+            day(2026, 12, 3),
+            day(2050, 12, 31),
+        ] {
+            let scheduled = rows_by(&d, today, |id, _| {
+                let (_, s) = read.iter().find(|(i, _)| i == id).unwrap();
+                s.on(today).unwrap()
+            });
+            assert_eq!(scheduled, rows(&d, today), "{today}");
+        }
+        // A line that does not read is left out; the others still read.
+        let damaged = text.replacen("ndxp_tx 2000-01-01=", "ndxp_tx 2000-13-01=", 1);
+        let read = read_schedules(&damaged);
+        assert_eq!(read.len(), d.indicators.len() - 1);
+        assert!(read.iter().all(|(id, _)| id != "ndxp_tx"));
+    }
+
+    #[test]
+    fn a_schedule_speaks_only_for_the_built_in_figures() {
+        let builtin = data();
+        let (from, until) = scheduled_span();
+        let schedules = read_schedules(&write_schedules(&builtin, from, until));
+        let today = day(2023, 6, 1);
+        let sources = Sources::of(&builtin, "ndxp_tx").unwrap();
+        assert_eq!(
+            scheduled_standing(&schedules, &builtin, "ndxp_tx", &sources, today),
+            Some(standing_on(&sources, today))
+        );
+        // Outside the span, or with a figure the built-in data does not
+        // have, it must be worked out.
+        let late = day(2051, 1, 1);
+        assert_eq!(
+            scheduled_standing(&schedules, &builtin, "ndxp_tx", &sources, late),
+            None
+        );
+        let mut changed = sources.clone();
+        changed.figures.pop();
+        assert_eq!(
+            scheduled_standing(&schedules, &builtin, "ndxp_tx", &changed, today),
+            None
+        );
+        assert_eq!(
+            scheduled_standing(&schedules, &builtin, "not_an_indicator", &sources, today),
+            None
+        );
     }
 
     #[test]

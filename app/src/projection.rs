@@ -867,9 +867,14 @@ pub fn standing(input: &ProjectionInput<'_>, today: Date) -> Option<Standing> {
     if let Some(s) = standing_now(prepared.points.len(), input.targets) {
         return Some(s);
     }
+    standing_of(input, &prepared, today)
+}
+
+/// [`standing`] once the input is prepared and has targets and enough points.
+fn standing_of(input: &ProjectionInput<'_>, prepared: &Prepared, today: Date) -> Option<Standing> {
     let shown = shown_target(input.targets, today)?;
     let horizon = default_horizon(prepared.points.last()?.date, input.targets, today);
-    let chosen = fit(&prepared, &MethodChoice::Recommended, horizon).ok()?;
+    let chosen = fit(prepared, &MethodChoice::Recommended, horizon).ok()?;
     let judging = Judging {
         today,
         level: Level::default(),
@@ -879,6 +884,99 @@ pub fn standing(input: &ProjectionInput<'_>, today: Date) -> Option<Standing> {
     assess(&chosen.fitted, &shown.target, &judging)
         .ok()
         .map(|a| a.standing)
+}
+
+/// An indicator's [`standing`] on every day of a span, as the days it
+/// changes on. A standing depends on today only through the target shown
+/// (the next one, which changes the day after a deadline), whether its
+/// deadline has passed (the same day), and the projection's horizon (the end
+/// of today's year, once that is later than the default): so it can change
+/// only on the first day of a year and the day after a deadline, and one
+/// projection per distinct target and horizon gives every day's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandingSchedule {
+    /// The first day covered.
+    pub from: Date,
+    /// The last day covered.
+    pub until: Date,
+    /// The standing from each date on until the next date; the first date
+    /// is `from`.
+    pub changes: Vec<(Date, Option<Standing>)>,
+}
+
+impl StandingSchedule {
+    /// The standings of `input` from `from` to `until` (inclusive).
+    #[must_use]
+    pub fn of(input: &ProjectionInput<'_>, from: Date, until: Date) -> StandingSchedule {
+        let whole = |s: Option<Standing>| StandingSchedule {
+            from,
+            until,
+            changes: vec![(from, s)],
+        };
+        if input.targets.is_empty() {
+            return whole(Some(Standing::NoTarget));
+        }
+        let Ok(prepared) = prepare(input) else {
+            return whole(None);
+        };
+        if let Some(s) = standing_now(prepared.points.len(), input.targets) {
+            return whole(Some(s));
+        }
+        let Some(latest) = prepared.points.last().map(|p| p.date) else {
+            return whole(None);
+        };
+        let mut days = vec![from];
+        days.extend(
+            (from.year().saturating_add(1)..=until.year())
+                .map(Date::first_of_year)
+                .chain(
+                    input
+                        .targets
+                        .iter()
+                        .filter_map(|t| t.deadline.add_days(1).ok()),
+                )
+                .filter(|d| (from..=until).contains(d)),
+        );
+        days.sort_unstable();
+        days.dedup();
+        let mut worked_out: Vec<((Option<(usize, bool)>, Date), Option<Standing>)> = Vec::new();
+        let mut changes: Vec<(Date, Option<Standing>)> = Vec::new();
+        for day in days {
+            let key = (
+                shown_target(input.targets, day).map(|s| (s.index, s.passed)),
+                default_horizon(latest, input.targets, day),
+            );
+            let s = match worked_out.iter().find(|(k, _)| *k == key) {
+                Some((_, s)) => *s,
+                None => {
+                    let s = standing_of(input, &prepared, day);
+                    worked_out.push((key, s));
+                    s
+                }
+            };
+            if changes.last().is_none_or(|(_, last)| *last != s) {
+                changes.push((day, s));
+            }
+        }
+        StandingSchedule {
+            from,
+            until,
+            changes,
+        }
+    }
+
+    /// The standing on `today`; `None` when the schedule does not cover it.
+    #[must_use]
+    pub fn on(&self, today: Date) -> Option<Option<Standing>> {
+        if today < self.from || today > self.until {
+            return None;
+        }
+        self.changes
+            .iter()
+            .rev()
+            .find(|(d, _)| *d <= today)
+            .map(|(_, s)| *s)
+    }
 }
 #[cfg(test)]
 mod tests {
@@ -902,6 +1000,51 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn a_standing_schedule_gives_every_days_standing() {
+        // Every change, the day before it, and days in between, checked
+        // against the standing worked out for that day.
+        let data = data();
+        let (from, until) = (d(2020, 1, 1), d(2031, 12, 31));
+        let mut changing = 0;
+        for ind in &data.indicators {
+            let sources = Sources::of(&data, &ind.id).unwrap();
+            let input = sources.input(Rule::default());
+            let schedule = StandingSchedule::of(&input, from, until);
+            assert_eq!(schedule.changes[0].0, from, "{}", ind.id);
+            assert_eq!(schedule.on(d(2019, 12, 31)), None);
+            assert_eq!(schedule.on(d(2032, 1, 1)), None);
+            changing += usize::from(schedule.changes.len() > 1);
+            let mut days: Vec<Date> = schedule
+                .changes
+                .iter()
+                .flat_map(|(day, _)| [*day, day.add_days(-1).unwrap()])
+                .chain((0..12).map(|i| from.add_days(i * 331 + 17).unwrap()))
+                .filter(|day| (from..=until).contains(day))
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            for day in days {
+                assert_eq!(
+                    schedule.on(day),
+                    Some(standing(&input, day)),
+                    "{} on {day}",
+                    ind.id
+                );
+            }
+        }
+        // The built-in data has indicators whose standing changes with
+        // the day (a deadline passes).
+        // Only NDXP's transactions have staged targets and the figures to
+        // project: its standing changes the day after each deadline (the
+        // end of 2023 and of 2025), and nowhere else.
+        assert_eq!(changing, 1);
+        let ndxp = Sources::of(&data, "ndxp_tx").unwrap();
+        let schedule = StandingSchedule::of(&ndxp.input(Rule::default()), from, until);
+        let days: Vec<Date> = schedule.changes.iter().map(|(day, _)| *day).collect();
+        assert_eq!(days, [from, d(2024, 1, 1), d(2026, 1, 1)]);
     }
 
     /// Prepares, fits the recommendation and projects.
