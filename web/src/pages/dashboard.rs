@@ -1,10 +1,14 @@
 //! `#/`: every indicator by pillar, with filters and search.
 
 use dxcast_app::analysis::Standing;
-use dxcast_app::dashboard::{groups, rows, DashboardFilter, DashboardRow};
+use dxcast_app::dashboard::{
+    groups, read_schedules, rows_by, scheduled_standing, standing_on, DashboardFilter, DashboardRow,
+};
 use dxcast_app::lang::Lang;
-use dxcast_core::Pillar;
+use dxcast_app::projection::Sources;
+use dxcast_core::{Date, Pillar};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::components::sparkline::Sparkline;
 use crate::components::status::StatusBadge;
@@ -12,11 +16,92 @@ use crate::format;
 use crate::i18n::{self, tf, K};
 use crate::state::use_state;
 
+/// Every indicator's standing on every day of a span, for the built-in
+/// data, worked out when the app was built (`build.rs`).
+const SCHEDULES: &str = include_str!(concat!(env!("OUT_DIR"), "/standings.txt"));
+
+/// The most standings worked out in the browser that are kept.
+const KEEP_WORKED_OUT: usize = 512;
+
+/// The rows, and the figures whose standings are being worked out.
+#[derive(Debug, Clone, PartialEq)]
+struct Board {
+    rows: Vec<DashboardRow>,
+    pending: Vec<(String, Sources)>,
+}
+
+/// The standings of `inputs` on `today`, in their own part of the module:
+/// the dashboard needs the projection code only for figures the built-in
+/// data's schedules do not cover (the user's, or a day outside them).
+#[wasm_split(standings, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn work_out(
+    inputs: Vec<Sources>,
+    today: Date,
+) -> Result<Vec<Option<Standing>>, leptos::wasm_split::SplitLoaderError> {
+    Ok(inputs.iter().map(|s| standing_on(s, today)).collect())
+}
+
 /// The dashboard.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let s = use_state();
-    let all = Memo::new(move |_| s.data.with(|d| rows(d, s.today)));
+    let schedules = StoredValue::new(read_schedules(SCHEDULES));
+    // Standings worked out here: the figures, the day, the standing.
+    let worked = RwSignal::new(Vec::<(Sources, Date, Option<Standing>)>::new());
+    let board = Memo::new(move |_| {
+        let today = s.today;
+        let mut pending = Vec::new();
+        let rows = s.data.with(|d| {
+            s.builtin.with_value(|b| {
+                schedules.with_value(|sch| {
+                    worked.with(|w| {
+                        rows_by(d, today, |id, sources| {
+                            let sources = sources?;
+                            if let Some(st) = scheduled_standing(sch, b, id, &sources, today) {
+                                return st;
+                            }
+                            if let Some((_, _, st)) =
+                                w.iter().find(|(f, day, _)| *f == sources && *day == today)
+                            {
+                                return *st;
+                            }
+                            pending.push((id.to_string(), sources));
+                            None
+                        })
+                    })
+                })
+            })
+        });
+        Board { rows, pending }
+    });
+    Effect::new(move |_| {
+        let inputs: Vec<Sources> =
+            board.with(|b| b.pending.iter().map(|(_, f)| f.clone()).collect());
+        if inputs.is_empty() {
+            return;
+        }
+        let today = s.today;
+        leptos::task::spawn_local(async move {
+            // A part that cannot be fetched leaves those standings unknown.
+            let found = work_out(inputs.clone(), today)
+                .await
+                .unwrap_or_else(|_| vec![None; inputs.len()]);
+            worked.update(|w| {
+                w.extend(inputs.into_iter().zip(found).map(|(f, st)| (f, today, st)));
+                let over = w.len().saturating_sub(KEEP_WORKED_OUT);
+                w.drain(..over);
+            });
+        });
+    });
+    let all = Memo::new(move |_| board.with(|b| b.rows.clone()));
+    let pending = Memo::new(move |_| {
+        board.with(|b| {
+            b.pending
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let pillar = RwSignal::new(None::<Pillar>);
     let status = RwSignal::new(None::<Standing>);
     let query = RwSignal::new(String::new());
@@ -79,7 +164,11 @@ pub fn DashboardPage() -> impl IntoView {
                     let heading = format!("pillar-{}", p.code());
                     let labelled_by = heading.clone();
                     let n = rows.len().to_string();
-                    let items = rows.into_iter().map(|r| row_view(r, lang)).collect_view();
+                    let items = pending.with(|p| {
+                        rows.into_iter()
+                            .map(|r| row_view(r, p.contains(&r.id), lang))
+                            .collect_view()
+                    });
                     view! {
                         <section
                             class="pillar"
@@ -169,8 +258,8 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-/// One indicator's row.
-fn row_view(r: &DashboardRow, lang: Lang) -> impl IntoView {
+/// One indicator's row; `pending` while its standing is being worked out.
+fn row_view(r: &DashboardRow, pending: bool, lang: Lang) -> impl IntoView {
     let name = match lang {
         Lang::Vi => r.name_vi.clone(),
         Lang::En => r.name_en.clone(),
@@ -250,6 +339,14 @@ fn row_view(r: &DashboardRow, lang: Lang) -> impl IntoView {
                 <Sparkline points=r.points.clone() label=spark_label />
             </div>
             <div class="ind-status">
+                {pending
+                    .then(|| {
+                        view! {
+                            <span class="muted" data-testid="status-pending">
+                                {i18n::t(lang, K::Loading)}
+                            </span>
+                        }
+                    })}
                 <StatusBadge status=r.standing lang />
             </div>
         </li>
