@@ -857,6 +857,32 @@ impl Dataset {
         Dataset::from_files(BUILTIN_FILES)
     }
 
+    /// The built-in dataset without its claims: what the dashboard needs.
+    /// The pages that check or export the claims add them
+    /// ([`Dataset::with_builtin_claims`]), so that the app's first download
+    /// leaves `claims.csv` out.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::builtin`].
+    pub fn builtin_figures() -> Result<Dataset, DataError> {
+        Dataset::read_figures(BUILTIN_FILES)
+    }
+
+    /// A copy with the built-in claims in place of any it has.
+    ///
+    /// # Errors
+    ///
+    /// The first claim that does not read, which the data's own tests rule
+    /// out.
+    pub fn with_builtin_claims(&self) -> Result<Dataset, DataError> {
+        let mut data = self.clone();
+        data.claims.clear();
+        data.claim_fields.clear();
+        data.read_claims(CLAIMS_CSV)?;
+        Ok(data)
+    }
+
     /// The dataset of `files`, read as the built-in data is: every row must
     /// read, refer to known rows, and give its note in English and
     /// Vietnamese or in neither, and an English gloss of its quote.
@@ -865,6 +891,14 @@ impl Dataset {
     ///
     /// The first row that does not, with its file.
     pub fn from_files(files: DataFiles) -> Result<Dataset, DataError> {
+        let mut data = Dataset::read_figures(files)?;
+        data.read_claims(files.claims)?;
+        Ok(data)
+    }
+
+    /// The reports, indicators, figures and targets of `files`, as
+    /// [`Dataset::from_files`] reads them.
+    fn read_figures(files: DataFiles) -> Result<Dataset, DataError> {
         let mut data = Dataset {
             reports: Vec::new(),
             indicators: Vec::new(),
@@ -906,8 +940,18 @@ impl Dataset {
                 data.push(row, &mut at);
             }
         }
-        let claims = in_file("claims.csv");
-        for (line, fields, row) in rows::<ClaimRow<'static>>(files.claims)
+        Ok(data)
+    }
+
+    /// Adds the claims of `text` (`claims.csv`), as [`Dataset::from_files`]
+    /// reads them.
+    fn read_claims(&mut self, text: &'static str) -> Result<(), DataError> {
+        let claims = |error| DataError {
+            file: "claims.csv",
+            error,
+        };
+        let header = |e| RowError::from_core(e, 1, Field::Id);
+        for (line, fields, row) in rows::<ClaimRow<'static>>(text)
             .map_err(header)
             .map_err(claims)?
         {
@@ -921,10 +965,10 @@ impl Dataset {
                 Some((&text(row.quote), &text(row.quote_en))),
             )
             .map_err(claims)?;
-            data.claims.push(row);
-            data.claim_fields.push(fields);
+            self.claims.push(row);
+            self.claim_fields.push(fields);
         }
-        Ok(data)
+        Ok(())
     }
 
     /// Adds a parsed row, replacing a row with the same id (which makes a
@@ -1350,6 +1394,20 @@ mod tests {
     /// The shipped files pass: as many notes in Vietnamese as in English
     /// (18 indicators, 29 figures, 6 targets and every one of the 77
     /// claims have one), and a gloss of every quote.
+    #[test]
+    fn the_figures_without_claims_and_the_claims_added_make_the_built_in_data() {
+        let whole = builtin();
+        let figures = Dataset::builtin_figures().unwrap();
+        assert!(figures.claims.is_empty() && figures.claim_fields.is_empty());
+        assert_eq!(figures.indicators, whole.indicators);
+        assert_eq!(figures.observations, whole.observations);
+        assert_eq!(figures.targets, whole.targets);
+        // claims.csv's 77 rows come back, once, however often they are added.
+        let added = figures.with_builtin_claims().unwrap();
+        assert_eq!(added, whole);
+        assert_eq!(added.with_builtin_claims().unwrap().claims.len(), 77);
+    }
+
     #[test]
     fn the_shipped_data_has_every_note_in_both_languages_and_every_quote_glossed() {
         let d = builtin();

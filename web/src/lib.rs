@@ -33,7 +33,7 @@ use crate::state::AppState;
 /// The root component: reads the built-in data, or explains why it cannot.
 #[component]
 pub fn App() -> impl IntoView {
-    match Dataset::builtin() {
+    match Dataset::builtin_figures() {
         Ok(builtin) => view! { <Shell builtin /> }.into_any(),
         Err(e) => {
             let lang = state::stored_lang();

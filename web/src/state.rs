@@ -34,6 +34,8 @@ pub enum Place {
     Indicator,
     /// The import.
     Import,
+    /// The exports.
+    Export,
     /// The reset.
     Reset,
 }

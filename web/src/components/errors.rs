@@ -82,15 +82,21 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
 /// Shown when the built-in data cannot be read (the data's tests rule it out).
 #[component]
 pub fn BuiltinFailed(error: DataError, lang: Lang) -> impl IntoView {
+    view! {
+        <main id="main" class="page page-error" data-testid="builtin-error">
+            <h1>{t(lang, K::ErrorTitle)}</h1>
+            <p>{builtin_failed(lang, &error)}</p>
+        </main>
+    }
+}
+
+/// Why the built-in data cannot be read: the file, line and field.
+#[must_use]
+pub fn builtin_failed(lang: Lang, error: &DataError) -> String {
     let at = tf(
         lang,
         K::FieldError,
         &[error.file, &messages::line_error(lang, &error.error)],
     );
-    view! {
-        <main id="main" class="page page-error" data-testid="builtin-error">
-            <h1>{t(lang, K::ErrorTitle)}</h1>
-            <p>{tf(lang, K::DataLoadFailed, &[&at])}</p>
-        </main>
-    }
+    tf(lang, K::DataLoadFailed, &[&at])
 }

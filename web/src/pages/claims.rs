@@ -7,6 +7,7 @@ use dxcast_core::Verdict;
 use leptos::prelude::*;
 
 use crate::components::bilingual;
+use crate::components::errors::builtin_failed;
 use crate::components::explanation::ExplanationView;
 use crate::components::status::VerdictBadge;
 use crate::format;
@@ -20,7 +21,12 @@ pub fn ClaimsPage() -> impl IntoView {
     let s = use_state();
     // Checked here, with the page's code (its own part of the module), not
     // in the shell every page shares.
-    let claims = Memo::new(move |_| s.data.with(check_all));
+    // The built-in claims are read here too (`claims.csv` is not in the
+    // first download).
+    let claims = Memo::new(move |_| {
+        s.data
+            .with(|d| d.with_builtin_claims().map(|d| check_all(&d)))
+    });
     let verdict = RwSignal::new(None::<Verdict>);
     let report = RwSignal::new(None::<String>);
     let reports = Memo::new(move |_| {
@@ -64,6 +70,17 @@ pub fn ClaimsPage() -> impl IntoView {
         let v = verdict.get();
         let r = report.get();
         claims.with(|all| {
+            let all = match all {
+                Ok(all) => all,
+                Err(e) => {
+                    return view! {
+                        <p class="error" role="alert" data-testid="claims-error">
+                            {builtin_failed(lang, e)}
+                        </p>
+                    }
+                    .into_any();
+                }
+            };
             let shown = ordered(all, v, r.as_deref());
             let (d, c, a) = tally(&shown);
             let summary = tf(
@@ -84,6 +101,7 @@ pub fn ClaimsPage() -> impl IntoView {
                 <p class="count" role="status" data-testid="claims-count">{summary}</p>
                 <div class="claims" data-testid="claims-list">{items}</div>
             }
+            .into_any()
         })
     };
     view! {

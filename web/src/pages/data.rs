@@ -16,6 +16,7 @@ use dxcast_app::route::EditTarget;
 use dxcast_core::{Field, Pillar};
 use leptos::prelude::*;
 
+use crate::components::errors::builtin_failed;
 use crate::i18n::{self, t, tf, K};
 use crate::state::{use_state, AppState, Place};
 use crate::{browser, format, messages};
@@ -1087,10 +1088,21 @@ fn ExportView(excel: RwSignal<bool>) -> impl IntoView {
         );
     };
     let json = move |_| {
-        let text = s
-            .data
-            .with_untracked(|d| dataset_json(d, &s.today.to_string()));
-        let _ = browser::download("dxcast-data.json", "application/json", &text);
+        // With the built-in claims, which the first download leaves out.
+        let text = s.data.with_untracked(|d| {
+            d.with_builtin_claims()
+                .map(|d| dataset_json(&d, &s.today.to_string()))
+        });
+        match text {
+            Ok(text) => {
+                let _ = browser::download("dxcast-data.json", "application/json", &text);
+            }
+            Err(e) => s.say(
+                Place::Export,
+                builtin_failed(s.lang.get_untracked(), &e),
+                true,
+            ),
+        }
     };
     view! {
         <section aria-labelledby="export-title" data-testid="export">
@@ -1111,6 +1123,7 @@ fn ExportView(excel: RwSignal<bool>) -> impl IntoView {
                     {s.word(K::ExportJson)}
                 </button>
             </div>
+            <NoticeView place=Place::Export />
         </section>
     }
 }
