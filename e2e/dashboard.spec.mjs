@@ -3,7 +3,7 @@
 import { expect, test } from "./fixtures.mjs";
 import { INDICATORS } from "./data.mjs";
 import { Dashboard } from "./pages.mjs";
-import { standings } from "./expected.mjs";
+import { standings, userFigure } from "./expected.mjs";
 
 const PILLARS = ["government", "economy", "society", "infrastructure", "awareness", "security"];
 
@@ -37,6 +37,28 @@ test("every pillar is shown with its indicators' latest figures and targets", as
   await expect(ndxp.getByTestId("status")).toHaveAttribute("data-status", "stale");
   await expect(d.row("dvctt_full_process_share").getByTestId("status")).toHaveAttribute("data-status", "not_enough_data");
   await d.shots("dashboard");
+});
+
+test("the built-in data's standings need no projection code; a figure the user added is projected in the browser", async ({ page }) => {
+  const wasm = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname.split("/").pop());
+  });
+  const d = new Dashboard(page);
+  await d.open("#/");
+  await expect(d.row("ndxp_tx").getByTestId("status")).toHaveAttribute("data-status", standings.ndxp_tx);
+  expect(wasm).toEqual([expect.stringMatching(/^dxcast-web-[0-9a-f]+_bg\.wasm$/)]);
+
+  // The same dashboard with a 2025 figure of the user's: that row's standing
+  // is worked out by the projection code, fetched for it; the others still
+  // come from the schedule.
+  await page.evaluate((stored) => localStorage.setItem("dxcast.user", stored), userFigure.stored);
+  await page.reload();
+  await expect(d.row("ndxp_tx").getByTestId("status")).toHaveAttribute("data-status", userFigure.standing);
+  expect(userFigure.standing).not.toBe(standings.ndxp_tx);
+  await expect(page.getByTestId("status-pending")).toHaveCount(0);
+  expect(wasm.some((name) => /^split_standings-[0-9a-f]+\.wasm$/.test(name))).toBe(true);
+  await expect(d.row("dvctt_full_process_share").getByTestId("status")).toHaveAttribute("data-status", standings.dvctt_full_process_share);
 });
 
 test("the next target is relative to today's date", async ({ page }) => {

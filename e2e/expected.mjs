@@ -108,3 +108,6 @@ export function shows(text, expected, lang = "vi") {
   const { value, precision } = readNumber(text, lang);
   return Math.abs(value - expected) <= precision / 2 + Math.abs(expected) * 1e-12;
 }
+
+/** The user's rows the dashboard test stores, and NDXP's standing with them. */
+export const userFigure = expected.user_figure;

@@ -36,6 +36,7 @@ use dxcast_app::projection::{
     default_horizon, fit, prepare, project, MethodChoice, ProjectionOptions, Sources,
 };
 use dxcast_app::report::{self, ReportDraft};
+use dxcast_app::storage;
 use dxcast_core::quantity::Rule;
 use dxcast_core::scenario::{GrowthOverride, Per, Scenario, Shock};
 use dxcast_core::{Comparison, Date, Error, Method, Symbol, Target};
@@ -398,6 +399,7 @@ fn main() -> Result<(), Error> {
     }
 
     let report = report_case(&data)?;
+    let user_figure = user_figure(&data, today)?;
 
     let doc = json!({
         "today": today.to_string(),
@@ -413,7 +415,39 @@ fn main() -> Result<(), Error> {
         "verdicts": verdicts,
         "unfit": unfit,
         "report": report,
+        "user_figure": user_figure,
     });
     println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     Ok(())
+}
+
+/// The user's rows the dashboard test stores: a 2025 figure for NDXP's
+/// transactions, which the built-in data does not have.
+const USER_FIGURE: &str = r#"{"schema":"dxcast.user","version":1,"observations":[{"definition":"","denominator":"","id":"u-ndxp-2025","indicator":"ndxp_tx","note":"","period":"2025","qualifier":"about","quote":"khoảng 1,2 tỷ giao dịch","report":"mine","stated":"1,2 tỷ","status":"observed","value":"1200000000"}]}"#;
+
+/// The stored rows of [`USER_FIGURE`] and NDXP's standing on `today` with
+/// them: the dashboard works it out in the browser (the built-in data's
+/// schedule does not speak for figures the user added).
+fn user_figure(data: &Dataset, today: Date) -> Result<Value, Error> {
+    let none = Error::Empty {
+        what: dxcast_core::Field::Series,
+    };
+    let loaded = storage::load(Some(USER_FIGURE), data);
+    if loaded.recovery.is_some() {
+        eprintln!("the user's figure does not read");
+        return Err(none);
+    }
+    let (with, rejected) = data.with_user(&loaded.user);
+    if !rejected.is_empty() {
+        eprintln!("the user's figure is rejected: {rejected:?}");
+        return Err(none);
+    }
+    let row = dashboard::rows(&with, today)
+        .into_iter()
+        .find(|r| r.id == "ndxp_tx")
+        .ok_or(none)?;
+    Ok(json!({
+        "stored": USER_FIGURE,
+        "standing": row.standing.map(|s| s.code()),
+    }))
 }
