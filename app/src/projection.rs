@@ -939,7 +939,10 @@ impl StandingSchedule {
         );
         days.sort_unstable();
         days.dedup();
-        let mut worked_out: Vec<((Option<(usize, bool)>, Date), Option<Standing>)> = Vec::new();
+        // What a day's standing depends on: the shown target (its index,
+        // whether its deadline has passed) and the horizon.
+        type Key = (Option<(usize, bool)>, Date);
+        let mut worked_out: Vec<(Key, Option<Standing>)> = Vec::new();
         let mut changes: Vec<(Date, Option<Standing>)> = Vec::new();
         for day in days {
             let key = (
