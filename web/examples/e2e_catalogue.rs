@@ -10,7 +10,7 @@
 //! Playwright, and `e2e/catalogue.mjs` reads it. Each entry names where the
 //! pair comes from (`K::Save`, `pillar::Economy`, `field::Date`…) and gives
 //! its Vietnamese and English; templates keep their `{0}`, `{1}`, …
-//! placeholders. The walk covers the catalogue's keys ([`K::ALL`]) and the
+//! placeholders. The walk covers the catalogues' keys ([`K::ALL`], [`P::ALL`]) and the
 //! words of every variant of the vocabularies the views translate (the
 //! core's pillars, units, measures, statuses, qualifiers, comparisons,
 //! methods, claim kinds, verdicts, explanation symbols, formulas and their
@@ -28,7 +28,7 @@ use dxcast_core::{
     ClaimKind, Comparison, ErrorKind, Expected, Field, Formula, MeasureKind, Method, Pillar,
     Qualifier, Status, Symbol, Task, Unit, Unknown, Verdict,
 };
-use dxcast_web::i18n::{self, errors, K};
+use dxcast_web::i18n::{self, errors, K, P};
 use dxcast_web::messages;
 use serde_json::{json, Value};
 
@@ -52,6 +52,7 @@ fn walk<T: Copy + std::fmt::Debug>(
 fn main() {
     let mut pairs = Vec::new();
     walk(&mut pairs, "K", K::ALL, |l, k| k.text(l).to_string());
+    walk(&mut pairs, "P", P::ALL, |l, p| p.text(l).to_string());
     walk(&mut pairs, "pillar", &Pillar::ALL, |l, v| {
         i18n::pillar(l, v).into()
     });

@@ -23,7 +23,7 @@ use crate::components::chart::{
     Chart, MarkerMeta, AXIS, COMPARED, INK, PROJECTION, SERIES, TARGET, TODAY, WHAT_IF,
 };
 use crate::format;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, K, P};
 use crate::state::AppState;
 
 /// The picture's width, in pixels.
@@ -445,31 +445,31 @@ pub fn frame(
         i18n::kind(lang, ind.kind).to_string(),
     ];
     if Basis::for_kind(ind.kind) == Basis::DailyRate {
-        subtitle.push(t(lang, K::PerYearAnnualised).to_string());
+        subtitle.push(t(lang, P::PerYearAnnualised).to_string());
     }
     if let Some(p) = projection {
         subtitle.push(format!(
             "{}: {}",
-            t(lang, K::LegendProjection),
+            t(lang, P::LegendProjection),
             i18n::method(lang, p.method)
         ));
     }
     let line = |colour: &'static str, dash: &'static str| Swatch::Line { colour, dash };
     let mut legend = vec![
-        (Swatch::Dot { filled: true }, t(lang, K::LegendObserved)),
+        (Swatch::Dot { filled: true }, t(lang, P::LegendObserved)),
         (Swatch::Dot { filled: false }, t(lang, K::LegendEstimate)),
     ];
     let mut compared = Vec::new();
     if let Some(p) = projection {
-        legend.push((line(PROJECTION, ""), t(lang, K::LegendFitted)));
-        legend.push((line(PROJECTION, "6 4"), t(lang, K::LegendProjection)));
+        legend.push((line(PROJECTION, ""), t(lang, P::LegendFitted)));
+        legend.push((line(PROJECTION, "6 4"), t(lang, P::LegendProjection)));
         if p.spread_known() {
-            legend.push((Swatch::Band, t(lang, K::LegendBand)));
+            legend.push((Swatch::Band, t(lang, P::LegendBand)));
         } else {
-            legend.push((Swatch::None, t(lang, K::LegendBandUnknown)));
+            legend.push((Swatch::None, t(lang, P::LegendBandUnknown)));
         }
         if p.what_if.is_some() {
-            legend.push((line(WHAT_IF, "8 3"), t(lang, K::LegendWhatIf)));
+            legend.push((line(WHAT_IF, "8 3"), t(lang, P::LegendWhatIf)));
         }
         compared = p
             .compared
@@ -481,8 +481,8 @@ pub fn frame(
             })
             .collect();
     }
-    legend.push((line(TARGET, "6 4"), t(lang, K::LegendTarget)));
-    legend.push((line(TODAY, "2 3"), t(lang, K::Today)));
+    legend.push((line(TARGET, "6 4"), t(lang, P::LegendTarget)));
+    legend.push((line(TODAY, "2 3"), t(lang, P::Today)));
     let mut legend: Vec<(Swatch, String)> = legend
         .into_iter()
         .map(|(s, text)| (s, text.to_string()))
@@ -511,24 +511,24 @@ pub fn frame(
                 .map(|t| t.id.as_str()),
         )
         .collect();
-    let mut source = tf(lang, K::ExportSource, &[&reports.join(", ")]);
+    let mut source = tf(lang, P::ExportSource, &[&reports.join(", ")]);
     if !quoted.is_empty() {
         source.push_str("; ");
-        source.push_str(&tf(lang, K::ExportQuoted, &[&quoted.join(", ")]));
+        source.push_str(&tf(lang, P::ExportQuoted, &[&quoted.join(", ")]));
     }
     let name = if !scenario_name.trim().is_empty() {
         scenario_name.trim()
     } else if projection.is_some_and(|p| p.what_if.is_some()) {
-        t(lang, K::ExportUnnamedScenario)
+        t(lang, P::ExportUnnamedScenario)
     } else {
-        t(lang, K::ExportBaseScenario)
+        t(lang, P::ExportBaseScenario)
     };
     Frame {
         title: ind.name(lang).to_string(),
         subtitle: subtitle.join(" · "),
         legend,
         source,
-        scenario: tf(lang, K::ExportScenario, &[name, &format::date(today, lang)]),
+        scenario: tf(lang, P::ExportScenario, &[name, &format::date(today, lang)]),
     }
 }
 
@@ -561,7 +561,7 @@ pub fn picture(
         title: subject.chart_title.clone(),
         desc,
         axis_note: subject.axis_note.clone(),
-        break_label: t(lang, K::DefinitionBreak).to_string(),
+        break_label: t(lang, P::DefinitionBreak).to_string(),
     };
     let chart = chart_markup(state, parts)?;
     Ok(document(&frame, &chart))

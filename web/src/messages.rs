@@ -208,9 +208,9 @@ pub fn line_error(lang: Lang, e: &RowError) -> String {
 #[must_use]
 pub const fn table(lang: Lang, table: Table) -> &'static str {
     match table {
-        Table::Indicators => t(lang, K::TableIndicators),
-        Table::Observations => t(lang, K::TableObservations),
-        Table::Targets => t(lang, K::TableTargets),
+        Table::Indicators => K::TableIndicators.text(lang),
+        Table::Observations => K::TableObservations.text(lang),
+        Table::Targets => K::TableTargets.text(lang),
     }
 }
 

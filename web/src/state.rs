@@ -10,7 +10,7 @@ use dxcast_core::Date;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::i18n::{self, K};
+use crate::i18n::{self, Word};
 
 /// A short-lived message after an action (saved, imported, reset).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub struct AppState {
 impl AppState {
     /// A text in the current language (reactive).
     #[must_use]
-    pub fn t(self, key: K) -> &'static str {
+    pub fn t(self, key: impl Word) -> &'static str {
         key.text(self.lang.get())
     }
 
@@ -98,13 +98,13 @@ impl AppState {
     /// word is the same closure type, so the wasm holds one copy of the code
     /// that renders and updates it (a closure written at each place is
     /// compiled once per place).
-    pub fn word(self, key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn word(self, key: impl Word) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(key)
     }
 
     /// A text with arguments in the current language (reactive).
     #[must_use]
-    pub fn tf(self, key: K, args: &[&str]) -> String {
+    pub fn tf(self, key: impl Word, args: &[&str]) -> String {
         i18n::tf(self.lang.get(), key, args)
     }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::chart::{Clip, Geometry, Marker, Shape};
 use crate::format;
-use crate::i18n::K;
+use crate::i18n::P;
 use crate::state::use_state;
 
 /// Text.
@@ -218,7 +218,7 @@ pub fn Chart(
                         stroke-linejoin="round"
                         paint-order="stroke"
                     >
-                        {s.word(K::Today)}
+                        {s.word(P::Today)}
                     </text>
                 </g>
             }

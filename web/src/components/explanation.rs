@@ -13,7 +13,7 @@ use dxcast_core::{Explanation, Unknown};
 use leptos::prelude::*;
 
 use crate::format;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, K, P};
 
 /// A term's value: written as its measure says, or "unknown" when the
 /// explanation gives a reason, or "(not given)" for an input no report gives.
@@ -21,7 +21,7 @@ fn term_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: L
     match (value, why) {
         (Some(v), _) => format::measured(v, measure, lang),
         (None, Some(_)) => t(lang, K::UnknownValue).to_string(),
-        (None, None) => t(lang, K::NotGiven).to_string(),
+        (None, None) => t(lang, P::NotGiven).to_string(),
     }
 }
 
@@ -29,7 +29,7 @@ fn term_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: L
 fn result_text(value: Option<f64>, measure: Measure, why: Option<Unknown>, lang: Lang) -> String {
     match (value, why) {
         (Some(v), _) => format::measured(v, measure, lang),
-        (None, Some(w)) => tf(lang, K::UnknownBecause, &[i18n::errors::unknown(lang, w)]),
+        (None, Some(w)) => tf(lang, P::UnknownBecause, &[i18n::errors::unknown(lang, w)]),
         (None, None) => t(lang, K::UnknownValue).to_string(),
     }
 }
@@ -60,7 +60,7 @@ pub fn Explain(
                         explanation=e.explanation
                         measures=e.measures
                         result=e.result
-                        result_label=K::ExplainResult
+                        result_label=P::ExplainResult
                         lang
                     />
                 }
@@ -69,8 +69,8 @@ pub fn Explain(
         let label = what.clone();
         view! {
             <details class="explain" data-testid="explain">
-                <summary aria-label=tf(lang, K::ExplainAria, &[&label])>
-                    {t(lang, K::Explain)}
+                <summary aria-label=tf(lang, P::ExplainAria, &[&label])>
+                    {t(lang, P::Explain)}
                 </summary>
                 {note}
                 {views}
@@ -86,8 +86,8 @@ pub fn ExplanationView(
     measures: Vec<Measure>,
     result: Measure,
     /// The result's label.
-    #[prop(default = K::ClaimAtStated)]
-    result_label: K,
+    #[prop(default = P::ClaimAtStated)]
+    result_label: P,
     /// The interface language.
     lang: Lang,
 ) -> impl IntoView {
@@ -119,7 +119,7 @@ pub fn ExplanationView(
     view! {
         <div class="explanation" data-testid="explanation">
             <p class="formula">
-                <span class="label">{t(lang, K::ClaimFormula)}</span>
+                <span class="label">{t(lang, P::ClaimFormula)}</span>
                 " "
                 {i18n::formula(lang, formula)}
                 ": "

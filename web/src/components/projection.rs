@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::components::explanation::Explain;
 use crate::components::status::StatusBadge;
 use crate::format;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, K, P};
 use crate::messages;
 use crate::state::use_state;
 
@@ -45,7 +45,7 @@ fn accuracy_text(a: Accuracy, lang: Lang) -> String {
     match a {
         Accuracy::Scored { mape, tests } => tf(
             lang,
-            K::MapeOn,
+            P::MapeOn,
             &[
                 &format::value(mape, Unit::Percent, lang),
                 &tests.to_string(),
@@ -53,10 +53,10 @@ fn accuracy_text(a: Accuracy, lang: Lang) -> String {
         ),
         Accuracy::FewPoints { needed, got } => tf(
             lang,
-            K::NotScoredFew,
+            P::NotScoredFew,
             &[&needed.to_string(), &got.to_string()],
         ),
-        _ => t(lang, K::NotScored).to_string(),
+        _ => t(lang, P::NotScored).to_string(),
     }
 }
 
@@ -72,12 +72,12 @@ fn warning_text(w: &MethodWarning, unit: Unit, lang: Lang) -> String {
     match w {
         MethodWarning::BelowBound { date, .. } => tf(
             lang,
-            K::WarnBelow,
+            P::WarnBelow,
             &[&format::value(0.0, unit, lang), &format::date(*date, lang)],
         ),
         MethodWarning::AboveBound { date, .. } => tf(
             lang,
-            K::WarnAbove,
+            P::WarnAbove,
             &[
                 &format::value(100.0, unit, lang),
                 &format::date(*date, lang),
@@ -85,7 +85,7 @@ fn warning_text(w: &MethodWarning, unit: Unit, lang: Lang) -> String {
         ),
         MethodWarning::FastGrowth(f) => tf(
             lang,
-            K::WarnFast,
+            P::WarnFast,
             &[
                 &f.per_year.map_or_else(|| "∞".to_string(), pct),
                 &pct(f.limit),
@@ -165,7 +165,7 @@ pub fn MethodChooser(
                                             view! {
                                                 " "
                                                 <span class="tag recommended" data-testid="recommended">
-                                                    {t(lang, K::Recommended)}
+                                                    {t(lang, P::Recommended)}
                                                 </span>
                                             }
                                         })}
@@ -186,7 +186,7 @@ pub fn MethodChooser(
                                 {i18n::method(lang, u.method)}
                                 " "
                                 <span class="sub" data-testid="method-unfit-why">
-                                    {tf(lang, K::MethodUnfit, &[&i18n::errors::error(lang, &u.error)])}
+                                    {tf(lang, P::MethodUnfit, &[&i18n::errors::error(lang, &u.error)])}
                                 </span>
                             </li>
                         }
@@ -198,23 +198,23 @@ pub fn MethodChooser(
                 let explained: Vec<_> = choice_e.into_iter().chain(fit_e).collect();
                 view! {
                     <section class="methods" aria-labelledby="method-title" data-testid="method-chooser">
-                        <h2 id="method-title">{t(lang, K::MethodTitle)}</h2>
+                        <h2 id="method-title">{t(lang, P::MethodTitle)}</h2>
                         {unavailable
                             .map(|spec| {
                                 view! {
                                     <p class="notice problem" role="alert">
-                                        {tf(lang, K::MethodUnavailable, &[&spec.to_string()])}
+                                        {tf(lang, P::MethodUnavailable, &[&spec.to_string()])}
                                     </p>
                                 }
                             })}
                         <fieldset>
-                            <legend class="visually-hidden">{t(lang, K::MethodTitle)}</legend>
+                            <legend class="visually-hidden">{t(lang, P::MethodTitle)}</legend>
                             <ul class="method-list">{radios} {unfit}</ul>
                         </fieldset>
                         <p class="reason" data-testid="method-reason">{reason_text}</p>
                         {(basis == Basis::DailyRate)
-                            .then(|| view! { <p class="muted">{t(lang, K::FitOnDailyRates)}</p> })}
-                        <Explain what=t(lang, K::ChoiceExplain) explained lang />
+                            .then(|| view! { <p class="muted">{t(lang, P::FitOnDailyRates)}</p> })}
+                        <Explain what=t(lang, P::ChoiceExplain) explained lang />
                     </section>
                 }
             },
@@ -245,10 +245,10 @@ fn quantity_text(
             let interval = match (a.spread_known, a.low, a.high) {
                 (true, Some(lo), Some(hi)) => tf(
                     lang,
-                    K::QIntervalAt,
+                    P::QIntervalAt,
                     &[a.level.code(), &format::range(lo, hi, Some(unit), lang)],
                 ),
-                _ => t(lang, K::IntervalUnknown).to_string(),
+                _ => t(lang, P::IntervalUnknown).to_string(),
             };
             (value, Some(interval))
         }
@@ -272,8 +272,8 @@ fn quantity_text(
                     .map(|v| tf(lang, K::PointsPerYear, &[&format::plain(v, lang)]))
             } else {
                 match (a.required.cagr, a.required.daily) {
-                    (Some(c), Some(d)) => Some(tf(lang, K::RequiredCompound, &[&pct(c), &pct(d)])),
-                    (Some(c), None) => Some(tf(lang, K::RequiredYearOnly, &[&pct(c)])),
+                    (Some(c), Some(d)) => Some(tf(lang, P::RequiredCompound, &[&pct(c), &pct(d)])),
+                    (Some(c), None) => Some(tf(lang, P::RequiredYearOnly, &[&pct(c)])),
                     _ => None,
                 }
             };
@@ -283,14 +283,14 @@ fn quantity_text(
             }
         }
         Metric::ReachDate => match a.reach_date {
-            None => (t(lang, K::NotWithin30).to_string(), None),
+            None => (t(lang, P::NotWithin30).to_string(), None),
             // A figure's date, or days from the latest figure's.
             Some(d) if a.deciding.is_some() => (format::date(d, lang), None),
             Some(d) => (
                 format::date(d, lang),
                 Some(tf(
                     lang,
-                    K::ReachFrom,
+                    P::ReachFrom,
                     &[
                         &format::plain(f64::from(a.latest_date.days_until(d)), lang),
                         &format::date(a.latest_date, lang),
@@ -312,23 +312,23 @@ fn metric_label(m: Metric, a: Option<&Assessment>, lang: Lang) -> String {
     match (m, a) {
         (Metric::Attainment, Some(a)) => tf(
             lang,
-            K::QAttainmentAt,
+            P::QAttainmentAt,
             &[&format::date(a.figure_date, lang)],
         ),
-        (Metric::Gap, Some(a)) => tf(lang, K::QGapAt, &[&format::date(a.figure_date, lang)]),
+        (Metric::Gap, Some(a)) => tf(lang, P::QGapAt, &[&format::date(a.figure_date, lang)]),
         _ => t(lang, quantity_label(m)).to_string(),
     }
 }
 
-const fn quantity_label(m: Metric) -> K {
+const fn quantity_label(m: Metric) -> P {
     match m {
-        Metric::Projected => K::QProjected,
-        Metric::Attainment => K::QAttainment,
-        Metric::Gap => K::QGap,
-        Metric::Required => K::QRequired,
-        Metric::ReachDate => K::QReach,
-        Metric::Probability => K::QProbability,
-        Metric::Status => K::QStatus,
+        Metric::Projected => P::QProjected,
+        Metric::Attainment => P::QAttainment,
+        Metric::Gap => P::QGap,
+        Metric::Required => P::QRequired,
+        Metric::ReachDate => P::QReach,
+        Metric::Probability => P::QProbability,
+        Metric::Status => P::QStatus,
     }
 }
 
@@ -343,14 +343,14 @@ fn value_box(
     let label = t(
         lang,
         if which == "base" {
-            K::Base
+            P::Base
         } else {
-            K::ScenarioCol
+            P::ScenarioCol
         },
     );
     let body = match a {
         Err(e) => view! {
-            <span class="q-error">{tf(lang, K::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</span>
+            <span class="q-error">{tf(lang, P::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</span>
         }
         .into_any(),
         Ok(a) => {
@@ -386,7 +386,7 @@ fn verdict_rule(lang: Lang) -> String {
     let pct = |v: f64| format::value(100.0 * v, Unit::Percent, lang);
     tf(
         lang,
-        K::VerdictRule,
+        P::VerdictRule,
         &[
             &pct(NEEDS_ACCELERATION),
             &pct(UNCERTAIN_LOW),
@@ -402,14 +402,14 @@ fn verdict_words(a: &Assessment, terms: Terms, lang: Lang) -> impl IntoView {
         (a.outlook != a.standing && !matches!(a.standing, Standing::Unreachable)).then(|| {
             view! {
                 <span class="q-outlook" data-testid="outlook" data-status=a.outlook.code()>
-                    {tf(lang, K::VerdictOutlook, &[i18n::standing(lang, a.outlook)])}
+                    {tf(lang, P::VerdictOutlook, &[i18n::standing(lang, a.outlook)])}
                 </span>
             }
         });
     let why = match (a.deciding, a.staleness) {
         (Some(d), _) => Some(tf(
             lang,
-            K::VerdictDecidedBy,
+            P::VerdictDecidedBy,
             &[
                 &format::value(d.point.value, terms.unit, lang),
                 &format::date(d.point.date, lang),
@@ -418,11 +418,11 @@ fn verdict_words(a: &Assessment, terms: Terms, lang: Lang) -> impl IntoView {
         )),
         (None, Some(Staleness::PastDeadline)) => Some(tf(
             lang,
-            K::VerdictPast,
+            P::VerdictPast,
             &[&format::date(terms.data_end.unwrap_or(a.figure_date), lang)],
         )),
-        (None, Some(Staleness::LongHorizon)) => Some(t(lang, K::VerdictLongHorizon).to_string()),
-        (None, Some(Staleness::BeforeData)) => Some(t(lang, K::VerdictBeforeData).to_string()),
+        (None, Some(Staleness::LongHorizon)) => Some(t(lang, P::VerdictLongHorizon).to_string()),
+        (None, Some(Staleness::BeforeData)) => Some(t(lang, P::VerdictBeforeData).to_string()),
         _ => None,
     };
     view! {
@@ -438,13 +438,13 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
         TargetOrigin::Staged(_) => (
             tf(
                 lang,
-                K::TargetHeading,
+                P::TargetHeading,
                 &[&row.target.deadline.year().to_string(), &what, &due],
             ),
             "staged",
         ),
         TargetOrigin::Scenario => (
-            tf(lang, K::ScenarioTargetHeading, &[&what, &due]),
+            tf(lang, P::ScenarioTargetHeading, &[&what, &due]),
             "scenario",
         ),
     };
@@ -455,12 +455,12 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
         .filter(|a| a.deadline_passed)
         .map(|a| {
             let text = if a.staleness == Some(Staleness::BeforeData) {
-                t(lang, K::StaleBeforeData).to_string()
+                t(lang, P::StaleBeforeData).to_string()
             } else if a.judged_by.is_some() {
-                t(lang, K::PassedInData).to_string()
+                t(lang, P::PassedInData).to_string()
             } else {
                 let end = terms.data_end.unwrap_or(a.latest_date);
-                tf(lang, K::PassedProjected, &[&format::date(end, lang)])
+                tf(lang, P::PassedProjected, &[&format::date(end, lang)])
             };
             view! { <p class="passed" data-testid="deadline-passed">{text}</p> }
         });
@@ -474,7 +474,7 @@ fn target_block(row: &AssessedTarget, index: usize, terms: Terms, lang: Lang) ->
     .any(|a| a.standing == Standing::Unreachable)
     .then(|| {
         view! {
-            <p class="passed" data-testid="standing-why">{t(lang, K::UnreachableBounds)}</p>
+            <p class="passed" data-testid="standing-why">{t(lang, P::UnreachableBounds)}</p>
         }
     });
     let rows = Metric::ALL
@@ -531,7 +531,7 @@ pub fn TargetAnalytics(projection: Shown, terms: Terms) -> impl IntoView {
                     .collect_view();
                 view! {
                     <section class="analytics" aria-labelledby="analytics-title" data-testid="analytics">
-                        <h2 id="analytics-title">{t(lang, K::AnalyticsTitle)}</h2>
+                        <h2 id="analytics-title">{t(lang, P::AnalyticsTitle)}</h2>
                         {blocks}
                     </section>
                 }
@@ -558,7 +558,7 @@ fn compared_cell(a: Option<&Result<Assessment, Error>>, unit: Unit, lang: Lang) 
             .into_any()
         }
         Some(Err(e)) => {
-            view! { <td>{tf(lang, K::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</td> }
+            view! { <td>{tf(lang, P::AnalysisFailed, &[&i18n::errors::error(lang, e)])}</td> }
                 .into_any()
         }
         None => view! { <td>"—"</td> }.into_any(),
@@ -607,7 +607,7 @@ pub fn Comparison(projection: Shown, terms: Terms, current: Signal<String>) -> i
                     .collect_view();
                 view! {
                     <tr data-testid="comparison-row" data-name="">
-                        <th scope="row">{t(lang, K::BaseName)}</th>
+                        <th scope="row">{t(lang, P::BaseName)}</th>
                         {cells}
                         <td>"—"</td>
                     </tr>
@@ -621,9 +621,9 @@ pub fn Comparison(projection: Shown, terms: Terms, current: Signal<String>) -> i
                 let own = own_row.map(|r| r.scenario.as_ref().unwrap_or(&r.base));
                 let name = current.get();
                 let label = if name.is_empty() {
-                    t(lang, K::CurrentName).to_string()
+                    t(lang, P::CurrentName).to_string()
                 } else {
-                    format!("{} ({name})", t(lang, K::CurrentName))
+                    format!("{} ({name})", t(lang, P::CurrentName))
                 };
                 view! {
                     <tr data-testid="comparison-row" data-name=name class="current">
@@ -659,14 +659,14 @@ pub fn Comparison(projection: Shown, terms: Terms, current: Signal<String>) -> i
                 .collect_view();
             Some(view! {
                 <section class="comparison" aria-labelledby="comparison-title">
-                    <h2 id="comparison-title">{t(lang, K::ComparisonTitle)}</h2>
+                    <h2 id="comparison-title">{t(lang, P::ComparisonTitle)}</h2>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="comparison-title">
                         <table data-testid="comparison-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t(lang, K::ScenarioCol)}</th>
+                                    <th scope="col">{t(lang, P::ScenarioCol)}</th>
                                     {heads}
-                                    <th scope="col">{t(lang, K::ColOwnTarget)}</th>
+                                    <th scope="col">{t(lang, P::ColOwnTarget)}</th>
                                 </tr>
                             </thead>
                             <tbody>{base_row} {current_row} {compared_rows}</tbody>

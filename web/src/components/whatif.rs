@@ -13,7 +13,7 @@ use dxcast_core::{Date, MeasureKind, Unit};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, P};
 use crate::state::use_state;
 use crate::{browser, messages};
 
@@ -104,7 +104,7 @@ fn field(
                 id=id
                 data-testid=id
                 prop:value=initial
-                placeholder=t(lang, K::DatePlaceholder)
+                placeholder=t(lang, P::DatePlaceholder)
                 aria-invalid=move || if bad() { "true" } else { "false" }
                 aria-describedby=error_id.clone()
                 on:input=move |ev| {
@@ -143,7 +143,7 @@ fn field(
             "date" => messages::date_field_error(lang, &name, &typed),
             _ => None,
         }
-        .unwrap_or_else(|| t(lang, K::FieldBad).to_string())
+        .unwrap_or_else(|| t(lang, P::FieldBad).to_string())
     };
     view! {
         <div class="field">
@@ -173,13 +173,13 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
     let rate_label = t(
         lang,
         match (percent, per) {
-            (true, Per::Month) => K::RatePoints,
-            (false, Per::Month) => K::RatePercent,
-            (true, _) => K::RatePointsYear,
-            (false, _) => K::RatePercentYear,
+            (true, Per::Month) => P::RatePoints,
+            (false, Per::Month) => P::RatePercent,
+            (true, _) => P::RatePointsYear,
+            (false, _) => P::RatePercentYear,
         },
     );
-    let per_radio = |p: Per, key: K, code: &'static str| {
+    let per_radio = |p: Per, key: P, code: &'static str| {
         let id = format!("wi-per-{code}");
         view! {
             <label class="inline" for=id.clone()>
@@ -203,16 +203,16 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
     let shock_label = t(
         lang,
         if percent {
-            K::ShockPoints
+            P::ShockPoints
         } else {
-            K::ShockPercent
+            P::ShockPercent
         },
     );
     let unit_name = if Basis::for_kind(kind) == Basis::DailyRate {
         format!(
             "{}, {}",
             i18n::unit(lang, unit),
-            t(lang, K::PerYearAnnualised)
+            t(lang, P::PerYearAnnualised)
         )
     } else {
         i18n::unit(lang, unit).to_string()
@@ -224,18 +224,18 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
     };
     view! {
         <fieldset class="whatif-group">
-            <legend>{t(lang, K::GrowthLegend)}</legend>
-            <div class="field per" role="group" aria-label=t(lang, K::PerLegend)>
-                <span class="label">{t(lang, K::PerLegend)}</span>
+            <legend>{t(lang, P::GrowthLegend)}</legend>
+            <div class="field per" role="group" aria-label=t(lang, P::PerLegend)>
+                <span class="label">{t(lang, P::PerLegend)}</span>
                 " "
-                {per_radio(Per::Year, K::PerYear, "year")}
+                {per_radio(Per::Year, P::PerYear, "year")}
                 " "
-                {per_radio(Per::Month, K::PerMonth, "month")}
+                {per_radio(Per::Month, P::PerMonth, "month")}
             </div>
             {field(st, DraftField::Rate, rate_label.to_string(), "text", d.rate.clone(), |d| &d.rate, |d, v| d.rate = v, lang)}
             <div class="field">
                 <label for="wi-rate-slider">
-                    {t(lang, if per == Per::Month { K::RateSlider } else { K::RateSliderYear })}
+                    {t(lang, if per == Per::Month { P::RateSlider } else { P::RateSliderYear })}
                 </label>
                 <input
                     type="range"
@@ -255,7 +255,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             {field(
                 st,
                 DraftField::From,
-                t(lang, K::FromLabel).to_string(),
+                t(lang, P::FromLabel).to_string(),
                 "date",
                 date_or(&d.from, defaults.map(|x| x.from)),
                 |d| &d.from,
@@ -264,12 +264,12 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             )}
         </fieldset>
         <fieldset class="whatif-group">
-            <legend>{t(lang, K::ShockLegend)}</legend>
+            <legend>{t(lang, P::ShockLegend)}</legend>
             {field(st, DraftField::Shock, shock_label.to_string(), "text", d.shock.clone(), |d| &d.shock, |d, v| d.shock = v, lang)}
             {field(
                 st,
                 DraftField::ShockAt,
-                t(lang, K::ShockAtLabel).to_string(),
+                t(lang, P::ShockAtLabel).to_string(),
                 "date",
                 date_or(&d.shock_at, defaults.map(|x| x.shock_at)),
                 |d| &d.shock_at,
@@ -278,11 +278,11 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             )}
         </fieldset>
         <fieldset class="whatif-group">
-            <legend>{t(lang, K::TargetLegend)}</legend>
+            <legend>{t(lang, P::TargetLegend)}</legend>
             {field(
                 st,
                 DraftField::Target,
-                tf(lang, K::TargetValueLabel, &[&unit_name]),
+                tf(lang, P::TargetValueLabel, &[&unit_name]),
                 "text",
                 d.target.clone(),
                 |d| &d.target,
@@ -292,7 +292,7 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             {field(
                 st,
                 DraftField::TargetAt,
-                t(lang, K::ColDeadline).to_string(),
+                t(lang, P::ColDeadline).to_string(),
                 "date",
                 date_or(&d.target_at, defaults.map(|x| x.target_at)),
                 |d| &d.target_at,
@@ -301,11 +301,11 @@ fn fields(st: WhatIfState, unit: Unit, kind: MeasureKind, lang: Lang) -> impl In
             )}
         </fieldset>
         <fieldset class="whatif-group">
-            <legend>{t(lang, K::HorizonLegend)}</legend>
+            <legend>{t(lang, P::HorizonLegend)}</legend>
             {field(
                 st,
                 DraftField::Horizon,
-                t(lang, K::HorizonLabel).to_string(),
+                t(lang, P::HorizonLabel).to_string(),
                 "date",
                 date_or(&d.horizon, st.horizon.get_untracked()),
                 |d| &d.horizon,
@@ -368,7 +368,7 @@ pub fn WhatIfPanel(
         let lang = s.lang.get_untracked();
         let name = clean_name(&st.name.get_untracked());
         if name.is_empty() {
-            message.set(Some((t(lang, K::ScenarioNeedsName).to_string(), true)));
+            message.set(Some((t(lang, P::ScenarioNeedsName).to_string(), true)));
             browser::focus_field("wi-name");
             return;
         }
@@ -382,7 +382,7 @@ pub fn WhatIfPanel(
             })
         });
         if !saved {
-            message.set(Some((t(lang, K::ScenarioNotSaved).to_string(), true)));
+            message.set(Some((t(lang, P::ScenarioNotSaved).to_string(), true)));
             return;
         }
         // A compared copy follows the saved one.
@@ -392,7 +392,7 @@ pub fn WhatIfPanel(
             }
         });
         st.name.set(name.clone());
-        message.set(Some((tf(lang, K::ScenarioSaved, &[&name]), false)));
+        message.set(Some((tf(lang, P::ScenarioSaved, &[&name]), false)));
     };
     let full_link = move || format!("{}{}", browser::base_url(), st.link.get());
     let copy = move |_| {
@@ -400,8 +400,8 @@ pub fn WhatIfPanel(
         spawn_local(async move {
             let lang = s.lang.get_untracked();
             copy_message.set(Some(match browser::copy_text(&text).await {
-                Ok(()) => (t(lang, K::Copied).to_string(), false),
-                Err(_) => (t(lang, K::CopyFailed).to_string(), true),
+                Ok(()) => (t(lang, P::Copied).to_string(), false),
+                Err(_) => (t(lang, P::CopyFailed).to_string(), true),
             }));
         });
     };
@@ -417,7 +417,7 @@ pub fn WhatIfPanel(
                 .collect()
         });
         if saved.is_empty() && from_link.is_empty() {
-            return view! { <p class="muted" data-testid="no-saved">{t(lang, K::NoSaved)}</p> }
+            return view! { <p class="muted" data-testid="no-saved">{t(lang, P::NoSaved)}</p> }
                 .into_any();
         }
         let item = move |named: NamedScenario, linked: bool, i: usize| {
@@ -448,16 +448,16 @@ pub fn WhatIfPanel(
                     />
                     <label for=id class="inline">
                         {name.clone()}
-                        {linked.then(|| view! { " " <span class="tag">{t(lang, K::FromLink)}</span> })}
+                        {linked.then(|| view! { " " <span class="tag">{t(lang, P::FromLink)}</span> })}
                     </label>
                     <button
                         type="button"
                         class="link"
                         data-testid="open-scenario"
-                        aria-label=tf(lang, K::OpenAria, &[&name])
+                        aria-label=tf(lang, P::OpenAria, &[&name])
                         on:click=move |_| load(&open_named)
                     >
-                        {t(lang, K::OpenScenario)}
+                        {t(lang, P::OpenScenario)}
                     </button>
                     {(!linked)
                         .then(|| {
@@ -467,7 +467,7 @@ pub fn WhatIfPanel(
                                     type="button"
                                     class="link danger"
                                     data-testid="delete-scenario"
-                                    aria-label=tf(lang, K::DeleteAria, &[&n3])
+                                    aria-label=tf(lang, P::DeleteAria, &[&n3])
                                     on:click=move |_| {
                                         ind.with_value(|id| s.change_scenarios(|store| {
                                             store.remove(id, &n);
@@ -475,7 +475,7 @@ pub fn WhatIfPanel(
                                         st.compared.update(|c| c.retain(|x| x.name != n));
                                     }
                                 >
-                                    {t(lang, K::Delete)}
+                                    {t(lang, P::Delete)}
                                 </button>
                             }
                         })}
@@ -495,7 +495,7 @@ pub fn WhatIfPanel(
             )
             .collect_view();
         view! {
-            <p class="hint">{t(lang, K::SavedHint)}</p>
+            <p class="hint">{t(lang, P::SavedHint)}</p>
             <ul class="saved-list" data-testid="saved-list">{items}</ul>
         }
         .into_any()
@@ -508,7 +508,7 @@ pub fn WhatIfPanel(
                 <p class="notice problem" role="alert" data-testid="scenario-recovery">
                     {tf(
                         lang,
-                        K::ScenarioRecovery,
+                        P::ScenarioRecovery,
                         &[&messages::scenario_recovery(lang, &r.problem), &key],
                     )}
                 </p>
@@ -516,8 +516,8 @@ pub fn WhatIfPanel(
         });
         view! {
             <section class="whatif" aria-labelledby="whatif-title" data-testid="whatif">
-                <h2 id="whatif-title">{t(lang, K::WhatIfTitle)}</h2>
-                <p class="hint">{t(lang, K::WhatIfIntro)}</p>
+                <h2 id="whatif-title">{t(lang, P::WhatIfTitle)}</h2>
+                <p class="hint">{t(lang, P::WhatIfIntro)}</p>
                 {recovery}
                 <form class="whatif-form" on:submit=|ev| ev.prevent_default()>
                     <div class="whatif-grid">
@@ -532,7 +532,7 @@ pub fn WhatIfPanel(
                             .map(|f| {
                                 let fastest = f
                                     .fastest
-                                    .map(|v| tf(lang, K::ImplausibleFastest, &[&yearly_rate(v, unit, lang)]))
+                                    .map(|v| tf(lang, P::ImplausibleFastest, &[&yearly_rate(v, unit, lang)]))
                                     .unwrap_or_default();
                                 let per_year = f
                                     .per_year
@@ -542,7 +542,7 @@ pub fn WhatIfPanel(
                                         <p>
                                             {tf(
                                                 lang,
-                                                K::ImplausibleHeld,
+                                                P::ImplausibleHeld,
                                                 &[&per_year, &yearly_rate(f.limit, unit, lang), &fastest],
                                             )}
                                         </p>
@@ -551,7 +551,7 @@ pub fn WhatIfPanel(
                                             data-testid="wi-apply-anyway"
                                             on:click=move |_| st.draft.update(Draft::confirm)
                                         >
-                                            {t(lang, K::ImplausibleApply)}
+                                            {t(lang, P::ImplausibleApply)}
                                         </button>
                                     </div>
                                 }
@@ -566,7 +566,7 @@ pub fn WhatIfPanel(
                                     .map_or_else(|| "∞".to_string(), |v| yearly_rate(v, unit, lang));
                                 view! {
                                     <p class="notice" data-testid="wi-implausible-applied">
-                                        {tf(lang, K::ImplausibleApplied, &[&per_year])}
+                                        {tf(lang, P::ImplausibleApplied, &[&per_year])}
                                     </p>
                                 }
                             })
@@ -579,7 +579,7 @@ pub fn WhatIfPanel(
                                     <p class="hint" data-testid="wi-start">
                                         {tf(
                                             lang,
-                                            K::ScenarioStart,
+                                            P::ScenarioStart,
                                             &[&crate::format::value(v, unit, lang), &crate::format::date(date, lang)],
                                         )}
                                     </p>
@@ -588,7 +588,7 @@ pub fn WhatIfPanel(
                     }}
                     <div class="whatif-save">
                         <div class="field">
-                            <label for="wi-name">{t(lang, K::ScenarioName)}</label>
+                            <label for="wi-name">{t(lang, P::ScenarioName)}</label>
                             <input
                                 type="text"
                                 id="wi-name"
@@ -600,10 +600,10 @@ pub fn WhatIfPanel(
                         </div>
                         <div class="actions">
                             <button type="button" class="primary" data-testid="save-scenario" on:click=save>
-                                {t(lang, K::SaveScenario)}
+                                {t(lang, P::SaveScenario)}
                             </button>
                             <button type="button" data-testid="clear-scenario" on:click=clear>
-                                {t(lang, K::ClearScenario)}
+                                {t(lang, P::ClearScenario)}
                             </button>
                         </div>
                         <p role="status" data-testid="scenario-message">
@@ -619,11 +619,11 @@ pub fn WhatIfPanel(
                         </p>
                     </div>
                 </form>
-                <h3 id="saved-title">{t(lang, K::SavedTitle)}</h3>
+                <h3 id="saved-title">{t(lang, P::SavedTitle)}</h3>
                 {list}
-                <h3 id="share-title">{t(lang, K::ShareTitle)}</h3>
+                <h3 id="share-title">{t(lang, P::ShareTitle)}</h3>
                 <div class="field share">
-                    <label for="share-link">{t(lang, K::ShareLabel)}</label>
+                    <label for="share-link">{t(lang, P::ShareLabel)}</label>
                     <div class="share-row">
                         <input
                             type="text"
@@ -642,7 +642,7 @@ pub fn WhatIfPanel(
                             }
                         />
                         <button type="button" data-testid="copy-link" on:click=copy>
-                            {t(lang, K::CopyLink)}
+                            {t(lang, P::CopyLink)}
                         </button>
                     </div>
                     <p role="status" data-testid="copy-message">

@@ -1,8 +1,11 @@
 //! The interface's words in Vietnamese and English.
 //!
 //! Every text has both languages by construction: the `catalogue!` macro
-//! takes a key, the Vietnamese text and the English text, and builds the
-//! [`K`] enum and its lookup. Placeholders are `{0}`, `{1}`, … and filled by
+//! takes a key, the Vietnamese text and the English text, and builds an enum
+//! of keys and its lookup ([`Word`]). The words of the shell, the dashboard
+//! and more than one page are [`K`], here; the words only the other pages
+//! use are [`P`] ([`pages`]), whose table the release build puts in those
+//! pages' parts of the module rather than in the first download. Placeholders are `{0}`, `{1}`, … and filled by
 //! [`tf`]; the tests check that both languages use the same ones.
 //!
 //! The core's codes are translated here too: pillars, units, verdicts, claim
@@ -30,15 +33,15 @@ pub const fn native_name(lang: Lang) -> &'static str {
 }
 
 macro_rules! catalogue {
-    ($($key:ident => $vi:literal, $en:literal;)*) => {
-        /// A text of the interface.
+    ($(#[$doc:meta])* $name:ident; $($key:ident => $vi:literal, $en:literal;)*) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]
-        pub enum K { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl K {
+        impl $name {
             /// Every key.
-            pub const ALL: &'static [K] = &[$(K::$key),*];
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             /// Every key's texts, Vietnamese and English, in the keys'
             /// order: a lookup in a table is smaller in the wasm than a
@@ -48,17 +51,66 @@ macro_rules! catalogue {
             /// The text in `lang`.
             #[must_use]
             pub const fn text(self, lang: Lang) -> &'static str {
-                let [vi, en] = K::TEXTS[self as usize];
+                let [vi, en] = $name::TEXTS[self as usize];
                 match lang {
                     Lang::Vi => vi,
                     Lang::En => en,
                 }
             }
         }
+
+        impl $crate::i18n::Word for $name {
+            fn text(self, lang: Lang) -> &'static str {
+                $name::text(self, lang)
+            }
+        }
     };
 }
 
+/// A text of the interface, in either language: a key of [`K`] or [`P`].
+pub trait Word: Copy + Send + Sync + 'static {
+    /// The text in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+pub mod pages;
+pub use pages::P;
+
+/// A word of either catalogue, where page code takes both (a form's
+/// labels, say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnyWord {
+    /// A word of the shell's catalogue.
+    K(K),
+    /// A word of the pages' catalogue.
+    P(P),
+}
+
+impl From<K> for AnyWord {
+    fn from(k: K) -> AnyWord {
+        AnyWord::K(k)
+    }
+}
+
+impl From<P> for AnyWord {
+    fn from(p: P) -> AnyWord {
+        AnyWord::P(p)
+    }
+}
+
+impl Word for AnyWord {
+    fn text(self, lang: Lang) -> &'static str {
+        match self {
+            AnyWord::K(k) => k.text(lang),
+            AnyWord::P(p) => p.text(lang),
+        }
+    }
+}
+
 catalogue! {
+    /// A text of the shell, the dashboard, or more than one page: in the
+    /// main module of the app.
+    K;
     AppTagline => "Chỉ tiêu chuyển đổi số quốc gia", "Vietnam's digital-transformation indicators";
     NavLabel => "Điều hướng chính", "Main navigation";
     NavDashboard => "Tổng quan", "Dashboard";
@@ -101,7 +153,6 @@ catalogue! {
     NoMatch => "Không có chỉ tiêu nào khớp với bộ lọc.", "No indicator matches the filters.";
     Latest => "Mới nhất", "Latest";
     NextTarget => "Mục tiêu kế tiếp", "Next target";
-    LastTarget => "Mục tiêu gần nhất", "Last target";
     Trend => "Diễn biến", "Trend";
     NoFigures => "Chưa có số liệu", "No figures yet";
     NoTargetShort => "Không có", "None";
@@ -123,74 +174,12 @@ catalogue! {
     StatusNoTarget => "Không có mục tiêu", "No target";
     StatusNotEnoughData => "Chưa đủ số liệu", "Not enough data";
 
-    DefinitionTitle => "Định nghĩa và ghi chú", "Definition and notes";
-    UnitLabel => "Đơn vị", "Unit";
-    KindLabel => "Loại số đo", "Measure";
-    PillarLabel => "Trụ cột", "Pillar";
-    SinceLabel => "Tính luỹ kế từ", "Counted since";
-    IdLabel => "Mã", "Id";
-    NoNote => "Dữ liệu không có ghi chú cho chỉ tiêu này.", "The data has no note for this indicator.";
-    ChartTitle => "Biểu đồ", "Chart";
-    ChartDesc => "{0} số liệu của «{1}»: chấm đặc là số liệu thực tế, chấm rỗng là ước tính; đoạn nét đứt là mục tiêu; đường dọc là hôm nay ({2}).", "{0} figures of “{1}”: filled dots are observed, hollow dots are estimates; dashed segments are targets; the vertical line is today ({2}).";
-    LegendObserved => "Thực tế", "Observed";
     LegendEstimate => "Ước tính", "Estimate";
-    LegendTarget => "Mục tiêu", "Target";
-    Today => "Hôm nay", "Today";
-    ChartAsTable => "Dữ liệu của biểu đồ dưới dạng bảng", "The chart's data as a table";
-    ExportSvg => "Tải biểu đồ SVG", "Download chart as SVG";
-    ExportPng => "Tải biểu đồ PNG", "Download chart as PNG";
-    ExportChartCsv => "Tải số liệu và dự báo CSV", "Download data and projection as CSV";
-    TargetsTitle => "Mục tiêu theo giai đoạn", "Staged targets";
-    NoTargets => "Các báo cáo không đặt mục tiêu cho chỉ tiêu này.", "The reports set no target for this indicator.";
-    ObservationsTitle => "Số liệu và nguồn", "Figures and sources";
-    ColPeriod => "Kỳ", "Period";
-    ColDate => "Ngày trên trục", "Date on the axis";
-    ColValue => "Giá trị", "Value";
-    ColStatus => "Loại", "Kind";
-    ColExact => "Số đầy đủ", "Full number";
-    ColStated => "Như báo cáo viết", "As stated";
-    ColSource => "Nguồn", "Source";
     ColQuote => "Trích dẫn nguyên văn", "Verbatim quote";
-    ColDeadline => "Hạn", "Deadline";
-    ColTarget => "Mục tiêu", "Target";
-    ColActions => "Thao tác", "Actions";
     ReportLabel => "Báo cáo {0}, {1}", "Report {0}: {1}";
     EnteredByYou => "Bạn nhập (nguồn «{0}»)", "Entered by you (source “{0}”)";
-    EditedByYou => "đã sửa", "edited";
-    Edit => "Sửa", "Edit";
-    EditAria => "Sửa «{0}»", "Edit “{0}”";
-    DeleteAria => "Xoá «{0}»", "Delete “{0}”";
     OfWhole => "trên {0}", "of {0}";
-    NoObservations => "Chưa có số liệu cho chỉ tiêu này.", "There are no figures for this indicator yet.";
-    AddObservation => "Thêm số liệu cho chỉ tiêu này", "Add a figure to this indicator";
 
-    ClaimsTitle => "Kiểm tra các số liệu suy ra", "Checking the derived figures";
-    ClaimsIntro => "Mỗi con số mà báo cáo suy ra từ con số khác (bình quân ngày, ước cả năm, gấp N lần, tỷ lệ…) được tính lại bằng số học khoảng: mỗi số liệu gốc được hiểu là khoảng giá trị mà cách viết của nó cho phép («khoảng», «hơn», cách làm tròn).", "Every figure a report derives from others (daily averages, full-year estimates, “N times”, shares…) is recomputed with interval arithmetic: each input is read as the range of values its wording admits (“about”, “more than”, rounding).";
-    FilterVerdict => "Kết luận", "Verdict";
-    FilterReport => "Báo cáo", "Report";
-    ClaimsCount => "{0} không khớp · {1} không kiểm tra được · {2} khớp", "{0} disagree · {1} cannot be checked · {2} agree";
-    NoClaims => "Không có phép kiểm tra nào khớp với bộ lọc.", "No check matches the filters.";
-    ClaimStated => "Báo cáo viết", "The report says";
-    ClaimStatedRange => "Cách viết này cho phép", "This wording admits";
-    ClaimRecomputed => "Tính lại từ số liệu gốc", "Recomputed from the inputs";
-    ClaimGap => "lệch ít nhất {0}", "off by at least {0}";
-    ClaimFormula => "Công thức", "Formula";
-    ClaimAtStated => "Với các số liệu như đã nêu", "At the stated values";
-    ClaimInputs => "Số liệu đầu vào", "Inputs";
-    ClaimNote => "Ghi chú tính tay", "Hand arithmetic";
-    ClaimWhy => "Lý do", "Why";
-    ClaimDerivedOnly => "Con số trung gian do dxcast suy ra để dùng cho các phép kiểm tra khác.", "An intermediate figure dxcast derives to feed other checks.";
-    ClaimError => "Không tính được: {0}", "Could not be computed: {0}";
-    OriginReport => "Báo cáo tự suy ra", "Derived by the report";
-    OriginCrossCheck => "Đối chiếu giữa các báo cáo", "Cross-check between reports";
-    NotGiven => "(không có)", "(not given)";
-    InputObservation => "số liệu {0}", "figure {0}";
-    InputDenominator => "mẫu số của {0}", "the whole of {0}";
-    InputTarget => "mục tiêu {0}", "target {0}";
-    InputClaim => "kết quả tính lại của {0}", "the recomputed {0}";
-    InputStated => "con số đã nêu của {0}", "the stated figure of {0}";
-    InputNumber => "hằng số {0}", "the number {0}";
-    InputMissing => "không báo cáo nào nêu", "given by no report";
     VerdictAgree => "Khớp", "Agrees";
     VerdictDisagree => "Không khớp", "Disagrees";
     VerdictCannotCheck => "Không kiểm tra được", "Cannot be checked";
@@ -201,89 +190,15 @@ catalogue! {
     ReasonNothingStated => "Báo cáo không nêu con số này: đây là số liệu trung gian.", "Nothing is stated: this is an intermediate figure.";
     ReasonOther => "Không kiểm tra được.", "It cannot be checked.";
     ProjectionTitle => "Dự báo", "Projection";
-    PerYearAnnualised => "mỗi năm, quy đổi theo năm", "per year, annualised";
-    AnnualisedNote => "Số liệu tổng trong một kỳ (tháng, quý, năm) được vẽ và phân tích theo tổng mỗi năm, quy đổi từ bình quân mỗi ngày của kỳ: tổng của kỳ ÷ số ngày của kỳ × số ngày của năm, để tháng, quý và năm so được với nhau và với mục tiêu năm. Bảng số liệu bên dưới giữ nguyên con số như báo cáo viết.", "Totals over a period (a month, a quarter, a year) are drawn and analysed per year, annualised from the period's daily average: the period's total ÷ its days × the days of the year, so that months, quarters and years compare with each other and with the yearly targets. The table of figures below keeps them as the reports state them.";
-    ColPerYear => "Mỗi năm (quy đổi)", "Per year (annualised)";
-    ChartDescProjection => "Đường liền màu xanh lá là xu hướng khớp theo phương pháp «{0}»; đường nét đứt là dự báo đến {1}; vùng tô là khoảng dự báo {2} %.", "The solid green line is the trend fitted by “{0}”; the dashed line is the projection to {1}; the shaded area is the {2}% prediction band.";
-    LegendFitted => "Xu hướng khớp", "Fitted trend";
-    LegendProjection => "Dự báo", "Projection";
-    LegendBand => "Khoảng dự báo 95 %", "95% prediction band";
-    LegendBandUnknown => "Chưa biết độ phân tán (chỉ 2 số liệu)", "Spread unknown (only 2 figures)";
-    LegendWhatIf => "Kịch bản giả định", "What-if scenario";
-    MethodTitle => "Phương pháp dự báo", "Projection method";
-    Recommended => "đề xuất", "recommended";
     Mape => "sai số MAPE {0}", "MAPE {0}";
     ReasonOneStep => "Sai số dự báo trước một bước thấp nhất (MAPE {0}) trên {1} số liệu kiểm tra", "Lowest one-step-ahead error (MAPE {0}) over {1} held-out figures";
     ReasonRunnerUp => "; phương pháp xếp sau: MAPE {0}", "; the runner-up: MAPE {0}";
     ReasonCautious => "Chỉ có {0} số liệu: đường thẳng, cách ngoại suy thận trọng nhất; tăng trưởng hàm mũ là phương án thay thế", "Only {0} figures: a straight line, the most cautious extrapolation; exponential growth is the alternative";
     ReasonBoundedShare => "Chỉ có {0} số liệu của một tỷ lệ: đường logistic, uốn dần về mức trần thay vì vượt qua nó; đường thẳng là phương án thay thế", "Only {0} figures of a share: a logistic curve, which bends towards the cap instead of crossing it; a straight line is the alternative";
     ReasonOnlyOne => "Chỉ một phương pháp dùng được với {0} số liệu: {1}", "Only one method fits {0} figures: {1}";
-    MethodUnavailable => "Phương pháp «{0}» của liên kết không dùng được với các số liệu này; đang dùng phương pháp đề xuất.", "The link's method “{0}” does not fit these figures; the recommended one is used.";
-    Explain => "Giải thích", "Explain";
-    ExplainAria => "Giải thích: {0}", "Explain: {0}";
-    ExplainResult => "Kết quả", "Result";
-    ChoiceExplain => "Vì sao chọn phương pháp này", "Why this method";
     FitExplain => "Công thức và tham số đã khớp", "The fitted formula and its parameters";
-    FitOnDailyRates => "Khớp trên bình quân mỗi ngày; biểu đồ nhân với số ngày của năm.", "Fitted to daily rates; the chart multiplies them by the days of the year.";
-    NoProjection => "Cần số liệu ở ít nhất 2 ngày khác nhau để dự báo.", "A projection needs figures on at least 2 different dates.";
-    ProjectionFailed => "Không dự báo được: {0}", "No projection: {0}";
-    AnalyticsTitle => "Phân tích mục tiêu", "Target analytics";
-    TargetHeading => "Mục tiêu {0}: {1}, hạn {2}", "Target {0}: {1}, due {2}";
-    ScenarioTargetHeading => "Mục tiêu của kịch bản: {0}, hạn {1}", "The scenario's target: {0}, due {1}";
-    PassedProjected => "Đã qua hạn; dự báo từ số liệu đến {0}", "Deadline passed; projected from figures up to {0}";
-    PassedInData => "Đã qua hạn; đánh giá theo số liệu đến hạn", "Deadline passed; judged by the figures up to the deadline";
-    Base => "Cơ sở", "Base";
-    ScenarioCol => "Kịch bản", "Scenario";
-    QProjected => "Dự báo tại hạn", "Projected at the deadline";
     QInterval => "khoảng 95 %: {0}", "95% interval: {0}";
-    IntervalUnknown => "khoảng dự báo chưa biết (chỉ 2 số liệu)", "interval unknown with 2 points";
-    QAttainment => "Mức đạt hiện nay", "Attainment now";
-    QGap => "Còn thiếu", "Gap";
-    QRequired => "Tăng trưởng cần có", "Growth needed";
-    RequiredCompound => "{0}/năm (kép); {1}/ngày", "{0} a year (compound); {1} a day";
-    RequiredYearOnly => "{0}/năm (kép)", "{0} a year (compound)";
-    QReach => "Ngày đạt mục tiêu", "Date the target is reached";
-    NotWithin30 => "không đạt trong vòng 30 năm sau hạn", "not within 30 years of the deadline";
-    QProbability => "Xác suất đạt", "Probability of meeting it";
     ProbabilityUnknown => "— (chưa biết với 2 số liệu)", "— (unknown with 2 points)";
-    QStatus => "Tình trạng", "Status";
-    AnalysisFailed => "Không tính được: {0}", "Cannot be computed: {0}";
-    WhatIfTitle => "Kịch bản giả định", "What-if scenario";
-    WhatIfIntro => "Kết quả được tính lại ngay khi bạn thay đổi. Để trống một ô nếu không thay đổi phần đó.", "Results update as you change the values. Leave a field empty to leave that part unchanged.";
-    GrowthLegend => "Tốc độ tăng trưởng", "Growth rate";
-    RatePercent => "Tăng mỗi tháng (% của mức)", "Growth per month (% of the level)";
-    RatePoints => "Tăng mỗi tháng (điểm %)", "Growth per month (percentage points)";
-    RateSlider => "Kéo để chọn mức tăng mỗi tháng", "Drag to set the growth per month";
-    FromLabel => "Từ ngày", "From";
-    ShockLegend => "Cú sốc", "Shock";
-    ShockPercent => "Thay đổi đột ngột (% của mức)", "Sudden change (% of the level)";
-    ShockPoints => "Thay đổi đột ngột (điểm %)", "Sudden change (percentage points)";
-    ShockAtLabel => "Vào ngày", "On";
-    TargetLegend => "Mục tiêu khác", "A different target";
-    TargetValueLabel => "Giá trị mục tiêu ({0})", "Target value ({0})";
-    HorizonLegend => "Khoảng dự báo", "Horizon";
-    HorizonLabel => "Dự báo đến ngày", "Project until";
-    FieldBad => "Không đọc được giá trị này.", "This value cannot be read.";
-    ClearScenario => "Xoá kịch bản", "Clear the scenario";
-    ScenarioName => "Tên kịch bản", "Scenario name";
-    SaveScenario => "Lưu kịch bản", "Save the scenario";
-    ScenarioSaved => "Đã lưu kịch bản «{0}».", "Saved the scenario “{0}”.";
-    ScenarioNeedsName => "Hãy đặt tên cho kịch bản.", "Give the scenario a name.";
-    SavedTitle => "Kịch bản đã lưu", "Saved scenarios";
-    SavedHint => "Đánh dấu để so sánh trên cùng biểu đồ.", "Tick to compare them on one chart.";
-    NoSaved => "Chưa có kịch bản nào được lưu cho chỉ tiêu này.", "No saved scenario for this indicator yet.";
-    OpenScenario => "Mở", "Open";
-    OpenAria => "Mở kịch bản «{0}»", "Open the scenario “{0}”";
-    FromLink => "từ liên kết", "from the link";
-    ComparisonTitle => "So sánh các kịch bản", "Scenarios compared";
-    BaseName => "Cơ sở (không giả định)", "Base (no what-if)";
-    CurrentName => "Kịch bản đang xem", "Current what-if";
-    ColOwnTarget => "Mục tiêu riêng", "Own target";
-    ShareTitle => "Chia sẻ", "Share";
-    ShareLabel => "Liên kết tới đúng khung nhìn này (dùng được khi không có mạng)", "Link to this exact view (works offline)";
-    CopyLink => "Sao chép liên kết", "Copy link";
-    Copied => "Đã sao chép liên kết.", "Link copied.";
-    CopyFailed => "Không sao chép được; hãy chọn liên kết và sao chép.", "Could not copy; select the link and copy it.";
     LinkProblems => "Một số tham số của liên kết không đọc được; đã dùng giá trị mặc định:", "Some parameters of the link could not be read; their defaults are used:";
     LinkProblem => "«{0}={1}»: cần {2}", "“{0}={1}”: expected {2}";
     LinkUnknown => "«{0}»: không phải tham số của dxcast", "“{0}”: not a dxcast parameter";
@@ -293,10 +208,8 @@ catalogue! {
     ExpectedTarget => "giá trị@hạn@so sánh, như 1000000000@2027-12-31@ge", "value@deadline@comparison, such as 1000000000@2027-12-31@ge";
     ExpectedDate => "một ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD";
     ExpectedCompared => "tên kịch bản rồi |g:…|k:…|t:…", "a name, then |g:…|k:…|t:…";
-    ScenarioRecovery => "Không đọc được các kịch bản đã lưu: {0} Nội dung gốc được giữ trong trình duyệt (khoá {1}).", "The saved scenarios could not be read: {0} The original text is kept in this browser (key {1}).";
     ScenarioBadItems => "{0} kịch bản hỏng đã được tách ra.", "{0} damaged scenarios were set aside.";
     UnknownValue => "chưa biết", "unknown";
-    UnknownBecause => "chưa biết: {0}", "unknown: {0}";
     ErrNotFinite => "{0} ở vị trí {1} không phải là số hữu hạn", "the {0} at index {1} is not a finite number";
     ErrEmpty => "{0} trống", "the {0} is empty";
     ErrTooFewPoints => "{0} cần ít nhất {1} điểm, nhưng chỉ có {2}", "{0} needs at least {1} points, but {2} were given";
@@ -316,52 +229,8 @@ catalogue! {
     PointsPerYear => "{0} điểm %/năm", "{0} points a year";
     PerDay => "{0}/ngày", "{0} a day";
 
-    DataTitle => "Dữ liệu của bạn", "Your data";
-    DataIntro => "Những gì bạn thêm hoặc sửa được lưu trong trình duyệt này và dùng được cả khi không có mạng. Dữ liệu có sẵn lấy từ năm báo cáo của Bộ Thông tin và Truyền thông.", "What you add or edit is kept in this browser and works offline. The built-in data comes from five reports of the Ministry of Information and Communications.";
-    UserCounts => "Bạn đã thêm hoặc sửa {0} chỉ tiêu, {1} số liệu và {2} mục tiêu.", "You have added or edited {0} indicators, {1} figures and {2} targets.";
-    ObsFormTitle => "Thêm hoặc sửa một số liệu", "Add or edit a figure";
-    IndFormTitle => "Thêm hoặc sửa một chỉ tiêu", "Add or edit an indicator";
-    EditingNote => "Đang sửa «{0}».", "Editing “{0}”.";
-    Save => "Lưu", "Save";
-    CancelEdit => "Huỷ sửa", "Cancel editing";
-    Delete => "Xoá", "Delete";
-    Saved => "Đã lưu «{0}».", "Saved “{0}”.";
-    Deleted => "Đã xoá «{0}».", "Deleted “{0}”.";
-    FormHasErrors => "Chưa lưu, hãy sửa: {0}.", "Not saved; correct: {0}.";
     Required => "cần điền", "required";
-    Optional => "không bắt buộc", "optional";
-    Choose => "— chọn —", "— choose —";
-    FieldId => "Mã", "Id";
     FieldIndicator => "Chỉ tiêu", "Indicator";
-    FieldPeriod => "Kỳ", "Period";
-    FieldPeriodHint => "2024, 2024-Q1, 2024-04, 2024-04-30 hoặc 2024-01-01/2024-04-30", "2024, 2024-Q1, 2024-04, 2024-04-30 or 2024-01-01/2024-04-30";
-    FieldStatus => "Loại số liệu", "Status";
-    FieldQualifier => "Từ đi kèm", "Qualifier";
-    FieldStated => "Số liệu như báo cáo viết", "Figure as the report writes it";
-    FieldStatedHint => "Cách viết Việt Nam: 58.397.139; 1,6 triệu; 52,8%", "Vietnamese format: 58.397.139; 1,6 triệu; 52,8%";
-    FieldDenominator => "Mẫu số (nếu là phân số a/b)", "Whole (for a fraction a/b)";
-    FieldReport => "Mã nguồn", "Source id";
-    FieldReportHint => "r000–r004 cho các báo cáo có sẵn, hoặc một mã của bạn", "r000–r004 for the built-in reports, or an id of your own";
-    FieldQuote => "Trích dẫn nguyên văn", "Verbatim quote";
-    FieldNote => "Ghi chú tiếng Anh", "English note";
-    FieldNoteVi => "Ghi chú tiếng Việt", "Vietnamese note";
-    FieldQuoteEn => "Trích dẫn dịch sang tiếng Anh", "Quote in English";
-    FieldNameVi => "Tên tiếng Việt", "Vietnamese name";
-    FieldNameEn => "Tên tiếng Anh", "English name";
-    FieldUnit => "Đơn vị", "Unit";
-    FieldKind => "Loại số đo", "Measure";
-    FieldPillar => "Trụ cột", "Pillar";
-    FieldMin => "Giá trị nhỏ nhất", "Smallest value";
-    FieldMax => "Giá trị lớn nhất", "Largest value";
-    FieldBoundHint => "Một số, viết như 99,5; để trống nếu không giới hạn", "A number, written as 99.5; empty for none";
-    FieldSince => "Ngày bắt đầu tính luỹ kế", "Running total counted since";
-    FieldQuantity => "Đại lượng đo", "Quantity measured";
-    FieldQuantityHint => "Mã chung của các chỉ tiêu đo cùng một đại lượng theo cách khác (tổng kỳ, luỹ kế, trung bình ngày); để trống nếu chỉ tiêu là đại lượng riêng", "The shared id of indicators that measure one thing in other ways (period totals, running totals, daily averages); empty when the indicator is its own";
-    FieldDefinition => "Định nghĩa", "Definition";
-    FieldDefinitionHint => "Mã định nghĩa khi số liệu theo định nghĩa khác thường lệ; để trống nếu theo định nghĩa thường lệ", "A code for the definition when the figure follows another than the usual one; empty for the usual one";
-    FieldValue => "Giá trị", "Value";
-    FieldComparison => "So sánh", "Comparison";
-    FieldIdHint => "Chữ, số, «_», «-» và «.»", "Letters, digits, “_”, “-” and “.”";
     ErrUnknownIndicator => "không có chỉ tiêu mã «{0}»", "there is no indicator with the id “{0}”";
     ErrOutOfBounds => "giá trị {0} nằm ngoài giới hạn của chỉ tiêu ({1})", "the value {0} is outside the indicator's bounds ({1})";
     ErrDuplicateId => "mã «{0}» đã được dùng", "the id “{0}” is already used";
@@ -370,43 +239,15 @@ catalogue! {
     ErrNeedsStated => "cần con số như báo cáo viết", "the figure as the report writes it is needed";
     FieldError => "{0}: {1}", "{0}: {1}";
     LineError => "Dòng {0}, cột «{1}»: {2}", "Line {0}, column “{1}”: {2}";
-    ImportTitle => "Nhập từ tệp CSV", "Import a CSV file";
-    ImportHelp => "Một tệp CSV có dòng đầu nêu tên các cột (tải tệp mẫu bên dưới), mỗi dòng sau là một số liệu, chỉ tiêu hoặc mục tiêu. Tệp do Excel lưu cũng đọc được: dấu phẩy hoặc dấu chấm phẩy giữa các cột, dấu chấm hoặc dấu phẩy thập phân. Mỗi lần nhập tối đa {0} và {1} dòng. Nếu có dòng lỗi, không có gì được nhập cho đến khi bạn chọn bỏ qua các dòng lỗi.", "A CSV file whose first line names the columns (download a template below), then one figure, indicator or target per line. Files saved by Excel read too: commas or semicolons between the columns, a decimal point or a decimal comma. At most {0} and {1} lines per import. If any line has an error, nothing is imported unless you choose to skip the bad lines.";
-    ImportFile => "Chọn tệp CSV", "Choose a CSV file";
-    ImportText => "Nội dung CSV", "CSV text";
-    ImportCheck => "Kiểm tra và nhập", "Check and import";
-    ImportEmpty => "Chưa có nội dung để nhập.", "There is nothing to import.";
-    ImportErrors => "{0} dòng có lỗi, chưa nhập gì.", "{0} lines have errors; nothing was imported.";
     ImportHeaderError => "Tiêu đề không hợp lệ, chưa nhập gì.", "The header is not valid; nothing was imported.";
-    ImportSkip => "Bỏ qua các dòng lỗi và nhập {0} dòng còn lại", "Skip the bad lines and import the other {0}";
-    ImportDone => "Đã nhập {0} dòng vào bảng {1}: {2} mới, {3} cập nhật.", "Imported {0} rows into {1}: {2} new, {3} updated.";
-    ImportSkipped => "Đã bỏ qua các dòng {0}.", "Skipped lines {0}.";
-    ImportFileRead => "Đã đọc tệp «{0}».", "Read the file “{0}”.";
-    ImportFileFailed => "Không đọc được tệp: {0}", "The file could not be read: {0}";
     TableIndicators => "chỉ tiêu", "indicators";
     TableObservations => "số liệu", "figures";
     TableTargets => "mục tiêu", "targets";
-    ExportTitle => "Xuất dữ liệu", "Export";
-    ExportHelp => "Toàn bộ dữ liệu, có sẵn và của bạn, theo đúng định dạng nhập ở trên.", "All the data, built-in and yours, in the import format above.";
-    ExportIndicatorsCsv => "Chỉ tiêu (CSV)", "Indicators (CSV)";
-    ExportObservationsCsv => "Số liệu (CSV)", "Figures (CSV)";
-    ExportTargetsCsv => "Mục tiêu (CSV)", "Targets (CSV)";
-    ExportJson => "Tất cả (JSON)", "Everything (JSON)";
-    ResetTitle => "Khôi phục dữ liệu gốc", "Reset to the built-in data";
-    ResetHelp => "Xoá mọi chỉ tiêu, số liệu và mục tiêu bạn đã thêm hoặc sửa trong trình duyệt này.", "Deletes every indicator, figure and target you added or edited in this browser.";
-    ResetButton => "Khôi phục dữ liệu gốc…", "Reset to the built-in data…";
-    ResetConfirm => "Xoá {0} mục bạn đã thêm hoặc sửa? Không thể hoàn tác; hãy xuất dữ liệu trước nếu cần.", "Delete the {0} rows you added or edited? This cannot be undone; export first if you need them.";
-    ResetYes => "Xoá và khôi phục", "Delete and reset";
-    Cancel => "Huỷ", "Cancel";
-    ResetDone => "Đã khôi phục dữ liệu gốc.", "The built-in data is restored.";
-    UserRowsTitle => "Những mục bạn đã thêm hoặc sửa", "What you added or edited";
-    NoneYet => "Chưa có.", "Nothing yet.";
-    OriginUser => "Của bạn", "Yours";
-    OriginEdited => "Bản sửa", "Your edit";
     EditExisting => "Sửa một mục có sẵn", "Edit an existing row";
     EditExistingObs => "Mã số liệu có sẵn", "Id of an existing figure";
     EditExistingInd => "Mã chỉ tiêu có sẵn", "Id of an existing indicator";
     Load => "Mở để sửa", "Open for editing";
+
     // Hostile input and durable storage: the import's limits and formats,
     // saving that never loses anything, another tab's changes, links'
     // limits and flags.
@@ -421,13 +262,9 @@ catalogue! {
     OtherTabUser => "Dữ liệu của bạn vừa được thay đổi ở một thẻ khác; trang này đã cập nhật theo, và thay đổi nào của bạn cũng được thêm vào trên đó chứ không ghi đè.", "Your data was changed in another tab; this page now shows those changes, and any change of yours is made on top of them, not over them.";
     OtherTabScenarios => "Các kịch bản vừa được thay đổi ở một thẻ khác; trang này đã cập nhật theo, và thay đổi nào của bạn cũng được thêm vào trên đó chứ không ghi đè.", "The scenarios were changed in another tab; this page now shows those changes, and any change of yours is made on top of them, not over them.";
     RecoveryInPlace => "Không sao chép được nội dung gốc (bộ nhớ đầy), nên nó vẫn nằm ở khoá {0} và không bị ghi đè. Hãy tải về, rồi chọn «Bỏ dữ liệu cũ và lưu lại».", "The original text could not be copied (the storage is full), so it stays under key {0} and nothing is saved over it. Download it, then choose “Let it go and save again”.";
-    NotSavedPrefix => "Chưa lưu: {0}", "Not saved: {0}";
-    ScenarioNotSaved => "Kịch bản chưa được lưu: xem thông báo ở đầu trang.", "The scenario was not saved: see the message at the top of the page.";
     SizeBytes => "{0} byte", "{0} bytes";
-    ImportFileTooLarge => "Tệp «{0}» có {1}, vượt giới hạn {2} của một lần nhập, nên chưa được đọc. Hãy chia thành nhiều tệp nhỏ hơn.", "The file “{0}” has {1}, over the limit of {2} for one import, so it was not read. Split it into smaller files.";
     ImportTooLarge => "Nội dung có {0}, vượt giới hạn {1} của một lần nhập: chưa nhập gì. Hãy chia thành nhiều phần nhỏ hơn.", "The text has {0}, over the limit of {1} for one import: nothing was imported. Split it into smaller parts.";
     ImportTooManyRows => "Dòng {0}: tệp có hơn {1} dòng, giới hạn của một lần nhập: chưa nhập gì. Hãy chia thành nhiều tệp nhỏ hơn.", "Line {0}: the file has more than {1} lines, the limit for one import: nothing was imported. Split it into smaller files.";
-    ImportFileProblem => "Chưa nhập gì: tệp không dùng được như hiện tại.", "Nothing was imported: the file cannot be used as it is.";
     ImportHeaderFound => "Dòng {0}, cột {1}: dòng tiêu đề ghi «{2}» ở chỗ cần «{3}».", "Line {0}, column {1}: the header says “{2}” where “{3}” is expected.";
     ImportHeaderMissing => "Dòng {0}, cột {1}: dòng tiêu đề thiếu cột «{2}».", "Line {0}, column {1}: the header lacks the column “{2}”.";
     ImportHeaderExtra => "Dòng {0}, cột {1}: «{2}» không phải một cột của bảng {3}.", "Line {0}, column {1}: “{2}” is not a column of the {3} table.";
@@ -437,15 +274,9 @@ catalogue! {
     DelimiterComma => "dấu phẩy", "commas";
     DelimiterSemicolon => "dấu chấm phẩy", "semicolons";
     DelimiterTab => "dấu tab", "tabs";
-    ImportMoreErrors => "… và {0} dòng lỗi khác.", "… and {0} more lines with errors.";
-    ImportMerged => "Một thẻ khác đã lưu dữ liệu của bạn trong lúc này; các dòng được thêm vào trên đó, không ghi đè.", "Another tab had saved your data meanwhile; the rows were added on top of it, not over it.";
-    SavedMerged => "Một thẻ khác đã lưu dữ liệu của bạn trong lúc này; thay đổi được thêm vào trên đó, không ghi đè.", "Another tab had saved your data meanwhile; the change was made on top of it, not over it.";
     ErrAfterToday => "kỳ bắt đầu sau hôm nay ({0}): chưa thể có số liệu cho kỳ này; mục tiêu thì thuộc bảng mục tiêu", "the period starts after today ({0}): no figure can exist for it yet; a target belongs in the targets table";
     ErrNumberForm => "cần một số theo đơn vị cơ sở, như 1234,5 hoặc 1234.5", "a number in base units is expected, such as 1234.5 or 1234,5";
     ErrAmbiguousNumber => "«{0}» đọc được hai cách: viết {1} nếu là số nghìn, hoặc {2} nếu là số thập phân", "“{0}” reads two ways: write {1} for thousands, or {2} for a decimal";
-    TemplateLabel => "Tải tệp mẫu để điền:", "Download a template to fill in:";
-    ExcelFormat => "Dạng cho Excel tiếng Việt (dấu chấm phẩy giữa các cột, dấu phẩy thập phân)", "For Excel in Vietnamese (semicolons between the columns, decimal commas)";
-    UserRowsMore => "… và {0} dòng khác (xuất dữ liệu để xem tất cả).", "… and {0} more (export the data to see them all).";
     ExpectedRateRange => "một tốc độ tăng trưởng từ {0} đến {1} (% hoặc điểm %, mỗi năm hoặc mỗi tháng như liên kết ghi)", "a growth rate from {0} to {1} (% or percentage points, a year or a month as the link says)";
     ExpectedShockRange => "một cú sốc từ {0} đến {1} (% của mức, hoặc điểm %)", "a shock from {0} to {1} (% of the level, or percentage points)";
     ExpectedValueRange => "một giá trị mục tiêu có độ lớn không quá {0}", "a target value no larger than {0} in size";
@@ -455,117 +286,28 @@ catalogue! {
     LinkTargetOutside => "«{0}={1}»: mục tiêu nằm ngoài giới hạn của chỉ tiêu ({2}), nên được đánh giá là «mục tiêu ngoài giới hạn»", "“{0}={1}”: the target lies outside the indicator's bounds ({2}), so it is assessed as “target outside the bounds”";
     LinkDeadlineBefore => "«{0}={1}»: hạn đến trước số liệu đầu tiên ({2}), nên không xu hướng nào đánh giá được: tình trạng là «số liệu đã cũ»", "“{0}={1}”: the deadline comes before the first figure ({2}), so no trend can judge it: its status is “figures too old”";
     LinkFlags => "Lưu ý về liên kết này:", "About this link:";
-    StaleBeforeData => "Hạn đến trước số liệu đầu tiên: không có xu hướng nào đánh giá được mục tiêu này.", "The deadline comes before the first figure: no trend can judge this target.";
-    UnreachableBounds => "Giá trị mục tiêu nằm ngoài những giá trị chỉ tiêu có thể có, nên không thể dùng số liệu để đánh giá mục tiêu này.", "The target lies outside the values the indicator can take, so the figures cannot be judged against it.";
 
     // A quantity measured several ways, on the indicator page.
-    QuantityTitle => "Các số đo và chuỗi dự báo", "Measures and the projected series";
-    QuantityMembers => "Chỉ tiêu «{0}» cùng đo một đại lượng với: {1}. Mọi số liệu của chúng được quy về một chuỗi ({2}) và dự báo, phân tích mục tiêu đều dùng chuỗi đó.", "“{0}” measures the same quantity as: {1}. All their figures are turned into one series ({2}), which the projection and the target analyses use.";
-    QuantityAlone => "Chuỗi dự báo gồm các số liệu của chỉ tiêu này ({0}).", "The projected series is this indicator's figures ({0}).";
-    BasisRate => "bình quân mỗi ngày, vẽ theo tổng mỗi năm", "daily rates, drawn as yearly totals";
-    BasisLevel => "mức tại từng ngày", "levels at their dates";
-    SeriesUses => "Chuỗi dùng {0} trong {1} số liệu.", "The series uses {0} of the {1} figures.";
-    RuleLegend => "Khi các số đo mô tả cùng những ngày", "Where measures describe the same days";
     RuleTotals => "Ưu tiên số tổng (tổng của kỳ, tổng từ đầu năm) — mặc định", "Totals first (period and year-to-date totals) — the default";
     RuleAverages => "Ưu tiên số bình quân mỗi ngày", "Daily averages first";
     RuleAll => "Giữ mọi số liệu", "Keep every figure";
-    RuleNote => "Số luỹ kế từ khi khai trương được để riêng nơi số đo khác phủ cùng những ngày (trừ khi giữ mọi số liệu): đó là số đo kém chính xác nhất. Một ngày chỉ giữ một số liệu: thực tế hơn ước tính, báo cáo sau hơn báo cáo trước.", "Running totals since launch are set aside where another measure covers their days (unless every figure is kept): they are the least precise measure. One date keeps one figure: observed over estimate, the later report over the earlier.";
-    ConflictsTitle => "Số đo mâu thuẫn nhau", "Measures that contradict each other";
-    ConflictItem => "{0} và {1} mô tả cùng những ngày nhưng không thể cùng đúng: {2} so với {3}.", "{0} and {1} describe the same days but cannot both hold: {2} against {3}.";
-    NoConflicts => "Các số đo không mâu thuẫn nhau.", "The measures do not contradict each other.";
-    AsideTitle => "Số liệu không dùng trong chuỗi", "Figures left out of the series";
     AsideRule => "quy tắc ưu tiên số đo khác cho cùng những ngày", "the rule prefers another measure of the same days";
     AsideCovered => "số luỹ kế, trong khi số đo khác phủ cùng những ngày", "a running total whose days another measure covers";
     AsideSameDate => "một số liệu khác cùng ngày được ưu tiên", "another figure of the same date is preferred";
     AsideDefinition => "theo định nghĩa cũ; chuỗi theo định nghĩa của số liệu mới nhất", "an older definition; the series follows the latest figure's";
-    DefinitionBreak => "Định nghĩa thay đổi", "Definition changes";
-    DefinitionBreakNote => "Chuỗi đổi định nghĩa: {0} số liệu theo định nghĩa cũ được vẽ riêng (màu xám, bên trái đường gạch) và không được nối vào dự báo.", "The series changed its definition: {0} figures of the older one are drawn apart (grey, left of the dashed line) and not joined to the projection.";
-    ColMeasure => "Số đo", "Measure";
-    ColInSeries => "Trong chuỗi", "In the series";
-    InSeries => "có", "yes";
-    LegendShapes => "Hình điểm theo số đo: ● tổng của kỳ, ■ tổng từ đầu năm, ◆ bình quân mỗi ngày, ▲ luỹ kế; viền xám nét đứt: không dùng trong chuỗi", "Marker by measure: ● period total, ■ year-to-date total, ◆ daily average, ▲ running total; grey dashed outline: left out of the series";
 
     // Verdicts that follow from the numbers shown.
-    VerdictOutlook => "Theo riêng dự báo: {0}", "The projection alone: {0}";
-    VerdictDecidedBy => "Quyết định bởi số liệu {0} ngày {1} ({2}).", "Decided by the figure {0} on {1} ({2}).";
-    VerdictPast => "Đã qua hạn và không có số liệu nào tại hoặc sau hạn cho biết mục tiêu đạt hay không: đây là dự báo cho quá khứ, từ số liệu đến {0}.", "The deadline has passed and no figure at or after it says whether the target was met: this is a projection of the past, from figures up to {0}.";
-    VerdictLongHorizon => "Hạn xa hơn quãng thời gian số liệu trải qua (và hơn một năm sau số liệu mới nhất): dự báo chưa đủ căn cứ.", "The deadline lies further beyond the latest figure than the figures reach back (and more than a year): the projection cannot judge it yet.";
-    VerdictBeforeData => "Hạn đến trước số liệu đầu tiên: không dự báo ngược được.", "The deadline comes before the first figure: no projection reaches back there.";
-    QAttainmentAt => "Mức đạt tại {0}", "Attainment at {0}";
-    QGapAt => "Còn thiếu tại {0}", "Gap at {0}";
-    ReachFrom => "{0} ngày kể từ {1}", "{0} days from {1}";
     DaysCount => "{0} ngày", "{0} days";
-    VerdictRule => "Quy tắc: một số liệu tại hoặc sau hạn quyết định trước (đạt, không đạt); nếu hạn đã qua mà không có số liệu đó thì là «lỗi thời»; với 0 bậc tự do là «quá ít điểm»; còn lại theo dự báo: «không chắc chắn» khi xác suất đạt từ {1} đến {2}, «đúng hướng» khi dự báo tại hạn đạt mục tiêu, «cần tăng tốc» khi dự báo tăng được ít nhất {0} mức tăng cần có, «chệch hướng» khi ít hơn.", "The rule: a figure at or after the deadline decides first (achieved, missed); a passed deadline without one is “stale”; with no degrees of freedom left, “too few points”; otherwise the projection decides: “uncertain” when the probability of meeting the target is from {1} to {2}, “on track” when the projection at the deadline meets it, “needs acceleration” when it makes at least {0} of the growth needed, “off track” when less.";
 
     // What-if growth per year, flagged before it is applied.
-    RatePercentYear => "Tăng mỗi năm (% của mức)", "Growth per year (% of the level)";
-    RatePointsYear => "Tăng mỗi năm (điểm %)", "Growth per year (percentage points)";
-    RateSliderYear => "Kéo để chọn mức tăng mỗi năm", "Drag to set the growth per year";
-    PerLegend => "Tốc độ tính theo", "The rate is per";
-    PerYear => "năm", "year";
-    PerMonth => "tháng", "month";
-    ImplausibleHeld => "Tốc độ này bằng {0} mỗi năm, vượt ngưỡng hợp lý của chuỗi ({1} mỗi năm{2}). Chưa áp dụng: kiểm tra xem tốc độ tính theo năm hay tháng.", "This rate is {0} a year, beyond what is plausible for this series ({1} a year{2}). Not applied: check whether it is per year or per month.";
-    ImplausibleFastest => "; nhanh nhất chuỗi từng có: {0} mỗi năm", "; the fastest the series ever grew: {0} a year";
-    ImplausibleApply => "Vẫn áp dụng", "Apply anyway";
-    ImplausibleApplied => "Đang áp dụng dù tốc độ vượt ngưỡng hợp lý ({0} mỗi năm).", "Applied though the rate is beyond what is plausible ({0} a year).";
-    ScenarioStart => "Kịch bản tiếp nối dự báo cơ sở từ {0} ngày {1}; tăng trưởng 0 giữ nguyên mức đó.", "The scenario continues the base projection from {0} on {1}; zero growth stays at that level.";
-    LegendWhatIfBand => "Khoảng dự báo của kịch bản", "The scenario's band";
     ExpectedRule => "totals, averages hoặc all", "totals, averages or all";
     ExpectedLevel => "80 hoặc 95", "80 or 95";
 
-    // Methods with their accuracy, the band's level, bands cut at the edge.
-    MapeOn => "sai số kiểm tra ngược (MAPE) {0} trên {1} số liệu", "back-test error (MAPE) {0} over {1} figures";
-    NotScoredFew => "chưa kiểm tra ngược được: cần {0} số liệu, có {1}", "no back test: it needs {0} figures, there are {1}";
-    NotScored => "không kiểm tra ngược được trên chuỗi này", "cannot be back-tested on this series";
-    MethodUnfit => "không dùng được cho chuỗi này: {0}", "cannot be used on this series: {0}";
-    WarnBelow => "dự báo xuống dưới {0} từ {1}; biểu đồ dừng ở {0}", "projects below {0} from {1}; the chart stops at {0}";
-    WarnAbove => "dự báo vượt {0} từ {1}; biểu đồ dừng ở {0}", "projects above {0} from {1}; the chart stops at {0}";
-    WarnFast => "tăng {0} mỗi năm, vượt ngưỡng hợp lý của chuỗi ({1} mỗi năm)", "grows {0} a year, beyond what is plausible for this series ({1} a year)";
-    LevelLegend => "Mức tin cậy của khoảng dự báo", "Level of the prediction band";
-    LegendBandAt => "Khoảng dự báo {0} %", "{0}% prediction band";
-    QIntervalAt => "khoảng {0} %: {1}", "{0}% interval: {1}";
-    BandClipped => "Khoảng dự báo vượt ra ngoài khung biểu đồ; chỗ bị cắt được đánh dấu bằng vạch và mũi tên ở mép. Giá trị đầy đủ có trong phần phân tích và tệp CSV.", "The prediction band runs beyond the chart; where it is cut, a bar and arrows mark the edge. The full values are in the analyses and the CSV file.";
-
     // Adding a report.
     NavReport => "Thêm báo cáo", "Add a report";
-    ReportTitle => "Thêm báo cáo", "Add a report";
-    ReportIntro => "Dán nội dung báo cáo và cho biết ngày báo cáo. Mọi con số được đánh dấu và liệt kê bên cạnh với chỉ tiêu gợi ý, loại và từ đi kèm; hãy sửa nếu cần rồi xác nhận. Bản nháp được lưu trong trình duyệt và dùng được khi không có mạng.", "Paste the report's text and give its date. Every figure is highlighted and listed beside it with a suggested indicator, a kind and its qualifier; correct them if needed, then confirm. The draft is kept in this browser and works offline.";
-    ReportText => "Nội dung báo cáo", "The report's text";
-    ReportDate => "Ngày báo cáo («đến nay» là ngày này)", "The report's date (“to date” means this day)";
-    ReportId => "Mã nguồn cho các số liệu", "Source id for its figures";
-    ReportFound => "{0} con số, {1} đã xác nhận", "{0} figures, {1} confirmed";
-    ReportNoFigures => "Chưa có con số nào.", "No figures yet.";
-    ReportFigures => "Các con số", "The figures";
-    ReportHighlighted => "Nội dung, các con số được tô sáng", "The text, its figures highlighted";
-    NewIndicator => "— chỉ tiêu mới —", "— new indicator —";
-    NewIndicatorTitle => "Chỉ tiêu mới", "New indicator";
-    SuggestedTag => "gợi ý", "suggested";
-    FigureKindLabel => "Loại", "Kind";
     KindTarget => "Mục tiêu", "Target";
-    Confirm => "Xác nhận", "Confirm";
-    Skip => "Bỏ qua", "Skip";
-    Reopen => "Sửa lại", "Change";
-    ConfirmedAs => "Đã thêm vào dữ liệu của bạn: «{0}».", "Added to your data: “{0}”.";
-    SeeOnChart => "Xem trên biểu đồ", "See it on the chart";
-    SkippedNote => "Đã bỏ qua.", "Skipped.";
-    ReportChecks => "Số liệu phái sinh, kiểm tra ngay", "Derived figures, checked at once";
-    ReportNoChecks => "Bài không có số liệu phái sinh (gấp, tăng, tỷ lệ, bình quân…).", "The text has no derived figures (multiples, changes, shares, averages…).";
-    InputText => "con số «{0}» trong bài", "the figure “{0}” of the text";
-    InputNowhere => "không có trong bài lẫn dữ liệu", "in neither the text nor the data";
-    InputsLabel => "Đầu vào", "Inputs";
-    ReportClear => "Xoá bản nháp", "Clear the draft";
-    ReportDraftBad => "Không đọc được bản nháp đã lưu; nội dung gốc được giữ trong trình duyệt (khoá {0}).", "The saved draft could not be read; the original text is kept in this browser (key {0}).";
-    FigureAria => "Con số {0}: {1}", "Figure {0}: {1}";
-
-    // The chart's picture exports.
-    ExportSource => "Nguồn: báo cáo {0}", "Source: reports {0}";
-    ExportQuoted => "trích dẫn: {0}", "quoted rows: {0}";
-    ExportScenario => "Kịch bản: {0} · ngày {1}", "Scenario: {0} · as of {1}";
-    ExportBaseScenario => "dự báo cơ sở", "base projection";
-    ExportUnnamedScenario => "kịch bản chưa đặt tên", "unnamed what-if";
 
     // Dates typed in the language's form (Vietnamese day first, English ISO).
-    DatePlaceholder => "ngày/tháng/năm", "YYYY-MM-DD";
     DateForm => "cần một ngày dạng ngày/tháng/năm, như {0}", "expected a date as YYYY-MM-DD, such as {0}";
     DateNoSuchDay => "lịch không có ngày này", "the calendar has no such day";
 
@@ -577,13 +319,13 @@ catalogue! {
 
 /// `key`'s text in `lang`.
 #[must_use]
-pub const fn t(lang: Lang, key: K) -> &'static str {
+pub fn t(lang: Lang, key: impl Word) -> &'static str {
     key.text(lang)
 }
 
 /// `key`'s text in `lang` with `{0}`, `{1}`, … replaced by `args`.
 #[must_use]
-pub fn tf(lang: Lang, key: K, args: &[&str]) -> String {
+pub fn tf(lang: Lang, key: impl Word, args: &[&str]) -> String {
     fill(key.text(lang), args)
 }
 
@@ -1027,8 +769,9 @@ mod tests {
 
     #[test]
     fn every_text_has_both_languages_with_the_same_placeholders() {
-        for &k in K::ALL {
-            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
+        let all = K::ALL.iter().map(|&k| AnyWord::from(k));
+        for k in all.chain(P::ALL.iter().map(|&p| AnyWord::from(p))) {
+            let (vi, en) = (Word::text(k, Lang::Vi), Word::text(k, Lang::En));
             assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
             assert_eq!(placeholders(vi), placeholders(en), "{k:?}");
             // Placeholders are numbered from 0 without gaps.
@@ -1046,6 +789,7 @@ mod tests {
             .filter(|k| k.text(Lang::Vi) == k.text(Lang::En))
             .collect();
         assert_eq!(same, [K::FieldError]);
+        assert!(P::ALL.iter().all(|p| p.text(Lang::Vi) != p.text(Lang::En)));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::components::errors::builtin_failed;
 use crate::components::explanation::ExplanationView;
 use crate::components::status::VerdictBadge;
 use crate::format;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, K, P};
 use crate::messages;
 use crate::state::use_state;
 
@@ -85,11 +85,11 @@ pub fn ClaimsPage() -> impl IntoView {
             let (d, c, a) = tally(&shown);
             let summary = tf(
                 lang,
-                K::ClaimsCount,
+                P::ClaimsCount,
                 &[&d.to_string(), &c.to_string(), &a.to_string()],
             );
             let items = if shown.is_empty() {
-                view! { <p class="empty">{t(lang, K::NoClaims)}</p> }.into_any()
+                view! { <p class="empty">{t(lang, P::NoClaims)}</p> }.into_any()
             } else {
                 shown
                     .into_iter()
@@ -106,11 +106,11 @@ pub fn ClaimsPage() -> impl IntoView {
     };
     view! {
         <section class="page claims-page" data-testid="claims-page">
-            <h1>{s.word(K::ClaimsTitle)}</h1>
-            <p class="intro">{s.word(K::ClaimsIntro)}</p>
+            <h1>{s.word(P::ClaimsTitle)}</h1>
+            <p class="intro">{s.word(P::ClaimsIntro)}</p>
             <form class="filters" aria-label=s.word(K::Filters) on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="f-verdict">{s.word(K::FilterVerdict)}</label>
+                    <label for="f-verdict">{s.word(P::FilterVerdict)}</label>
                     <select
                         id="f-verdict"
                         data-testid="filter-verdict"
@@ -123,7 +123,7 @@ pub fn ClaimsPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field grow">
-                    <label for="f-report">{s.word(K::FilterReport)}</label>
+                    <label for="f-report">{s.word(P::FilterReport)}</label>
                     <select
                         id="f-report"
                         data-testid="filter-report"
@@ -152,8 +152,8 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
         .data
         .with_untracked(|d| messages::source(lang, d, c.report));
     let origin = match c.origin {
-        Origin::Report => t(lang, K::OriginReport),
-        Origin::CrossCheck => t(lang, K::OriginCrossCheck),
+        Origin::Report => t(lang, P::OriginReport),
+        Origin::CrossCheck => t(lang, P::OriginCrossCheck),
     };
     let stated = c.value.map(|v| {
         let word = c.qualifier.map_or("", |q| i18n::qualifier_word(lang, q));
@@ -167,14 +167,14 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
             .map(|r| format::measured_range(r.lo(), r.hi(), c.measure, lang));
         view! {
             <p class="stated">
-                <span class="label">{t(lang, K::ClaimStated)}</span>
+                <span class="label">{t(lang, P::ClaimStated)}</span>
                 " "
                 <strong data-testid="claim-stated">{text}</strong>
                 {admits
                     .map(|a| {
                         view! {
                             " · "
-                            <span class="sub">{t(lang, K::ClaimStatedRange)} " " <span data-testid="claim-stated-range">{a}</span></span>
+                            <span class="sub">{t(lang, P::ClaimStatedRange)} " " <span data-testid="claim-stated-range">{a}</span></span>
                         }
                     })}
             </p>
@@ -184,7 +184,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
     let derived_only = c
         .value
         .is_none()
-        .then(|| view! { <p class="muted">{t(lang, K::ClaimDerivedOnly)}</p> });
+        .then(|| view! { <p class="muted">{t(lang, P::ClaimDerivedOnly)}</p> });
     let recomputed = c.recomputed().map(|r| {
         let gap = c
             .check
@@ -193,10 +193,10 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
             .and_then(|k| k.stated)
             .map(|st| st.gap(r))
             .filter(|g| *g > 0.0)
-            .map(|g| tf(lang, K::ClaimGap, &[&format::measured(g, c.measure, lang)]));
+            .map(|g| tf(lang, P::ClaimGap, &[&format::measured(g, c.measure, lang)]));
         view! {
             <p class="recomputed">
-                <span class="label">{t(lang, K::ClaimRecomputed)}</span>
+                <span class="label">{t(lang, P::ClaimRecomputed)}</span>
                 " "
                 <strong data-testid="claim-recomputed">
                     {format::measured_range(r.lo(), r.hi(), c.measure, lang)}
@@ -209,7 +209,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
         Ok(k) if verdict == Verdict::CannotCheck && c.value.is_some() => k.reason.map(|r| {
             view! {
                 <p class="reason">
-                    <span class="label">{t(lang, K::ClaimWhy)}</span>
+                    <span class="label">{t(lang, P::ClaimWhy)}</span>
                     " "
                     {i18n::reason(lang, r)}
                 </p>
@@ -218,7 +218,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
         }),
         Ok(_) => None,
         Err(e) => Some(
-            view! { <p class="reason">{tf(lang, K::ClaimError, &[&i18n::errors::error(lang, e)])}</p> }
+            view! { <p class="reason">{tf(lang, P::ClaimError, &[&i18n::errors::error(lang, e)])}</p> }
                 .into_any(),
         ),
     };
@@ -227,13 +227,13 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
         .iter()
         .map(|i| {
             let describe = match i.kind {
-                ClaimInputKind::Observation => tf(lang, K::InputObservation, &[&i.id]),
-                ClaimInputKind::Denominator => tf(lang, K::InputDenominator, &[&i.id]),
-                ClaimInputKind::Target => tf(lang, K::InputTarget, &[&i.id]),
-                ClaimInputKind::Claim => tf(lang, K::InputClaim, &[&i.id]),
-                ClaimInputKind::Stated => tf(lang, K::InputStated, &[&i.id]),
-                ClaimInputKind::Number => tf(lang, K::InputNumber, &[&i.id]),
-                ClaimInputKind::Missing => t(lang, K::InputMissing).to_string(),
+                ClaimInputKind::Observation => tf(lang, P::InputObservation, &[&i.id]),
+                ClaimInputKind::Denominator => tf(lang, P::InputDenominator, &[&i.id]),
+                ClaimInputKind::Target => tf(lang, P::InputTarget, &[&i.id]),
+                ClaimInputKind::Claim => tf(lang, P::InputClaim, &[&i.id]),
+                ClaimInputKind::Stated => tf(lang, P::InputStated, &[&i.id]),
+                ClaimInputKind::Number => tf(lang, P::InputNumber, &[&i.id]),
+                ClaimInputKind::Missing => t(lang, P::InputMissing).to_string(),
             };
             let name = i.indicator.as_ref().and_then(|id| {
                 s.data.with_untracked(|d| {
@@ -264,7 +264,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
     let note = c.note_in(lang).map(|(text, text_lang)| {
         view! {
             <details class="note">
-                <summary>{t(lang, K::ClaimNote)}</summary>
+                <summary>{t(lang, P::ClaimNote)}</summary>
                 <p lang=bilingual::lang_mark(text_lang, lang)>{text.to_string()}</p>
             </details>
         }
@@ -294,7 +294,7 @@ fn claim_view(c: &CheckedClaim, lang: Lang) -> impl IntoView {
             {reason}
             {explanation}
             <details class="inputs">
-                <summary>{t(lang, K::ClaimInputs)}</summary>
+                <summary>{t(lang, P::ClaimInputs)}</summary>
                 <ul>{inputs}</ul>
             </details>
             {note}

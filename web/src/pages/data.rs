@@ -17,37 +17,37 @@ use dxcast_core::{Field, Pillar};
 use leptos::prelude::*;
 
 use crate::components::errors::builtin_failed;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, AnyWord, K, P};
 use crate::state::{use_state, AppState, Place};
 use crate::{browser, format, messages};
 
 /// The label of a form field.
-const fn label(f: FormField) -> K {
+const fn label(f: FormField) -> AnyWord {
     match f {
-        FormField::Id => K::FieldId,
-        FormField::Note => K::FieldNote,
-        FormField::NoteVi => K::FieldNoteVi,
-        FormField::QuoteEn => K::FieldQuoteEn,
-        FormField::Indicator => K::FieldIndicator,
-        FormField::Period => K::FieldPeriod,
-        FormField::Status => K::FieldStatus,
-        FormField::Qualifier => K::FieldQualifier,
-        FormField::Stated => K::FieldStated,
-        FormField::Denominator => K::FieldDenominator,
-        FormField::Report => K::FieldReport,
-        FormField::Quote => K::FieldQuote,
-        FormField::Comparison => K::FieldComparison,
-        FormField::Value => K::FieldValue,
-        FormField::NameVi => K::FieldNameVi,
-        FormField::NameEn => K::FieldNameEn,
-        FormField::Unit => K::FieldUnit,
-        FormField::Kind => K::FieldKind,
-        FormField::Pillar => K::FieldPillar,
-        FormField::Min => K::FieldMin,
-        FormField::Max => K::FieldMax,
-        FormField::Since => K::FieldSince,
-        FormField::Quantity => K::FieldQuantity,
-        FormField::Definition => K::FieldDefinition,
+        FormField::Id => AnyWord::P(P::FieldId),
+        FormField::Note => AnyWord::P(P::FieldNote),
+        FormField::NoteVi => AnyWord::P(P::FieldNoteVi),
+        FormField::QuoteEn => AnyWord::P(P::FieldQuoteEn),
+        FormField::Indicator => AnyWord::K(K::FieldIndicator),
+        FormField::Period => AnyWord::P(P::FieldPeriod),
+        FormField::Status => AnyWord::P(P::FieldStatus),
+        FormField::Qualifier => AnyWord::P(P::FieldQualifier),
+        FormField::Stated => AnyWord::P(P::FieldStated),
+        FormField::Denominator => AnyWord::P(P::FieldDenominator),
+        FormField::Report => AnyWord::P(P::FieldReport),
+        FormField::Quote => AnyWord::P(P::FieldQuote),
+        FormField::Comparison => AnyWord::P(P::FieldComparison),
+        FormField::Value => AnyWord::P(P::FieldValue),
+        FormField::NameVi => AnyWord::P(P::FieldNameVi),
+        FormField::NameEn => AnyWord::P(P::FieldNameEn),
+        FormField::Unit => AnyWord::P(P::FieldUnit),
+        FormField::Kind => AnyWord::P(P::FieldKind),
+        FormField::Pillar => AnyWord::P(P::FieldPillar),
+        FormField::Min => AnyWord::P(P::FieldMin),
+        FormField::Max => AnyWord::P(P::FieldMax),
+        FormField::Since => AnyWord::P(P::FieldSince),
+        FormField::Quantity => AnyWord::P(P::FieldQuantity),
+        FormField::Definition => AnyWord::P(P::FieldDefinition),
     }
 }
 
@@ -124,8 +124,8 @@ impl Binding {
 fn text_field(
     s: AppState,
     id: &'static str,
-    label: K,
-    hint: Option<K>,
+    label: impl Into<AnyWord>,
+    hint: Option<P>,
     optional: bool,
     multiline: bool,
     readonly: Signal<bool>,
@@ -134,15 +134,15 @@ fn text_field(
     error: impl Fn() -> Option<String> + Send + Sync + 'static,
 ) -> AnyView {
     let b = Binding::new(value, set, error);
-    text_field_view(s, id, label, hint, optional, multiline, readonly, b)
+    text_field_view(s, id, label.into(), hint, optional, multiline, readonly, b)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn text_field_view(
     s: AppState,
     id: &'static str,
-    label: K,
-    hint: Option<K>,
+    label: AnyWord,
+    hint: Option<P>,
     optional: bool,
     multiline: bool,
     readonly: Signal<bool>,
@@ -185,7 +185,7 @@ fn text_field_view(
         <div class="field">
             <label for=id>
                 {s.word(label)}
-                {optional.then(|| view! { " " <span class="optional">"(" {s.word(K::Optional)} ")"</span> })}
+                {optional.then(|| view! { " " <span class="optional">"(" {s.word(P::Optional)} ")"</span> })}
             </label>
             {input}
             {hint.map(|h| view! { <span id=hint_id class="hint">{s.word(h)}</span> })}
@@ -202,20 +202,20 @@ fn text_field_view(
 fn select_field(
     s: AppState,
     id: &'static str,
-    label: K,
+    label: impl Into<AnyWord>,
     options: impl Fn(Lang) -> Vec<(String, String)> + Send + Sync + 'static,
     value: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(String) + Send + Sync + 'static,
     error: impl Fn() -> Option<String> + Send + Sync + 'static,
 ) -> AnyView {
     let b = Binding::new(value, set, error);
-    select_field_view(s, id, label, Callback::new(options), b)
+    select_field_view(s, id, label.into(), Callback::new(options), b)
 }
 
 fn select_field_view(
     s: AppState,
     id: &'static str,
-    label: K,
+    label: AnyWord,
     options: Callback<Lang, Vec<(String, String)>>,
     b: Binding,
 ) -> AnyView {
@@ -247,7 +247,7 @@ fn select_field_view(
                 on:change=move |ev| set.run(event_target_value(&ev))
             >
                 <option value="" prop:selected=move || value.with(String::is_empty)>
-                    {s.word(K::Choose)}
+                    {s.word(P::Choose)}
                 </option>
                 {opts}
             </select>
@@ -305,15 +305,15 @@ fn settle(
                 Err(p) => {
                     // Nothing was saved: everything typed stays.
                     let why = messages::save_problem(lang, &p);
-                    s.say(form.place, tf(lang, K::NotSavedPrefix, &[&why]), true);
+                    s.say(form.place, tf(lang, P::NotSavedPrefix, &[&why]), true);
                     return;
                 }
             };
             errors.set(Vec::new());
-            let mut text = tf(lang, K::Saved, &[&id]);
+            let mut text = tf(lang, P::Saved, &[&id]);
             if concurrent {
                 text.push(' ');
-                text.push_str(t(lang, K::SavedMerged));
+                text.push_str(t(lang, P::SavedMerged));
             }
             s.say(form.place, text, false);
             clear();
@@ -328,7 +328,7 @@ fn settle(
                 form.place,
                 tf(
                     lang,
-                    K::FormHasErrors,
+                    P::FormHasErrors,
                     &[&error_fields(lang, form.table, &es)],
                 ),
                 true,
@@ -391,8 +391,8 @@ pub fn DataPage(edit: Option<EditTarget>) -> impl IntoView {
 
     view! {
         <section class="page data-page" data-testid="data-page">
-            <h1>{s.word(K::DataTitle)}</h1>
-            <p class="intro">{s.word(K::DataIntro)}</p>
+            <h1>{s.word(P::DataTitle)}</h1>
+            <p class="intro">{s.word(P::DataIntro)}</p>
             <UserRows />
             <ObservationFormView form=obs_form editing=obs_editing />
             <IndicatorFormView form=ind_form editing=ind_editing />
@@ -447,10 +447,10 @@ fn UserRows() -> impl IntoView {
         match s.try_change_user(|u| {
             u.remove(table, &id);
         }) {
-            Ok(_) => s.say(Place::Rows, tf(lang, K::Deleted, &[&id]), false),
+            Ok(_) => s.say(Place::Rows, tf(lang, P::Deleted, &[&id]), false),
             Err(p) => {
                 let why = messages::save_problem(lang, &p);
-                s.say(Place::Rows, tf(lang, K::NotSavedPrefix, &[&why]), true);
+                s.say(Place::Rows, tf(lang, P::NotSavedPrefix, &[&why]), true);
             }
         }
     };
@@ -494,12 +494,12 @@ fn UserRows() -> impl IntoView {
         let more = (total > SHOWN).then(|| {
             view! {
                 <p class="muted" data-testid="user-rows-more">
-                    {tf(lang, K::UserRowsMore, &[&format::plain((total - SHOWN) as f64, lang)])}
+                    {tf(lang, P::UserRowsMore, &[&format::plain((total - SHOWN) as f64, lang)])}
                 </p>
             }
         });
         let items = if rows.is_empty() {
-            view! { <p class="muted" data-testid="no-user-rows">{t(lang, K::NoneYet)}</p> }
+            view! { <p class="muted" data-testid="no-user-rows">{t(lang, P::NoneYet)}</p> }
                 .into_any()
         } else {
             let lis = rows
@@ -518,24 +518,24 @@ fn UserRows() -> impl IntoView {
                             <code>{id.clone()}</code>
                             " "
                             <span class="sub">
-                                {t(lang, if origin == RowOrigin::Edited { K::OriginEdited } else { K::OriginUser })}
+                                {t(lang, if origin == RowOrigin::Edited { P::OriginEdited } else { P::OriginUser })}
                             </span>
                             <span class="row-actions">
                                 {edit
                                     .map(|href| {
                                         view! {
-                                            <a href=href aria-label=tf(lang, K::EditAria, &[&id])>
-                                                {t(lang, K::Edit)}
+                                            <a href=href aria-label=tf(lang, P::EditAria, &[&id])>
+                                                {t(lang, P::Edit)}
                                             </a>
                                         }
                                     })}
                                 <button
                                     type="button"
                                     class="link danger"
-                                    aria-label=tf(lang, K::DeleteAria, &[&id])
+                                    aria-label=tf(lang, P::DeleteAria, &[&id])
                                     on:click=move |_| delete(table, del_id.clone())
                                 >
-                                    {t(lang, K::Delete)}
+                                    {t(lang, P::Delete)}
                                 </button>
                             </span>
                         </li>
@@ -546,9 +546,9 @@ fn UserRows() -> impl IntoView {
         };
         view! {
             <section aria-labelledby="user-rows-title" data-testid="user-rows">
-                <h2 id="user-rows-title">{t(lang, K::UserRowsTitle)}</h2>
+                <h2 id="user-rows-title">{t(lang, P::UserRowsTitle)}</h2>
                 <NoticeView place=Place::Rows />
-                <p data-testid="user-counts">{tf(lang, K::UserCounts, &[&counts[0], &counts[1], &counts[2]])}</p>
+                <p data-testid="user-counts">{tf(lang, P::UserCounts, &[&counts[0], &counts[1], &counts[2]])}</p>
                 {items}
                 {more}
             </section>
@@ -617,17 +617,17 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
     let never = Signal::derive(|| false);
     view! {
         <section aria-labelledby="obs-form-title">
-            <h2 id="obs-form-title">{s.word(K::ObsFormTitle)}</h2>
-            {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
+            <h2 id="obs-form-title">{s.word(P::ObsFormTitle)}</h2>
+            {move || editing.get().map(|id| view! { <p class="editing">{s.tf(P::EditingNote, &[&id])}</p> })}
             <form id="obs-form" class="form" data-testid="obs-form" novalidate on:submit=save>
                 <div class="grid">
                     {select_field(s, "obs-indicator", K::FieldIndicator, indicator_options, v_ind, s_ind, err(Field::Indicator))}
-                    {text_field(s, "obs-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err(Field::Id))}
-                    {text_field(s, "obs-period", K::FieldPeriod, Some(K::FieldPeriodHint), false, false, never, v_period, s_period, err(Field::Period))}
+                    {text_field(s, "obs-id", P::FieldId, Some(P::FieldIdHint), false, false, readonly, v_id, s_id, err(Field::Id))}
+                    {text_field(s, "obs-period", P::FieldPeriod, Some(P::FieldPeriodHint), false, false, never, v_period, s_period, err(Field::Period))}
                     {select_field(
                         s,
                         "obs-status",
-                        K::FieldStatus,
+                        P::FieldStatus,
                         |lang| choices::STATUSES.iter().map(|x| (x.code().to_string(), i18n::status(lang, *x).to_string())).collect(),
                         v_status,
                         s_status,
@@ -636,25 +636,25 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                     {select_field(
                         s,
                         "obs-qualifier",
-                        K::FieldQualifier,
+                        P::FieldQualifier,
                         |lang| choices::QUALIFIERS.iter().map(|x| (x.code().to_string(), i18n::qualifier_choice(lang, *x).to_string())).collect(),
                         v_qual,
                         s_qual,
                         err(Field::Qualifier),
                     )}
-                    {text_field(s, "obs-stated", K::FieldStated, Some(K::FieldStatedHint), false, false, never, v_stated, s_stated, err(Field::Stated))}
-                    {text_field(s, "obs-denominator", K::FieldDenominator, None, true, false, never, v_den, s_den, err(Field::Denominator))}
-                    {text_field(s, "obs-definition", K::FieldDefinition, Some(K::FieldDefinitionHint), true, false, never, v_def, s_def, err(Field::Definition))}
-                    {text_field(s, "obs-report", K::FieldReport, Some(K::FieldReportHint), false, false, never, v_rep, s_rep, err(Field::Report))}
+                    {text_field(s, "obs-stated", P::FieldStated, Some(P::FieldStatedHint), false, false, never, v_stated, s_stated, err(Field::Stated))}
+                    {text_field(s, "obs-denominator", P::FieldDenominator, None, true, false, never, v_den, s_den, err(Field::Denominator))}
+                    {text_field(s, "obs-definition", P::FieldDefinition, Some(P::FieldDefinitionHint), true, false, never, v_def, s_def, err(Field::Definition))}
+                    {text_field(s, "obs-report", P::FieldReport, Some(P::FieldReportHint), false, false, never, v_rep, s_rep, err(Field::Report))}
                 </div>
-                {text_field(s, "obs-quote", K::FieldQuote, None, true, true, never, v_quote, s_quote, err(Field::Quote))}
-                {text_field(s, "obs-quote_en", K::FieldQuoteEn, None, true, true, never, v_quote_en, s_quote_en, err(Field::QuoteEn))}
-                {text_field(s, "obs-note_vi", K::FieldNoteVi, None, true, true, never, v_note_vi, s_note_vi, err(Field::NoteVi))}
-                {text_field(s, "obs-note", K::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
+                {text_field(s, "obs-quote", P::FieldQuote, None, true, true, never, v_quote, s_quote, err(Field::Quote))}
+                {text_field(s, "obs-quote_en", P::FieldQuoteEn, None, true, true, never, v_quote_en, s_quote_en, err(Field::QuoteEn))}
+                {text_field(s, "obs-note_vi", P::FieldNoteVi, None, true, true, never, v_note_vi, s_note_vi, err(Field::NoteVi))}
+                {text_field(s, "obs-note", P::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
                 <NoticeView place=Place::Observation />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="obs-save">
-                        {s.word(K::Save)}
+                        {s.word(P::Save)}
                     </button>
                     {move || {
                         editing
@@ -662,7 +662,7 @@ fn ObservationFormView(form: ObservationForm, editing: Option<String>) -> impl I
                             .map(|_| {
                                 view! {
                                     <a class="button" href="#/data">
-                                        {s.t(K::CancelEdit)}
+                                        {s.t(P::CancelEdit)}
                                     </a>
                                 }
                             })
@@ -729,17 +729,17 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
     let since_error = err(Field::Since);
     view! {
         <section aria-labelledby="ind-form-title">
-            <h2 id="ind-form-title">{s.word(K::IndFormTitle)}</h2>
-            {move || editing.get().map(|id| view! { <p class="editing">{s.tf(K::EditingNote, &[&id])}</p> })}
+            <h2 id="ind-form-title">{s.word(P::IndFormTitle)}</h2>
+            {move || editing.get().map(|id| view! { <p class="editing">{s.tf(P::EditingNote, &[&id])}</p> })}
             <form id="ind-form" class="form" data-testid="ind-form" novalidate on:submit=save>
                 <div class="grid">
-                    {text_field(s, "ind-id", K::FieldId, Some(K::FieldIdHint), false, false, readonly, v_id, s_id, err(Field::Id))}
-                    {text_field(s, "ind-name_vi", K::FieldNameVi, None, false, false, never, v_vi, s_vi, err(Field::NameVi))}
-                    {text_field(s, "ind-name_en", K::FieldNameEn, None, false, false, never, v_en, s_en, err(Field::NameEn))}
+                    {text_field(s, "ind-id", P::FieldId, Some(P::FieldIdHint), false, false, readonly, v_id, s_id, err(Field::Id))}
+                    {text_field(s, "ind-name_vi", P::FieldNameVi, None, false, false, never, v_vi, s_vi, err(Field::NameVi))}
+                    {text_field(s, "ind-name_en", P::FieldNameEn, None, false, false, never, v_en, s_en, err(Field::NameEn))}
                     {select_field(
                         s,
                         "ind-unit",
-                        K::FieldUnit,
+                        P::FieldUnit,
                         |lang| choices::UNITS.iter().map(|x| (x.code().to_string(), i18n::unit(lang, *x).to_string())).collect(),
                         v_unit,
                         s_unit,
@@ -748,7 +748,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                     {select_field(
                         s,
                         "ind-kind",
-                        K::FieldKind,
+                        P::FieldKind,
                         |lang| choices::KINDS.iter().map(|x| (x.code().to_string(), i18n::kind(lang, *x).to_string())).collect(),
                         v_kind,
                         s_kind,
@@ -757,19 +757,19 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                     {select_field(
                         s,
                         "ind-pillar",
-                        K::FieldPillar,
+                        P::FieldPillar,
                         |lang| choices::PILLARS.iter().map(|x: &Pillar| (x.code().to_string(), i18n::pillar(lang, *x).to_string())).collect(),
                         v_pillar,
                         s_pillar,
                         err(Field::Pillar),
                     )}
-                    {text_field(s, "ind-min", K::FieldMin, Some(K::FieldBoundHint), true, false, never, v_min, s_min, err(Field::Min))}
-                    {text_field(s, "ind-max", K::FieldMax, Some(K::FieldBoundHint), true, false, never, v_max, s_max, err(Field::Max))}
+                    {text_field(s, "ind-min", P::FieldMin, Some(P::FieldBoundHint), true, false, never, v_min, s_min, err(Field::Min))}
+                    {text_field(s, "ind-max", P::FieldMax, Some(P::FieldBoundHint), true, false, never, v_max, s_max, err(Field::Max))}
                     <div class="field">
                         <label for="ind-since">
-                            {s.word(K::FieldSince)}
+                            {s.word(P::FieldSince)}
                             " "
-                            <span class="optional">"(" {s.word(K::Optional)} ")"</span>
+                            <span class="optional">"(" {s.word(P::Optional)} ")"</span>
                         </label>
                         <input
                             id="ind-since"
@@ -777,7 +777,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                             type="text"
                             autocomplete="off"
                             spellcheck="false"
-                            placeholder=s.word(K::DatePlaceholder)
+                            placeholder=s.word(P::DatePlaceholder)
                             aria-describedby="ind-since-error"
                             aria-invalid=move || since_error().is_some().then_some("true")
                             prop:value=v_since
@@ -787,14 +787,14 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                             {since_error}
                         </p>
                     </div>
-                    {text_field(s, "ind-quantity", K::FieldQuantity, Some(K::FieldQuantityHint), true, false, never, v_quantity, s_quantity, err(Field::Quantity))}
+                    {text_field(s, "ind-quantity", P::FieldQuantity, Some(P::FieldQuantityHint), true, false, never, v_quantity, s_quantity, err(Field::Quantity))}
                 </div>
-                {text_field(s, "ind-note_vi", K::FieldNoteVi, None, true, true, never, v_note_vi, s_note_vi, err(Field::NoteVi))}
-                {text_field(s, "ind-note", K::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
+                {text_field(s, "ind-note_vi", P::FieldNoteVi, None, true, true, never, v_note_vi, s_note_vi, err(Field::NoteVi))}
+                {text_field(s, "ind-note", P::FieldNote, None, true, true, never, v_note, s_note, err(Field::Note))}
                 <NoticeView place=Place::Indicator />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="ind-save">
-                        {s.word(K::Save)}
+                        {s.word(P::Save)}
                     </button>
                     {move || {
                         editing
@@ -802,7 +802,7 @@ fn IndicatorFormView(form: IndicatorForm, editing: Option<String>) -> impl IntoV
                             .map(|_| {
                                 view! {
                                     <a class="button" href="#/data">
-                                        {s.t(K::CancelEdit)}
+                                        {s.t(P::CancelEdit)}
                                     </a>
                                 }
                             })
@@ -824,7 +824,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
     let report = move |applied: &ImportOutcome, lang: Lang| {
         let mut msg = tf(
             lang,
-            K::ImportDone,
+            P::ImportDone,
             &[
                 &(applied.added + applied.updated + applied.unchanged).to_string(),
                 messages::table(lang, applied.table),
@@ -835,7 +835,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
         if !applied.skipped.is_empty() {
             let lines: Vec<String> = applied.skipped.iter().map(u32::to_string).collect();
             msg.push(' ');
-            msg.push_str(&tf(lang, K::ImportSkipped, &[&lines.join(", ")]));
+            msg.push_str(&tf(lang, P::ImportSkipped, &[&lines.join(", ")]));
         }
         msg
     };
@@ -864,10 +864,10 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
         match (outcome, saved) {
             (Some(Err(refused)), _) => {
                 let msg = match refused {
-                    ImportRefused::Empty => t(lang, K::ImportEmpty).to_string(),
-                    ImportRefused::File => t(lang, K::ImportFileProblem).to_string(),
+                    ImportRefused::Empty => t(lang, P::ImportEmpty).to_string(),
+                    ImportRefused::File => t(lang, P::ImportFileProblem).to_string(),
                     ImportRefused::BadLines => {
-                        tf(lang, K::ImportErrors, &[&p.bad.len().to_string()])
+                        tf(lang, P::ImportErrors, &[&p.bad.len().to_string()])
                     }
                 };
                 pending.set((refused != ImportRefused::Empty).then_some(p));
@@ -878,7 +878,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                 let mut msg = report(&applied, lang);
                 if concurrent {
                     msg.push(' ');
-                    msg.push_str(t(lang, K::ImportMerged));
+                    msg.push_str(t(lang, P::ImportMerged));
                 }
                 s.say(Place::Import, with_format(msg), false);
             }
@@ -886,7 +886,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                 // Not saved: nothing changed, and the text stays to retry.
                 pending.set(None);
                 let why = messages::save_problem(lang, &problem);
-                s.say(Place::Import, tf(lang, K::NotSavedPrefix, &[&why]), true);
+                s.say(Place::Import, tf(lang, P::NotSavedPrefix, &[&why]), true);
             }
             (None, Ok(_)) => {}
         }
@@ -905,7 +905,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                             text.set(content);
                             s.say(
                                 Place::Import,
-                                tf(lang, K::ImportFileRead, &[&file.name]),
+                                tf(lang, P::ImportFileRead, &[&file.name]),
                                 false,
                             );
                         }
@@ -913,7 +913,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                             Place::Import,
                             tf(
                                 lang,
-                                K::ImportFileTooLarge,
+                                P::ImportFileTooLarge,
                                 &[
                                     &file.name,
                                     &messages::size(lang, file.bytes),
@@ -927,7 +927,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                 Ok(None) => {}
                 Err(()) => s.say(
                     Place::Import,
-                    tf(lang, K::ImportFileFailed, &[t(lang, K::SaveRefused)]),
+                    tf(lang, P::ImportFileFailed, &[t(lang, K::SaveRefused)]),
                     true,
                 ),
             }
@@ -954,13 +954,13 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                     .collect_view();
                 let more = (p.bad.len() > LISTED_ERRORS).then(|| {
                     let n = format::plain((p.bad.len() - LISTED_ERRORS) as f64, lang);
-                    view! { <p class="muted">{tf(lang, K::ImportMoreErrors, &[&n])}</p> }
+                    view! { <p class="muted">{tf(lang, P::ImportMoreErrors, &[&n])}</p> }
                 });
                 let good = p.good.len();
                 let skip = (p.problem.is_none() && good > 0).then(|| {
                     view! {
                         <button type="button" data-testid="import-skip" on:click=move |_| run(true)>
-                            {tf(lang, K::ImportSkip, &[&good.to_string()])}
+                            {tf(lang, P::ImportSkip, &[&good.to_string()])}
                         </button>
                     }
                 });
@@ -986,7 +986,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
         let lang = s.lang.get();
         tf(
             lang,
-            K::ImportHelp,
+            P::ImportHelp,
             &[
                 &messages::size(lang, MAX_BYTES),
                 &format::plain(MAX_ROWS as f64, lang),
@@ -995,10 +995,10 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="import-title" data-testid="import">
-            <h2 id="import-title">{s.word(K::ImportTitle)}</h2>
+            <h2 id="import-title">{s.word(P::ImportTitle)}</h2>
             <p class="hint" id="import-help">{help}</p>
             <div class="field">
-                <label for="import-file">{s.word(K::ImportFile)}</label>
+                <label for="import-file">{s.word(P::ImportFile)}</label>
                 <input
                     id="import-file"
                     data-testid="import-file"
@@ -1009,7 +1009,7 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="import-text">{s.word(K::ImportText)}</label>
+                <label for="import-text">{s.word(P::ImportText)}</label>
                 <textarea
                     id="import-text"
                     data-testid="import-text"
@@ -1025,22 +1025,22 @@ fn ImportView(excel: RwSignal<bool>) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" class="primary" data-testid="import-check" on:click=move |_| run(false)>
-                    {s.word(K::ImportCheck)}
+                    {s.word(P::ImportCheck)}
                 </button>
             </div>
             <NoticeView place=Place::Import />
             {problems}
             <div class="templates" data-testid="templates">
-                <p>{s.word(K::TemplateLabel)}</p>
+                <p>{s.word(P::TemplateLabel)}</p>
                 <div class="actions">
                     <button type="button" data-testid="template-observations" on:click=move |_| template(Table::Observations)>
-                        {s.word(K::ExportObservationsCsv)}
+                        {s.word(P::ExportObservationsCsv)}
                     </button>
                     <button type="button" data-testid="template-indicators" on:click=move |_| template(Table::Indicators)>
-                        {s.word(K::ExportIndicatorsCsv)}
+                        {s.word(P::ExportIndicatorsCsv)}
                     </button>
                     <button type="button" data-testid="template-targets" on:click=move |_| template(Table::Targets)>
-                        {s.word(K::ExportTargetsCsv)}
+                        {s.word(P::ExportTargetsCsv)}
                     </button>
                 </div>
                 <ExcelChoice excel id="excel-templates" />
@@ -1063,7 +1063,7 @@ fn ExcelChoice(excel: RwSignal<bool>, id: &'static str) -> impl IntoView {
                 prop:checked=move || excel.get()
                 on:change=move |ev| excel.set(event_target_checked(&ev))
             />
-            <label for=id>{s.word(K::ExcelFormat)}</label>
+            <label for=id>{s.word(P::ExcelFormat)}</label>
         </div>
     }
 }
@@ -1106,21 +1106,21 @@ fn ExportView(excel: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="export-title" data-testid="export">
-            <h2 id="export-title">{s.word(K::ExportTitle)}</h2>
-            <p class="hint">{s.word(K::ExportHelp)}</p>
+            <h2 id="export-title">{s.word(P::ExportTitle)}</h2>
+            <p class="hint">{s.word(P::ExportHelp)}</p>
             <ExcelChoice excel id="excel-exports" />
             <div class="actions">
                 <button type="button" data-testid="export-indicators" on:click=move |_| csv(Table::Indicators)>
-                    {s.word(K::ExportIndicatorsCsv)}
+                    {s.word(P::ExportIndicatorsCsv)}
                 </button>
                 <button type="button" data-testid="export-observations" on:click=move |_| csv(Table::Observations)>
-                    {s.word(K::ExportObservationsCsv)}
+                    {s.word(P::ExportObservationsCsv)}
                 </button>
                 <button type="button" data-testid="export-targets" on:click=move |_| csv(Table::Targets)>
-                    {s.word(K::ExportTargetsCsv)}
+                    {s.word(P::ExportTargetsCsv)}
                 </button>
                 <button type="button" data-testid="export-json" on:click=json>
-                    {s.word(K::ExportJson)}
+                    {s.word(P::ExportJson)}
                 </button>
             </div>
             <NoticeView place=Place::Export />
@@ -1137,17 +1137,17 @@ fn ResetView() -> impl IntoView {
         let lang = s.lang.get_untracked();
         confirming.set(false);
         match s.try_change_user(|u| *u = UserData::default()) {
-            Ok(_) => s.say(Place::Reset, t(lang, K::ResetDone).to_string(), false),
+            Ok(_) => s.say(Place::Reset, t(lang, P::ResetDone).to_string(), false),
             Err(p) => {
                 let why = messages::save_problem(lang, &p);
-                s.say(Place::Reset, tf(lang, K::NotSavedPrefix, &[&why]), true);
+                s.say(Place::Reset, tf(lang, P::NotSavedPrefix, &[&why]), true);
             }
         }
     };
     view! {
         <section aria-labelledby="reset-title" data-testid="reset">
-            <h2 id="reset-title">{s.word(K::ResetTitle)}</h2>
-            <p class="hint">{s.word(K::ResetHelp)}</p>
+            <h2 id="reset-title">{s.word(P::ResetTitle)}</h2>
+            <p class="hint">{s.word(P::ResetHelp)}</p>
             <NoticeView place=Place::Reset />
             <Show
                 when=move || confirming.get()
@@ -1159,21 +1159,21 @@ fn ResetView() -> impl IntoView {
                             data-testid="reset-start"
                             on:click=move |_| confirming.set(true)
                         >
-                            {s.word(K::ResetButton)}
+                            {s.word(P::ResetButton)}
                         </button>
                     }
                 }
             >
                 <div class="confirm" role="alertdialog" aria-labelledby="reset-confirm-text">
                     <p id="reset-confirm-text">
-                        {move || s.tf(K::ResetConfirm, &[&s.user.with(UserData::len).to_string()])}
+                        {move || s.tf(P::ResetConfirm, &[&s.user.with(UserData::len).to_string()])}
                     </p>
                     <div class="actions">
                         <button type="button" class="danger" data-testid="reset-confirm" on:click=reset>
-                            {s.word(K::ResetYes)}
+                            {s.word(P::ResetYes)}
                         </button>
                         <button type="button" data-testid="reset-cancel" on:click=move |_| confirming.set(false)>
-                            {s.word(K::Cancel)}
+                            {s.word(P::Cancel)}
                         </button>
                     </div>
                 </div>

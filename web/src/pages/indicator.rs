@@ -34,7 +34,7 @@ use crate::components::projection::{
 use crate::components::status::StatusBadge;
 use crate::components::whatif::{WhatIfPanel, WhatIfState};
 use crate::format;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, K, P};
 use crate::state::use_state;
 use crate::{browser, export, messages};
 
@@ -473,7 +473,7 @@ pub fn IndicatorPage(id: String, query: String) -> impl IntoView {
     move || {
         let lang = s.lang.get();
         page.with(|p| match p {
-            None => view! { <p>{t(lang, K::NoObservations)}</p> }.into_any(),
+            None => view! { <p>{t(lang, P::NoObservations)}</p> }.into_any(),
             Some(p) => content(p, lang, ctx).into_any(),
         })
     }
@@ -504,16 +504,16 @@ impl LegendKeys {
 
 fn projection_legend(p: &LegendKeys, lang: Lang) -> impl IntoView {
     let band = if p.spread_known {
-        view! { <span class="key key-band">{tf(lang, K::LegendBandAt, &[p.level.code()])}</span> }
+        view! { <span class="key key-band">{tf(lang, P::LegendBandAt, &[p.level.code()])}</span> }
             .into_any()
     } else {
-        view! { <span class="key key-band-unknown">{t(lang, K::LegendBandUnknown)}</span> }
+        view! { <span class="key key-band-unknown">{t(lang, P::LegendBandUnknown)}</span> }
             .into_any()
     };
     let what_if = p.what_if.then(|| {
         view! {
-            <span class="key key-whatif">{t(lang, K::LegendWhatIf)}</span>
-            <span class="key key-whatif-band">{t(lang, K::LegendWhatIfBand)}</span>
+            <span class="key key-whatif">{t(lang, P::LegendWhatIf)}</span>
+            <span class="key key-whatif-band">{t(lang, P::LegendWhatIfBand)}</span>
         }
     });
     let compared = p
@@ -529,8 +529,8 @@ fn projection_legend(p: &LegendKeys, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <span class="key key-fitted">{t(lang, K::LegendFitted)}</span>
-        <span class="key key-projection">{t(lang, K::LegendProjection)}</span>
+        <span class="key key-fitted">{t(lang, P::LegendFitted)}</span>
+        <span class="key key-projection">{t(lang, P::LegendProjection)}</span>
         {band}
         {what_if}
         {compared}
@@ -565,7 +565,7 @@ fn target_label_texts(p: &View, own: Option<Target>, lang: Lang) -> Vec<String> 
     if let Some(own) = own {
         labels.push(format!(
             "{}: {} {} ({})",
-            t(lang, K::ScenarioCol),
+            t(lang, P::ScenarioCol),
             i18n::comparison_sign(own.comparison),
             format::value(own.value, unit, lang),
             own.deadline.year()
@@ -605,7 +605,7 @@ fn marker_meta(p: &View, pr: &Prepared, lang: Lang) -> Vec<MarkerMeta> {
                 label.push_str(&format!(
                     " → {} ({})",
                     format::value(q.point.value * pr.basis.factor(q.point.date), unit, lang),
-                    t(lang, K::PerYearAnnualised)
+                    t(lang, P::PerYearAnnualised)
                 ));
             }
             if o.is_estimate() {
@@ -614,7 +614,7 @@ fn marker_meta(p: &View, pr: &Prepared, lang: Lang) -> Vec<MarkerMeta> {
             if let Some(a) = q.aside {
                 label.push_str(&format!(
                     " — {}: {}",
-                    t(lang, K::AsideTitle),
+                    t(lang, P::AsideTitle),
                     i18n::aside(lang, a)
                 ));
             }
@@ -635,9 +635,9 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
     let basis = t(
         lang,
         if pr.basis == Basis::DailyRate {
-            K::BasisRate
+            P::BasisRate
         } else {
-            K::BasisLevel
+            P::BasisLevel
         },
     );
     let others: Vec<String> = p
@@ -647,17 +647,17 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
         .map(|m| m.name(lang).to_string())
         .collect();
     let intro = if others.is_empty() {
-        tf(lang, K::QuantityAlone, &[basis])
+        tf(lang, P::QuantityAlone, &[basis])
     } else {
         tf(
             lang,
-            K::QuantityMembers,
+            P::QuantityMembers,
             &[p.indicator.name(lang), &others.join("; "), basis],
         )
     };
     let uses = tf(
         lang,
-        K::SeriesUses,
+        P::SeriesUses,
         &[&pr.points.len().to_string(), &pr.measured.len().to_string()],
     );
     let overlapping = pr
@@ -709,7 +709,7 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
             .unwrap_or_default()
     };
     let conflicts = if pr.conflicts.is_empty() {
-        view! { <p class="muted" data-testid="no-conflicts">{t(lang, K::NoConflicts)}</p> }
+        view! { <p class="muted" data-testid="no-conflicts">{t(lang, P::NoConflicts)}</p> }
             .into_any()
     } else {
         let items = pr
@@ -718,13 +718,13 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
             .map(|c| {
                 view! {
                     <li data-testid="conflict">
-                        {tf(lang, K::ConflictItem, &[&describe(c.a), &describe(c.b), &per_day(c.a), &per_day(c.b)])}
+                        {tf(lang, P::ConflictItem, &[&describe(c.a), &describe(c.b), &per_day(c.a), &per_day(c.b)])}
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <h3>{t(lang, K::ConflictsTitle)}</h3>
+            <h3>{t(lang, P::ConflictsTitle)}</h3>
             <ul class="conflicts" data-testid="conflicts">{items}</ul>
         }
         .into_any()
@@ -747,7 +747,7 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
             })
             .collect_view();
         view! {
-            <h3>{t(lang, K::AsideTitle)}</h3>
+            <h3>{t(lang, P::AsideTitle)}</h3>
             <ul class="set-aside">{items}</ul>
         }
     });
@@ -759,13 +759,13 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
     let break_note = (old > 0).then(|| {
         view! {
             <p class="notice" data-testid="definition-break-note">
-                {tf(lang, K::DefinitionBreakNote, &[&old.to_string()])}
+                {tf(lang, P::DefinitionBreakNote, &[&old.to_string()])}
             </p>
         }
     });
     view! {
         <section class="measures" aria-labelledby="measures-title" data-testid="measures">
-            <h2 id="measures-title">{t(lang, K::QuantityTitle)}</h2>
+            <h2 id="measures-title">{t(lang, P::QuantityTitle)}</h2>
             <p>{intro}</p>
             <p data-testid="series-uses">{uses}</p>
             {break_note}
@@ -773,13 +773,13 @@ fn measures_section(p: &View, pr: &Prepared, rule: RwSignal<Rule>, lang: Lang) -
                 .then(|| {
                     view! {
                         <fieldset class="rule">
-                            <legend>{t(lang, K::RuleLegend)}</legend>
+                            <legend>{t(lang, P::RuleLegend)}</legend>
                             <ul class="method-list">
                                 {rule_radio(Rule::Totals)}
                                 {rule_radio(Rule::Averages)}
                                 {rule_radio(Rule::All)}
                             </ul>
-                            <p class="hint">{t(lang, K::RuleNote)}</p>
+                            <p class="hint">{t(lang, P::RuleNote)}</p>
                         </fieldset>
                     }
                 })}
@@ -839,10 +839,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     .filter(|a| a.deadline_passed)
                     .map(|a| {
                         if a.deciding.is_some() {
-                            t(lang, K::PassedInData).to_string()
+                            t(lang, P::PassedInData).to_string()
                         } else {
                             let end = data_end.unwrap_or(a.latest_date);
-                            tf(lang, K::PassedProjected, &[&format::date(end, lang)])
+                            tf(lang, P::PassedProjected, &[&format::date(end, lang)])
                         }
                     });
                 (st.standing, passed_note)
@@ -891,7 +891,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         view! {
             <p>
                 <span class="label">
-                    {t(lang, if st.passed { K::LastTarget } else { K::NextTarget })}
+                    {if st.passed { t(lang, P::LastTarget) } else { t(lang, K::NextTarget) }}
                 </span>
                 " "
                 <strong data-testid="summary-target">
@@ -921,10 +921,10 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             lang,
         )
     });
-    let title = format!("{}: {}", t(lang, K::ChartTitle), name);
+    let title = format!("{}: {}", t(lang, P::ChartTitle), name);
     let base_desc = tf(
         lang,
-        K::ChartDesc,
+        P::ChartDesc,
         &[
             &p.figures.len().to_string(),
             &name,
@@ -938,7 +938,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                 d.push(' ');
                 d.push_str(&tf(
                     lang,
-                    K::ChartDescProjection,
+                    P::ChartDescProjection,
                     &[
                         i18n::method(lang, pr.method),
                         &format::date(pr.horizon, lang),
@@ -948,7 +948,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             }
         });
         if per_year() {
-            d.push_str(&format!(" ({})", t(lang, K::PerYearAnnualised)));
+            d.push_str(&format!(" ({})", t(lang, P::PerYearAnnualised)));
         }
         d
     });
@@ -956,7 +956,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
         format!(
             "{} — {}",
             i18n::unit(lang, unit),
-            t(lang, K::PerYearAnnualised)
+            t(lang, P::PerYearAnnualised)
         )
     });
 
@@ -983,7 +983,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             <td>{i18n::status(lang, o.obs.status)}</td>
                             <td>
                                 {q.aside.map_or_else(
-                                    || t(lang, K::InSeries).to_string(),
+                                    || t(lang, P::InSeries).to_string(),
                                     |a| i18n::aside(lang, a).to_string(),
                                 )}
                             </td>
@@ -1049,7 +1049,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                     <td>{measure}</td>
                     <td>
                         {i18n::status(lang, o.obs.status)}
-                        {edited.then(|| view! { <span class="tag">{t(lang, K::EditedByYou)}</span> })}
+                        {edited.then(|| view! { <span class="tag">{t(lang, P::EditedByYou)}</span> })}
                     </td>
                     <td lang="vi">{stated}</td>
                     <td>
@@ -1058,8 +1058,8 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                         {bilingual::note(o.note_in(lang), lang)}
                     </td>
                     <td>
-                        <a href=edit aria-label=tf(lang, K::EditAria, &[&o.id])>
-                            {t(lang, K::Edit)}
+                        <a href=edit aria-label=tf(lang, P::EditAria, &[&o.id])>
+                            {t(lang, P::Edit)}
                         </a>
                     </td>
                 </tr>
@@ -1101,13 +1101,13 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
     let png_picture = std::rc::Rc::clone(&picture);
     let since = ind.since.map(|d| {
         view! {
-            <dt>{t(lang, K::SinceLabel)}</dt>
+            <dt>{t(lang, P::SinceLabel)}</dt>
             <dd>{format::date(d, lang)}</dd>
         }
     });
     let note = match bilingual::note(ind.note_in(lang), lang) {
         Some(note) => note.into_any(),
-        None => view! { <p class="muted">{t(lang, K::NoNote)}</p> }.into_any(),
+        None => view! { <p class="muted">{t(lang, P::NoNote)}</p> }.into_any(),
     };
     let measures_view = p.clone();
     let measures = move || {
@@ -1175,16 +1175,16 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             }}
 
             <section class="definition" aria-labelledby="def-title">
-                <h2 id="def-title">{t(lang, K::DefinitionTitle)}</h2>
+                <h2 id="def-title">{t(lang, P::DefinitionTitle)}</h2>
                 <dl class="meta">
-                    <dt>{t(lang, K::PillarLabel)}</dt>
+                    <dt>{t(lang, P::PillarLabel)}</dt>
                     <dd>{i18n::pillar(lang, ind.pillar)}</dd>
-                    <dt>{t(lang, K::UnitLabel)}</dt>
+                    <dt>{t(lang, P::UnitLabel)}</dt>
                     <dd>{i18n::unit(lang, unit)}</dd>
-                    <dt>{t(lang, K::KindLabel)}</dt>
+                    <dt>{t(lang, P::KindLabel)}</dt>
                     <dd>{i18n::kind(lang, kind)}</dd>
                     {since}
-                    <dt>{t(lang, K::IdLabel)}</dt>
+                    <dt>{t(lang, P::IdLabel)}</dt>
                     <dd>
                         <code>{ind.id.clone()}</code>
                     </dd>
@@ -1193,7 +1193,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             </section>
 
             <section class="chart-section" aria-labelledby="chart-heading">
-                <h2 id="chart-heading">{t(lang, K::ChartTitle)}</h2>
+                <h2 id="chart-heading">{t(lang, P::ChartTitle)}</h2>
                 <figure class="chart-figure">
                     <div class="chart-box" node_ref=chart_box data-testid="chart-box">
                         <Chart
@@ -1205,30 +1205,30 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             title=title
                             desc=desc
                             axis_note=axis_note
-                            break_label=Signal::derive(move || t(lang, K::DefinitionBreak).to_string())
+                            break_label=Signal::derive(move || t(lang, P::DefinitionBreak).to_string())
                         />
                     </div>
                     <figcaption class="legend" data-testid="legend">
-                        <span class="key key-observed">{t(lang, K::LegendObserved)}</span>
+                        <span class="key key-observed">{t(lang, P::LegendObserved)}</span>
                         <span class="key key-estimate">{t(lang, K::LegendEstimate)}</span>
                         {move || legend_keys.with(|k| k.as_ref().map(|k| projection_legend(k, lang)))}
-                        <span class="key key-target">{t(lang, K::LegendTarget)}</span>
-                        <span class="key key-today">{t(lang, K::Today)}</span>
-                        <span class="key-shapes" data-testid="legend-shapes">{t(lang, K::LegendShapes)}</span>
+                        <span class="key key-target">{t(lang, P::LegendTarget)}</span>
+                        <span class="key key-today">{t(lang, P::Today)}</span>
+                        <span class="key-shapes" data-testid="legend-shapes">{t(lang, P::LegendShapes)}</span>
                     </figcaption>
                 </figure>
-                {move || clipped.get().then(|| view! { <p class="hint" data-testid="band-clipped-note">{t(lang, K::BandClipped)}</p> })}
-                {move || per_year().then(|| view! { <p class="hint annualised" data-testid="annualised-note">{t(lang, K::AnnualisedNote)}</p> })}
+                {move || clipped.get().then(|| view! { <p class="hint" data-testid="band-clipped-note">{t(lang, P::BandClipped)}</p> })}
+                {move || per_year().then(|| view! { <p class="hint annualised" data-testid="annualised-note">{t(lang, P::AnnualisedNote)}</p> })}
                 {move || {
                     projection
                         .with(|pr| match pr {
-                            None => Some(view! { <p class="muted" data-testid="no-projection">{t(lang, K::NoProjection)}</p> }.into_any()),
-                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, K::ProjectionFailed, &[&i18n::errors::error(lang, e)])}</p> }.into_any()),
+                            None => Some(view! { <p class="muted" data-testid="no-projection">{t(lang, P::NoProjection)}</p> }.into_any()),
+                            Some(Err(e)) => Some(view! { <p class="notice problem" data-testid="no-projection">{tf(lang, P::ProjectionFailed, &[&i18n::errors::error(lang, e)])}</p> }.into_any()),
                             Some(Ok(_)) => None,
                         })
                 }}
-                <div class="field level" role="group" aria-label=t(lang, K::LevelLegend)>
-                    <span class="label">{t(lang, K::LevelLegend)}</span>
+                <div class="field level" role="group" aria-label=t(lang, P::LevelLegend)>
+                    <span class="label">{t(lang, P::LevelLegend)}</span>
                     " "
                     {level_radio(Level::Eighty)}
                     " "
@@ -1244,7 +1244,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             }
                         }
                     >
-                        {t(lang, K::ExportSvg)}
+                        {t(lang, P::ExportSvg)}
                     </button>
                     <button
                         type="button"
@@ -1260,7 +1260,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             }
                         }
                     >
-                        {t(lang, K::ExportPng)}
+                        {t(lang, P::ExportPng)}
                     </button>
                     <button
                         type="button"
@@ -1277,24 +1277,24 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                             let _ = browser::download(&csv_name, "text/csv;charset=utf-8", &text);
                         }
                     >
-                        {t(lang, K::ExportChartCsv)}
+                        {t(lang, P::ExportChartCsv)}
                     </button>
                 </div>
                 <details class="chart-table">
-                    <summary data-testid="chart-table-toggle">{t(lang, K::ChartAsTable)}</summary>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=t(lang, K::ChartAsTable)>
+                    <summary data-testid="chart-table-toggle">{t(lang, P::ChartAsTable)}</summary>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=t(lang, P::ChartAsTable)>
                         <table data-testid="chart-table">
                             <caption>{title_caption(&name, lang)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t(lang, K::ColPeriod)}</th>
-                                    <th scope="col">{t(lang, K::ColDate)}</th>
-                                    <th scope="col">{t(lang, K::ColValue)}</th>
-                                    <th scope="col">{t(lang, K::ColExact)}</th>
-                                    <th scope="col">{t(lang, K::ColPerYear)}</th>
-                                    <th scope="col">{t(lang, K::ColMeasure)}</th>
-                                    <th scope="col">{t(lang, K::ColStatus)}</th>
-                                    <th scope="col">{t(lang, K::ColInSeries)}</th>
+                                    <th scope="col">{t(lang, P::ColPeriod)}</th>
+                                    <th scope="col">{t(lang, P::ColDate)}</th>
+                                    <th scope="col">{t(lang, P::ColValue)}</th>
+                                    <th scope="col">{t(lang, P::ColExact)}</th>
+                                    <th scope="col">{t(lang, P::ColPerYear)}</th>
+                                    <th scope="col">{t(lang, P::ColMeasure)}</th>
+                                    <th scope="col">{t(lang, P::ColStatus)}</th>
+                                    <th scope="col">{t(lang, P::ColInSeries)}</th>
                                 </tr>
                             </thead>
                             <tbody>{chart_rows}</tbody>
@@ -1315,19 +1315,19 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             </div>
 
             <section class="targets">
-                <h2 id="targets-title">{t(lang, K::TargetsTitle)}</h2>
+                <h2 id="targets-title">{t(lang, P::TargetsTitle)}</h2>
                 {if p.targets.is_empty() {
-                    view! { <p class="muted" data-testid="no-targets">{t(lang, K::NoTargets)}</p> }.into_any()
+                    view! { <p class="muted" data-testid="no-targets">{t(lang, P::NoTargets)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-title">
                             <table data-testid="targets-table">
                                 <thead>
                                     <tr>
-                                        <th scope="col">{t(lang, K::ColPeriod)}</th>
-                                        <th scope="col">{t(lang, K::ColDeadline)}</th>
-                                        <th scope="col">{t(lang, K::ColTarget)}</th>
-                                        <th scope="col">{t(lang, K::ColSource)}</th>
+                                        <th scope="col">{t(lang, P::ColPeriod)}</th>
+                                        <th scope="col">{t(lang, P::ColDeadline)}</th>
+                                        <th scope="col">{t(lang, P::ColTarget)}</th>
+                                        <th scope="col">{t(lang, P::ColSource)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>{target_rows}</tbody>
@@ -1339,22 +1339,22 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
             </section>
 
             <section class="observations">
-                <h2 id="obs-title">{t(lang, K::ObservationsTitle)}</h2>
+                <h2 id="obs-title">{t(lang, P::ObservationsTitle)}</h2>
                 {p
                     .figures
                     .is_empty()
-                    .then(|| view! { <p class="muted">{t(lang, K::NoObservations)}</p> })}
+                    .then(|| view! { <p class="muted">{t(lang, P::NoObservations)}</p> })}
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="obs-title">
                     <table data-testid="observations-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t(lang, K::ColPeriod)}</th>
-                                <th scope="col">{t(lang, K::ColValue)}</th>
-                                <th scope="col">{t(lang, K::ColMeasure)}</th>
-                                <th scope="col">{t(lang, K::ColStatus)}</th>
-                                <th scope="col">{t(lang, K::ColStated)}</th>
-                                <th scope="col">{t(lang, K::ColSource)}</th>
-                                <th scope="col">{t(lang, K::ColActions)}</th>
+                                <th scope="col">{t(lang, P::ColPeriod)}</th>
+                                <th scope="col">{t(lang, P::ColValue)}</th>
+                                <th scope="col">{t(lang, P::ColMeasure)}</th>
+                                <th scope="col">{t(lang, P::ColStatus)}</th>
+                                <th scope="col">{t(lang, P::ColStated)}</th>
+                                <th scope="col">{t(lang, P::ColSource)}</th>
+                                <th scope="col">{t(lang, P::ColActions)}</th>
                             </tr>
                         </thead>
                         <tbody>{obs_rows}</tbody>
@@ -1362,7 +1362,7 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
                 </div>
                 <p>
                     <a href=format!("#/data/new/{}", ind.id) data-testid="add-observation">
-                        {t(lang, K::AddObservation)}
+                        {t(lang, P::AddObservation)}
                     </a>
                 </p>
             </section>
@@ -1371,5 +1371,5 @@ fn content(p: &View, lang: Lang, ctx: Ctx) -> impl IntoView {
 }
 
 fn title_caption(name: &str, lang: Lang) -> String {
-    format!("{} — {}", t(lang, K::ChartAsTable), name)
+    format!("{} — {}", t(lang, P::ChartAsTable), name)
 }

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use crate::components::explanation::ExplanationView;
 use crate::components::status::VerdictBadge;
 use crate::format;
-use crate::i18n::{self, t, tf, K};
+use crate::i18n::{self, t, tf, K, P};
 use crate::state::use_state;
 use crate::{browser, messages};
 
@@ -60,7 +60,7 @@ fn highlighted(
                     data-testid="report-mark"
                     data-index=f.index
                     data-state=state
-                    title=tf(lang, K::FigureAria, &[&(f.index + 1).to_string(), &figure])
+                    title=tf(lang, P::FigureAria, &[&(f.index + 1).to_string(), &figure])
                 >
                     {figure.clone()}
                     <sup>{f.index + 1}</sup>
@@ -246,9 +246,9 @@ fn figure_item(
             let href = format!("#/i/{}", item.indicator);
             view! {
                 <p class="notice" data-testid="report-confirmed">
-                    {tf(lang, K::ConfirmedAs, &[&item.row])}
+                    {tf(lang, P::ConfirmedAs, &[&item.row])}
                     " "
-                    <a href=href data-testid="report-see-chart">{t(lang, K::SeeOnChart)}</a>
+                    <a href=href data-testid="report-see-chart">{t(lang, P::SeeOnChart)}</a>
                 </p>
                 <button
                     type="button"
@@ -256,30 +256,30 @@ fn figure_item(
                     data-testid="report-reopen"
                     on:click=move |_| set(Box::new(|it| it.state = ItemState::Open))
                 >
-                    {t(lang, K::Reopen)}
+                    {t(lang, P::Reopen)}
                 </button>
             }
             .into_any()
         }
         ItemState::Skipped => view! {
-            <p class="muted">{t(lang, K::SkippedNote)}</p>
+            <p class="muted">{t(lang, P::SkippedNote)}</p>
             <button
                 type="button"
                 class="link"
                 data-testid="report-reopen"
                 on:click=move |_| set(Box::new(|it| it.state = ItemState::Open))
             >
-                {t(lang, K::Reopen)}
+                {t(lang, P::Reopen)}
             </button>
         }
         .into_any(),
         ItemState::Open => {
             let indicators: Vec<(String, String)> = s.data.with_untracked(|d| {
-                std::iter::once((String::new(), t(lang, K::NewIndicator).to_string()))
+                std::iter::once((String::new(), t(lang, P::NewIndicator).to_string()))
                     .chain(d.indicators.iter().map(|i| {
                         let mut name = i.name(lang).to_string();
                         if i.id == suggested {
-                            name = format!("{name} ({})", t(lang, K::SuggestedTag));
+                            name = format!("{name} ({})", t(lang, P::SuggestedTag));
                         }
                         (i.id.clone(), name)
                     }))
@@ -321,7 +321,7 @@ fn figure_item(
                 select(
                     idp("comparison"),
                     "report-comparison",
-                    t(lang, K::FieldComparison).to_string(),
+                    t(lang, P::FieldComparison).to_string(),
                     comparisons,
                     item.comparison.clone(),
                     move |v| set(Box::new(move |it| it.comparison = v.clone())),
@@ -343,13 +343,13 @@ fn figure_item(
                     .collect();
                 view! {
                     <fieldset class="new-indicator" data-testid="report-new-indicator">
-                        <legend>{t(lang, K::NewIndicatorTitle)}</legend>
-                        {text_input(idp("new-id"), "report-new-id", t(lang, K::FieldId).to_string(), n.id.clone(), move |v| set(Box::new(move |it| it.new_indicator.id = v.clone())))}
-                        {text_input(idp("new-vi"), "report-new-name-vi", t(lang, K::FieldNameVi).to_string(), n.name_vi.clone(), move |v| set(Box::new(move |it| it.new_indicator.name_vi = v.clone())))}
-                        {text_input(idp("new-en"), "report-new-name-en", t(lang, K::FieldNameEn).to_string(), n.name_en.clone(), move |v| set(Box::new(move |it| it.new_indicator.name_en = v.clone())))}
-                        {select(idp("new-unit"), "report-new-unit", t(lang, K::FieldUnit).to_string(), units, n.unit.clone(), move |v| set(Box::new(move |it| it.new_indicator.unit = v.clone())))}
-                        {select(idp("new-kind"), "report-new-kind", t(lang, K::FieldKind).to_string(), measure_kinds, n.kind.clone(), move |v| set(Box::new(move |it| it.new_indicator.kind = v.clone())))}
-                        {select(idp("new-pillar"), "report-new-pillar", t(lang, K::FieldPillar).to_string(), pillars, n.pillar.clone(), move |v| set(Box::new(move |it| it.new_indicator.pillar = v.clone())))}
+                        <legend>{t(lang, P::NewIndicatorTitle)}</legend>
+                        {text_input(idp("new-id"), "report-new-id", t(lang, P::FieldId).to_string(), n.id.clone(), move |v| set(Box::new(move |it| it.new_indicator.id = v.clone())))}
+                        {text_input(idp("new-vi"), "report-new-name-vi", t(lang, P::FieldNameVi).to_string(), n.name_vi.clone(), move |v| set(Box::new(move |it| it.new_indicator.name_vi = v.clone())))}
+                        {text_input(idp("new-en"), "report-new-name-en", t(lang, P::FieldNameEn).to_string(), n.name_en.clone(), move |v| set(Box::new(move |it| it.new_indicator.name_en = v.clone())))}
+                        {select(idp("new-unit"), "report-new-unit", t(lang, P::FieldUnit).to_string(), units, n.unit.clone(), move |v| set(Box::new(move |it| it.new_indicator.unit = v.clone())))}
+                        {select(idp("new-kind"), "report-new-kind", t(lang, P::FieldKind).to_string(), measure_kinds, n.kind.clone(), move |v| set(Box::new(move |it| it.new_indicator.kind = v.clone())))}
+                        {select(idp("new-pillar"), "report-new-pillar", t(lang, P::FieldPillar).to_string(), pillars, n.pillar.clone(), move |v| set(Box::new(move |it| it.new_indicator.pillar = v.clone())))}
                     </fieldset>
                 }
             });
@@ -366,7 +366,7 @@ fn figure_item(
                     {select(
                         idp("kind"),
                         "report-kind",
-                        t(lang, K::FigureKindLabel).to_string(),
+                        t(lang, P::FigureKindLabel).to_string(),
                         kinds,
                         item.kind.code().to_string(),
                         move |v| set(Box::new(move |it| it.kind = FigureKind::from_code(&v).unwrap_or(it.kind))),
@@ -374,7 +374,7 @@ fn figure_item(
                     {select(
                         idp("qualifier"),
                         "report-qualifier",
-                        t(lang, K::FieldQualifier).to_string(),
+                        t(lang, P::FieldQualifier).to_string(),
                         qualifiers,
                         item.qualifier.clone(),
                         move |v| set(Box::new(move |it| it.qualifier = v.clone())),
@@ -382,7 +382,7 @@ fn figure_item(
                     {text_input(
                         idp("period"),
                         "report-period",
-                        t(lang, K::FieldPeriod).to_string(),
+                        t(lang, P::FieldPeriod).to_string(),
                         item.period.clone(),
                         move |v| set(Box::new(move |it| it.period = v.clone())),
                     )}
@@ -391,14 +391,14 @@ fn figure_item(
                 {new_fields}
                 <div class="actions">
                     <button type="button" class="primary" data-testid="report-confirm" on:click=confirm>
-                        {t(lang, K::Confirm)}
+                        {t(lang, P::Confirm)}
                     </button>
                     <button
                         type="button"
                         data-testid="report-skip"
                         on:click=move |_| set(Box::new(|it| it.state = ItemState::Skipped))
                     >
-                        {t(lang, K::Skip)}
+                        {t(lang, P::Skip)}
                     </button>
                 </div>
             }
@@ -434,12 +434,12 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
             let words = match i {
                 InputSource::Text(k) => tf(
                     lang,
-                    K::InputText,
+                    P::InputText,
                     &[found.get(*k).map_or("", |f| f.text(text))],
                 ),
-                InputSource::Observation(id) => tf(lang, K::InputObservation, &[id]),
-                InputSource::Target(id) => tf(lang, K::InputTarget, &[id]),
-                InputSource::Missing => t(lang, K::InputNowhere).to_string(),
+                InputSource::Observation(id) => tf(lang, P::InputObservation, &[id]),
+                InputSource::Target(id) => tf(lang, P::InputTarget, &[id]),
+                InputSource::Missing => t(lang, P::InputNowhere).to_string(),
             };
             view! { <li>{words}</li> }
         })
@@ -447,7 +447,7 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
     let recomputed = c.check.as_ref().ok().and_then(|k| k.recomputed).map(|r| {
         view! {
             <p class="recomputed">
-                <span class="label">{t(lang, K::ClaimRecomputed)}</span>
+                <span class="label">{t(lang, P::ClaimRecomputed)}</span>
                 " "
                 <strong data-testid="claim-recomputed">
                     {format::measured_range(r.lo(), r.hi(), c.measure, lang)}
@@ -459,7 +459,7 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
         Ok(k) if verdict == Verdict::CannotCheck => k.reason.map(|r| {
             view! {
                 <p class="reason">
-                    <span class="label">{t(lang, K::ClaimWhy)}</span>
+                    <span class="label">{t(lang, P::ClaimWhy)}</span>
                     " "
                     {i18n::reason(lang, r)}
                 </p>
@@ -468,14 +468,14 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
         }),
         Ok(_) => None,
         Err(e) => Some(
-            view! { <p class="reason">{tf(lang, K::ClaimError, &[&i18n::errors::error(lang, e)])}</p> }
+            view! { <p class="reason">{tf(lang, P::ClaimError, &[&i18n::errors::error(lang, e)])}</p> }
                 .into_any(),
         ),
     };
     let explanation = c.check.as_ref().ok().map(|k| {
         view! {
             <details class="explain">
-                <summary>{t(lang, K::Explain)}</summary>
+                <summary>{t(lang, P::Explain)}</summary>
                 <ExplanationView
                     explanation=k.explanation.clone()
                     measures=c.measures.clone()
@@ -494,7 +494,7 @@ fn check_view(c: &CandidateCheck, found: &[FoundFigure], text: &str, lang: Lang)
                 " · "
                 {i18n::claim_kind(lang, c.kind)}
             </header>
-            <p class="label">{t(lang, K::InputsLabel)}</p>
+            <p class="label">{t(lang, P::InputsLabel)}</p>
             <ul class="inputs">{inputs}</ul>
             {recomputed}
             {reason}
@@ -534,7 +534,7 @@ pub fn ReportPage() -> impl IntoView {
     });
     let date_error = move || {
         let lang = s.lang.get();
-        date_typed.with(|typed| messages::date_field_error(lang, t(lang, K::ReportDate), typed))
+        date_typed.with(|typed| messages::date_field_error(lang, t(lang, P::ReportDate), typed))
     };
     let text = Memo::new(move |_| draft.with(|d| d.text.clone()));
     let as_of = Memo::new(move |_| draft.with(ReportDraft::as_of));
@@ -556,7 +556,7 @@ pub fn ReportPage() -> impl IntoView {
         let d = draft.get();
         found.with(|found| {
             if found.is_empty() {
-                return view! { <p class="muted" data-testid="report-none">{t(lang, K::ReportNoFigures)}</p> }
+                return view! { <p class="muted" data-testid="report-none">{t(lang, P::ReportNoFigures)}</p> }
                     .into_any();
             }
             let confirmed = d
@@ -579,7 +579,7 @@ pub fn ReportPage() -> impl IntoView {
             });
             view! {
                 <p role="status" data-testid="report-count">
-                    {tf(lang, K::ReportFound, &[&found.len().to_string(), &confirmed.to_string()])}
+                    {tf(lang, P::ReportFound, &[&found.len().to_string(), &confirmed.to_string()])}
                 </p>
                 <ol class="report-figures" data-testid="report-figures">{items}</ol>
             }
@@ -595,7 +595,7 @@ pub fn ReportPage() -> impl IntoView {
         let lang = s.lang.get();
         checks.with(|cs| {
             if cs.is_empty() {
-                return view! { <p class="muted">{t(lang, K::ReportNoChecks)}</p> }.into_any();
+                return view! { <p class="muted">{t(lang, P::ReportNoChecks)}</p> }.into_any();
             }
             let t_ = text.get();
             found.with(|f| {
@@ -609,19 +609,19 @@ pub fn ReportPage() -> impl IntoView {
 
     view! {
         <section class="page report-page" data-testid="report-page">
-            <h1>{s.word(K::ReportTitle)}</h1>
-            <p class="intro">{s.word(K::ReportIntro)}</p>
-            {backup.map(|key| view! { <p class="notice problem" role="alert">{move || s.tf(K::ReportDraftBad, &[&key])}</p> })}
+            <h1>{s.word(P::ReportTitle)}</h1>
+            <p class="intro">{s.word(P::ReportIntro)}</p>
+            {backup.map(|key| view! { <p class="notice problem" role="alert">{move || s.tf(P::ReportDraftBad, &[&key])}</p> })}
             <form class="form report-form" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="report-date">{s.word(K::ReportDate)}</label>
+                    <label for="report-date">{s.word(P::ReportDate)}</label>
                     <input
                         type="text"
                         id="report-date"
                         data-testid="report-date"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder=s.word(K::DatePlaceholder)
+                        placeholder=s.word(P::DatePlaceholder)
                         aria-describedby="report-date-error"
                         aria-invalid=move || if date_error().is_some() { "true" } else { "false" }
                         prop:value=move || date_typed.get()
@@ -641,7 +641,7 @@ pub fn ReportPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="field">
-                    <label for="report-id">{s.word(K::ReportId)}</label>
+                    <label for="report-id">{s.word(P::ReportId)}</label>
                     <input
                         type="text"
                         id="report-id"
@@ -656,7 +656,7 @@ pub fn ReportPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field wide">
-                    <label for="report-input">{s.word(K::ReportText)}</label>
+                    <label for="report-input">{s.word(P::ReportText)}</label>
                     <textarea
                         id="report-input"
                         data-testid="report-input"
@@ -676,22 +676,22 @@ pub fn ReportPage() -> impl IntoView {
                             browser::go("#/report");
                         }
                     >
-                        {s.word(K::ReportClear)}
+                        {s.word(P::ReportClear)}
                     </button>
                 </div>
             </form>
             <div class="report-columns">
                 <section aria-labelledby="report-text-title">
-                    <h2 id="report-text-title">{s.word(K::ReportHighlighted)}</h2>
+                    <h2 id="report-text-title">{s.word(P::ReportHighlighted)}</h2>
                     {marked}
                 </section>
                 <section aria-labelledby="report-figures-title">
-                    <h2 id="report-figures-title">{s.word(K::ReportFigures)}</h2>
+                    <h2 id="report-figures-title">{s.word(P::ReportFigures)}</h2>
                     {list}
                 </section>
             </div>
             <section class="report-checks" aria-labelledby="report-checks-title" data-testid="report-checks">
-                <h2 id="report-checks-title">{s.word(K::ReportChecks)}</h2>
+                <h2 id="report-checks-title">{s.word(P::ReportChecks)}</h2>
                 {checked}
             </section>
         </section>
